@@ -1,0 +1,53 @@
+"""Joins the corpus and the extractor: one cached extraction per article, and its JSON record."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from threading import Lock
+
+from .corpus import Article
+from .extract import Extraction, extract
+
+_CACHE_SIZE = 512
+_cache: OrderedDict[str, Extraction] = OrderedDict()
+_lock = Lock()
+
+
+def analyse(article: Article) -> Extraction:
+    """The extraction of an article, computed once per article id (thread-safe)."""
+    with _lock:
+        hit = _cache.get(article.id)
+        if hit is not None:
+            _cache.move_to_end(article.id)
+            return hit
+    result = extract(article.text)
+    with _lock:
+        _cache[article.id] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def _grouped(items, key) -> list[dict]:
+    groups: dict = {}
+    for item in items:
+        record = groups.get(key(item))
+        if record is None:
+            record = groups[key(item)] = item.to_json() | {"count": 0, "occurrences": []}
+        record["count"] += 1
+        record["occurrences"].append([item.start, item.end])
+    return list(groups.values())
+
+
+def article_record(article: Article, extraction: Extraction | None = None) -> dict:
+    """The `thads-tui extract --json` shape: one entry per distinct (type, text) / figure text,
+    with `start`/`end` of the first occurrence, `count` and every occurrence's offsets."""
+    extraction = extraction if extraction is not None else analyse(article)
+    return {
+        "file": str(article.path),
+        "id": article.id,
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "entities": _grouped(extraction.entities, lambda e: (e.type, e.text)),
+        "figures": _grouped(extraction.figures, lambda f: f.text),
+    }

@@ -1,0 +1,35 @@
+"""One article as the reader sees it: normalised text plus where its parts lie in that text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A decoded, NFC-normalised article.
+
+    Every offset (paragraphs, the extractor's entities and figures, search hits) points into
+    `text`, so highlights land exactly. `paragraphs` are the body: the text without the title
+    lines, the date/source lines, photo captions and site boilerplate.
+    """
+
+    id: str
+    path: Path
+    text: str
+    title: str
+    date: str | None = None
+    source: str | None = None
+    paragraphs: tuple[tuple[int, int], ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.text[s:e] for s, e in self.paragraphs)
+
+    def citation(self) -> dict:
+        """What a note or bookmark records so it can be cited without the corpus at hand."""
+        return {"title": self.title, "date": self.date, "source": self.source, "file": str(self.path)}

@@ -1,0 +1,130 @@
+"""Title, date, source and body of an article file, found from how news pages are laid out.
+
+Scraped articles start with the title (sometimes after a `date 2019-12` marker), often repeat it,
+carry a date line (`13/04/2022`), photo captions (`... ảnh 1`), a byline at the end
+(`Trần Thanh`, `Phạm Minh Đức - VPTC`) and site boilerplate (`Cùng chuyên mục`, `Đọc thêm`).
+The body keeps offsets into the text so highlights land exactly.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?GMT[+-]\d+\)?)?\s*$",
+    re.IGNORECASE,
+)
+_ISO_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_SOURCE_PREFIX = re.compile(r"^\s*\(([A-ZĐ][A-Za-zĐđ.\- ]{1,30})\)\s*[-–—:]\s*")
+_CAPTION = re.compile(r"(?:\bảnh\s+\d+\s*$)|(?:^\(?\s*(?:ảnh|nguồn ảnh)\s*:)", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^\s*(cùng chuyên mục|đọc thêm|các tin khác|tin liên quan|tin cùng chuyên mục|bài viết liên quan"
+    r"|xem thêm|tin khác|bài liên quan|chia sẻ bài viết|in bài viết|bình luận)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?![\d/-])")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?;:…\"”]\s*$")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    title: str
+    date: str | None
+    source: str | None
+    paragraphs: tuple[tuple[int, int], ...]
+
+
+def article_id(text: str) -> str:
+    """Same words, same id: a renamed, moved, re-encoded or re-wrapped copy keeps its notes."""
+    canonical = "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _lines(text: str):
+    """(start, end, stripped) for every non-blank line, offsets of the stripped content."""
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            yield start, start + len(stripped), stripped
+        pos += len(raw) + 1
+
+
+def _iso_from_line(line: str) -> str | None:
+    m = _DATE_LINE.match(line)
+    if m:
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return None
+    m = _ISO_LINE.match(line)
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    return None
+
+
+def _looks_like_byline(line: str) -> bool:
+    if len(line) > 60 or _SENTENCE_END.search(line):
+        return False
+    words = re.split(r"\s+|\s*[-–—,]\s*", line.strip("()"))
+    words = [w for w in words if w]
+    return 1 <= len(words) <= 8 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _inferred_date(text: str, lead: str) -> str | None:
+    """Event date in the lead (`Chiều 24/9`) plus the year the text talks about most."""
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if not years:
+        return None
+    year = years.most_common(1)[0][0]
+    m = _DAY_MONTH.search(lead)
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+        return f"{year:04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    return None
+
+
+def layout(text: str) -> Layout:
+    lines = list(_lines(text))
+    title, date, source = "", None, None
+    body: list[tuple[int, int]] = []
+    if not lines:
+        return Layout("", None, None, ())
+    start, end, first = lines[0]
+    m = _DATE_MARKER.match(first)
+    if m:
+        date = m[1]
+        first = first[m.end():].strip()
+    title = first
+    rest = lines[1:]
+    # Everything from the first boilerplate heading on is the site's, not the article's.
+    for i, (_, _, line) in enumerate(rest):
+        if _BOILERPLATE.match(line):
+            rest = rest[:i]
+            break
+    if rest and _looks_like_byline(rest[-1][2]) and len(rest) > 1:
+        source = rest[-1][2]
+        rest = rest[:-1]
+    for s, e, line in rest:
+        if line == title or _CAPTION.search(line):
+            continue
+        iso = _iso_from_line(line)
+        if iso:
+            date = date or iso
+            continue
+        body.append((s, e))
+    if body:
+        s, e = body[0]
+        pm = _SOURCE_PREFIX.match(text[s:e])
+        if pm and source is None:
+            source = pm[1].strip()
+    if date is None:
+        lead = text[body[0][0]:body[0][1]] if body else ""
+        date = _inferred_date(text, lead)
+    return Layout(title=title, date=date, source=source, paragraphs=tuple(body))
