@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -37,13 +36,9 @@ class SkippedFile(Exception):
 
 def bundled_seeds() -> Path:
     """The five articles shipped with the package, used when no path is given."""
-    try:
-        path = Path(str(resources.files("thads_tui.seeds")))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "seeds"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "seeds"  # a wheel maps the repo's seeds/ to thads_tui/seeds
+    return installed if installed.is_dir() else package.parent / "seeds"
 
 
 def _os_reason(err: OSError) -> str:
