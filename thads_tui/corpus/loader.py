@@ -49,8 +49,9 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     """Every article file under the given files and folders (recursive), sorted, plus problems."""
     found: list[Path] = []
     problems: list[Problem] = []
-    for given in paths:
-        path = Path(given).expanduser()
+    given = list(paths)
+    for source in given:
+        path = Path(source).expanduser()
         if path.is_dir():
             found.extend(_walk(path, problems))
         elif path.is_file():
@@ -59,10 +60,12 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(path, "no such file or folder"))
         else:
             problems.append(Problem(path, "not a regular file or folder"))
-    seen: set[Path] = set()
+    if len(given) <= 1:  # one folder's walk never lists a file twice
+        return found, problems
+    seen: set[str] = set()
     unique = []
-    for p in found:
-        key = p.resolve()
+    for p in found:  # overlapping arguments (a folder and a file in it): list each file once
+        key = os.path.realpath(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
