@@ -154,14 +154,14 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .store.exchange import import_annotations
-
     try:
         data = json.loads(args.file.read_text(encoding="utf-8"))
     except OSError as err:
         raise UserError(f"cannot read {args.file}: {(err.strerror or str(err)).lower()}") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise UserError(f"{args.file} is not a thads-tui JSON export") from None
+    from .store.exchange import import_annotations
+
     ann, problem = _open_annotations(args.db)
     if problem:
         raise UserError(problem)
