@@ -194,15 +194,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except UserError as err:
+        print(f"thads-tui: {err}", file=sys.stderr)
+        return 1
     except Exception as err:  # the last line of defence: one sentence, no trace
         if os.environ.get("THADS_TUI_DEBUG"):
             raise
-        from .store import AnnotationsError
-
-        message = str(err) if isinstance(err, (UserError, AnnotationsError)) else f"unexpected error: {err!r}"
-        print(f"thads-tui: {message}", file=sys.stderr)
+        print(f"thads-tui: {_describe(err)}", file=sys.stderr)
         return 1
 
+
+def _describe(err: Exception) -> str:
+    try:
+        from .store import AnnotationsError
+    except Exception:  # a broken store module must not hide the original error
+        AnnotationsError = ()
+    if isinstance(err, AnnotationsError):
+        return str(err)
+    return f"unexpected error ({type(err).__name__}: {err}); rerun with THADS_TUI_DEBUG=1 for details"
 
 if __name__ == "__main__":
     sys.exit(main())
