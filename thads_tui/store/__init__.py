@@ -1,4 +1,11 @@
 """Bookmarks, notes and reader state, keyed by the stable article id."""
-from .annotations import Annotations, AnnotationsError
+from .anchor import locate_passage, make_anchor
+from .annotations import SCHEMA, Annotations, AnnotationsError
+from .durable import DurableStorage, DurableTable, DurableTinyDB
+from .exchange import ImportSummary, export_annotations, import_annotations, read_export
 
-__all__ = ["Annotations", "AnnotationsError"]
+__all__ = [
+    "SCHEMA", "Annotations", "AnnotationsError", "DurableStorage", "DurableTable", "DurableTinyDB",
+    "ImportSummary", "export_annotations", "import_annotations", "locate_passage", "make_anchor",
+    "read_export",
+]

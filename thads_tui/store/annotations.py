@@ -1,15 +1,37 @@
 """The reader's own data: the only thing in this app that cannot be rebuilt from the articles.
 
-Placeholder on TinyDB's stock JSONStorage; issue 5 replaces the storage with a durable one
-while keeping this API.
+Bookmarks, one note per article, notes on quoted passages, tags and the reader's state, all
+keyed by the stable article id, kept in one TinyDB file on `DurableStorage` (atomic, fsynced,
+locked against other running copies; see `durable.py`).
+
+The file carries its format version in a ``_meta`` table. Older versions are migrated (after a
+backup copy); a newer version, a damaged or an unreadable file is never written to: the instance
+opens read-only, says why in `problem`, and `start_fresh()` is the only way to a new file.
+Every write either completes or raises `AnnotationsError` with a sentence for the user and leaves
+the file as it was.
 """
 from __future__ import annotations
 
+import errno
+import shutil
 import unicodedata
+import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
-from tinydb import Query, TinyDB
+from tinydb import where
+from tinydb.storages import MemoryStorage
+
+from .durable import DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout
+
+SCHEMA = 1
+META = "_meta"
+TABLES = ("bookmarks", "notes", "passages", "tags", "state")
+_KEY_FIELD = {"bookmarks": "article_id", "notes": "article_id", "passages": "id",
+              "tags": "article_id", "state": "key"}
+_UNSET: Any = object()
 
 
 class AnnotationsError(Exception):
@@ -20,70 +42,484 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# -- format versions ---------------------------------------------------------------------------
+def _v0_to_v1(data: dict) -> dict:
+    """v0: the first releases' file (no `_meta`); v1 adds `updated` to bookmarks, NFC note text."""
+    for doc in data.get("bookmarks", {}).values():
+        doc.setdefault("updated", doc.get("created") or _now())
+        doc.setdefault("citation", {})
+    for doc in data.get("notes", {}).values():
+        doc["text"] = nfc(doc.get("text", ""))
+        doc.setdefault("citation", {})
+    return data
+
+
+#: MIGRATIONS[v] turns a version-v database into a version-(v+1) one.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def _meta_doc(version: int = SCHEMA) -> dict:
+    return {"1": {"schema": version}}
+
+
+def schema_version(data: dict | None) -> int:
+    """The format version recorded in a database dict (0 when it predates versioning)."""
+    if not data or META not in data:
+        return 0
+    docs = list(data[META].values()) if isinstance(data[META], dict) else []
+    version = docs[0].get("schema") if docs and isinstance(docs[0], dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ValueError("the format version is missing or not a number")
+    return version
+
+
+def migrate(data: dict, version: int) -> dict:
+    while version < SCHEMA:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data[META] = _meta_doc()
+    return data
+
+
+def _valid_doc(table: str, doc: Any) -> bool:
+    if not isinstance(doc, dict):
+        return False
+    key = doc.get(_KEY_FIELD[table])
+    if not isinstance(key, str) or not key:
+        return False
+    if table in ("notes", "passages") and not isinstance(doc.get("text", ""), str):
+        return False
+    if table == "passages" and not (isinstance(doc.get("article_id"), str) and isinstance(doc.get("quote"), str)):
+        return False
+    if table == "tags" and not (isinstance(doc.get("tags"), list) and all(isinstance(t, str) for t in doc["tags"])):
+        return False
+    if "citation" in doc and not isinstance(doc["citation"], dict):
+        return False
+    return True
+
+
+def salvage(data: Any) -> tuple[dict, bool]:
+    """What can safely be shown from a database dict, and whether it was entirely sound."""
+    if not isinstance(data, dict):
+        return {}, False
+    sound, kept = True, {}
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            sound = False
+            continue
+        if name not in _KEY_FIELD:
+            continue
+        docs = {k: d for k, d in table.items() if _valid_doc(name, d) and str(k).isdigit()}
+        sound = sound and len(docs) == len(table)
+        kept[name] = docs
+    return kept, sound
+
+
+# -- user sentences ----------------------------------------------------------------------------
+def _save_failed(exc: BaseException, folder: Path) -> str:
+    if isinstance(exc, LockTimeout):
+        return ("Your change was not saved because another running copy of thads-tui kept the "
+                "annotations file busy; please try again.")
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ("Your change was not saved because the disk is full; your annotations file was left "
+                "as it was, so free some space and try again.")
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (f"Your change was not saved because the folder {folder} cannot be written to; your "
+                "annotations file was left as it was.")
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return f"Your change was not saved ({reason}); your annotations file was left as it was."
+
+
 class Annotations:
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    """Bookmarks, notes, passage notes, tags and reader state in one durable file.
+
+    Public attributes: `path`, `read_only`, `problem` (None, or one sentence saying why the file
+    could not be used and the instance is read-only) and `backup_path` (the copy made of a damaged
+    file, or of an old-format file before it was upgraded).
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, lock_timeout: float | None = 10.0) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = TinyDB(self.path, ensure_ascii=False, encoding="utf-8")
-        self._bookmarks = self._db.table("bookmarks")
-        self._notes = self._db.table("notes")
-        self._state = self._db.table("state")
+        self.problem: str | None = None
+        self.backup_path: Path | None = None
+        self._asked_read_only = read_only
+        if not read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # the first save will say what is wrong
+        self._durable = DurableTinyDB(self.path, storage=DurableStorage, encoding="utf-8",
+                                      access_mode="r" if read_only else "r+",
+                                      lock_timeout=lock_timeout, ensure_ascii=False)
+        self._storage: DurableStorage = self._durable.storage
+        self._db = self._durable
+        self._open()
+
+    # -- opening, problems, starting fresh ---------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            data = self._storage.read()
+        except OSError as exc:
+            self._unreadable(exc, {})
+            return
+        except DatabaseDamaged:
+            self._damaged({})
+            return
+        if data is None:  # no file yet (or an empty one): the first save creates it
+            return
+        kept, sound = salvage(data)
+        try:
+            version = schema_version(data) if sound else None
+        except ValueError:
+            version = None
+        if version is None:
+            self._damaged(kept)
+        elif version > SCHEMA:
+            self._unusable(f"Your annotations file {self.path} was written by a newer version of "
+                           f"thads-tui (format {version}; this version reads up to {SCHEMA}), so it "
+                           "was left untouched and notes are read-only until you update thads-tui.",
+                           kept)
+        elif version < SCHEMA and data:
+            self._upgrade(data, version)
+
+    def _upgrade(self, data: dict, version: int) -> None:
+        if self.read_only:
+            self._show(migrate(data, version))
+            return
+        try:
+            with self._storage.locked():
+                current = self._storage.read()
+                now_version = schema_version(current)
+                if current and now_version < SCHEMA:
+                    self.backup_path = self._backup(f"v{now_version}")
+                    self._storage.write(migrate(current, now_version))
+        except (OSError, LockTimeout) as exc:
+            reason = getattr(exc, "strerror", None) or "another copy of thads-tui kept it busy"
+            self._unusable(f"Your annotations file {self.path} is in an older format and could not be "
+                           f"upgraded ({reason}); it was left untouched and notes are read-only for now.",
+                           migrate(data, version))
+        except DatabaseDamaged:
+            self._damaged({})
+
+    def _damaged(self, kept: dict) -> None:
+        self.backup_path = self._backup("corrupt")
+        if self.backup_path is not None:
+            where_ = f"a copy was saved as {self.backup_path.name}"
+        else:
+            where_ = "no backup copy could be made"
+        self._unusable(f"Your annotations file {self.path} is damaged and could not be read fully; it "
+                       f"was left untouched, {where_}, and notes are read-only until you choose to "
+                       "start fresh.", kept)
+
+    def _unreadable(self, exc: OSError, shown: dict) -> None:
+        self._unusable(f"Your annotations file {self.path} could not be read ({exc.strerror or exc}); "
+                       "it was left untouched and notes are read-only for now.", shown)
+
+    def _unusable(self, sentence: str, shown: dict) -> None:
+        self.problem = sentence
+        self._show(shown)
+
+    def _show(self, data: dict) -> None:
+        """Serve `data` from memory, read-only (the file is left alone)."""
+        self.read_only = True
+        memory = DurableTinyDB(storage=MemoryStorage)
+        memory.storage.write(data)
+        self._db = memory
+
+    def _backup(self, label: str) -> Path | None:
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        for n in range(1000):
+            suffix = f"-{n}" if n else ""
+            target = self.path.with_name(f"{self.path.name}.{label}-{stamp}{suffix}.bak")
+            if not target.exists():
+                break
+        try:
+            shutil.copy2(self.path, target)
+        except OSError:
+            return None
+        return target
+
+    def start_fresh(self) -> Path | None:
+        """After a `problem`, replace the unusable file with a new empty one.
+
+        Nothing is destroyed: the old file is copied to `backup_path` first (if it cannot be
+        copied, nothing happens and AnnotationsError says so). Returns the backup's path, or
+        None when there was no problem and so nothing was done.
+        """
+        if self.problem is None:
+            return None
+        if self._asked_read_only:
+            raise AnnotationsError("The annotations were opened read-only, so they cannot be started afresh.")
+        if self.path.exists() and (self.backup_path is None or not self.backup_path.exists()):
+            self.backup_path = self._backup("replaced")
+            if self.backup_path is None:
+                raise AnnotationsError(f"A fresh annotations file was not started because {self.path} "
+                                       "could not be copied to a backup first.")
+        try:
+            with self._storage.locked():
+                self._storage.write({META: _meta_doc()})
+        except (OSError, LockTimeout) as exc:
+            raise AnnotationsError(_save_failed(exc, self.path.parent)) from exc
+        if self._db is not self._durable:
+            self._db.close()
+        self._db, self.problem, self.read_only = self._durable, None, False
+        return self.backup_path
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not self._durable:
+            self._db.close()
+        self._durable.close()
 
-    # bookmarks
+    def __enter__(self) -> "Annotations":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- read and write plumbing -------------------------------------------------------------------
+    def _table(self, name: str):
+        return self._db.table(name)
+
+    def _read(self, fn: Callable[[], Any]) -> Any:
+        """Run a query; if the file has become unreadable since opening, keep showing what was read."""
+        try:
+            return fn()
+        except (OSError, DatabaseDamaged) as exc:
+            if self._db is not self._durable:
+                raise
+            kept, _ = salvage(self._storage.last_read())
+            if isinstance(exc, DatabaseDamaged):
+                self._damaged(kept)
+            else:
+                self._unreadable(exc, kept)
+            return fn()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One atomic change: under the file lock, on the file's current content, committed once."""
+        if self.read_only:
+            raise AnnotationsError(self.problem or "The annotations are open read-only, so changes cannot be saved.")
+        try:
+            with self._storage.locked():
+                self._check_current()
+                yield
+        except AnnotationsError:
+            raise
+        except (OSError, LockTimeout) as exc:
+            raise AnnotationsError(_save_failed(exc, self.path.parent)) from exc
+
+    def _check_current(self) -> None:
+        try:
+            data = self._storage.read()
+            version = schema_version(data)
+        except ValueError:  # DatabaseDamaged, or a broken _meta table
+            kept, _ = salvage(self._storage.last_read())
+            self._damaged(kept)
+            raise AnnotationsError(self.problem) from None
+        if version > SCHEMA:
+            self._unusable(f"Your annotations file {self.path} was just changed by a newer version of "
+                           "thads-tui, so this change was not saved and notes are read-only now.",
+                           salvage(data)[0])
+            raise AnnotationsError(self.problem)
+        if not data or version < SCHEMA:
+            self._storage.write(migrate(data or {}, version))
+
+    @contextmanager
+    def bulk(self) -> Iterator[dict]:
+        """The whole database as a dict of tables, for many changes at once (one lock, one save).
+
+        Used by import; change the dict in place. Nothing is saved if the block raises.
+        """
+        with self._writing():
+            data = self._storage.read() or {}
+            yield data
+            self._storage.write(data)
+
+    def records(self) -> dict[str, list[dict]]:
+        """A snapshot of every annotation table as lists of plain dicts (for export)."""
+        data = self._read(lambda: self._db.storage.read()) or {}
+        return {name: [dict(doc) for _, doc in sorted(data.get(name, {}).items(), key=lambda kv: int(kv[0]))]
+                for name in TABLES}
+
+    def _one(self, table: str, field: str, value: Any) -> dict | None:
+        doc = self._read(lambda: self._table(table).get(where(field) == value))
+        return dict(doc) if doc is not None else None
+
+    def _column(self, table: str, field: str) -> list:
+        return [d.get(field) for d in self._read(lambda: self._table(table).all())]
+
+    # -- bookmarks -----------------------------------------------------------------------------
     def is_bookmarked(self, article_id: str) -> bool:
-        return self._bookmarks.contains(Query().article_id == article_id)
+        return self._one("bookmarks", "article_id", article_id) is not None
 
     def set_bookmark(self, article_id: str, on: bool, *, citation: dict | None = None) -> None:
-        q = Query().article_id == article_id
-        if on:
-            self._bookmarks.upsert(
-                {"article_id": article_id, "created": _now(), "citation": citation or {}}, q
-            )
-        else:
-            self._bookmarks.remove(q)
+        q = where("article_id") == article_id
+        with self._writing():
+            table = self._table("bookmarks")
+            if not on:
+                if table.contains(q):
+                    table.remove(q)
+                return
+            old = table.get(q)
+            if old is None:
+                now = _now()
+                table.insert({"article_id": article_id, "created": now, "updated": now,
+                              "citation": citation or {}})
+            elif citation and citation != old.get("citation"):
+                table.update({"citation": citation, "updated": _now()}, q)
 
     def toggle_bookmark(self, article_id: str, *, citation: dict | None = None) -> bool:
-        on = not self.is_bookmarked(article_id)
-        self.set_bookmark(article_id, on, citation=citation)
+        with self._writing():
+            on = not self.is_bookmarked(article_id)
+            self.set_bookmark(article_id, on, citation=citation)
         return on
 
     def bookmarked_ids(self) -> set[str]:
-        return {d["article_id"] for d in self._bookmarks.all()}
+        return set(self._column("bookmarks", "article_id"))
 
-    # notes (one article-level note per article)
+    # -- article notes (one per article) -------------------------------------------------------
     def get_note(self, article_id: str) -> str:
-        doc = self._notes.get(Query().article_id == article_id)
+        doc = self._one("notes", "article_id", article_id)
         return doc["text"] if doc else ""
 
+    def note(self, article_id: str) -> dict | None:
+        """The whole note record (text, created, updated, citation), or None."""
+        return self._one("notes", "article_id", article_id)
+
     def set_note(self, article_id: str, text: str, *, citation: dict | None = None) -> None:
-        text = unicodedata.normalize("NFC", text)
-        q = Query().article_id == article_id
-        if not text.strip():
-            self._notes.remove(q)
-            return
-        old = self._notes.get(q)
-        self._notes.upsert(
-            {
-                "article_id": article_id,
-                "text": text,
-                "created": old["created"] if old else _now(),
-                "updated": _now(),
-                "citation": citation or (old or {}).get("citation", {}),
-            },
-            q,
-        )
+        """Save the article's note (stored NFC); blank text removes it."""
+        text = nfc(text)
+        q = where("article_id") == article_id
+        with self._writing():
+            table = self._table("notes")
+            if not text.strip():
+                if table.contains(q):
+                    table.remove(q)
+                return
+            old = table.get(q)
+            now = _now()
+            if old is None:
+                table.insert({"article_id": article_id, "text": text, "created": now, "updated": now,
+                              "citation": citation or {}})
+            elif text != old.get("text") or (citation and citation != old.get("citation")):
+                table.update({"text": text, "updated": now, "citation": citation or old.get("citation", {})}, q)
 
     def annotated_ids(self) -> set[str]:
-        return {d["article_id"] for d in self._notes.all()}
+        """Articles with a note or at least one passage note."""
+        return set(self._column("notes", "article_id")) | set(self._column("passages", "article_id"))
 
-    # reader state (last article, panel layout)
+    # -- passage notes ---------------------------------------------------------------------------
+    def add_passage_note(self, article_id: str, quote: str, text: str, *, prefix: str = "",
+                         suffix: str = "", paragraph: int | None = None,
+                         citation: dict | None = None) -> str:
+        """Attach a note (blank text = a plain highlight) to a quoted passage; returns the note id.
+
+        The passage is found again by its quote plus a little of the text before (`prefix`) and
+        after (`suffix`) it, see `anchor.locate_passage`; `paragraph` is only a hint.
+        """
+        quote = nfc(quote)
+        if not quote.strip():
+            raise AnnotationsError("Select the passage the note is about first.")
+        note_id = uuid.uuid4().hex
+        now = _now()
+        with self._writing():
+            self._table("passages").insert({
+                "id": note_id, "article_id": article_id, "quote": quote, "prefix": nfc(prefix),
+                "suffix": nfc(suffix), "paragraph": paragraph, "text": nfc(text),
+                "created": now, "updated": now, "citation": citation or {},
+            })
+        return note_id
+
+    def passage_note(self, note_id: str) -> dict | None:
+        return self._one("passages", "id", note_id)
+
+    def passage_notes(self, article_id: str) -> list[dict]:
+        """The article's passage notes, by paragraph (unknown last), then oldest first."""
+        docs = self._read(lambda: self._table("passages").search(where("article_id") == article_id))
+        docs = sorted(docs, key=lambda d: (d.get("paragraph") is None, d.get("paragraph") or 0,
+                                           d.get("created", ""), d.doc_id))
+        return [dict(d) for d in docs]
+
+    def update_passage_note(self, note_id: str, text: str | None = None, *, quote: str | None = None,
+                            prefix: str | None = None, suffix: str | None = None,
+                            paragraph: int | None = _UNSET, citation: dict | None = None) -> None:
+        """Change a passage note's text and/or its anchor; fields left as None stay as they are."""
+        fields: dict[str, Any] = {}
+        for name, value in (("text", text), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
+            if value is not None:
+                fields[name] = nfc(value)
+        if "quote" in fields and not fields["quote"].strip():
+            raise AnnotationsError("A passage note needs the passage it is about.")
+        if paragraph is not _UNSET:
+            fields["paragraph"] = paragraph
+        if citation:
+            fields["citation"] = citation
+        q = where("id") == note_id
+        with self._writing():
+            table = self._table("passages")
+            old = table.get(q)
+            if old is None:
+                raise AnnotationsError("That passage note no longer exists; it may have been removed in another window.")
+            if any(old.get(k) != v for k, v in fields.items()):
+                table.update({**fields, "updated": _now()}, q)
+
+    def remove_passage_note(self, note_id: str) -> bool:
+        with self._writing():
+            return bool(self._table("passages").remove(where("id") == note_id))
+
+    # -- tags ----------------------------------------------------------------------------------
+    def get_tags(self, article_id: str) -> list[str]:
+        doc = self._one("tags", "article_id", article_id)
+        return list(doc["tags"]) if doc else []
+
+    def set_tags(self, article_id: str, tags, *, citation: dict | None = None) -> list[str]:
+        """Replace the article's tags (trimmed, NFC, without case-insensitive repeats, sorted);
+        an empty list removes them. Returns the tags as stored."""
+        clean = normalise_tags(tags)
+        q = where("article_id") == article_id
+        with self._writing():
+            table = self._table("tags")
+            old = table.get(q)
+            now = _now()
+            if not clean:
+                if old is not None:
+                    table.remove(q)
+            elif old is None:
+                table.insert({"article_id": article_id, "tags": clean, "created": now, "updated": now,
+                              "citation": citation or {}})
+            elif clean != old.get("tags") or (citation and citation != old.get("citation")):
+                table.update({"tags": clean, "updated": now, "citation": citation or old.get("citation", {})}, q)
+        return clean
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, sorted case-insensitively."""
+        return normalise_tags(t for tags in self._column("tags", "tags") for t in (tags or []))
+
+    def tagged_ids(self, tag: str) -> set[str]:
+        key = nfc(tag).strip().casefold()
+        return {d["article_id"] for d in self._read(lambda: self._table("tags").all())
+                if any(t.casefold() == key for t in d.get("tags", []))}
+
+    # -- reader state (last article, panel layout) ---------------------------------------------
     def get_state(self, key: str, default=None):
-        doc = self._state.get(Query().key == key)
+        doc = self._one("state", "key", key)
         return doc["value"] if doc else default
 
     def set_state(self, key: str, value) -> None:
-        self._state.upsert({"key": key, "value": value}, Query().key == key)
+        with self._writing():
+            self._table("state").upsert({"key": key, "value": value}, where("key") == key)
+
+
+def normalise_tags(tags) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(nfc(str(tag)).split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return sorted(seen.values(), key=lambda t: (t.casefold(), t))

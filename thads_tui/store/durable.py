@@ -1,0 +1,417 @@
+"""A TinyDB storage that does not lose data on a crash, a full disk or a second running copy.
+
+`DurableStorage` keeps TinyDB's storage interface (whole-database `read()` / `write()`), but:
+
+* **Atomic, durable writes.** Each commit serialises the data, writes it to a temporary file
+  in the same folder, fsyncs it, `os.replace`s it over the database file and fsyncs the
+  folder. A crash at any moment leaves either the old complete file or the new complete file,
+  never a half-written one. If the write fails (read-only folder, full disk) the temporary file
+  is removed and the database file is exactly as it was.
+
+* **An inter-process lock around read-modify-write.** TinyDB updates a table by calling
+  `read()`, changing the returned dict and calling `write()`. If another process writes in
+  between, one of the two changes is lost. `with storage.locked():` takes an exclusive lock on
+  a separate ``<file>.lock`` (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows) and
+  opens a *transaction*: the first `read()` inside it loads the file as it is now, later
+  `read()`s return the transaction's working copy, `write()`s only update that working copy,
+  and the outermost `locked()` block commits once when it exits (or discards everything if the
+  block raises). The lock is re-entrant within a thread, so operations compose.
+
+  We chose an explicit lock context over "lock in read(), unlock in write()" because TinyDB
+  also calls `read()` for pure queries that are never followed by a `write()`: such a lock
+  would stay held while the reader sits idle and block every other process.
+
+  A bare `write()` outside `locked()` still takes the lock for the commit itself (so the file is
+  never corrupted), but the read before it is not covered: with the stock `TinyDB` and several
+  processes, wrap each operation in `db.storage.locked()`, or use `DurableTinyDB`, whose tables
+  do that for every write operation.
+
+* **No stale cache.** Outside a transaction each `read()` checks whether the file on disk is
+  still the one last parsed and re-reads it if not. Every write replaces the file (new inode),
+  and while we keep the old one open its inode number cannot be reused, so "same inode, size
+  and mtime" reliably means "same content" (on Windows, where an open file cannot be replaced,
+  the bytes are compared instead). `read()` always hands out a fresh copy of the database's
+  dicts (three levels deep: tables, documents, document fields), so nothing TinyDB does to the
+  returned dict can alter the cached state. TinyDB's own per-table caches (query results and the
+  next document id) are cleared by `DurableTable`.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+__all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout"]
+
+_WINDOWS = sys.platform == "win32"
+
+if _WINDOWS:  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    fcntl = None
+else:
+    import fcntl
+
+    msvcrt = None
+
+
+class LockTimeout(TimeoutError):
+    """Another process held the database lock for longer than the timeout."""
+
+
+class DatabaseDamaged(ValueError):
+    """The database file is not valid JSON text holding an object."""
+
+
+def _copy(data: dict | None) -> dict | None:
+    """Copy tables, documents and the documents' top-level fields (not nested values)."""
+    if data is None:
+        return None
+    return {
+        name: ({doc_id: (dict(doc) if isinstance(doc, dict) else doc) for doc_id, doc in table.items()}
+               if isinstance(table, dict) else table)
+        for name, table in data.items()
+    }
+
+
+class _FileLock:
+    """An exclusive lock on a small side file, shared by all processes that use it."""
+
+    def __init__(self, path: Path, timeout: float | None) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = None if self.timeout is None else time.monotonic() + self.timeout
+            delay = 0.0005
+            while not self._try_lock(fd):
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise LockTimeout(f"{self.path} is locked by another process")
+                time.sleep(delay)
+                delay = min(delay * 2, 0.02)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+
+    @staticmethod
+    def _try_lock(fd: int) -> bool:
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:  # pragma: no cover - Windows
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
+                return False
+            raise
+        return True
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            else:  # pragma: no cover - Windows
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        finally:
+            os.close(fd)
+
+
+class _Transaction:
+    __slots__ = ("loaded", "data", "dirty")
+
+    def __init__(self) -> None:
+        self.loaded = False
+        self.data: dict | None = None
+        self.dirty = False
+
+
+class DurableStorage(Storage):
+    """Drop-in replacement for `tinydb.storages.JSONStorage` with crash-safe, locked writes.
+
+    `path`, `create_dirs`, `encoding` (default UTF-8), `access_mode` ("r+" or "r") and the
+    extra keyword arguments for `json.dumps` mean what they mean for `JSONStorage`.
+    `lock_timeout` (seconds, None = wait forever) bounds the wait for another process.
+    Unlike `JSONStorage`, the file is only created by the first write.
+    """
+
+    def __init__(self, path: str | os.PathLike, create_dirs: bool = False, encoding: str | None = None,
+                 access_mode: str = "r+", *, lock_timeout: float | None = 10.0, **kwargs: Any) -> None:
+        super().__init__()
+        if access_mode not in ("r", "rb", "r+", "rb+"):
+            raise ValueError(f"unsupported access_mode {access_mode!r}: use 'r' or 'r+'")
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.encoding = encoding or "utf-8"
+        self.writable = "+" in access_mode
+        self.kwargs = kwargs
+        if create_dirs and self.writable:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._flock = _FileLock(self.lock_path, lock_timeout)
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._owner: int | None = None
+        self._txn: _Transaction | None = None
+        # what we last read or wrote: the parsed data, the exact bytes, the file's identity
+        self._cached: dict | None = None
+        self._cached_bytes: bytes | None = None
+        self._cached_sig: tuple | None = None
+        self._held_fd: int | None = None
+
+    # -- locking / transactions ----------------------------------------------------------------
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the inter-process lock; nested uses join the outermost one.
+
+        Writes inside are committed once, when the outermost block exits without an exception;
+        if it raises, they are discarded and the file is left as it was.
+        """
+        with self._mutex:
+            outermost = self._depth == 0
+            if outermost:
+                self._flock.acquire()
+                self._owner = threading.get_ident()
+                self._txn = _Transaction()
+            self._depth += 1
+            try:
+                yield
+                if outermost and self._txn.dirty:
+                    self._commit(self._txn.data)
+            finally:
+                self._depth -= 1
+                if outermost:
+                    self._txn = None
+                    self._owner = None
+                    self._flock.release()
+
+    def _active_txn(self) -> _Transaction | None:
+        txn = self._txn
+        if txn is not None and self._owner == threading.get_ident():
+            return txn
+        return None
+
+    # -- the Storage interface -----------------------------------------------------------------
+    def read(self) -> dict | None:
+        txn = self._active_txn()
+        if txn is None:
+            return _copy(self._load())
+        if not txn.loaded:
+            txn.data, txn.loaded = self._load(), True
+        return _copy(txn.data)
+
+    def write(self, data: dict) -> None:
+        if not self.writable:
+            raise IOError(f'Cannot write to the database. Access mode is "r"')
+        txn = self._active_txn()
+        if txn is None:
+            with self.locked():
+                self.write(data)
+            return
+        txn.data, txn.loaded, txn.dirty = data, True, True
+
+    def close(self) -> None:
+        self._forget()
+
+    def last_read(self) -> dict | None:
+        """A copy of the data last read or written successfully (what to show if the file breaks)."""
+        return _copy(self._cached)
+
+    # -- disk ----------------------------------------------------------------------------------
+    def _forget(self) -> None:
+        if self._held_fd is not None:
+            os.close(self._held_fd)
+        self._held_fd = None
+        self._cached = self._cached_bytes = self._cached_sig = None
+
+    @staticmethod
+    def _signature(st: os.stat_result) -> tuple:
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _load(self) -> dict | None:
+        """The file's current content (the cached parse when the file has not changed)."""
+        if not _WINDOWS and self._cached_sig is not None:
+            try:
+                if self._signature(os.stat(self.path)) == self._cached_sig:
+                    return self._cached
+            except FileNotFoundError:
+                self._forget()
+                return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            self._forget()
+            return None
+        try:
+            with open(fd, "rb", closefd=False) as f:
+                raw = f.read()
+            sig = self._signature(os.fstat(fd))
+            if raw == self._cached_bytes and self._cached_bytes is not None:
+                parsed = self._cached
+            else:
+                try:
+                    parsed = json.loads(raw.decode(self.encoding)) if raw.strip() else None
+                except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+                    raise DatabaseDamaged(f"{self.path} is not valid JSON: {exc}") from exc
+                if parsed is not None and not isinstance(parsed, dict):
+                    raise DatabaseDamaged(f"{self.path} does not hold a JSON object")
+        except BaseException:
+            os.close(fd)
+            raise
+        self._remember(parsed, raw, sig, fd)
+        return parsed
+
+    def _remember(self, parsed: dict | None, raw: bytes, sig: tuple, fd: int) -> None:
+        self._forget()
+        self._cached, self._cached_bytes = parsed, raw
+        if _WINDOWS:  # pragma: no cover - an open file could not be replaced on Windows
+            os.close(fd)
+        else:
+            self._cached_sig, self._held_fd = sig, fd
+
+    def _commit(self, data: dict | None) -> None:
+        raw = json.dumps(data if data is not None else {}, **self.kwargs).encode(self.encoding)
+        target = Path(os.path.realpath(self.path))
+        folder = target.parent
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        replaced = False
+        try:
+            _write_all(fd, raw)
+            os.fsync(fd)
+            try:  # keep the permissions of the file we replace (a new file stays private: 0600)
+                os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+            except FileNotFoundError:
+                pass
+            _replace(tmp, target)
+            replaced = True
+        finally:
+            if not replaced:
+                os.close(fd)
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+        if _WINDOWS:  # pragma: no cover
+            os.close(fd)
+            self._forget()
+            self._cached, self._cached_bytes = _copy(data), raw
+        else:
+            self._remember(_copy(data), raw, self._signature(os.fstat(fd)), fd)
+        _fsync_dir(folder)
+
+
+def _write_all(fd: int, raw: bytes) -> None:
+    view = memoryview(raw)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _replace(src: str, dst: Path) -> None:
+    if not _WINDOWS:
+        os.replace(src, dst)
+        return
+    for attempt in range(50):  # pragma: no cover - a reader may hold the file open briefly
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if attempt == 49:
+                raise
+            time.sleep(0.01)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible or needed on Windows."""
+    if _WINDOWS:  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:  # some filesystems cannot fsync a directory
+        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+class DurableTable(Table):
+    """A TinyDB table whose writes are atomic across processes and whose reads are never stale.
+
+    Each write operation runs inside `storage.locked()` (when the storage offers it) with the
+    next-id counter and the query cache reset, so ids are computed from the file as it is now.
+    """
+
+    def _fresh(self):
+        locked = getattr(self._storage, "locked", None)
+        self._next_id = None
+        self.clear_cache()
+        return locked() if locked is not None else _nothing()
+
+    def search(self, cond):
+        self.clear_cache()  # another process may have changed the file since the last search
+        return super().search(cond)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def _locked_method(name: str):
+    base = getattr(Table, name)
+
+    def method(self, *args, **kwargs):
+        with self._fresh():
+            try:
+                return base(self, *args, **kwargs)
+            finally:
+                self._next_id = None
+                self.clear_cache()
+
+    method.__name__ = name
+    method.__qualname__ = f"DurableTable.{name}"
+    method.__doc__ = base.__doc__
+    return method
+
+
+for _name in ("insert", "insert_multiple", "update", "update_multiple", "upsert", "remove", "truncate"):
+    setattr(DurableTable, _name, _locked_method(_name))
+
+
+class DurableTinyDB(TinyDB):
+    """`TinyDB` on `DurableStorage` with `DurableTable`s."""
+
+    table_class = DurableTable
+    default_storage_class = DurableStorage
+
+    def drop_table(self, name: str) -> None:
+        with self._locked():
+            super().drop_table(name)
+
+    def drop_tables(self) -> None:
+        with self._locked():
+            super().drop_tables()
+
+    def _locked(self):
+        locked = getattr(self.storage, "locked", None)
+        return locked() if locked is not None else _nothing()
