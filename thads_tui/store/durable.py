@@ -161,7 +161,8 @@ class DurableStorage(Storage):
         if access_mode not in ("r", "rb", "r+", "rb+"):
             raise ValueError(f"unsupported access_mode {access_mode!r}: use 'r' or 'r+'")
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        real = Path(os.path.realpath(self.path))  # one lock per file, whatever name it is opened by
+        self.lock_path = real.with_name(real.name + ".lock")
         self.encoding = encoding or "utf-8"
         self.writable = "+" in access_mode
         self.kwargs = kwargs
@@ -292,6 +293,7 @@ class DurableStorage(Storage):
         raw = json.dumps(data if data is not None else {}, **self.kwargs).encode(self.encoding)
         target = Path(os.path.realpath(self.path))
         folder = target.parent
+        _sweep_temp(folder, target.name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         replaced = False
         try:
@@ -317,6 +319,23 @@ class DurableStorage(Storage):
         else:
             self._remember(_copy(data), raw, self._signature(os.fstat(fd)), fd)
         _fsync_dir(folder)
+
+
+def _sweep_temp(folder: Path, name: str) -> None:
+    """Remove temporary files left by writers that died mid-write.
+
+    Called under the lock: every live writer holds the lock while its temporary file exists,
+    so any temporary file seen now belongs to a dead one.
+    """
+    try:
+        leftovers = [p for p in folder.iterdir() if p.name.startswith(f".{name}.") and p.name.endswith(".tmp")]
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
 
 
 def _write_all(fd: int, raw: bytes) -> None:
