@@ -1,0 +1,398 @@
+"""The reader app and its factory, shared by the CLI and the tests.
+
+Workers (loading the corpus, analysing an article) only post messages; the handlers here own
+all state. Widgets lay out and paint what they are given.
+"""
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from .. import analysis
+from ..corpus import Article, Corpus
+from ..extract import Extraction
+from ..store import Annotations, AnnotationsError
+from . import actions
+from .article_view import TYPE_CLASS, TYPE_NAMES, ArticleView
+from .help import HelpScreen, ProblemsScreen
+from .note_editor import NoteEditor
+from .panels import Chosen, EntityPanel, FigurePanel
+from .sidebar import ArticleList, Row
+from .textsearch import find_all
+
+Extractor = Callable[[Article], Extraction]
+PANELS = ("sidebar", "entities", "figures")
+WIDE, NARROW = 130, 80  # below WIDE the panels fold under the article; below NARROW the list folds
+
+
+class SearchInput(Input):
+    BINDINGS = actions.bindings("search")
+
+    def action_next_match(self, delta: int) -> None:
+        self.app.action_next_match(delta)
+
+    def action_close_search(self) -> None:
+        self.app.action_close_search()
+
+
+class Loaded(Message):
+    def __init__(self, articles: list[Article], done: int, total: int, finished: bool) -> None:
+        super().__init__()
+        self.articles, self.done, self.total, self.finished = articles, done, total, finished
+
+
+class Analysed(Message):
+    def __init__(self, article_id: str, extraction: Extraction | None, error: str | None = None) -> None:
+        super().__init__()
+        self.article_id, self.extraction, self.error = article_id, extraction, error
+
+
+class ReaderApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "THADS reader"
+    BINDINGS = actions.bindings("app")
+
+    def __init__(self, corpus: Corpus, annotations: Annotations, *, extractor: Extractor | None = None,
+                 keymap: Mapping[str, str] | None = None, batch_seconds: float = 0.1) -> None:
+        super().__init__()
+        self.corpus, self.ann = corpus, annotations
+        self.extractor = extractor or analysis.analyse
+        self.user_keymap = dict(keymap or {})
+        self.batch_seconds = batch_seconds
+        self.articles: dict[str, Article] = {}
+        self.current: Article | None = None
+        self.extraction: Extraction | None = None
+        self.problems: list[str] = []  # runtime problems (failed saves, failed analyses)
+        saved = self.ann.get_state("panels", {}) or {}
+        self.prefs = {name: bool(saved.get(name, True)) for name in PANELS}
+        self.unfolded: set[str] = set()
+        self.loading = (0, len(getattr(corpus, "paths", ())))
+        self.load_finished = False
+        self.pending_restore: str | None = self.ann.get_state("last_article")
+        self.chosen_key: str | None = None
+        self._saved_last: str | None = self.pending_restore
+
+    # --- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticleList(id="sidebar")
+            with Vertical(id="reader"):
+                yield Static(id="legend")
+                yield ArticleView(id="article")
+                yield SearchInput(placeholder="search in this article (accents optional)", id="search", compact=True)
+            with Horizontal(id="panels"):
+                yield EntityPanel(self.type_style, id="entities")
+                yield FigurePanel(self.type_style, id="figures")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"THADS reader — {self.corpus.name}"
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self.query_one("#search").display = False
+        self.sidebar.set_markers(self.ann.bookmarked_ids(), self.ann.annotated_ids())
+        self.apply_layout()
+        self.sidebar.focus()
+        self.show_legend("")
+        self.refresh_counts()
+        problem = getattr(self.ann, "problem", None)
+        if problem:
+            self.notify(f"{problem} Press l for details.", severity="error", timeout=10)
+        self.load_corpus()
+
+    @property
+    def sidebar(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def type_style(self, etype: str) -> Style:
+        return self.view.get_component_rich_style(TYPE_CLASS[etype], partial=True)
+
+    def visible(self, name: str) -> bool:
+        folded = self.size.width < (NARROW if name == "sidebar" else WIDE) and name not in self.unfolded
+        return self.prefs[name] and not folded
+
+    def apply_layout(self) -> None:
+        width = self.size.width
+        self.set_class(width < WIDE, "-compact")
+        self.set_class(width < NARROW, "-narrow")
+        show = {name: self.visible(name) for name in PANELS}
+        only_list = width < NARROW and show["sidebar"]
+        self.sidebar.display = show["sidebar"]
+        self.query_one("#reader").display = not only_list
+        self.query_one("#entities").display = show["entities"]
+        self.query_one("#figures").display = show["figures"]
+        self.query_one("#panels").display = (show["entities"] or show["figures"]) and not only_list
+        focused = self.focused
+        if focused is not None and not focused.display or focused is not None and not focused.parent.display:
+            (self.sidebar if show["sidebar"] else self.view).focus()
+
+    def on_resize(self) -> None:
+        self.apply_layout()
+
+    def action_toggle_panel(self, name: str) -> None:
+        if self.visible(name):
+            self.prefs[name] = False
+            self.unfolded.discard(name)
+        else:
+            self.prefs[name] = True
+            self.unfolded.add(name)
+        self.apply_layout()
+        if name == "sidebar" and self.visible(name):
+            self.sidebar.focus()
+        self.save_state("panels", dict(self.prefs))
+
+    # --- loading ----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        paths = list(getattr(self.corpus, "paths", ()))
+        batch = list(self.corpus)  # anything the caller already loaded
+        last, interval, total = time.monotonic(), 0.02, len(paths)
+        for i, path in enumerate(paths, 1):
+            try:
+                article = self.corpus.load_one(path)
+            except Exception as err:  # a reader bug must not take the app down
+                self.post_message(Analysed("", None, f"could not read {path}: {err}"))
+                continue
+            if article is not None:
+                batch.append(article)
+            if batch and time.monotonic() - last >= interval:
+                self.post_message(Loaded(batch, i, total, False))
+                batch, last, interval = [], time.monotonic(), self.batch_seconds
+        self.post_message(Loaded(batch, total, total, True))
+
+    @on(Loaded)
+    def on_loaded(self, message: Loaded) -> None:
+        for a in message.articles:
+            self.articles[a.id] = a
+        self.sidebar.add_rows([Row(a.id, a.title, a.date, a.source) for a in message.articles])
+        self.loading, self.load_finished = (message.done, message.total), message.finished
+        if self.pending_restore in self.articles:
+            self.sidebar.select_id(self.pending_restore)
+            self.open(self.pending_restore)
+            self.pending_restore = None
+        elif self.current is None and self.sidebar.current_id and (message.finished or not self.pending_restore):
+            self.open(self.sidebar.current_id)
+        if message.finished:
+            self.pending_restore = None
+            if not self.articles:
+                self.sidebar.empty_text = "No articles."
+                self.sidebar.refresh()
+                self.view.empty_text = "No articles to read. Press l to see why."
+                self.view.refresh()
+            skipped = len(self.corpus.problems)
+            if skipped:
+                self.notify(f"{skipped} file{'s' if skipped > 1 else ''} skipped. Press l to see why.",
+                            severity="warning", timeout=8)
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        done, total = self.loading
+        counts = [f"{len(self.articles):,} articles".replace(",", " "),
+                  f"{len(self.sidebar.bookmarked)} ★", f"{len(self.sidebar.annotated)} ✎"]
+        if not self.load_finished:
+            counts.insert(0, f"loading {done}/{total}…")
+        if self.ann.read_only:
+            counts.append("read-only")
+        self.sub_title = " · ".join(counts)
+
+    # --- the open article ---------------------------------------------------------------------
+    @on(ArticleList.Highlighted)
+    def on_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.open(message.article_id)
+
+    @on(ArticleList.Selected)
+    def on_selected(self, message: ArticleList.Selected) -> None:
+        if self.current is None or self.current.id != message.article_id:
+            self.open(message.article_id)
+        self.unfolded.discard("sidebar") if self.size.width < NARROW else None
+        self.apply_layout()
+        self.view.focus()
+
+    def open(self, article_id: str) -> None:
+        article = self.articles.get(article_id)
+        if article is None:
+            return
+        self.current, self.extraction, self.chosen_key = article, None, None
+        self.view.show(article, self.ann.get_note(article.id))
+        self.show_analysis(None, "analysing…")
+        self.analyse(article)
+        search = self.query_one(SearchInput)
+        if search.display and search.value:
+            self.run_search(search.value)
+        self.set_timer(0.5, self.save_last_article)
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def analyse(self, article: Article) -> None:
+        try:
+            self.post_message(Analysed(article.id, self.extractor(article)))
+        except Exception as err:  # shown to the user, never a stack trace
+            self.post_message(Analysed(article.id, None, f"could not analyse “{article.title}”: {err}"))
+
+    @on(Analysed)
+    def on_analysed(self, message: Analysed) -> None:
+        if message.error:
+            self.problems.append(message.error)
+            self.notify(message.error, severity="error")
+        if self.current is None or message.article_id != self.current.id:
+            return
+        self.extraction = message.extraction
+        self.show_analysis(message.extraction, "analysis failed" if message.error else "")
+
+    def show_analysis(self, extraction: Extraction | None, status: str) -> None:
+        spans = []
+        if extraction is not None:
+            spans = [(e.start, e.end, e.type) for e in extraction.entities]
+            spans += [(f.start, f.end, "FIGURE") for f in extraction.figures]
+            status = f"{len(extraction.entities)} entities · {len(extraction.figures)} figures"
+        self.view.set_highlights(spans)
+        self.query_one(EntityPanel).show(extraction, status)
+        self.query_one(FigurePanel).show(extraction, status)
+        self.show_legend(status)
+
+    def legend(self) -> Text:
+        return Text(" ").join(Text.assemble(("■ ", self.type_style(t)), (name, self.type_style(t)))
+                              for t, name in TYPE_NAMES.items())
+
+    def show_legend(self, status: str) -> None:
+        self.query_one("#legend", Static).update(Text.assemble(self.legend(), ("   " + status, "italic dim")))
+
+    @on(Chosen)
+    def on_chosen(self, message: Chosen) -> None:
+        if message.key != self.chosen_key:
+            self.chosen_key = message.key
+            self.view.set_marks(message.occurrences)
+        self.action_next_mark(1)
+
+    def action_next_mark(self, delta: int) -> None:
+        i = self.view.step_mark(delta)
+        if i >= 0:
+            self.notify(f"occurrence {i + 1} of {len(self.view.marks)}", timeout=2)
+
+    # --- search -------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def on_search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        hits = find_all(self.current.text, query) if self.current else []
+        self.view.set_search([(s, e) for s, e in hits if self._in_body(s)])
+        self.action_next_match(1) if self.view.search_hits else self.show_match_status()
+
+    def _in_body(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.current.paragraphs) if self.current.paragraphs else True
+
+    def action_next_match(self, delta: int) -> None:
+        self.view.step_search(delta)
+        self.show_match_status()
+
+    def show_match_status(self) -> None:
+        query = self.query_one(SearchInput).value.strip()
+        hits, i = self.view.search_hits, self.view.search_index
+        status = (f"match {i + 1} of {len(hits)}" if hits else "no match") if query else ""
+        self.query_one(SearchInput).border_title = status
+        self.show_legend(f"“{query}”: {status}" if query else "")
+
+    def action_close_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.value = ""
+        search.display = False
+        self.view.set_search([])
+        self.view.focus()
+
+    # --- bookmarks and notes ------------------------------------------------------------------
+    def action_toggle_bookmark(self) -> None:
+        if self.current is None:
+            return
+        a = self.current
+        try:
+            on_now = self.ann.toggle_bookmark(a.id, citation=a.citation())
+        except AnnotationsError as err:
+            self.report(f"Bookmark not saved: {err}")
+            return
+        (self.sidebar.bookmarked.add if on_now else self.sidebar.bookmarked.discard)(a.id)
+        self.sidebar.refresh()
+        self.refresh_counts()
+        self.notify("Bookmarked ★" if on_now else "Bookmark removed", timeout=2)
+
+    def action_edit_note(self) -> None:
+        if self.current is None:
+            return
+        reason = "This annotations file is read-only; notes cannot be saved." if self.ann.read_only else None
+        self.push_screen(NoteEditor(self.current.title, self.ann.get_note(self.current.id),
+                                    partial(self.save_note, self.current), read_only=reason))
+
+    def save_note(self, article: Article, text: str) -> None:
+        self.ann.set_note(article.id, text, citation=article.citation())  # AnnotationsError: editor shows it
+        (self.sidebar.annotated.add if text.strip() else self.sidebar.annotated.discard)(article.id)
+        self.sidebar.refresh()
+        if self.current is article:
+            self.view.set_note(self.ann.get_note(article.id))
+        self.refresh_counts()
+
+    def save_state(self, key: str, value) -> None:
+        try:
+            self.ann.set_state(key, value)
+        except AnnotationsError as err:
+            self.report(f"Reader state not saved: {err}")
+
+    def save_last_article(self) -> None:
+        if self.current is not None and self.current.id != self._saved_last:
+            self._saved_last = self.current.id
+            self.save_state("last_article", self.current.id)
+
+    def report(self, problem: str) -> None:
+        self.problems.append(problem)
+        self.notify(problem, severity="error", timeout=8)
+
+    def on_unmount(self) -> None:
+        self.save_last_article()
+
+    # --- dialogs, palette, focus --------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.user_keymap, self.legend()))
+
+    def all_problems(self) -> list[str]:
+        found = [str(p) for p in self.corpus.problems]
+        if getattr(self.ann, "problem", None):
+            found.insert(0, f"annotations: {self.ann.problem}")
+        return found + self.problems
+
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.all_problems()))
+
+    def action_back(self) -> None:
+        if not self.visible("sidebar"):
+            self.action_toggle_panel("sidebar")
+        self.sidebar.focus()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for a in actions.palette_actions():
+            keys = actions.display_keys(a, self.user_keymap)
+            yield SystemCommand(a.label, f"{a.help}  [{keys}]", partial(self.run_action, a.action))
+
+
+def create_app(paths: list[str] | None, db_path: Path, *, read_only: bool = False, **kw) -> ReaderApp:
+    """The app on these files/folders (None: the bundled seeds) with annotations in db_path."""
+    return ReaderApp(Corpus(paths or None), Annotations(db_path, read_only=read_only), **kw)

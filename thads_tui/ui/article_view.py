@@ -1,0 +1,261 @@
+"""The open article: title, date, source, body with highlights, and the note underneath.
+
+A Line-API view: the text is word-wrapped into lines that remember their offsets into
+`article.text`, so entity, figure and search spans (all offsets into `article.text`) land
+exactly, and any offset can be scrolled into view. Only the visible lines are styled.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..corpus import Article
+from . import actions
+
+MAX_MEASURE = 96  # a readable line length, however wide the terminal
+
+# One style per entity type; the same component styles paint the legend and the panels.
+TYPE_NAMES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "LOCATION": "location",
+    "LEGAL_REF": "legal reference",
+    "DATE": "date",
+    "ACRONYM": "acronym",
+    "FIGURE": "figure",
+}
+TYPE_CLASS = {t: "article--" + t.lower().replace("_", "-") for t in TYPE_NAMES}
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    source: str  # the string the line is a slice of
+    start: int
+    end: int
+    kind: str  # title, meta, body, heading, note, blank
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start:self.end]
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    for piece_start, piece_end in _hard_lines(text, start, end):
+        pos = piece_start
+        if pos == piece_end:
+            lines.append((pos, pos))
+        while pos < piece_end:
+            cells, cut = 0, pos
+            while cut < piece_end:
+                w = get_character_cell_size(text[cut])
+                if cells + w > width:
+                    break
+                cells += w
+                cut += 1
+            if cut >= piece_end:
+                lines.append((pos, piece_end))
+                break
+            space = text.rfind(" ", pos, cut + 1)
+            if space > pos:
+                lines.append((pos, space))
+                pos = space
+            else:
+                cut = max(cut, pos + 1)
+                lines.append((pos, cut))
+                pos = cut
+            while pos < piece_end and text[pos] == " ":
+                pos += 1
+    return lines
+
+
+def _hard_lines(text: str, start: int, end: int):
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            yield pos, end
+            return
+        yield pos, nl
+        pos = nl + 1
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article. State is set by the app; the view only lays out and paints."""
+
+    BINDINGS = actions.bindings("article")
+    COMPONENT_CLASSES = {
+        "article--title", "article--meta", "article--heading", "article--note", "article--empty",
+        "article--search", "article--selected", *TYPE_CLASS.values(),
+    }
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self.note = ""
+        self.highlights: list[tuple[int, int, str]] = []  # (start, end, type) in article.text
+        self.search_hits: list[tuple[int, int]] = []
+        self.search_index = -1
+        self.marks: list[tuple[int, int]] = []  # occurrences of what a panel selected
+        self.mark_index = -1
+        self.empty_text = "No article open."
+        self._lines: list[_Line] = []
+        self._body_starts: list[int] = []  # start offset of each body line, in line order
+        self._body_rows: list[int] = []  # the line index of each of those
+        self._cache: dict[int, Strip] = {}
+        self._laid_out_width = -1
+
+    # --- state from the app -----------------------------------------------------------------
+    def show(self, article: Article | None, note: str = "") -> None:
+        self.article, self.note = article, note
+        self.highlights, self.search_hits, self.marks = [], [], []
+        self.search_index = self.mark_index = -1
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_note(self, note: str) -> None:
+        self.note = note
+        self._relayout()
+
+    def set_highlights(self, spans: list[tuple[int, int, str]]) -> None:
+        # Longest first, so an inner span (a LOCATION inside an ORG) is painted last and wins.
+        self.highlights = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
+        self._repaint()
+
+    def set_search(self, hits: list[tuple[int, int]]) -> None:
+        self.search_hits, self.search_index = hits, -1
+        self._repaint()
+
+    def set_marks(self, occurrences: list[tuple[int, int]]) -> None:
+        self.marks, self.mark_index = sorted(occurrences), -1
+        self._repaint()
+
+    def step_search(self, delta: int) -> int:
+        """Go to the next (delta=1) or previous match; returns its index or -1."""
+        self.search_index = self._step(self.search_hits, self.search_index, delta)
+        return self.search_index
+
+    def step_mark(self, delta: int) -> int:
+        self.mark_index = self._step(self.marks, self.mark_index, delta)
+        return self.mark_index
+
+    def _step(self, spans: list[tuple[int, int]], index: int, delta: int) -> int:
+        if not spans:
+            return -1
+        index = (index + delta) % len(spans) if index >= 0 else (0 if delta > 0 else len(spans) - 1)
+        self.scroll_to_offset(spans[index][0])
+        self._repaint()
+        return index
+
+    # --- geometry -----------------------------------------------------------------------------
+    def line_of_offset(self, offset: int) -> int:
+        """Index of the screen line showing article.text[offset]."""
+        i = bisect_right(self._body_starts, offset) - 1
+        return self._body_rows[max(i, 0)] if self._body_rows else 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        line = self.line_of_offset(offset)
+        height = self.scrollable_content_region.height
+        if not (self.scroll_y <= line < self.scroll_y + height - 1):
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    @property
+    def measure(self) -> int:
+        return max(10, min(self.scrollable_content_region.width, MAX_MEASURE))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.measure != self._laid_out_width:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.measure
+        self._laid_out_width = width
+        lines: list[_Line] = []
+        self._body_starts, self._body_rows = [], []
+        a = self.article
+        if a is not None:
+            def add(source: str, start: int, end: int, kind: str) -> None:
+                for s, e in wrap(source, start, end, width):
+                    if kind == "body":
+                        self._body_starts.append(s)
+                        self._body_rows.append(len(lines))
+                    lines.append(_Line(source, s, e, kind))
+
+            add(a.title, 0, len(a.title), "title")
+            meta = " · ".join(x for x in (a.date or "no date", a.source, a.file) if x)
+            add(meta, 0, len(meta), "meta")
+            for start, end in a.paragraphs or ((0, len(a.text)),):
+                lines.append(_Line("", 0, 0, "blank"))
+                add(a.text, start, end, "body")
+            if self.note:
+                lines.append(_Line("", 0, 0, "blank"))
+                heading = "✎ Note " + "─" * max(0, width - 7)
+                lines.append(_Line(heading, 0, len(heading), "heading"))
+                add(self.note, 0, len(self.note), "note")
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+        self._repaint()
+
+    def _repaint(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # --- reading back (tests, copy) ---------------------------------------------------------
+    def rendered_text(self) -> str:
+        return "\n".join(line.text for line in self._lines)
+
+    def styles_at(self, offset: int) -> list[str]:
+        """Names of the highlight layers covering article.text[offset], bottom to top."""
+        names = [TYPE_CLASS[t] for s, e, t in self.highlights if s <= offset < e]
+        names += ["article--search" for s, e in self.search_hits if s <= offset < e]
+        names += ["article--selected" for s, e in self._selected() if s <= offset < e]
+        return names
+
+    def _selected(self) -> list[tuple[int, int]]:
+        chosen = list(self.marks)
+        if 0 <= self.search_index < len(self.search_hits):
+            chosen.append(self.search_hits[self.search_index])
+        return chosen
+
+    # --- painting -----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self._lines:
+            if y == 1:
+                style = base + self.get_component_rich_style("article--empty")
+                return Strip([Segment(self.empty_text, style)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = self._paint(self._lines[index], base)
+        return strip.crop_extend(0, width, base)
+
+    def _paint(self, line: _Line, base: Style) -> Strip:
+        style = self.get_component_rich_style
+        kind_style = {"title": "article--title", "meta": "article--meta", "heading": "article--heading",
+                      "note": "article--note"}.get(line.kind)
+        text = Text(line.text, style=base + style(kind_style) if kind_style else base, end="")
+        if line.kind == "body":
+            s0, e0 = line.start, line.end
+            layers = [(s, e, TYPE_CLASS[t]) for s, e, t in self.highlights]
+            layers += [(s, e, "article--search") for s, e in self.search_hits]
+            layers += [(s, e, "article--selected") for s, e in self._selected()]
+            for s, e, name in layers:
+                if s < e0 and e > s0:
+                    text.stylize(style(name, partial=True), max(s, s0) - s0, min(e, e0) - s0)
+        return Strip(list(text.render(self.app.console)))

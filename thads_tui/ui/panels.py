@@ -1,0 +1,170 @@
+"""Side panels: the entities of the open article grouped by type, and its figures as a table.
+
+Choosing a row posts `Chosen` with every occurrence's offsets; the app marks them in the
+article and scrolls to the first (choosing it again goes to the next).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
+
+from ..extract import ENTITY_TYPES, Extraction, Figure
+from .article_view import TYPE_NAMES
+
+StyleFor = Callable[[str], Style]
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    type: str
+    text: str
+    canonical: str
+    role: str | None = None
+    occurrences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def group_entities(extraction: Extraction) -> list[Group]:
+    """One group per (type, canonical name), in ENTITY_TYPES order, most frequent first."""
+    groups: dict[tuple[str, str], Group] = {}
+    for e in extraction.entities:
+        name = e.canonical or e.text
+        g = groups.get((e.type, name))
+        if g is None:
+            g = groups[(e.type, name)] = Group(f"e{len(groups)}", e.type, e.text, name, e.role)
+        g.role = g.role or e.role
+        g.occurrences.append((e.start, e.end))
+    order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    return sorted(groups.values(), key=lambda g: (order.get(g.type, 99), -len(g.occurrences), g.canonical.casefold()))
+
+
+def number(value: float) -> str:
+    """970327000000 -> '970 327 000 000'; 0.18 -> '0.18'."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    whole, _, frac = f"{value:,.4f}".rstrip("0").partition(".")
+    return whole.replace(",", " ") + ("." + frac if frac else "")
+
+
+def format_value(f: Figure) -> str:
+    v = number(f.value)
+    if f.unit == "VND":
+        text = f"{v} đồng"
+    elif f.unit == "percent":
+        text = f"{v} %"
+    elif f.unit == "case":
+        text = f"{v} case" + ("" if f.value == 1 else "s")
+    elif f.unit == "duration":
+        text = f"{v} (duration)"
+    else:
+        text = v
+    if f.of is not None:
+        text += f" of {number(f.of)}"
+    return text
+
+
+def group_figures(extraction: Extraction) -> list[tuple[Figure, list[tuple[int, int]]]]:
+    groups: dict[tuple, tuple[Figure, list[tuple[int, int]]]] = {}
+    for f in extraction.figures:
+        key = (f.text, f.value, f.unit, f.qualifier, f.measure)
+        groups.setdefault(key, (f, []))[1].append((f.start, f.end))
+    return list(groups.values())
+
+
+class Chosen(Message):
+    """The user picked an entity or figure: mark these spans in the article."""
+
+    def __init__(self, key: str, label: str, occurrences: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self.key, self.label, self.occurrences = key, label, occurrences
+
+
+class EntityPanel(OptionList):
+    def __init__(self, style_for: StyleFor, **kw) -> None:
+        super().__init__(**kw)
+        self.style_for = style_for
+        self.groups: dict[str, Group] = {}
+        self.border_title = "Entities"
+
+    def show(self, extraction: Extraction | None, status: str = "") -> None:
+        self.clear_options()
+        self.groups = {}
+        if extraction is None:
+            self.border_title = "Entities"
+            self.add_option(Option(Text(status, style="italic"), disabled=True))
+            return
+        groups = group_entities(extraction)
+        self.groups = {g.key: g for g in groups}
+        self.border_title = f"Entities ({len(extraction.entities)})"
+        if not groups:
+            self.add_option(Option(Text("none found", style="italic"), disabled=True))
+        options: list[Option | None] = []
+        for etype in ENTITY_TYPES:
+            members = [g for g in groups if g.type == etype]
+            if not members:
+                continue
+            total = sum(len(g.occurrences) for g in members)
+            heading = Text.assemble(("■ ", self.style_for(etype)), (f"{TYPE_NAMES[etype].upper()}", "bold"),
+                                    (f"  {len(members)} · {total}×", "dim"))
+            options.append(Option(heading, id=f"h-{etype}", disabled=True))
+            for g in members:
+                options.append(Option(self._prompt(g), id=g.key))
+        self.add_options(options)
+
+    def _prompt(self, g: Group) -> Text:
+        text = Text.assemble("  ", (g.text, self.style_for(g.type)))
+        if g.type == "ACRONYM" and g.canonical != g.text:
+            text.append(f" = {g.canonical}")
+        elif g.canonical != g.text:
+            text.append(f" → {g.canonical}", style="dim")
+        if len(g.occurrences) > 1:
+            text.append(f" ×{len(g.occurrences)}", style="dim")
+        if g.role:
+            text.append(f"\n    {g.role}", style="italic dim")
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        g = self.groups.get(event.option_id or "")
+        if g is not None:
+            self.post_message(Chosen(g.key, g.canonical, g.occurrences))
+
+
+class FigurePanel(DataTable):
+    def __init__(self, style_for: StyleFor, **kw) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kw)
+        self.style_for = style_for
+        self.figures: dict[str, tuple[Figure, list[tuple[int, int]]]] = {}
+        self.border_title = "Figures"
+
+    def on_mount(self) -> None:
+        self.add_columns("Figure", "Value", "Qualifier", "Measure")
+
+    def show(self, extraction: Extraction | None, status: str = "") -> None:
+        self.clear()
+        self.figures = {}
+        if extraction is None:
+            self.border_title = f"Figures — {status}" if status else "Figures"
+            return
+        style = self.style_for("FIGURE")
+        self.border_title = f"Figures ({len(extraction.figures)})"
+        for i, (f, occ) in enumerate(group_figures(extraction)):
+            key = f"f{i}"
+            self.figures[key] = (f, occ)
+            label = Text(f.text, style=style)
+            if len(occ) > 1:
+                label.append(f" ×{len(occ)}", style="dim")
+            self.add_row(label, format_value(f), f.qualifier or "", f.measure or "", key=key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value
+        if key in self.figures:
+            f, occ = self.figures[key]
+            self.post_message(Chosen(key, f.text, occ))
