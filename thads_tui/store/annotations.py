@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from tinydb import where
+from unidecode import unidecode
 from tinydb.storages import MemoryStorage
 
 from .durable import DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout
@@ -39,7 +40,8 @@ class AnnotationsError(Exception):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """ISO 8601 UTC with milliseconds, so records made in the same second still sort in order."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def nfc(text: str) -> str:
@@ -479,8 +481,8 @@ class Annotations:
         return list(doc["tags"]) if doc else []
 
     def set_tags(self, article_id: str, tags, *, citation: dict | None = None) -> list[str]:
-        """Replace the article's tags (trimmed, NFC, without case-insensitive repeats, sorted);
-        an empty list removes them. Returns the tags as stored."""
+        """Replace the article's tags (see `normalise_tags`); an empty list removes them.
+        Returns the tags as stored."""
         clean = normalise_tags(tags)
         q = where("article_id") == article_id
         with self._writing():
@@ -498,7 +500,7 @@ class Annotations:
         return clean
 
     def all_tags(self) -> list[str]:
-        """Every tag in use, sorted case-insensitively."""
+        """Every tag in use, sorted ignoring case and diacritics."""
         return normalise_tags(t for tags in self._column("tags", "tags") for t in (tags or []))
 
     def tagged_ids(self, tag: str) -> set[str]:
@@ -517,9 +519,11 @@ class Annotations:
 
 
 def normalise_tags(tags) -> list[str]:
+    """Trimmed, NFC, inner whitespace collapsed, the first spelling of each (case-insensitive) tag
+    kept, sorted the way a Vietnamese reader expects (án before kế)."""
     seen: dict[str, str] = {}
     for tag in tags:
         tag = " ".join(nfc(str(tag)).split())
         if tag and tag.casefold() not in seen:
             seen[tag.casefold()] = tag
-    return sorted(seen.values(), key=lambda t: (t.casefold(), t))
+    return sorted(seen.values(), key=lambda t: (unidecode(t).casefold(), t.casefold(), t))

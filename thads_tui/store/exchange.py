@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -104,7 +105,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def _when(iso: str) -> str:
-    return iso.replace("T", " ").replace("+00:00", " UTC") if iso else "unknown time"
+    """'2026-11-23T09:03:25.123+00:00' -> '2026-11-23 09:03:25 UTC'."""
+    if not iso:
+        return "unknown time"
+    return re.sub(r"\.\d+(?=[+-]|Z|$)", "", iso).replace("T", " ").replace("+00:00", " UTC")
 
 
 def _quote_block(text: str) -> list[str]:
@@ -128,7 +132,7 @@ def _markdown(records: dict[str, list[dict]]) -> str:
     counts = ", ".join(_plural(len(records[k]), _LABEL[k]) for k in KINDS)
     lines = ["# thads-tui research log", "",
              f"Exported {_when(now)}: {counts}, on {_plural(len(articles), 'article')}.", ""]
-    order = sorted(articles.items(), key=lambda kv: (kv[1]["first"], kv[0]))
+    order = sorted(articles.items(), key=lambda kv: kv[1]["first"])
     for number, (article_id, entry) in enumerate(order, 1):
         cit = _citation(entry)
         lines += [f"## {number}. {cit['title'] or article_id}", ""]

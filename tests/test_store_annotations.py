@@ -1,0 +1,327 @@
+"""Annotations: the API the UI uses, passage notes, tags, versions and every way saving can fail."""
+import errno
+import json
+import os
+import re
+import unicodedata
+
+import pytest
+
+from thads_tui.store import SCHEMA, Annotations, AnnotationsError, locate_passage, make_anchor
+from thads_tui.store.durable import DurableStorage
+
+CIT = {"title": "Cục THADS tỉnh họp giao ban", "date": "2024-03-05", "source": "thads.moj.gov.vn",
+       "file": "/corpus/giao-ban.txt"}
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "annotations.json"
+
+
+@pytest.fixture
+def ann(path):
+    a = Annotations(path)
+    yield a
+    a.close()
+
+
+def one_sentence(text: str) -> bool:
+    return bool(text) and text.endswith(".") and not re.search(r"[.!?]\s+[A-Z]", text[:-1])
+
+
+# -- the UI's API ----------------------------------------------------------------------------
+def test_bookmarks(ann, path):
+    assert not ann.is_bookmarked("a1") and ann.bookmarked_ids() == set()
+    assert ann.toggle_bookmark("a1", citation=CIT) is True
+    created = ann.records()["bookmarks"][0]["created"]
+    ann.set_bookmark("a1", True, citation=CIT)  # again: keeps the original time
+    assert ann.records()["bookmarks"][0]["created"] == created
+    ann.set_bookmark("a2", True)
+    assert ann.bookmarked_ids() == {"a1", "a2"} and ann.is_bookmarked("a2")
+    assert ann.toggle_bookmark("a1") is False
+    assert ann.bookmarked_ids() == {"a2"}
+    ann.set_bookmark("never", False)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["_meta"] == {"1": {"schema": SCHEMA}}
+    assert [d["article_id"] for d in saved["bookmarks"].values()] == ["a2"]
+
+
+def test_note_is_stored_nfc_byte_exact(ann, path):
+    typed = unicodedata.normalize("NFD", "Ghi chú: Thứ trưởng yêu cầu rà soát")
+    assert typed != unicodedata.normalize("NFC", typed)
+    ann.set_note("a1", typed, citation=CIT)
+    expected = "Ghi chú: Thứ trưởng yêu cầu rà soát"
+    assert ann.get_note("a1") == expected
+    assert expected.encode("utf-8") in path.read_bytes()
+    assert typed.encode("utf-8") not in path.read_bytes()
+    assert Annotations(path).get_note("a1").encode("utf-8") == expected.encode("utf-8")
+
+
+def test_note_times_citation_and_removal(ann):
+    ann.set_note("a1", "first", citation=CIT)
+    first = ann.note("a1")
+    assert first["created"] == first["updated"] and first["citation"] == CIT
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", first["created"])
+    ann.set_note("a1", "second")  # no citation given: the old one stays
+    assert ann.note("a1")["citation"] == CIT and ann.note("a1")["created"] == first["created"]
+    assert ann.annotated_ids() == {"a1"}
+    ann.set_note("a1", "   \n")
+    assert ann.get_note("a1") == "" and ann.note("a1") is None and ann.annotated_ids() == set()
+
+
+def test_state(ann, path):
+    assert ann.get_state("last", "none") == "none"
+    ann.set_state("last", "a9")
+    ann.set_state("layout", {"wide": True})
+    ann.set_state("last", "a10")
+    again = Annotations(path)
+    assert again.get_state("last") == "a10" and again.get_state("layout") == {"wide": True}
+
+
+def test_passage_notes(ann):
+    text = "Thứ trưởng yêu cầu rà soát hồ sơ. Cục trưởng yêu cầu rà soát lại toàn bộ."
+    second = text.rindex("rà soát")
+    n1 = ann.add_passage_note("a1", **make_anchor(text, second, second + 7), text="lần hai",
+                              paragraph=1, citation=CIT)
+    n2 = ann.add_passage_note("a1", unicodedata.normalize("NFD", "rà soát"), "lần một",
+                              prefix="Thứ trưởng yêu cầu ", suffix=" hồ sơ", paragraph=0)
+    n3 = ann.add_passage_note("a1", "toàn bộ", "")  # a plain highlight, no paragraph known
+    notes = ann.passage_notes("a1")
+    assert [n["id"] for n in notes] == [n2, n1, n3]
+    assert notes[0]["quote"] == "rà soát" and notes[1]["citation"] == CIT
+    assert ann.annotated_ids() == {"a1"} and ann.passage_notes("other") == []
+
+    ann.update_passage_note(n2, "lần một, sửa", paragraph=None)
+    assert ann.passage_note(n2)["text"] == "lần một, sửa" and ann.passage_note(n2)["paragraph"] is None
+    assert ann.passage_note(n2)["updated"] >= ann.passage_note(n2)["created"]
+    assert ann.remove_passage_note(n1) is True and ann.remove_passage_note(n1) is False
+    with pytest.raises(AnnotationsError):
+        ann.update_passage_note(n1, "gone")
+    with pytest.raises(AnnotationsError):
+        ann.add_passage_note("a1", "  ", "no quote")
+    assert [n["id"] for n in ann.passage_notes("a1")] == [n2, n3]
+
+
+def test_passage_anchor_survives_text_changes():
+    text = "Thứ trưởng yêu cầu rà soát hồ sơ. Cục trưởng yêu cầu rà soát lại toàn bộ."
+    start = text.rindex("rà soát")
+    anchor = make_anchor(text, start, start + len("rà soát"), context=12)
+    assert locate_passage(text, **anchor) == (start, start + 7)
+    # the extractor now keeps a heading and re-flows whitespace
+    changed = "TIN TỨC\n\n" + text.replace("Cục trưởng yêu cầu", "Cục trưởng  yêu cầu")
+    s, e = locate_passage(changed, **anchor)
+    assert changed[s:e] == "rà soát" and s == changed.rindex("rà soát")
+    assert locate_passage("rà\n  soát", "rà soát") == (0, 9)
+    assert locate_passage(unicodedata.normalize("NFD", text), **anchor) == (start, start + 7)
+    assert locate_passage(text, "không có") is None and locate_passage(text, " ") is None
+
+
+def test_tags(ann):
+    assert ann.get_tags("a1") == [] and ann.all_tags() == []
+    assert ann.set_tags("a1", [" kế  hoạch ", "THADS", "Kế hoạch", unicodedata.normalize("NFD", "thi hành")]) == \
+        ["kế hoạch", "THADS", "thi hành"]
+    ann.set_tags("a2", ["thads", "án phí"], citation=CIT)
+    assert ann.get_tags("a1") == ["kế hoạch", "THADS", "thi hành"]
+    assert ann.all_tags() == ["án phí", "kế hoạch", "THADS", "thi hành"]
+    assert ann.tagged_ids("Thads") == {"a1", "a2"}
+    ann.set_tags("a1", [])
+    assert ann.get_tags("a1") == [] and ann.tagged_ids("thads") == {"a2"}
+
+
+def test_two_instances_see_each_other(path):
+    a, b = Annotations(path), Annotations(path)
+    a.set_note("x", "from a")
+    assert b.get_note("x") == "from a" and b.annotated_ids() == {"x"}
+    b.set_note("y", "from b")
+    a.toggle_bookmark("y")
+    assert a.annotated_ids() == {"x", "y"} and b.bookmarked_ids() == {"y"}
+    b.set_note("x", "")
+    assert a.get_note("x") == "" and a.annotated_ids() == {"y"}
+
+
+def test_read_only_instance(path):
+    Annotations(path).set_note("a", "kept")
+    before = path.read_bytes()
+    ro = Annotations(path, read_only=True)
+    assert ro.read_only and ro.problem is None and ro.get_note("a") == "kept"
+    for write in (lambda: ro.set_note("a", "x"), lambda: ro.toggle_bookmark("a"),
+                  lambda: ro.set_state("k", 1), lambda: ro.add_passage_note("a", "q", "t"),
+                  lambda: ro.set_tags("a", ["t"])):
+        with pytest.raises(AnnotationsError) as err:
+            write()
+        assert one_sentence(str(err.value))
+    assert path.read_bytes() == before
+    assert not Annotations(path.with_name("new.json"), read_only=True).path.exists()
+
+
+# -- damaged, newer, older files --------------------------------------------------------------
+BACKUP = r"annotations\.json\.corrupt-\d{8}T\d{6}\.bak"
+
+
+@pytest.mark.parametrize("content", [b'{"notes": {"1": {"article_id": "a", "te', b"\xff\xfe garbage",
+                                     b"[1, 2, 3]", b'{"_meta": {"1": {"schema": "one"}}}'])
+def test_damaged_file(path, content):
+    path.write_bytes(content)
+    ann = Annotations(path)
+    assert ann.read_only and ann.problem and one_sentence(ann.problem)
+    assert "damaged" in ann.problem and ann.backup_path.name in ann.problem
+    assert re.fullmatch(BACKUP, ann.backup_path.name)
+    assert ann.backup_path.read_bytes() == content and path.read_bytes() == content
+    assert ann.bookmarked_ids() == set() and ann.get_note("a") == ""
+    with pytest.raises(AnnotationsError):
+        ann.set_note("a", "lost?")
+    assert path.read_bytes() == content
+
+    backup = ann.start_fresh()
+    assert backup == ann.backup_path and backup.read_bytes() == content
+    assert not ann.read_only and ann.problem is None
+    ann.set_note("a", "fresh")
+    assert Annotations(path).get_note("a") == "fresh"
+
+
+def test_partly_damaged_file_shows_what_it_can(path):
+    good = {"article_id": "a", "text": "còn đọc được", "created": "", "updated": "", "citation": {}}
+    path.write_text(json.dumps({"_meta": {"1": {"schema": 1}},
+                                "notes": {"1": good, "2": {"article_id": 7, "text": None}},
+                                "bookmarks": "not a table"}), encoding="utf-8")
+    ann = Annotations(path)
+    assert ann.problem and ann.read_only
+    assert ann.get_note("a") == "còn đọc được" and ann.annotated_ids() == {"a"}
+
+
+def test_unreadable_file(path, tmp_path):
+    path.mkdir()  # opening it fails whoever we run as
+    ann = Annotations(path)
+    assert ann.read_only and one_sentence(ann.problem) and "could not be read" in ann.problem
+    assert ann.annotated_ids() == set()
+    with pytest.raises(AnnotationsError):
+        ann.start_fresh()  # it cannot be backed up, so it is not replaced
+    assert path.is_dir()
+
+
+def test_future_version_is_refused_not_overwritten(path):
+    content = json.dumps({"_meta": {"1": {"schema": SCHEMA + 1}},
+                          "notes": {"1": {"article_id": "a", "text": "mới", "created": "", "updated": ""}},
+                          "highlights_v2": {"1": {"whatever": True}}}).encode()
+    path.write_bytes(content)
+    ann = Annotations(path)
+    assert ann.read_only and one_sentence(ann.problem) and "newer version" in ann.problem
+    assert ann.get_note("a") == "mới"
+    with pytest.raises(AnnotationsError):
+        ann.set_state("k", 1)
+    assert path.read_bytes() == content and ann.backup_path is None
+    backup = ann.start_fresh()
+    assert backup.read_bytes() == content and ann.get_note("a") == ""
+
+
+def test_newer_version_written_by_another_copy_while_running(ann, path):
+    ann.set_note("a", "mine")
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["schema"] = SCHEMA + 1
+    DurableStorage(path).write(data)
+    before = path.read_bytes()
+    with pytest.raises(AnnotationsError):
+        ann.set_note("b", "would downgrade the file")
+    assert path.read_bytes() == before and ann.read_only and ann.get_note("a") == "mine"
+
+
+def test_file_damaged_while_running(ann, path):
+    ann.set_note("a", "last good")
+    path.write_text('{"broken', encoding="utf-8")
+    with pytest.raises(AnnotationsError):
+        ann.set_note("b", "x")
+    assert path.read_text() == '{"broken' and ann.read_only and ann.backup_path.exists()
+    assert ann.get_note("a") == "last good"
+
+
+def test_file_damaged_while_running_seen_by_a_read(ann, path):
+    ann.set_note("a", "last good")
+    path.write_text('{"broken', encoding="utf-8")
+    assert ann.get_note("a") == "last good"
+    assert ann.read_only and "damaged" in ann.problem
+
+
+def test_version_0_file_is_upgraded_after_a_backup(path):
+    old = {"bookmarks": {"1": {"article_id": "a", "created": "2025-01-01T00:00:00+00:00", "citation": CIT}},
+           "notes": {"1": {"article_id": "a", "text": unicodedata.normalize("NFD", "rà soát"),
+                           "created": "2025-01-01T00:00:00+00:00", "updated": "2025-01-02T00:00:00+00:00",
+                           "citation": CIT}},
+           "state": {"1": {"key": "last", "value": "a"}}}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    ann = Annotations(path)
+    assert ann.problem is None and not ann.read_only
+    assert re.fullmatch(r"annotations\.json\.v0-\d{8}T\d{6}\.bak", ann.backup_path.name)
+    assert json.loads(ann.backup_path.read_text()) == old
+    saved = json.loads(path.read_text())
+    assert saved["_meta"]["1"]["schema"] == SCHEMA
+    assert saved["bookmarks"]["1"]["updated"] == "2025-01-01T00:00:00+00:00"
+    assert ann.get_note("a") == "rà soát" and ann.is_bookmarked("a") and ann.get_state("last") == "a"
+
+
+def test_start_fresh_without_a_problem_does_nothing(ann):
+    ann.set_note("a", "keep me")
+    assert ann.start_fresh() is None and ann.get_note("a") == "keep me"
+
+
+# -- saving fails ----------------------------------------------------------------------------
+def _fail_with(monkeypatch, code, name="replace"):
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, name, fail)
+
+
+@pytest.mark.parametrize("code,words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "cannot be written"),
+                                        (errno.EIO, "not saved")])
+@pytest.mark.parametrize("stage", ["write", "fsync", "replace"])
+def test_save_failure_loses_nothing(ann, path, monkeypatch, code, words, stage):
+    ann.set_note("a", "saved before")
+    ann.toggle_bookmark("a")
+    before = path.read_bytes()
+    _fail_with(monkeypatch, code, stage)
+    for write in (lambda: ann.set_note("a", "new text"), lambda: ann.toggle_bookmark("a"),
+                  lambda: ann.add_passage_note("a", "q", "t"), lambda: ann.set_state("k", 1)):
+        with pytest.raises(AnnotationsError) as err:
+            write()
+        assert words in str(err.value) and one_sentence(str(err.value))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert ann.get_note("a") == "saved before" and ann.is_bookmarked("a")
+    assert not ann.read_only  # a later save, once there is room, works
+    ann.set_note("a", "new text")
+    assert Annotations(path).get_note("a") == "new text"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["annotations.json", "annotations.json.lock"]
+
+
+def test_read_only_folder(tmp_path, monkeypatch, running_as_root):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "annotations.json"
+    Annotations(path).set_note("a", "kept")
+    before = path.read_bytes()
+    if running_as_root:  # chmod does not stop root: simulate the filesystem refusing
+        _fail_with(monkeypatch, errno.EROFS, "replace")
+        _fail_with(monkeypatch, errno.EROFS, "unlink")
+    else:
+        os.chmod(folder, 0o555)
+    try:
+        ann = Annotations(path)
+        assert ann.get_note("a") == "kept" and ann.problem is None
+        with pytest.raises(AnnotationsError) as err:
+            ann.set_note("a", "changed")
+        assert "cannot be written" in str(err.value) and str(folder) in str(err.value)
+        assert ann.get_note("a") == "kept" and path.read_bytes() == before
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def test_lock_held_too_long(path):
+    ann = Annotations(path, lock_timeout=0.05)
+    other = DurableStorage(path)
+    with other.locked():
+        with pytest.raises(AnnotationsError) as err:
+            ann.set_note("a", "x")
+    assert "another running copy" in str(err.value)
+    ann.set_note("a", "x")
+    assert ann.get_note("a") == "x"
