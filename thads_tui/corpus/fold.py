@@ -1,0 +1,123 @@
+"""Accent- and case-insensitive folding with a map back to the original offsets.
+
+Folding works one character at a time, so `fold(a + b) == fold(a) + fold(b)` and a match in
+folded text maps back to whole original characters. Every Vietnamese letter folds to exactly
+one ASCII letter (`Đ`/`đ` to `d`, which NFD accent stripping and SQLite's remove_diacritics
+both miss), so for ordinary articles the folded text has the same length as the original and
+the map is the identity. Other characters may fold to nothing (a combining mark that did not
+compose, an emoji) or to several letters (`ß` to `ss`, `北` to `bei `); the map handles both.
+
+The output is lowercase ASCII, hence `fold(fold(x)) == fold(x)`.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+
+from unidecode import unidecode
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character: lowercase ASCII, possibly empty or several letters."""
+    return _TABLE[ord(ch)]
+
+
+def _compute(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower()
+    if ch in "đĐ":
+        return "d"
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+        return ""
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    if base.isascii() and base:
+        return base.lower()
+    return unidecode(ch).lower()
+
+
+class _Table(dict):
+    """ord -> folded string, filled on first sight; usable directly by `str.translate`."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _compute(chr(code))
+        return folded
+
+
+_TABLE = _Table()
+for _code in range(128):
+    _TABLE[_code]  # ASCII first: the common case never reaches __missing__
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII with accents removed: `Đồng Nai` -> `dong nai`."""
+    return text.translate(_TABLE)
+
+
+def folds_one_to_one(text: str) -> bool:
+    """True when every character of `text` folds to exactly one character (the map is trivial)."""
+    table = _TABLE
+    return all(len(table[ord(c)]) == 1 for c in set(text))
+
+
+class OffsetMap:
+    """Folded offsets -> offsets in the original text.
+
+    `span(a, b)` turns the folded range [a, b) into the smallest original range whose characters
+    produced it, widened over combining marks that follow (they fold to nothing but belong to the
+    letter before them), so a highlight never splits a letter from its accent.
+    """
+
+    __slots__ = ("_starts", "_ends", "_folded_len", "_text_len")
+
+    def __init__(self, starts: array | None, ends: array | None, folded_len: int, text_len: int) -> None:
+        self._starts = starts  # None: identity
+        self._ends = ends
+        self._folded_len = folded_len
+        self._text_len = text_len
+
+    @property
+    def identity(self) -> bool:
+        return self._starts is None
+
+    def __len__(self) -> int:
+        return self._folded_len
+
+    def start(self, k: int) -> int:
+        """Original offset of the character that produced folded character k (k == len: the end)."""
+        if self._starts is None:
+            return k
+        return self._starts[k] if k < self._folded_len else self._text_len
+
+    def end(self, k: int) -> int:
+        """Original offset just after the character that produced folded character k."""
+        if self._starts is None:
+            return k + 1
+        return self._ends[k]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        if b <= a:
+            s = self.start(a)
+            return s, s
+        return self.start(a), self.end(b - 1)
+
+
+def fold_with_map(text: str) -> tuple[str, OffsetMap]:
+    """(folded text, map from folded offsets to offsets in `text`)."""
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text) and folds_one_to_one(text):
+        return folded, OffsetMap(None, None, len(folded), len(text))
+    table = _TABLE
+    starts = array("I")
+    ends = array("I")
+    n = len(text)
+    i = 0
+    while i < n:
+        out = table[ord(text[i])]
+        j = i + 1
+        if out:
+            while j < n and not table[ord(text[j])] and unicodedata.category(text[j])[0] == "M":
+                j += 1
+            starts.extend([i] * len(out))
+            ends.extend([j] * len(out))
+        i = j
+    return folded, OffsetMap(starts, ends, len(folded), n)
