@@ -65,7 +65,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("list.last", "end", "last", "Last", "Last article", scope="list", footer=False, palette=False),
     Action("list.open", "enter", "open", "Open", "Open the article and move focus to it", scope="list", palette=False),
     # article view (scrolling keys are Textual's own: up/down/pageup/pagedown/home/end)
-    Action("article.back", "escape", "back", "Back to list", "Return focus to the article list", scope="article",
+    Action("article.back", "escape", "app.back", "Back to list", "Return focus to the article list", scope="article",
            footer=False, palette=False),
     # search box
     Action("search.next", "enter", "next_match(1)", "Next", "Next match (F3 works too)", scope="search", palette=False),

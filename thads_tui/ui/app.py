@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
@@ -24,7 +25,7 @@ from ..corpus import Article, Corpus
 from ..extract import Extraction
 from ..store import Annotations, AnnotationsError
 from . import actions
-from .article_view import TYPE_CLASS, TYPE_NAMES, ArticleView
+from .article_view import LEGEND_NAMES, TYPE_CLASS, ArticleView
 from .help import HelpScreen, ProblemsScreen
 from .note_editor import NoteEditor
 from .panels import Chosen, EntityPanel, FigurePanel
@@ -64,12 +65,14 @@ class ReaderApp(App):
     BINDINGS = actions.bindings("app")
 
     def __init__(self, corpus: Corpus, annotations: Annotations, *, extractor: Extractor | None = None,
-                 keymap: Mapping[str, str] | None = None, batch_seconds: float = 0.1) -> None:
+                 keymap: Mapping[str, str] | None = None, batch_seconds: float = 0.1,
+                 close_annotations: bool = False) -> None:
         super().__init__()
         self.corpus, self.ann = corpus, annotations
         self.extractor = extractor or analysis.analyse
         self.user_keymap = dict(keymap or {})
         self.batch_seconds = batch_seconds
+        self.close_annotations = close_annotations
         self.articles: dict[str, Article] = {}
         self.current: Article | None = None
         self.extraction: Extraction | None = None
@@ -81,6 +84,7 @@ class ReaderApp(App):
         self.load_finished = False
         self.pending_restore: str | None = self.ann.get_state("last_article")
         self.chosen_key: str | None = None
+        self.user_moved = False  # until then the cursor follows the top of the list while it loads
         self._saved_last: str | None = self.pending_restore
 
     # --- layout -----------------------------------------------------------------------------
@@ -185,9 +189,11 @@ class ReaderApp(App):
         if self.pending_restore in self.articles:
             self.sidebar.select_id(self.pending_restore)
             self.open(self.pending_restore)
-            self.pending_restore = None
-        elif self.current is None and self.sidebar.current_id and (message.finished or not self.pending_restore):
-            self.open(self.sidebar.current_id)
+            self.pending_restore, self.user_moved = None, True
+        elif not self.user_moved and self.sidebar.rows and (message.finished or not self.pending_restore):
+            self.sidebar.move_to(0, announce=False)
+            if self.current is None or self.current.id != self.sidebar.current_id:
+                self.open(self.sidebar.current_id)
         if message.finished:
             self.pending_restore = None
             if not self.articles:
@@ -214,10 +220,12 @@ class ReaderApp(App):
     # --- the open article ---------------------------------------------------------------------
     @on(ArticleList.Highlighted)
     def on_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.user_moved = True
         self.open(message.article_id)
 
     @on(ArticleList.Selected)
     def on_selected(self, message: ArticleList.Selected) -> None:
+        self.user_moved = True
         if self.current is None or self.current.id != message.article_id:
             self.open(message.article_id)
         self.unfolded.discard("sidebar") if self.size.width < NARROW else None
@@ -266,11 +274,10 @@ class ReaderApp(App):
         self.show_legend(status)
 
     def legend(self) -> Text:
-        return Text(" ").join(Text.assemble(("■ ", self.type_style(t)), (name, self.type_style(t)))
-                              for t, name in TYPE_NAMES.items())
+        return Text("  ").join(Text(f"■ {name}", style=self.type_style(t)) for t, name in LEGEND_NAMES.items())
 
     def show_legend(self, status: str) -> None:
-        self.query_one("#legend", Static).update(Text.assemble(self.legend(), ("   " + status, "italic dim")))
+        self.query_one("#legend", Static).update(Text.assemble(self.legend(), ("  │ " + status if status else "", "italic dim")))
 
     @on(Chosen)
     def on_chosen(self, message: Chosen) -> None:
@@ -367,6 +374,8 @@ class ReaderApp(App):
 
     def on_unmount(self) -> None:
         self.save_last_article()
+        if self.close_annotations:
+            self.ann.close()
 
     # --- dialogs, palette, focus --------------------------------------------------------------
     def action_help(self) -> None:
@@ -390,9 +399,9 @@ class ReaderApp(App):
         yield from super().get_system_commands(screen)
         for a in actions.palette_actions():
             keys = actions.display_keys(a, self.user_keymap)
-            yield SystemCommand(a.label, f"{a.help}  [{keys}]", partial(self.run_action, a.action))
+            yield SystemCommand(a.label, escape(f"{a.help} (key: {keys})"), partial(self.run_action, a.action))
 
 
 def create_app(paths: list[str] | None, db_path: Path, *, read_only: bool = False, **kw) -> ReaderApp:
     """The app on these files/folders (None: the bundled seeds) with annotations in db_path."""
-    return ReaderApp(Corpus(paths or None), Annotations(db_path, read_only=read_only), **kw)
+    return ReaderApp(Corpus(paths or None), Annotations(db_path, read_only=read_only), close_annotations=True, **kw)

@@ -33,6 +33,8 @@ TYPE_NAMES = {
     "ACRONYM": "acronym",
     "FIGURE": "figure",
 }
+LEGEND_NAMES = {"PERSON": "person", "ORG": "org", "LOCATION": "place", "LEGAL_REF": "law", "DATE": "date",
+                "ACRONYM": "acronym", "FIGURE": "figure"}
 TYPE_CLASS = {t: "article--" + t.lower().replace("_", "-") for t in TYPE_NAMES}
 
 
@@ -249,7 +251,7 @@ class ArticleView(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         kind_style = {"title": "article--title", "meta": "article--meta", "heading": "article--heading",
                       "note": "article--note"}.get(line.kind)
-        text = Text(line.text, style=base + style(kind_style) if kind_style else base, end="")
+        text = Text(line.text, end="")
         if line.kind == "body":
             s0, e0 = line.start, line.end
             layers = [(s, e, TYPE_CLASS[t]) for s, e, t in self.highlights]
@@ -258,4 +260,5 @@ class ArticleView(ScrollView, can_focus=True):
             for s, e, name in layers:
                 if s < e0 and e > s0:
                     text.stylize(style(name, partial=True), max(s, s0) - s0, min(e, e0) - s0)
-        return Strip(list(text.render(self.app.console)))
+        line_style = base + style(kind_style) if kind_style else base
+        return Strip(list(Segment.apply_style(text.render(self.app.console), line_style)))
