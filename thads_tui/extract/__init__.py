@@ -1,11 +1,9 @@
 """Entities and figures from Vietnamese THADS texts: pure Python, gazetteers in data files."""
 from __future__ import annotations
 
+from .engine import extract
 from .model import ENTITY_TYPES, FIGURE_UNITS, Entity, Extraction, Figure
+from .numbers import format_vn_number, parse_vn_number
 
-__all__ = ["ENTITY_TYPES", "FIGURE_UNITS", "Entity", "Extraction", "Figure", "extract"]
-
-
-def extract(text: str) -> Extraction:
-    """Placeholder until the extraction engine lands (issue 3): finds nothing."""
-    return Extraction()
+__all__ = ["ENTITY_TYPES", "FIGURE_UNITS", "Entity", "Extraction", "Figure", "extract",
+           "format_vn_number", "parse_vn_number"]

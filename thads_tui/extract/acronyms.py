@@ -1,0 +1,70 @@
+"""Acronyms: all-caps tokens of two or more letters (Đ included), except Roman numerals.
+
+The expansion comes from the shipped table, else from a definition in the article itself
+(`thi hành án hành chính (THAHC)`: the words before the parenthesis whose initials spell it),
+else the acronym stands for itself. In a shouted all-caps line only known acronyms count.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from unidecode import unidecode
+
+from .lexicon import ACRO_WORD, table
+from .spans import Span
+
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_DEFINITION = re.compile(rf"\((?P<a>{ACRO_WORD})\)")
+_WORDS_BEFORE = re.compile(r"[\w-]+")
+
+
+@cache
+def _token() -> re.Pattern:
+    return re.compile(rf"(?<![\w]){ACRO_WORD}(?![\w])")
+
+
+def _initials(word: str) -> str:
+    return unidecode(word[:1]).upper()
+
+
+def learn_definitions(text: str) -> dict[str, str]:
+    """Acronyms the article defines as 'Full Name (ABBR)'."""
+    found: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        abbr = m.group("a")
+        key = unidecode(abbr).upper()
+        words = _WORDS_BEFORE.findall(text[max(0, m.start() - 120):m.start()])
+        n = len(key)
+        if len(words) >= n and "".join(_initials(w) for w in words[-n:]) == key:
+            found.setdefault(abbr, " ".join(words[-n:]))
+    return found
+
+
+def _shouting(text: str) -> list[tuple[int, int]]:
+    """Lines written mostly in capitals (headlines), where caps do not mean acronym."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = line.split()
+        caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+        if caps >= 4 and caps * 2 >= len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_acronyms(text: str) -> list[Span]:
+    known = table("acronyms.tsv")
+    learned = learn_definitions(text)
+    loud = _shouting(text)
+    out = []
+    for m in _token().finditer(text):
+        tok = m.group()
+        if _ROMAN.fullmatch(tok):
+            continue
+        if tok not in known and any(a <= m.start() < b for a, b in loud):
+            continue
+        canonical = known[tok][0] if tok in known else learned.get(tok, tok)
+        out.append(Span(m.start(), m.end(), "ACRONYM", canonical))
+    return out

@@ -1,0 +1,75 @@
+"""The extraction pipeline: recognisers in dependency order, overlap rules, canonical names.
+
+Order matters because later recognisers skip what earlier ones explained: legal references
+and dates first (their numbers are not figures, their codes not acronyms), then places and
+organisations (their capitalised words are not names), then people, acronyms and figures.
+Recognisers run on a same-length folded copy of the text, so every offset is an offset into
+the original and `text == source[start:end]` holds by construction.
+"""
+from __future__ import annotations
+
+from .acronyms import find_acronyms
+from .dates import find_dates
+from .figures import find_figures
+from .legal import find_legal
+from .lexicon import fold
+from .model import Entity, Extraction, Figure
+from .names import assign_roles, find_byline, find_persons
+from .orgs import ATOMIC, canonical_org, find_orgs, main_province
+from .places import find_places
+from .spans import Blocker, Span, pick
+
+
+def extract(text: str) -> Extraction:
+    """Every entity and figure occurrence in `text` (NFC, '\\n' line ends), sorted by start."""
+    if not isinstance(text, str) or not text:
+        return Extraction()
+    folded = fold(text)
+    legal = pick(find_legal(folded))
+    dates = [d for d in pick(find_dates(folded)) if not Blocker(legal).overlaps(d.start, d.end)]
+    places = pick(find_places(folded))
+    orgs = _pick_orgs(find_orgs(folded))
+    org_block = Blocker(orgs)
+    # A place name glued to a name-like word is a person's given name, not the place.
+    persons = find_persons(folded, orgs + places + legal + dates)
+    byline = find_byline(folded)
+    if byline:
+        persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
+        persons.append(byline)
+    persons = pick(persons)
+    person_block = Blocker(persons)
+    places = [p for p in places if not person_block.overlaps(p.start, p.end)]
+    numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places)
+    acronyms = [a for a in find_acronyms(folded) if not numbers.overlaps(a.start, a.end)]
+    taken = Blocker(legal + dates)
+    figures = [f for f in pick(find_figures(folded)) if not taken.overlaps(f.start, f.end)]
+    assign_roles(folded, persons, orgs)
+    home = main_province(places)
+    for o in orgs:
+        o.canonical = canonical_org(folded[o.start:o.end], home)
+    del org_block
+    entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
+    entities.sort(key=lambda e: (e.start, e.end, e.type))
+    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])
+
+
+def _pick_orgs(candidates: list[Span]) -> list[Span]:
+    """Overlaps are resolved within each layer, so `Chính phủ` survives inside
+    `Văn phòng Chính phủ`; identical spans from both layers collapse to one."""
+    atomic = [c for c in candidates if c.extra["layer"] == ATOMIC]
+    compound = [c for c in candidates if c.extra["layer"] != ATOMIC]
+    seen: dict[tuple[int, int], Span] = {}
+    for s in pick(compound) + pick(atomic):
+        seen.setdefault((s.start, s.end), s)
+    return list(seen.values())
+
+
+def _entity(text: str, s: Span) -> Entity:
+    return Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
+                  s.role)
+
+
+def _figure(text: str, s: Span) -> Figure:
+    x = s.extra
+    return Figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
+                  x["qualifier"], x["of"], x["measure"])

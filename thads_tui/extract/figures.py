@@ -1,0 +1,120 @@
+"""Figures: a number with its qualifier and unit word, valued in Vietnamese notation.
+
+`hơn 300.000 việc` (case), `trên 62 nghìn tỷ đồng` (VND 6.2e13), `0,18%` (percent),
+`216/897 việc` (case of 897), `3/63` (rank), `47 Chấp hành viên` (count), `1 năm` (duration).
+A bare `a/b` is a rank only after `thứ`/`hạng` or out of 63/34 provinces; otherwise it is too
+ambiguous (a fraction, a score) to report. Durations keep their qualifier out of `text`, as the
+gold annotations do. `measure` is a short gloss built from the words around the figure.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import trie_pattern, word_list
+from .numbers import MAGNITUDE, NUMBER, parse_amount, parse_vn_number
+from .spans import Span
+
+QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", "dưới", "ít nhất",
+              "tối thiểu", "tối đa", "lên đến", "lên tới", "chưa đến", "chưa tới", "đến", "tới",
+              "gần như")
+_CASE = ("vụ việc", "việc", "bản án", "vụ án", "vụ")
+_MONEY = ("đồng", "VNĐ", "VND", "đ")
+_DURATION = ("năm", "tháng", "ngày", "tuần", "giờ")
+_COMPARATIVE = re.compile(r"(?i)(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|nhanh|chậm)\s+$")
+_NOT_MONEY = re.compile(r"\s+(?:chí|bào|thời|bộ|tình|ý|nghiệp|hương|loạt|lòng|đội|chủ|hồ|"
+                        r"ruộng|bằng|cỏ|tâm|thuận|cảm|nhất|dạng|đều|minh|phục|hành)(?!\w)")
+_RANK_CONTEXT = re.compile(r"(?i)(?:thứ|hạng|xếp)\s+$")
+_PROVINCE_TOTALS = {63.0, 34.0, 64.0, 61.0}
+
+
+@cache
+def _units() -> dict[str, str]:
+    units = {w: "count" for w in word_list("count_nouns.txt")}
+    units.update({w: "case" for w in _CASE})
+    units.update({w: "VND" for w in _MONEY})
+    units.update({w: "duration" for w in _DURATION})
+    units["phần trăm"] = "percent"
+    return units
+
+
+@cache
+def _pattern() -> re.Pattern:
+    qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
+    units = trie_pattern(_units())
+    mags = rf"(?:\s+{MAGNITUDE})+(?:\s+(?:{NUMBER})(?:\s+{MAGNITUDE})+)*"
+    return re.compile(
+        rf"(?<![\w.,/-])(?:(?P<q>{qual})\s+)?(?P<num>{NUMBER})(?:/(?P<of>{NUMBER}))?"
+        rf"(?![\w/]|[.,]\d)(?P<mag>{mags})?(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w))?")
+
+
+def find_figures(text: str) -> list[Span]:
+    out = []
+    for m in _pattern().finditer(text):
+        span = _figure(text, m)
+        if span:
+            out.append(span)
+    return out
+
+
+def _figure(text: str, m: re.Match) -> Span | None:
+    unit_word = m.group("unit")
+    unit = "percent" if m.group("pct") else _units().get(unit_word or "")
+    mag = m.group("mag")
+    of = parse_vn_number(m.group("of")) if m.group("of") else None
+    start, end = m.start(), m.end()
+    if unit == "VND" and unit_word == "đồng" and not mag and _NOT_MONEY.match(text, end):
+        return None
+    if unit is None:
+        if mag and mag.split()[-1] in ("tỷ", "tỉ") and not re.match(r"\s*\w", text[end:]):
+            unit = "VND"
+        elif of is not None and not mag and (
+                of in _PROVINCE_TOTALS or _RANK_CONTEXT.search(text, max(0, start - 12), start)):
+            unit = "rank"
+        else:
+            return None
+    if of is not None and unit not in ("case", "count", "rank"):
+        return None
+    qualifier = m.group("q")
+    if qualifier and (qualifier.lower() in ("hơn", "đến", "tới") and (
+            _COMPARATIVE.search(text, max(0, start - 8), start)
+            or re.search(r"(?i)(?:tính|từ\s+\S+)\s+$", text[max(0, start - 20):start]))):
+        start, qualifier = m.start("num"), None
+    if unit == "duration" and qualifier:
+        start = m.start("num")  # gold keeps "1 năm" for "trên 1 năm"
+    try:
+        value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
+    except ValueError:
+        return None
+    return Span(start, end, "FIGURE", extra={
+        "value": value, "unit": unit, "qualifier": qualifier.lower() if qualifier else None,
+        "of": of, "measure": measure(text, m.start(), end)})
+
+
+_TREND = re.compile(r"(?i)(tăng|giảm|vượt|cao hơn|thấp hơn|đạt|thi hành xong|giải quyết xong|"
+                    r"giải quyết|thu hồi được|thu hồi|thu được|theo dõi|có điều kiện|"
+                    r"chưa có điều kiện|xử lý xong|thụ lý)")
+_ASPECT = re.compile(r"\s*\(?\s*(về việc|về tiền)")
+_COMPARE = re.compile(r"\s*(?:\(?về (?:việc|tiền)\)?)?\s*,?\s*(so với (?:cùng kỳ(?: năm \d{4})?|"
+                      r"chỉ tiêu(?: (?!và\b)[^\W\d]+){0,6}))")
+
+
+def measure(text: str, start: int, end: int) -> str | None:
+    """A short gloss: rate/trend words before, 'về việc/về tiền' and 'so với ...' after."""
+    before = text[max(0, start - 80):start]
+    cut = max(before.rfind(c) for c in ".;\n")
+    before = before[cut + 1:]
+    after = text[end:end + 80]
+    parts = []
+    if re.search(r"(?i)t[ỷỉ] lệ", before):
+        parts.append("tỷ lệ")
+    trends = _TREND.findall(before[-40:])
+    if trends:
+        parts.append(trends[-1].lower())
+    aspect = _ASPECT.match(after) or re.search(r"(về việc|về tiền)\W*$", before)
+    if aspect:
+        parts.append(aspect.group(1))
+    cmp_ = _COMPARE.match(after)
+    if cmp_:
+        parts.append(cmp_.group(1).strip())
+    return " ".join(dict.fromkeys(parts)) or None

@@ -1,0 +1,59 @@
+"""Legal references: numbered documents (`Nghị quyết số 96/2019/QH14`, `Chỉ thị 16-CT/TU`,
+`Kế hoạch số 204/KH-UBND`), their short forms (`Nghị quyết số 27`) and named laws
+(`Luật Đất đai`, `Bộ luật Dân sự`).
+
+A document number must carry an issuer code (letters after '/' or '-'); that is what tells
+`Chỉ thị 16-CT/TU` from a date. The short form `<type> số N` is linked to the full number of
+the same type in the article when there is one.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import ACRO_WORD, CAP_WORD, LOWER, stop_pattern, trie_pattern, word_list
+from .spans import Span
+
+DOC_TYPES = (
+    "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kế hoạch",
+    "Thông tư liên tịch", "Thông tư", "Công văn", "Văn bản", "Thông báo", "Kết luận",
+    "Hướng dẫn", "Công điện", "Quy định", "Pháp lệnh", "Báo cáo", "Tờ trình", "Quy chế",
+    "Đề án", "Chương trình", "Lệnh", "Luật", "Bộ luật",
+)
+_CODE = r"\d+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)+"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    types = trie_pattern(DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES))
+    numbered = re.compile(
+        rf"(?<!\w)(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
+    short = re.compile(rf"(?<!\w)(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
+    word = rf"(?:{LOWER}+|{ACRO_WORD})"
+    stop = stop_pattern()
+    named = re.compile(
+        rf"(?<!\w)(?P<t>Bộ luật|Luật|Pháp lệnh)\s+(?P<n>{trie_pattern(word_list('laws.txt'))}"
+        rf"(?!\w)|(?:{CAP_WORD}|{ACRO_WORD})(?:\s+(?!{stop}(?!\w)){word}(?!\w)){{0,6}})"
+        rf"|(?<!\w)(?P<h>Hiến pháp)(?!\w)")
+    return numbered, short, named
+
+
+def find_legal(text: str) -> list[Span]:
+    numbered, short, named = _patterns()
+    out: list[Span] = []
+    full: dict[tuple[str, str], str] = {}
+    for m in numbered.finditer(text):
+        if not re.search(r"[A-ZĐ]", m.group("n")):
+            continue
+        ref = m.group()
+        kind = m.group("t").lower()
+        full.setdefault((kind, re.match(r"\d+", m.group("n")).group()), ref)
+        out.append(Span(m.start(), m.end(), "LEGAL_REF", ref, priority=2,
+                        extra={"num": (m.start("n"), m.end("n"))}))
+    for m in short.finditer(text):
+        key = (m.group("t").lower(), m.group("n").split("/")[0])
+        out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
+                        extra={"num": (m.start("n"), m.end("n"))}))
+    for m in named.finditer(text):
+        out.append(Span(m.start(), m.end(), "LEGAL_REF", " ".join(m.group().split())))
+    return out

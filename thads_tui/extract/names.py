@@ -1,0 +1,187 @@
+"""People: 2-4 Titlecase syllables starting with a family name, or any such run right after a
+title (Thứ trưởng Bộ Tư pháp ..., đồng chí), plus the byline at the end of an article.
+
+Words already explained as an organisation, place, law or date are never part of a name, so
+`Hồ Chí Minh` stays a city and `Thứ trưởng Bộ Tư pháp Mai Lương Khôi` yields only the last
+three syllables. The role is the title phrase written before the name, or else the
+comma-separated titles right after it; every mention of a person gets the fullest role seen.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import CAP_WORD, surnames, trie_pattern, word_list
+from .spans import Blocker, Span
+
+BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
+                         r"tin cùng chuyên mục|bài viết liên quan|chia sẻ|in bài)\W*$")
+# Capitalised words that start titles, agency names or sentences, never a name.
+_NOT_FIRST = frozenset(
+    "Thứ Bộ Tổng Cục Chi Ban Sở Phó Chủ Ủy Uỷ Trưởng Đồng Ông Bà Anh Chị Đoàn Hội Tỉnh Thành "
+    "Huyện Quận Thị Xã Phường Quốc Chính Trung Văn Viện Tòa Công Lãnh Đảng Thường Luật Nghị "
+    "Quyết Chỉ Kế Thông Theo Tại Trong Sau Khi Các Những Một Với Về Cùng Đây Ngày Tháng Năm Quý "
+    "Sáng Chiều Tối Thủ Giám Chánh Bí Phòng Vụ Học Trường Nhà Người Việt Tây Đông Bắc Nam".split())
+# ... and the subset that cannot appear inside one either (Văn, Thị, Thành are given names).
+_NOT_INSIDE = frozenset(
+    "Thứ Bộ Tổng Cục Ban Sở Phó Chủ Ủy Uỷ Trưởng Tỉnh Huyện Quận Xã Phường Viện Tòa Lãnh Đảng "
+    "Luật Nghị Theo Tại Trong Sau Khi Các Những Một Với Về Cùng Ngày Tháng Quý Chiều Tối Giám "
+    "Chánh Phòng".split())
+_ROLE_STOP = re.compile(
+    r"\s(?:làm|đã|đang|sẽ|chủ trì|cho biết|cùng|và|phát biểu|báo cáo|nhấn mạnh|khẳng định|"
+    r"yêu cầu|đề nghị|ghi nhận|chia sẻ|tham dự|dự|có|được|tại|trong|với|về|cũng|thăm)(?!\w)")
+_BEFORE_STOP = re.compile(r"(?:^|\s)(?:và|đã|đang|sẽ|làm|với|cùng|cho|khi|là|có|được|tại|trong)"
+                          r"(?!\w)")
+_ADDRESS = frozenset({"ông", "bà", "đồng chí"})
+_WORD = re.compile(rf"{CAP_WORD}(?!\w)")
+
+
+@cache
+def _patterns():
+    titles = trie_pattern(word_list("titles.txt"))
+    run = re.compile(rf"(?<![\w.]){CAP_WORD}(?!\w)(?:[ ]+{CAP_WORD}(?!\w))+")
+    title_at = re.compile(rf"(?<!\w){titles}(?!\w)")
+    title_end = re.compile(rf"(?<!\w){titles}\s*:?\s*$")
+    byline = re.compile(
+        rf"^\s*(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh|Bài và ảnh)\s*:\s*)?"
+        rf"(?P<n>{CAP_WORD}(?:[ ]+{CAP_WORD}){{1,3}})\s*(?:[-(]\s*[\w .]+\)?)?\s*$")
+    return run, title_at, title_end, byline
+
+
+def _title_before(text: str, pos: int, blocked: list[Span]) -> bool:
+    """Is the text before `pos` a title, possibly followed by an organisation or place?"""
+    _, _, title_end, _ = _patterns()
+    ends = {s.end: s.start for s in blocked}
+    for _ in range(4):
+        head = text[max(0, pos - 60):pos]
+        if title_end.search(head):
+            return True
+        stripped = head.rstrip()
+        back = pos - (len(head) - len(stripped))
+        if back in ends:
+            pos = ends[back]
+            continue
+        return False
+    return False
+
+
+def find_persons(text: str, blocked: list[Span]) -> list[Span]:
+    run_rx, *_ = _patterns()
+    names = surnames()
+    block = Blocker(blocked)
+    out: list[Span] = []
+    for m in run_rx.finditer(text):
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
+        group: list[tuple[int, int]] = []
+        for w in words + [None]:
+            if w is not None and not block.overlaps(*w):
+                group.append(w)
+                continue
+            out.extend(_names_in(text, group, names, blocked))
+            group = []
+    return out
+
+
+def _names_in(text, words, names, blocked) -> list[Span]:
+    out = []
+    i = 0
+    while i < len(words) - 1:
+        first = text[words[i][0]:words[i][1]]
+        titled = _title_before(text, words[i][0], blocked)
+        if first in _NOT_FIRST or (first not in names and not titled):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and j - i < 4 and text[words[j][0]:words[j][1]] not in _NOT_INSIDE:
+            j += 1
+        ok = j - i >= 2 and (titled or not names.get(first) or j - i >= 3)
+        if ok:
+            start, end = words[i][0], words[j - 1][1]
+            out.append(Span(start, end, "PERSON", " ".join(text[start:end].split())))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
+    """Fill `role` on every mention with the fullest title phrase seen for that person."""
+    best: dict[str, str] = {}
+    for p in persons:
+        role = p.role or _role_before(text, p.start)
+        if not role or role.lower() in _ADDRESS:
+            role = _role_after(text, p.end) or role
+        if role and len(role) > len(best.get(p.canonical, "")):
+            if best.get(p.canonical) and role.lower() in _ADDRESS:
+                continue
+            best[p.canonical] = role
+    for p in persons:
+        p.role = best.get(p.canonical, p.role)
+
+
+def _clean(role: str) -> str | None:
+    role = " ".join(role.strip(" ,:;-").split())
+    return role or None
+
+
+def _role_before(text: str, pos: int) -> str | None:
+    _, title_at, _, _ = _patterns()
+    window = text[max(0, pos - 160):pos]
+    cut = max(window.rfind(c) for c in ".;:(\n“\"")
+    window = window[cut + 1:]
+    if not window.strip() or not window.endswith(" "):
+        return None
+    for t in title_at.finditer(window):
+        rest = window[t.start():]
+        if _BEFORE_STOP.search(rest):
+            continue
+        if t.group().lower() == "đồng chí":
+            more = [x for x in title_at.finditer(window, t.end())]
+            if more:
+                rest = window[more[0].start():]
+        return _clean(rest)
+    return None
+
+
+def _role_after(text: str, pos: int) -> str | None:
+    _, title_at, _, _ = _patterns()
+    window = text[pos:pos + 200]
+    if not window.startswith(","):
+        return None
+    window = re.split(r"[.;:(\n]", window[1:], maxsplit=1)[0]
+    parts = []
+    for seg in window.split(","):
+        seg = seg.strip()
+        t = title_at.match(seg)
+        if not t or t.group().lower() in _ADDRESS:
+            break
+        stop = _ROLE_STOP.search(seg)
+        parts.append(seg[: stop.start()] if stop else seg)
+        if stop:
+            break
+    return _clean(", ".join(parts)) if parts else None
+
+
+def find_byline(text: str) -> Span | None:
+    """The author line at the end (`Trần Thanh`, `Phạm Minh Đức - VPTC`), skipping trailing
+    navigation boilerplate; None as soon as body text is reached."""
+    *_, byline = _patterns()
+    end = len(text)
+    seen = 0
+    while end > 0 and seen < 4:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip():
+            continue
+        seen += 1
+        if BOILERPLATE.match(line.strip()):
+            continue
+        m = byline.match(line)
+        if m and text[:start].strip():
+            if any(w in _NOT_INSIDE for w in m.group("n").split()):
+                return None
+            s = start + m.start("n")
+            return Span(s, start + m.end("n"), "PERSON", m.group("n"), role="tác giả")
+        return None
+    return None

@@ -1,0 +1,139 @@
+"""Organisations, by a small grammar: an agency head noun (Tổng cục, Cục, Chi cục, Vụ, Sở,
+Ủy ban nhân dân, Tòa án ...), a name, and an optional administrative suffix
+(`tỉnh`, `tỉnh Gia Lai`, `huyện Krông Pa`, `khu vực 3`), plus a gazetteer for central bodies
+whose names a grammar cannot delimit.
+
+Two layers are kept apart so nesting survives overlap resolution: "atomic" bodies (Quốc hội,
+Chính phủ, Bộ Tư pháp, Tỉnh ủy, UBND tỉnh ...) and the compound names that may contain them
+(Thủ tướng Chính phủ is not one, Ban Thường vụ Tỉnh ủy is).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, stop_pattern, surnames, table, trie_pattern,
+                      word_list)
+from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
+from .spans import Span
+
+ATOMIC, COMPOUND = "atomic", "compound"
+_THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
+_CUC = r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Phòng|Văn phòng Cục)"
+_COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
+_HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
+          r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
+# Acronyms an organisation's canonical name spells out.
+_EXPAND = ("THADS", "THA", "UBND", "HĐND", "MTTQ", "TAND", "VKSND", "UBMTTQ", "TANDTC",
+           "VKSNDTC", "THAHC")
+
+
+@cache
+def _admin() -> str:
+    """Optional administrative suffix after an agency name."""
+    prov = province_pattern()
+    dist = district_pattern()
+    return (rf"(?:\s+(?:tỉnh|thành phố|TP\.?)(?:\s+{prov})?"
+            rf"|\s+(?:huyện|quận|thị xã|thành phố|xã|phường)(?:\s+{dist})?"
+            rf"|\s+khu vực\s+\d+|\s+{prov})?")
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern, str, int]]:
+    admin = _admin()
+    stop = stop_pattern()
+    avoid = trie_pattern(surnames())
+    name_word = rf"(?:{LOWER}+|(?!{avoid}(?!\w)){CAP_WORD}|{ACRO_WORD})(?!\w)"
+    name = (rf"(?:{CAP_WORD}|{ACRO_WORD})(?!\w)"
+            rf"(?:\s+(?!(?:{stop})(?!\w))(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|"
+            rf"khu vực)(?!\w)){name_word}){{0,4}}")
+    ministries = trie_pattern(word_list("ministries.txt"))
+    topic = rf"{LOWER}+(?:,?\s+(?!(?:{stop})(?!\w)){LOWER}+(?!\w)){{0,7}}"
+    raw = [
+        (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
+        (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
+        (r"(?:Quốc hội|(?<!Thủ tướng )Chính phủ)(?!\w)", ATOMIC, 3),
+        (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
+        (rf"(?<!Cục )(?<!cục )Thi hành án dân sự\s+(?:tỉnh|thành phố|TP\.?)\s+"
+         rf"{province_pattern()}", COMPOUND, 1),
+        (rf"(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|"
+         rf"Ủy ban MTTQ(?: Việt Nam)?){admin}(?!\w)", ATOMIC, 2),
+        (rf"(?:UBND|HĐND|UBMTTQ)(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)"
+         rf"(?:\s+(?:{province_pattern()}|{district_pattern()}))?)(?!\w)", ATOMIC, 2),
+        (rf"Thường trực\s+(?:UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân){admin}(?!\w)",
+         COMPOUND, 2),
+        (rf"{_COMMITTEE}(?:\s+{province_pattern()})?(?!\w)", ATOMIC, 2),
+        (rf"(?:(?:Ban|Ủy ban|Văn phòng)(?:\s+(?:{CAP_WORD}|{LOWER}+)(?!\w)){{1,3}}?|Thường trực)"
+         rf"\s+(?:{_COMMITTEE}|Trung ương Đảng)(?:\s+{province_pattern()})?(?!\w)", COMPOUND, 2),
+        (rf"Ban cán sự đảng(?:\s+Bộ\s+{ministries})?(?!\w)", COMPOUND, 2),
+        (rf"Ban [Cc]hỉ đạo(?:\s+{_THADS})?(?:\s+(?:Trung ương|cấp tỉnh|cấp huyện|"
+         rf"(?:hai|ba|2|3) cấp)|{admin})(?:\s+về\s+{topic})?(?!\w)", COMPOUND, 2),
+        (rf"Tòa án(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao(?:\s+tại\s+{province_pattern()})?"
+         rf"|{admin})(?!\w)", ATOMIC, 2),
+        (rf"Viện [Kk]iểm sát(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao|{admin})(?!\w)", ATOMIC, 2),
+        (rf"(?:TAND|VKSND|Công an)\s+(?:tối cao|cấp cao|(?:tỉnh|thành phố|TP\.?|huyện|quận|"
+         rf"thị xã)(?:\s+(?:{province_pattern()}|{district_pattern()}))?)(?!\w)", ATOMIC, 2),
+        (rf"{_HEADS}\s+{name}{admin}(?!\w)", COMPOUND, 1),
+    ]
+    return [(re.compile(r"(?<!\w)" + p), layer, prio) for p, layer, prio in raw]
+
+
+def find_orgs(text: str) -> list[Span]:
+    out = []
+    for rx, layer, prio in _patterns():
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            s = m.group()
+            if s.endswith(")"):  # "Tổng cục Thi hành án dân sự (THADS)" with no place after
+                end = start + s.rindex("(")
+                while end > start and text[end - 1] == " ":
+                    end -= 1
+            if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
+                continue
+            out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
+    return out
+
+
+_TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(r"\bBan chỉ đạo\b"),
+                                                                 "Ban Chỉ đạo")]
+
+
+@cache
+def _by_length() -> list[tuple[str, str]]:
+    return sorted(provinces().items(), key=lambda kv: -len(kv[0]))
+
+
+def canonical_org(name: str, main_province: str | None) -> str:
+    """Spell out agency acronyms, drop '(THADS)', and say `tỉnh` before a bare province, so
+    `Cục THADS Gia Lai`, `Cục THADS tỉnh Gia Lai` and `Cục Thi hành án dân sự (THADS) tỉnh
+    Gia Lai` meet; a bare trailing `tỉnh` is read as the article's main province."""
+    acr = table("acronyms.tsv")
+    name = " ".join(name.split())
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    for rx, rep in _TONE_CASE:
+        name = rx.sub(rep, name)
+    words = [acr[w][0] if w in _EXPAND and w in acr else w for w in name.split(" ")]
+    name = " ".join(words)
+    for spelling, canon in _by_length():
+        if name.endswith(" " + spelling):
+            head = name[: -len(spelling) - 1]
+            if not re.search(r"\b(?:tỉnh|thành phố|TP\.?)$", head):
+                level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
+                head = f"{head} {level}"
+            head = re.sub(r"\bTP\.?$", "thành phố", head)
+            return f"{head} {canon}"
+    if main_province and re.search(r" tỉnh$", name):
+        level = "thành phố" if main_province in MUNICIPALITIES else "tỉnh"
+        return name[: -len(" tỉnh")] + f" {level} {main_province}"
+    return name
+
+
+def main_province(locations: list[Span]) -> str | None:
+    """The province an article is mostly about: the most frequent one, if clearly so."""
+    names = set(provinces().values())
+    counts = Counter(s.canonical for s in locations if s.canonical in names)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    return top if n > rest[0][1] else None

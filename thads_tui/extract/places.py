@@ -1,0 +1,54 @@
+"""Provinces and cities (the 63 units before 1 July 2025 and the 34 after, with common
+spellings), and districts introduced by huyện/quận/thị xã/thành phố.
+
+A province name is recognised anywhere; a district name only after its introducer, since
+district names are open-ended. The introducer stays outside the span (`tỉnh Gia Lai` →
+`Gia Lai`), except the `TP.` of `TP.HCM`, which is part of the usual spelling.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import CAP_WORD, surnames, table, trie_pattern
+from .spans import Span
+
+MUNICIPALITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Spelling -> canonical province/city name."""
+    return {name: cols[0] for name, cols in table("provinces.tsv").items()}
+
+
+@cache
+def province_pattern() -> str:
+    return rf"(?<!\w){trie_pattern(provinces())}(?!\w)"
+
+
+@cache
+def district_pattern() -> str:
+    """A district-level name: 1-3 Titlecase syllables, cut before a family name that starts
+    a person's name (`huyện Krông Pa Nguyễn Văn A`)."""
+    names = trie_pattern(surnames())
+    word = rf"{CAP_WORD}(?!\w)"
+    return rf"{word}(?:\s+(?!{names}\s+{CAP_WORD}){word}){{0,2}}"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    district = re.compile(
+        rf"(?<!\w)(?i:huyện|quận|thị xã|thành phố|tp\.?)\s+(?P<n>{district_pattern()})")
+    return re.compile(province_pattern()), district
+
+
+def find_places(text: str) -> list[Span]:
+    prov_rx, district_rx = _patterns()
+    table_ = provinces()
+    out = [Span(m.start(), m.end(), "LOCATION", table_[m.group()], priority=1)
+           for m in prov_rx.finditer(text)]
+    for m in district_rx.finditer(text):
+        name = m.group("n")
+        out.append(Span(m.start("n"), m.end("n"), "LOCATION", table_.get(name, name)))
+    return out

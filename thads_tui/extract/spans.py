@@ -1,0 +1,61 @@
+"""Candidate spans and the overlap rules between them.
+
+Recognisers propose candidates freely; `pick` keeps, per type, a non-overlapping set (earlier
+start first, then higher priority, then longer), and `Blocker` lets a later recogniser ignore
+text an earlier one already explained (numbers inside dates are not figures, etc.).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    canonical: str = ""
+    role: str | None = None
+    priority: int = 0
+    extra: dict | None = None  # figures: value/unit/qualifier/of/measure
+
+
+def pick(spans: list[Span]) -> list[Span]:
+    """Greedy left-to-right choice: at each start the best candidate wins, overlaps drop.
+
+    "Best" = higher priority, then longer; a candidate starting inside a kept one is dropped,
+    and a kept one is replaced when a later-starting candidate of higher priority covers it.
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, -s.priority, -(s.end - s.start)))
+    kept: list[Span] = []
+    for s in ordered:
+        if kept and s.start < kept[-1].end:
+            last = kept[-1]
+            if s.priority > last.priority and s.end >= last.end:
+                kept[-1] = s
+            continue
+        kept.append(s)
+    return kept
+
+
+class Blocker:
+    """Fast 'does [a, b) overlap any of these spans' for a fixed, non-overlapping-or-not set."""
+
+    def __init__(self, spans=()):
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def inside(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
