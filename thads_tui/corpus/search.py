@@ -153,7 +153,8 @@ def _query_pattern(parsed: ParsedQuery) -> re.Pattern[str] | None:
 
 
 def find_hits(text: str, query: str | ParsedQuery) -> list[tuple[int, int]]:
-    """(start, end) in `text` of every match of any term of the query, in order, not overlapping."""
+    """(start, end) in `text` of every match of any term of the query, in order, not overlapping;
+    matches separated only by spaces are joined into one."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     pattern = _query_pattern(parsed)
     return _hits(text, pattern) if pattern is not None else []
@@ -162,8 +163,17 @@ def find_hits(text: str, query: str | ParsedQuery) -> list[tuple[int, int]]:
 def _hits(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     folded, where = fold_with_map(text)
     if where.identity:
-        return [m.span() for m in pattern.finditer(folded)]
-    return [where.span(*m.span()) for m in pattern.finditer(folded)]
+        spans = [m.span() for m in pattern.finditer(folded)]
+    else:
+        spans = [where.span(*m.span()) for m in pattern.finditer(folded)]
+    # words found side by side are one hit: `Thanh Hóa` for `thanh hoa`, one stop for next/previous
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1]:start].strip(" \t\u00a0"):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # --------------------------------------------------------------------------- results
