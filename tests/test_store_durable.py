@@ -195,3 +195,31 @@ def test_keeps_file_permissions(tmp_path):
     os.chmod(path, 0o640)
     storage.write({"t": {}})
     assert os.stat(path).st_mode & 0o777 == 0o640
+
+
+def test_reused_document_text_never_hides_a_change(tmp_path):
+    path = tmp_path / "db.json"
+    storage = DurableStorage(path, ensure_ascii=False)
+    data = {"t": {"1": {"n": 1, "s": "Thứ"}, "2": {"s": "a", "c": {"x": ["y"]}}}, "u": {}}
+    storage.write(data)
+    assert json.loads(path.read_bytes()) == data
+    for change in ({"n": True, "s": "Thứ"}, {"n": 1.0, "s": "Thứ"}, {"n": 1, "s": "Thứ", "z": None}):
+        new = storage.read()
+        new["t"]["1"] = change
+        storage.write(new)
+        assert path.read_text(encoding="utf-8") == json.dumps(new, ensure_ascii=False)
+    new = storage.read()
+    new["t"]["2"]["c"] = {"x": ["y", "z"]}
+    storage.write(new)
+    assert json.loads(path.read_bytes())["t"]["2"]["c"] == {"x": ["y", "z"]}
+    assert DurableStorage(path).read() == new
+
+
+@pytest.mark.parametrize("kwargs", [{"indent": 2}, {"sort_keys": True}, {}])
+def test_other_json_options_are_honoured(tmp_path, kwargs):
+    path = tmp_path / "db.json"
+    data = {"b": {"2": {"z": 1, "a": [1, 2]}}, "a": {}}
+    storage = DurableStorage(path, **kwargs)
+    storage.write(data)
+    storage.write(storage.read())
+    assert path.read_text() == json.dumps(data, **kwargs)

@@ -318,7 +318,7 @@ class Annotations:
 
     def _check_current(self) -> None:
         try:
-            data = self._storage.read()
+            data = self._storage.read_shared()
             version = schema_version(data)
         except ValueError:  # DatabaseDamaged, or a broken _meta table
             kept, _ = salvage(self._storage.last_read())
@@ -330,7 +330,7 @@ class Annotations:
                            salvage(data)[0])
             raise AnnotationsError(self.problem)
         if not data or version < SCHEMA:
-            self._storage.write(migrate(data or {}, version))
+            self._storage.write(migrate(self._storage.read() or {}, version))
 
     @contextmanager
     def bulk(self) -> Iterator[dict]:
@@ -364,17 +364,17 @@ class Annotations:
         q = where("article_id") == article_id
         with self._writing():
             table = self._table("bookmarks")
-            if not on:
-                if table.contains(q):
-                    table.remove(q)
-                return
             old = table.get(q)
+            if not on:
+                if old is not None:
+                    table.remove(doc_ids=[old.doc_id])
+                return
             if old is None:
                 now = _now()
                 table.insert({"article_id": article_id, "created": now, "updated": now,
                               "citation": citation or {}})
             elif citation and citation != old.get("citation"):
-                table.update({"citation": citation, "updated": _now()}, q)
+                table.update({"citation": citation, "updated": _now()}, doc_ids=[old.doc_id])
 
     def toggle_bookmark(self, article_id: str, *, citation: dict | None = None) -> bool:
         with self._writing():
@@ -400,17 +400,18 @@ class Annotations:
         q = where("article_id") == article_id
         with self._writing():
             table = self._table("notes")
-            if not text.strip():
-                if table.contains(q):
-                    table.remove(q)
-                return
             old = table.get(q)
+            if not text.strip():
+                if old is not None:
+                    table.remove(doc_ids=[old.doc_id])
+                return
             now = _now()
             if old is None:
                 table.insert({"article_id": article_id, "text": text, "created": now, "updated": now,
                               "citation": citation or {}})
             elif text != old.get("text") or (citation and citation != old.get("citation")):
-                table.update({"text": text, "updated": now, "citation": citation or old.get("citation", {})}, q)
+                table.update({"text": text, "updated": now, "citation": citation or old.get("citation", {})},
+                             doc_ids=[old.doc_id])
 
     def annotated_ids(self) -> set[str]:
         """Articles with a note or at least one passage note."""
@@ -469,11 +470,13 @@ class Annotations:
             if old is None:
                 raise AnnotationsError("That passage note no longer exists; it may have been removed in another window.")
             if any(old.get(k) != v for k, v in fields.items()):
-                table.update({**fields, "updated": _now()}, q)
+                table.update({**fields, "updated": _now()}, doc_ids=[old.doc_id])
 
     def remove_passage_note(self, note_id: str) -> bool:
         with self._writing():
-            return bool(self._table("passages").remove(where("id") == note_id))
+            table = self._table("passages")
+            old = table.get(where("id") == note_id)
+            return old is not None and bool(table.remove(doc_ids=[old.doc_id]))
 
     # -- tags ----------------------------------------------------------------------------------
     def get_tags(self, article_id: str) -> list[str]:
@@ -491,12 +494,13 @@ class Annotations:
             now = _now()
             if not clean:
                 if old is not None:
-                    table.remove(q)
+                    table.remove(doc_ids=[old.doc_id])
             elif old is None:
                 table.insert({"article_id": article_id, "tags": clean, "created": now, "updated": now,
                               "citation": citation or {}})
             elif clean != old.get("tags") or (citation and citation != old.get("citation")):
-                table.update({"tags": clean, "updated": now, "citation": citation or old.get("citation", {})}, q)
+                table.update({"tags": clean, "updated": now, "citation": citation or old.get("citation", {})},
+                             doc_ids=[old.doc_id])
         return clean
 
     def all_tags(self) -> list[str]:
@@ -515,7 +519,12 @@ class Annotations:
 
     def set_state(self, key: str, value) -> None:
         with self._writing():
-            self._table("state").upsert({"key": key, "value": value}, where("key") == key)
+            table = self._table("state")
+            old = table.get(where("key") == key)
+            if old is None:
+                table.insert({"key": key, "value": value})
+            elif old.get("value") != value:
+                table.update({"value": value}, doc_ids=[old.doc_id])
 
 
 def normalise_tags(tags) -> list[str]:
