@@ -12,7 +12,7 @@ from functools import cache
 from unidecode import unidecode
 
 from .lexicon import ACRO_WORD, table
-from .spans import Span
+from .spans import WORD_LEFT, Span, scan
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _DEFINITION = re.compile(rf"\((?P<a>{ACRO_WORD})\)")
@@ -21,7 +21,7 @@ _WORDS_BEFORE = re.compile(r"[\w-]+")
 
 @cache
 def _token() -> re.Pattern:
-    return re.compile(rf"(?<![\w]){ACRO_WORD}(?![\w])")
+    return re.compile(rf"{ACRO_WORD}(?!\w)")
 
 
 def _initials(word: str) -> str:
@@ -59,7 +59,7 @@ def find_acronyms(text: str) -> list[Span]:
     learned = learn_definitions(text)
     loud = _shouting(text)
     out = []
-    for m in _token().finditer(text):
+    for m in scan(_token(), text, WORD_LEFT):
         tok = m.group()
         if _ROMAN.fullmatch(tok):
             continue

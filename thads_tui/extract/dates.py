@@ -10,34 +10,39 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .spans import Span
+from .spans import WORD_LEFT, Span, scan
 
-D = r"(?:0?[1-9]|[12]\d|3[01])"
-M = r"(?:0?[1-9]|1[0-2])"
-Y = r"(?:19|20)\d{2}"
+# Day and month are matched loosely (a leading [0-9] lets CPython scan fast) and checked after.
+D = r"[0-9][0-9]?"
+M = r"[0-9][0-9]?"
+Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_TIME_WORD = (r"(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|cuối|hạn|"
-              r"nay|hết|kể từ|tính đến)")
+_TIME_BEFORE = re.compile(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
+                          r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\()$")
+_DIGIT_LEFT = re.compile(r"[\d/.,-]")
+_WORD_LEFT = re.compile(r"[\w,.]")
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern, str]]:
+def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
     raw = [
-        (rf"(?<!\d)(?P<d>(?P<dd>{D})\s+tháng\s+(?P<mm>{M})\s+năm\s+(?P<yy>{Y}))(?!\d)", "dmy"),
-        (rf"(?<![\d/.,-])(?P<d>(?P<dd>{D})(?P<sep>[/.-])(?P<mm>{M})(?P=sep)(?P<yy>{Y}))(?![\d/.-]\d|\d)", "dmy"),
-        (rf"(?:{_TIME_WORD}\s+(?:(?i:ngày)\s+)?|\()(?P<d>(?P<dd>{D})[/-](?P<mm>{M}))"
-         r"(?![\d/-]|[.,]\d|\s*(?:%|vụ|việc|bản án))", "dm"),
-        (rf"(?P<d>(?i:tháng)\s+(?P<mm>{M})\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y}))(?!\d)", "my"),
-        (rf"(?<!\w)(?P<d>(?i:quý|quí)\s+(?P<q>IV|I{{1,3}}|[1-4])"
-         rf"(?:\s*[/-]\s*(?P<yy>{Y})|\s+năm\s+(?P<yy2>{Y}))?)(?![\w/])", "q"),
-        (rf"(?<![\w,.])(?P<d>\d{{1,2}}\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+{Y})?|năm\s+{Y}))(?!\d)",
-         "period"),
-        (rf"(?<!\w)(?P<d>(?i:năm)\s+(?P<yy>{Y}))(?![\d/])", "y"),
-        (rf"(?<![\d/.,-])(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range"),
-        (rf"(?<![\d/.,-])(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)"
-         r"(?![\d-])", "iso"),
+        (rf"(?P<d>(?P<dd>{D})\s+tháng\s+(?P<mm>{M})\s+năm\s+(?P<yy>{Y}))(?!\d)", "dmy", _DIGIT_LEFT),
+        (rf"(?P<d>(?P<dd>{D})(?P<sep>[/.-])(?P<mm>{M})(?P=sep)(?P<yy>{Y}))(?![\d/.-]\d|\d)", "dmy",
+         _DIGIT_LEFT),
+        (rf"(?P<d>(?P<dd>{D})[/-](?P<mm>{M}))(?![\d/-]|[.,]\d|\s*(?:%|vụ|việc|bản án))", "dm",
+         _DIGIT_LEFT),
+        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M})\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y}))(?!\d)", "my",
+         WORD_LEFT),
+        (rf"(?P<d>[Qq]u[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])"
+         rf"(?:\s*[/-]\s*(?P<yy>{Y})|\s+năm\s+(?P<yy2>{Y}))?)(?![\w/])", "q", WORD_LEFT),
+        (rf"(?P<d>[0-9][0-9]?\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+{Y})?|năm\s+{Y}))(?!\d)",
+         "period", _WORD_LEFT),
+        (rf"(?P<d>[Nn]ăm\s+(?P<yy>{Y}))(?![\d/])", "y", WORD_LEFT),
+        (rf"(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range", _DIGIT_LEFT),
+        (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",
+         "iso", _DIGIT_LEFT),
     ]
-    return [(re.compile(p), kind) for p, kind in raw]
+    return [(re.compile(p), kind, left) for p, kind, left in raw]
 
 
 def _canonical(m: re.Match, kind: str) -> str:
@@ -62,7 +67,12 @@ def _canonical(m: re.Match, kind: str) -> str:
 
 def find_dates(text: str) -> list[Span]:
     out = []
-    for rx, kind in _patterns():
-        for m in rx.finditer(text):
+    for rx, kind, left in _patterns():
+        for m in scan(rx, text, left):
+            g = m.groupdict()
+            if not (0 < int(g.get("dd") or 1) <= 31 and 0 < int(g.get("mm") or 1) <= 12):
+                continue
+            if kind == "dm" and not _TIME_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue  # a bare day/month needs a time word before it
             out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind)))
     return out

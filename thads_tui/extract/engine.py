@@ -26,10 +26,10 @@ def extract(text: str) -> Extraction:
         return Extraction()
     folded = fold(text)
     legal = pick(find_legal(folded))
-    dates = [d for d in pick(find_dates(folded)) if not Blocker(legal).overlaps(d.start, d.end)]
+    legal_block = Blocker(legal)
+    dates = [d for d in pick(find_dates(folded)) if not legal_block.overlaps(d.start, d.end)]
     places = pick(find_places(folded))
     orgs = _pick_orgs(find_orgs(folded))
-    org_block = Blocker(orgs)
     # A place name glued to a name-like word is a person's given name, not the place.
     persons = find_persons(folded, orgs + places + legal + dates)
     byline = find_byline(folded)
@@ -47,7 +47,6 @@ def extract(text: str) -> Extraction:
     home = main_province(places)
     for o in orgs:
         o.canonical = canonical_org(folded[o.start:o.end], home)
-    del org_block
     entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])

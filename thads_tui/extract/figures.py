@@ -13,7 +13,7 @@ from functools import cache
 
 from .lexicon import trie_pattern, word_list
 from .numbers import MAGNITUDE, NUMBER, parse_amount, parse_vn_number
-from .spans import Span
+from .spans import Span, scan
 
 QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", "dưới", "ít nhất",
               "tối thiểu", "tối đa", "lên đến", "lên tới", "chưa đến", "chưa tới", "đến", "tới",
@@ -24,7 +24,11 @@ _DURATION = ("năm", "tháng", "ngày", "tuần", "giờ")
 _COMPARATIVE = re.compile(r"(?i)(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|nhanh|chậm)\s+$")
 _NOT_MONEY = re.compile(r"\s+(?:chí|bào|thời|bộ|tình|ý|nghiệp|hương|loạt|lòng|đội|chủ|hồ|"
                         r"ruộng|bằng|cỏ|tâm|thuận|cảm|nhất|dạng|đều|minh|phục|hành)(?!\w)")
+# 'đến'/'tới' bound a quantity only after words like these; elsewhere they are prepositions
+# (ảnh hưởng đến, tính đến, từ 3 đến 5).
+_UP_TO = re.compile(r"(?i)(?:có|tăng|giảm|đạt|chiếm|là|nhiều|lên)\s+$")
 _RANK_CONTEXT = re.compile(r"(?i)(?:thứ|hạng|xếp)\s+$")
+_NUMBER_LEFT = re.compile(r"[\w.,/-]")
 _PROVINCE_TOTALS = {63.0, 34.0, 64.0, 61.0}
 
 
@@ -40,17 +44,23 @@ def _units() -> dict[str, str]:
 
 @cache
 def _pattern() -> re.Pattern:
-    qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
     units = trie_pattern(_units())
     mags = rf"(?:\s+{MAGNITUDE})+(?:\s+(?:{NUMBER})(?:\s+{MAGNITUDE})+)*"
+    number = NUMBER.replace(r"\d", "[0-9]")  # a leading charset lets CPython scan fast
     return re.compile(
-        rf"(?<![\w.,/-])(?:(?P<q>{qual})\s+)?(?P<num>{NUMBER})(?:/(?P<of>{NUMBER}))?"
+        rf"(?P<num>{number})(?:/(?P<of>{number}))?"
         rf"(?![\w/]|[.,]\d)(?P<mag>{mags})?(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w))?")
+
+
+@cache
+def _qualifier_before() -> re.Pattern:
+    qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
+    return re.compile(rf"(?<!\w)(?P<q>{qual})\s+$")
 
 
 def find_figures(text: str) -> list[Span]:
     out = []
-    for m in _pattern().finditer(text):
+    for m in scan(_pattern(), text, _NUMBER_LEFT):
         span = _figure(text, m)
         if span:
             out.append(span)
@@ -63,6 +73,12 @@ def _figure(text: str, m: re.Match) -> Span | None:
     mag = m.group("mag")
     of = parse_vn_number(m.group("of")) if m.group("of") else None
     start, end = m.start(), m.end()
+    q = _qualifier_before().search(text, max(0, start - 14), start)
+    qualifier = q.group("q") if q else None
+    if q:
+        start = q.start()
+    if of is not None and not mag and _RANK_CONTEXT.search(text, max(0, start - 12), start):
+        unit, unit_word, end = "rank", None, m.end("of")  # "thứ 5/63 tỉnh, thành phố"
     if unit == "VND" and unit_word == "đồng" and not mag and _NOT_MONEY.match(text, end):
         return None
     if unit is None:
@@ -75,10 +91,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
             return None
     if of is not None and unit not in ("case", "count", "rank"):
         return None
-    qualifier = m.group("q")
-    if qualifier and (qualifier.lower() in ("hơn", "đến", "tới") and (
-            _COMPARATIVE.search(text, max(0, start - 8), start)
-            or re.search(r"(?i)(?:tính|từ\s+\S+)\s+$", text[max(0, start - 20):start]))):
+    if qualifier and _not_a_qualifier(text, start, qualifier.lower()):
         start, qualifier = m.start("num"), None
     if unit == "duration" and qualifier:
         start = m.start("num")  # gold keeps "1 năm" for "trên 1 năm"
@@ -89,6 +102,15 @@ def _figure(text: str, m: re.Match) -> Span | None:
     return Span(start, end, "FIGURE", extra={
         "value": value, "unit": unit, "qualifier": qualifier.lower() if qualifier else None,
         "of": of, "measure": measure(text, m.start(), end)})
+
+
+def _not_a_qualifier(text: str, start: int, word: str) -> bool:
+    before = text[max(0, start - 12):start]
+    if word == "hơn":
+        return bool(_COMPARATIVE.search(before))  # "cao hơn 5%" compares, it does not bound
+    if word in ("đến", "tới"):
+        return not _UP_TO.search(before)
+    return False
 
 
 _TREND = re.compile(r"(?i)(tăng|giảm|vượt|cao hơn|thấp hơn|đạt|thi hành xong|giải quyết xong|"

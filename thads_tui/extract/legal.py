@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import ACRO_WORD, CAP_WORD, LOWER, stop_pattern, trie_pattern, word_list
-from .spans import Span
+from .spans import WORD_LEFT, Span, scan
 
 DOC_TYPES = (
     "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kế hoạch",
@@ -27,14 +27,14 @@ _CODE = r"\d+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)+"
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     types = trie_pattern(DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES))
     numbered = re.compile(
-        rf"(?<!\w)(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
-    short = re.compile(rf"(?<!\w)(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
+        rf"(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
+    short = re.compile(rf"(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
     word = rf"(?:{LOWER}+|{ACRO_WORD})"
     stop = stop_pattern()
     named = re.compile(
-        rf"(?<!\w)(?P<t>Bộ luật|Luật|Pháp lệnh)\s+(?P<n>{trie_pattern(word_list('laws.txt'))}"
+        rf"(?P<t>Bộ luật|Luật|Pháp lệnh)\s+(?P<n>{trie_pattern(word_list('laws.txt'))}"
         rf"(?!\w)|(?:{CAP_WORD}|{ACRO_WORD})(?:\s+(?!{stop}(?!\w)){word}(?!\w)){{0,6}})"
-        rf"|(?<!\w)(?P<h>Hiến pháp)(?!\w)")
+        rf"|(?P<h>Hiến pháp)(?!\w)")
     return numbered, short, named
 
 
@@ -42,7 +42,7 @@ def find_legal(text: str) -> list[Span]:
     numbered, short, named = _patterns()
     out: list[Span] = []
     full: dict[tuple[str, str], str] = {}
-    for m in numbered.finditer(text):
+    for m in scan(numbered, text, WORD_LEFT):
         if not re.search(r"[A-ZĐ]", m.group("n")):
             continue
         ref = m.group()
@@ -50,10 +50,10 @@ def find_legal(text: str) -> list[Span]:
         full.setdefault((kind, re.match(r"\d+", m.group("n")).group()), ref)
         out.append(Span(m.start(), m.end(), "LEGAL_REF", ref, priority=2,
                         extra={"num": (m.start("n"), m.end("n"))}))
-    for m in short.finditer(text):
+    for m in scan(short, text, WORD_LEFT):
         key = (m.group("t").lower(), m.group("n").split("/")[0])
         out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
                         extra={"num": (m.start("n"), m.end("n"))}))
-    for m in named.finditer(text):
+    for m in scan(named, text, WORD_LEFT):
         out.append(Span(m.start(), m.end(), "LEGAL_REF", " ".join(m.group().split())))
     return out

@@ -96,10 +96,13 @@ _OLD_TONE = re.compile(r"(?<![qQ])(?:" + "|".join(_SWAP) + r")(?!\w)")
 _SPACES = str.maketrans({"\xa0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\r": " ",
                          "\u2013": "-", "\u2011": "-", "\u2010": "-"})
 
+_ODD = re.compile("[" + "".join(chr(c) for c in _SPACES) + "]")
+
 
 def fold(text: str) -> str:
     """Same-length normalisation the recognisers run on (tone placement, odd spaces/dashes)."""
-    text = text.translate(_SPACES)
+    if _ODD.search(text):
+        text = text.translate(_SPACES)
     if _OLD_TONE.search(text):
         text = _OLD_TONE.sub(lambda m: _SWAP[m.group()], text)
     return text

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import CAP_WORD, surnames, trie_pattern, word_list
-from .spans import Blocker, Span
+from .spans import WORD_LEFT, Blocker, Span, scan
 
 BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
                          r"tin cùng chuyên mục|bài viết liên quan|chia sẻ|in bài)\W*$")
@@ -33,14 +33,15 @@ _ROLE_STOP = re.compile(
 _BEFORE_STOP = re.compile(r"(?:^|\s)(?:và|đã|đang|sẽ|làm|với|cùng|cho|khi|là|có|được|tại|trong)"
                           r"(?!\w)")
 _ADDRESS = frozenset({"ông", "bà", "đồng chí"})
+_RUN_LEFT = re.compile(r"[\w.]")
 _WORD = re.compile(rf"{CAP_WORD}(?!\w)")
 
 
 @cache
 def _patterns():
     titles = trie_pattern(word_list("titles.txt"))
-    run = re.compile(rf"(?<![\w.]){CAP_WORD}(?!\w)(?:[ ]+{CAP_WORD}(?!\w))+")
-    title_at = re.compile(rf"(?<!\w){titles}(?!\w)")
+    run = re.compile(rf"{CAP_WORD}(?!\w)(?:[ ]+{CAP_WORD}(?!\w))+")
+    title_at = re.compile(rf"{titles}(?!\w)")
     title_end = re.compile(rf"(?<!\w){titles}\s*:?\s*$")
     byline = re.compile(
         rf"^\s*(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh|Bài và ảnh)\s*:\s*)?"
@@ -70,7 +71,7 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
     names = surnames()
     block = Blocker(blocked)
     out: list[Span] = []
-    for m in run_rx.finditer(text):
+    for m in scan(run_rx, text, _RUN_LEFT):
         words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
         group: list[tuple[int, int]] = []
         for w in words + [None]:
@@ -131,12 +132,12 @@ def _role_before(text: str, pos: int) -> str | None:
     window = window[cut + 1:]
     if not window.strip() or not window.endswith(" "):
         return None
-    for t in title_at.finditer(window):
+    for t in scan(title_at, window, WORD_LEFT):
         rest = window[t.start():]
         if _BEFORE_STOP.search(rest):
             continue
         if t.group().lower() == "đồng chí":
-            more = [x for x in title_at.finditer(window, t.end())]
+            more = [x for x in scan(title_at, window, WORD_LEFT, t.end())]
             if more:
                 rest = window[more[0].start():]
         return _clean(rest)

@@ -10,7 +10,7 @@ import re
 # A number as written in the text: grouped thousands with optional decimals, or plain digits.
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 MAGNITUDES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-MAGNITUDE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
+MAGNITUDE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"[+-]?\d+(?:[,.]\d+)?")
 _PART = re.compile(rf"({NUMBER})((?:\s+{MAGNITUDE})*)")

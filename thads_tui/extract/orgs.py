@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
 from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
-from .spans import Span
+from .spans import WORD_LEFT, Span, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
@@ -34,7 +34,7 @@ def _admin() -> str:
     """Optional administrative suffix after an agency name."""
     prov = province_pattern()
     dist = district_pattern()
-    return (rf"(?:\s+(?:tỉnh|thành phố|TP\.?)(?:\s+{prov})?"
+    return (rf"(?:\s+(?:tỉnh|thành phố)(?:\s+{prov})?|\s+TP\.?\s*{prov}"
             rf"|\s+(?:huyện|quận|thị xã|thành phố|xã|phường)(?:\s+{dist})?"
             rf"|\s+khu vực\s+\d+|\s+{prov})?")
 
@@ -47,20 +47,20 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     name_word = rf"(?:{LOWER}+|(?!{avoid}(?!\w)){CAP_WORD}|{ACRO_WORD})(?!\w)"
     name = (rf"(?:{CAP_WORD}|{ACRO_WORD})(?!\w)"
             rf"(?:\s+(?!(?:{stop})(?!\w))(?!(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|"
-            rf"khu vực)(?!\w)){name_word}){{0,4}}")
+            rf"khu vực|TP)(?!\w)){name_word}){{0,4}}")
     ministries = trie_pattern(word_list("ministries.txt"))
     topic = rf"{LOWER}+(?:,?\s+(?!(?:{stop})(?!\w)){LOWER}+(?!\w)){{0,7}}"
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
-        (r"(?:Quốc hội|(?<!Thủ tướng )Chính phủ)(?!\w)", ATOMIC, 3),
+        (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
-        (rf"(?<!Cục )(?<!cục )Thi hành án dân sự\s+(?:tỉnh|thành phố|TP\.?)\s+"
+        (rf"Thi hành án dân sự(?<!Cục Thi hành án dân sự)(?<!cục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
          rf"{province_pattern()}", COMPOUND, 1),
         (rf"(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|"
          rf"Ủy ban MTTQ(?: Việt Nam)?){admin}(?!\w)", ATOMIC, 2),
-        (rf"(?:UBND|HĐND|UBMTTQ)(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường)"
-         rf"(?:\s+(?:{province_pattern()}|{district_pattern()}))?)(?!\w)", ATOMIC, 2),
+        (rf"(?:UBND|HĐND|UBMTTQ)(?=\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường)(?!\w))"
+         rf"{admin}(?!\w)", ATOMIC, 2),
         (rf"Thường trực\s+(?:UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân){admin}(?!\w)",
          COMPOUND, 2),
         (rf"{_COMMITTEE}(?:\s+{province_pattern()})?(?!\w)", ATOMIC, 2),
@@ -72,17 +72,17 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"Tòa án(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao(?:\s+tại\s+{province_pattern()})?"
          rf"|{admin})(?!\w)", ATOMIC, 2),
         (rf"Viện [Kk]iểm sát(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao|{admin})(?!\w)", ATOMIC, 2),
-        (rf"(?:TAND|VKSND|Công an)\s+(?:tối cao|cấp cao|(?:tỉnh|thành phố|TP\.?|huyện|quận|"
-         rf"thị xã)(?:\s+(?:{province_pattern()}|{district_pattern()}))?)(?!\w)", ATOMIC, 2),
+        (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|(?=\s+(?:tỉnh|thành phố|TP|huyện|"
+         rf"quận|thị xã)(?!\w)){admin})(?!\w)", ATOMIC, 2),
         (rf"{_HEADS}\s+{name}{admin}(?!\w)", COMPOUND, 1),
     ]
-    return [(re.compile(r"(?<!\w)" + p), layer, prio) for p, layer, prio in raw]
+    return [(re.compile(p), layer, prio) for p, layer, prio in raw]
 
 
 def find_orgs(text: str) -> list[Span]:
     out = []
     for rx, layer, prio in _patterns():
-        for m in rx.finditer(text):
+        for m in scan(rx, text, WORD_LEFT):
             start, end = m.start(), m.end()
             s = m.group()
             if s.endswith(")"):  # "Tổng cục Thi hành án dân sự (THADS)" with no place after
@@ -104,6 +104,7 @@ def _by_length() -> list[tuple[str, str]]:
     return sorted(provinces().items(), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=4096)
 def canonical_org(name: str, main_province: str | None) -> str:
     """Spell out agency acronyms, drop '(THADS)', and say `tỉnh` before a bare province, so
     `Cục THADS Gia Lai`, `Cục THADS tỉnh Gia Lai` and `Cục Thi hành án dân sự (THADS) tỉnh
@@ -118,7 +119,7 @@ def canonical_org(name: str, main_province: str | None) -> str:
     for spelling, canon in _by_length():
         if name.endswith(" " + spelling):
             head = name[: -len(spelling) - 1]
-            if not re.search(r"\b(?:tỉnh|thành phố|TP\.?)$", head):
+            if not re.search(r"(?:\btỉnh|\bthành phố|\bTP\.?| ủy)$", head):
                 level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
                 head = f"{head} {level}"
             head = re.sub(r"\bTP\.?$", "thành phố", head)

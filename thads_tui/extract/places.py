@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .lexicon import CAP_WORD, surnames, table, trie_pattern
-from .spans import Span
+from .spans import WORD_LEFT, Span, scan
 
 MUNICIPALITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
@@ -24,7 +24,7 @@ def provinces() -> dict[str, str]:
 
 @cache
 def province_pattern() -> str:
-    return rf"(?<!\w){trie_pattern(provinces())}(?!\w)"
+    return rf"{trie_pattern(provinces())}(?!\w)"
 
 
 @cache
@@ -39,7 +39,7 @@ def district_pattern() -> str:
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     district = re.compile(
-        rf"(?<!\w)(?i:huyện|quận|thị xã|thành phố|tp\.?)\s+(?P<n>{district_pattern()})")
+        rf"(?:huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã|Thành phố|TP\.?|Tp\.?)\s+(?P<n>{district_pattern()})")
     return re.compile(province_pattern()), district
 
 
@@ -47,8 +47,8 @@ def find_places(text: str) -> list[Span]:
     prov_rx, district_rx = _patterns()
     table_ = provinces()
     out = [Span(m.start(), m.end(), "LOCATION", table_[m.group()], priority=1)
-           for m in prov_rx.finditer(text)]
-    for m in district_rx.finditer(text):
+           for m in scan(prov_rx, text, WORD_LEFT)]
+    for m in scan(district_rx, text, WORD_LEFT):
         name = m.group("n")
         out.append(Span(m.start("n"), m.end("n"), "LOCATION", table_.get(name, name)))
     return out
