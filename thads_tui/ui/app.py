@@ -5,6 +5,7 @@ all state. Widgets lay out and paint what they are given.
 """
 from __future__ import annotations
 
+import gc
 import time
 from functools import partial
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Callable, Iterable, Mapping
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
@@ -51,6 +52,7 @@ class Loaded(Message):
     def __init__(self, articles: list[Article], done: int, total: int, finished: bool) -> None:
         super().__init__()
         self.articles, self.done, self.total, self.finished = articles, done, total, finished
+        self.rows = [Row.of(a) for a in articles]  # built in the worker thread
 
 
 class Analysed(Message):
@@ -80,6 +82,7 @@ class ReaderApp(App):
         saved = self.ann.get_state("panels", {}) or {}
         self.prefs = {name: bool(saved.get(name, True)) for name in PANELS}
         self.unfolded: set[str] = set()
+        self.terminal_width = 0  # of the terminal, as of the last resize
         self.loading = (0, len(getattr(corpus, "paths", ())))
         self.load_finished = False
         self.pending_restore: str | None = self.ann.get_state("last_article")
@@ -102,6 +105,7 @@ class ReaderApp(App):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.terminal_width = self.size.width
         self.title = f"THADS reader — {self.corpus.name}"
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
@@ -128,11 +132,11 @@ class ReaderApp(App):
         return self.view.get_component_rich_style(TYPE_CLASS[etype], partial=True)
 
     def visible(self, name: str) -> bool:
-        folded = self.size.width < (NARROW if name == "sidebar" else WIDE) and name not in self.unfolded
+        folded = self.terminal_width < (NARROW if name == "sidebar" else WIDE) and name not in self.unfolded
         return self.prefs[name] and not folded
 
     def apply_layout(self) -> None:
-        width = self.size.width
+        width = self.terminal_width
         self.set_class(width < WIDE, "-compact")
         self.set_class(width < NARROW, "-narrow")
         show = {name: self.visible(name) for name in PANELS}
@@ -146,7 +150,8 @@ class ReaderApp(App):
         if focused is not None and not focused.display or focused is not None and not focused.parent.display:
             (self.sidebar if show["sidebar"] else self.view).focus()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self.terminal_width = event.size.width
         self.apply_layout()
 
     def action_toggle_panel(self, name: str) -> None:
@@ -177,14 +182,15 @@ class ReaderApp(App):
                 batch.append(article)
             if batch and time.monotonic() - last >= interval:
                 self.post_message(Loaded(batch, i, total, False))
-                batch, last, interval = [], time.monotonic(), self.batch_seconds
+                # merging a batch costs O(list size) on the UI thread: merge less often as it grows
+                batch, last, interval = [], time.monotonic(), self.batch_seconds * (1 + i / 20_000)
         self.post_message(Loaded(batch, total, total, True))
 
     @on(Loaded)
     def on_loaded(self, message: Loaded) -> None:
         for a in message.articles:
             self.articles[a.id] = a
-        self.sidebar.add_rows([Row(a.id, a.title, a.date, a.source) for a in message.articles])
+        self.sidebar.add_rows(message.rows)
         self.loading, self.load_finished = (message.done, message.total), message.finished
         if self.pending_restore in self.articles:
             self.sidebar.select_id(self.pending_restore)
@@ -195,6 +201,9 @@ class ReaderApp(App):
             if self.current is None or self.current.id != self.sidebar.current_id:
                 self.open(self.sidebar.current_id)
         if message.finished:
+            # 100,000 articles are long-lived objects: keep the cyclic GC from rescanning them on
+            # every full collection (tens of ms per key otherwise)
+            gc.freeze()
             self.pending_restore = None
             if not self.articles:
                 self.sidebar.empty_text = "No articles."
@@ -228,7 +237,8 @@ class ReaderApp(App):
         self.user_moved = True
         if self.current is None or self.current.id != message.article_id:
             self.open(message.article_id)
-        self.unfolded.discard("sidebar") if self.size.width < NARROW else None
+        if self.terminal_width < NARROW:
+            self.unfolded.discard("sidebar")  # one pane at a time: the article replaces the list
         self.apply_layout()
         self.view.focus()
 

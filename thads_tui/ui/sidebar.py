@@ -5,7 +5,9 @@ article takes two lines: markers and title, then date and source.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -18,6 +20,7 @@ from textual.strip import Strip
 from . import actions
 
 ROW_HEIGHT = 2
+_KEY = attrgetter("key")
 BOOKMARK = "★"
 NOTE = "✎"
 _DESC = str.maketrans("0123456789", "9876543210")
@@ -29,12 +32,14 @@ class Row:
     title: str
     date: str | None
     source: str | None
+    key: tuple = ()  # the sort key, computed once (by the loading worker, off the UI thread)
 
-    @property
-    def sort_key(self) -> tuple:
+    @classmethod
+    def of(cls, article) -> "Row":
         """The order of corpus.newest_first: newest date first, undated last, then title."""
-        date = self.date or ""
-        return (not date, date.translate(_DESC) + "~", self.title.casefold())
+        date = article.date or ""
+        key = (not date, date.translate(_DESC) + "~", article.title.casefold(), article.id)
+        return cls(article.id, article.title, article.date, article.source, key)
 
 
 def _fit(text: str, width: int) -> str:
@@ -70,7 +75,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[Row] = []
-        self._index: dict[str, int] = {}
+        self.by_id: dict[str, Row] = {}
         self.cursor = 0
         self.bookmarked: set[str] = set()
         self.annotated: set[str] = set()
@@ -81,19 +86,22 @@ class ArticleList(ScrollView, can_focus=True):
         """Merge new rows into the sorted list; the cursor stays on its article."""
         if not new:
             return
-        current = self.current_id
-        new.sort(key=lambda r: r.sort_key)
-        if self.rows and new[0].sort_key < self.rows[-1].sort_key:
+        current = self.rows[self.cursor] if self.rows else None
+        new.sort(key=_KEY)
+        if self.rows and new[0].key < self.rows[-1].key:
             self.rows.extend(new)
-            self.rows.sort(key=lambda r: r.sort_key)  # two sorted runs: timsort merges in O(n)
+            self.rows.sort(key=_KEY)  # two sorted runs: timsort merges them in one pass
         else:
             self.rows.extend(new)
-        self._index = {row.id: i for i, row in enumerate(self.rows)}
+        self.by_id.update((row.id, row) for row in new)
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         if current is not None:
-            self.cursor = self._index[current]
+            self.cursor = self.index_of(current)
             self._scroll_to_cursor(animate=False)
         self.refresh()
+
+    def index_of(self, row: Row) -> int:
+        return bisect_left(self.rows, row.key, key=_KEY)
 
     @property
     def current_id(self) -> str | None:
@@ -122,10 +130,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.rows[index].id))
 
     def select_id(self, article_id: str, *, announce: bool = False) -> bool:
-        index = self._index.get(article_id)
-        if index is None:
+        row = self.by_id.get(article_id)
+        if row is None:
             return False
-        self.move_to(index, announce=announce)
+        self.move_to(self.index_of(row), announce=announce)
         return True
 
     def _scroll_to_cursor(self, animate: bool = False) -> None:

@@ -1,0 +1,73 @@
+"""Small terminals: panels fold away and stay reachable; nothing crashes at 40x12."""
+from __future__ import annotations
+
+from thads_tui.ui.note_editor import NoteEditor
+from thads_tui.ui.panels import EntityPanel, FigurePanel
+
+from test_ui_support import db, make_app, ready, state
+
+
+async def test_80x24_folds_the_panels_under_the_article(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        assert app.sidebar.display and app.view.display
+        assert not app.query_one("#panels").display  # folded, though the saved layout shows them
+        assert app.view.size.width >= 40
+        await pilot.press("e")
+        panel = app.query_one(EntityPanel)
+        assert panel.display and panel.size.height >= 4
+        assert panel.region.y > app.view.region.y  # stacked under the article
+        assert state(db(tmp_path), "panels")["entities"] is True
+        await pilot.press("f")
+        assert app.query_one(FigurePanel).display
+        await pilot.press("e", "f")
+        assert not app.query_one("#panels").display
+        await pilot.press("j")
+        assert app.current.title == app.sidebar.rows[1].title
+
+
+async def test_narrow_shows_one_pane_at_a_time(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(app, pilot)
+        assert not app.sidebar.display and app.view.display
+        await pilot.press("s")
+        assert app.sidebar.display and not app.query_one("#reader").display
+        assert app.focused is app.sidebar
+        await pilot.press("j", "enter")
+        assert not app.sidebar.display and app.view.display and app.focused is app.view
+        assert app.current.title == app.sidebar.rows[1].title
+        await pilot.press("escape")  # back to the list
+        assert app.sidebar.display and app.focused is app.sidebar
+
+
+async def test_40x12_survives_every_key(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(app, pilot)
+        for key in ["s", "j", "k", "down", "end", "home", "pagedown", "enter", "tab", "e", "f", "b",
+                    "right_square_bracket", "slash", "h", "a", "enter", "f3", "escape", "question_mark",
+                    "escape", "l", "escape", "s", "shift+tab"]:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("n", *"ghi chú", "ctrl+s")
+        await ready(app, pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert app.ann.get_note(app.current.id) == "ghi chú"
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        assert app.query_one("#reader").display and app.sidebar.display
+        await pilot.resize_terminal(20, 6)
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_resizing_keeps_focus_on_a_visible_pane(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        app.query_one(EntityPanel).focus()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.display
