@@ -49,10 +49,10 @@ def _patterns():
     return run, title_at, title_end, byline
 
 
-def _title_before(text: str, pos: int, blocked: list[Span]) -> bool:
-    """Is the text before `pos` a title, possibly followed by an organisation or place?"""
+def _title_before(text: str, pos: int, ends: dict[int, int]) -> bool:
+    """Is the text before `pos` a title, possibly followed by an organisation or place?
+    `ends` maps the end of each explained span to its start."""
     _, _, title_end, _ = _patterns()
-    ends = {s.end: s.start for s in blocked}
     for _ in range(4):
         head = text[max(0, pos - 60):pos]
         if title_end.search(head):
@@ -70,6 +70,9 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
     run_rx, *_ = _patterns()
     names = surnames()
     block = Blocker(blocked)
+    ends: dict[int, int] = {}
+    for s in blocked:  # the longest span ending at each point (an org, not the place inside)
+        ends[s.end] = min(s.start, ends.get(s.end, s.start))
     out: list[Span] = []
     for m in scan(run_rx, text, _RUN_LEFT):
         words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
@@ -78,17 +81,17 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
             if w is not None and not block.overlaps(*w):
                 group.append(w)
                 continue
-            out.extend(_names_in(text, group, names, blocked))
+            out.extend(_names_in(text, group, names, ends))
             group = []
     return out
 
 
-def _names_in(text, words, names, blocked) -> list[Span]:
+def _names_in(text, words, names, ends) -> list[Span]:
     out = []
     i = 0
     while i < len(words) - 1:
         first = text[words[i][0]:words[i][1]]
-        titled = _title_before(text, words[i][0], blocked)
+        titled = _title_before(text, words[i][0], ends)
         if first in _NOT_FIRST or (first not in names and not titled):
             i += 1
             continue
