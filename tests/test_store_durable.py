@@ -223,3 +223,33 @@ def test_other_json_options_are_honoured(tmp_path, kwargs):
     storage.write(data)
     storage.write(storage.read())
     assert path.read_text() == json.dumps(data, **kwargs)
+
+
+def test_results_and_reads_are_detached_from_the_database(tmp_path):
+    db = DurableTinyDB(tmp_path / "db.json")
+    t = db.table("t")
+    t.insert({"tags": ["a"], "cit": {"title": "x"}})
+    t.get(doc_id=1)["tags"].append("phantom")
+    t.search(where("tags").exists())[0]["cit"]["title"] = "phantom"
+    next(iter(t))["tags"].append("phantom")
+    db.storage.read()["t"]["1"]["tags"].append("phantom")
+    assert t.get(doc_id=1) == {"tags": ["a"], "cit": {"title": "x"}}
+    t.insert({"other": 1})  # the unchanged document's saved text is re-used: it must be the right one
+    assert json.loads(db.storage.path.read_text())["t"]["1"] == {"tags": ["a"], "cit": {"title": "x"}}
+
+
+def test_in_place_operation_that_fails_to_save_leaves_no_trace(tmp_path, monkeypatch):
+    from tinydb.operations import add
+
+    db = DurableTinyDB(tmp_path / "db.json")
+    t = db.table("t")
+    t.insert_multiple([{"tags": ["a"]}, {"tags": ["b"]}])
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    with pytest.raises(OSError):
+        t.update(add("tags", ["x"]), doc_ids=[1])
+    with pytest.raises(ZeroDivisionError):
+        t.update(lambda doc: (doc["tags"].append("y"), 1 / 0), doc_ids=[2])
+    monkeypatch.undo()
+    assert [d["tags"] for d in t.all()] == [["a"], ["b"]]
+    t.insert({"tags": []})
+    assert [d["tags"] for d in json.loads(db.storage.path.read_text())["t"].values()] == [["a"], ["b"], []]

@@ -354,7 +354,11 @@ class Annotations:
         return dict(doc) if doc is not None else None
 
     def _column(self, table: str, field: str) -> list:
-        return [d.get(field) for d in self._read(lambda: self._table(table).all())]
+        def column():
+            storage = self._db.storage
+            data = getattr(storage, "read_shared", storage.read)() or {}  # looked at, not changed
+            return [d.get(field) for d in data.get(table, {}).values()]
+        return self._read(column)
 
     # -- bookmarks -----------------------------------------------------------------------------
     def is_bookmarked(self, article_id: str) -> bool:
