@@ -18,7 +18,7 @@ M = r"[0-9][0-9]?"
 Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _TIME_BEFORE = re.compile(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
-                          r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\()$")
+                          r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\(|^|\n)$")
 _DIGIT_LEFT = re.compile(r"[\d/.,-]")
 _WORD_LEFT = re.compile(r"[\w,.]")
 

@@ -26,8 +26,10 @@ _CODE = r"\d+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)+"
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     types = trie_pattern(DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES))
+    # "Thông báo kết luận số ...": a document type may be introduced by another one.
+    lead = r"(?:(?:Thông báo|Báo cáo|Dự thảo|Tờ trình)\s+)?"
     numbered = re.compile(
-        rf"(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
+        rf"{lead}(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
     short = re.compile(rf"(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
     word = rf"(?:{LOWER}+|{ACRO_WORD})"
     stop = stop_pattern()

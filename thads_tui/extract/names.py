@@ -33,6 +33,7 @@ _ROLE_STOP = re.compile(
 _BEFORE_STOP = re.compile(r"(?:^|\s)(?:và|đã|đang|sẽ|làm|với|cùng|cho|khi|là|có|được|tại|trong)"
                           r"(?!\w)")
 _ADDRESS = frozenset({"ông", "bà", "đồng chí"})
+_NAMED_AFTER = re.compile(r"(?<!\w)(?i:đường|phố|xã|phường|trường|cầu|chợ)\s+$")
 _RUN_LEFT = re.compile(r"[\w.]")
 _WORD = re.compile(rf"{CAP_WORD}(?!\w)")
 
@@ -45,7 +46,7 @@ def _patterns():
     title_end = re.compile(rf"(?<!\w){titles}\s*:?\s*$")
     byline = re.compile(
         rf"^\s*(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh|Bài và ảnh)\s*:\s*)?"
-        rf"(?P<n>{CAP_WORD}(?:[ ]+{CAP_WORD}){{1,3}})\s*(?:[-(]\s*[\w .]+\)?)?\s*$")
+        rf"(?P<n>{CAP_WORD}(?:[ ]+{CAP_WORD}){{1,3}})\s*(?:[-(/]\s*[\w ./]+\)?)?\s*$")
     return run, title_at, title_end, byline
 
 
@@ -91,6 +92,9 @@ def _names_in(text, words, names, ends) -> list[Span]:
     i = 0
     while i < len(words) - 1:
         first = text[words[i][0]:words[i][1]]
+        if _NAMED_AFTER.search(text, max(0, words[i][0] - 8), words[i][0]):
+            i += 1  # đường Lê Lợi, xã Phan Thanh: a street or commune named after a person
+            continue
         titled = _title_before(text, words[i][0], ends)
         if first in _NOT_FIRST or (first not in names and not titled):
             i += 1
@@ -125,7 +129,7 @@ def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
 
 def _clean(role: str) -> str | None:
     role = " ".join(role.strip(" ,:;-").split())
-    return role or None
+    return (role.lower() if role.lower() in _ADDRESS else role) or None
 
 
 def _role_before(text: str, pos: int) -> str | None:
