@@ -101,8 +101,10 @@ def test_import_takes_an_extended_note_and_skips_duplicates(tmp_path, full):
     clone = dict(data["passages"][0], id="another-id")  # same highlight under a new id
     data["passages"].append(clone)
     data["bookmarks"].append({"article_id": 5})  # not understood
+    data["passages"].append({"id": "p", "article_id": "x", "quote": "q", "text": "", "paragraph": "3"})
     summary = import_annotations(full, data)
-    assert summary.merged["notes"] == 1 and summary.total_added == 0 and summary.skipped == 1
+    assert summary.merged["notes"] == 1 and summary.added["passages"] == 1 and summary.skipped == 1
+    assert full.passage_note("p")["paragraph"] is None
     assert full.get_note("nghe-an").endswith("Cần so với năm 2022.\nThêm một dòng.")
     assert len(full.passage_notes("nghe-an")) == 1
 

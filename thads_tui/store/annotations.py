@@ -365,20 +365,8 @@ class Annotations:
         return self._one("bookmarks", "article_id", article_id) is not None
 
     def set_bookmark(self, article_id: str, on: bool, *, citation: dict | None = None) -> None:
-        q = where("article_id") == article_id
-        with self._writing():
-            table = self._table("bookmarks")
-            old = table.get(q)
-            if not on:
-                if old is not None:
-                    table.remove(doc_ids=[old.doc_id])
-                return
-            if old is None:
-                now = _now()
-                table.insert({"article_id": article_id, "created": now, "updated": now,
-                              "citation": citation or {}})
-            elif citation and citation != old.get("citation"):
-                table.update({"citation": citation, "updated": _now()}, doc_ids=[old.doc_id])
+        """Bookmark (keeping the first bookmark's time) or un-bookmark an article."""
+        self._save_record("bookmarks", article_id, {} if on else None, citation)
 
     def toggle_bookmark(self, article_id: str, *, citation: dict | None = None) -> bool:
         with self._writing():
@@ -401,20 +389,27 @@ class Annotations:
     def set_note(self, article_id: str, text: str, *, citation: dict | None = None) -> None:
         """Save the article's note (stored NFC); blank text removes it."""
         text = nfc(text)
-        q = where("article_id") == article_id
+        self._save_record("notes", article_id, {"text": text} if text.strip() else None, citation)
+
+    def _save_record(self, table_name: str, article_id: str, fields: dict | None,
+                     citation: dict | None) -> None:
+        """Create or change the article's record in a per-article table, or remove it (fields None).
+
+        `created` is kept from the first time; `updated` and the citation change only with the
+        record (no citation given keeps the old one)."""
         with self._writing():
-            table = self._table("notes")
-            old = table.get(q)
-            if not text.strip():
+            table = self._table(table_name)
+            old = table.get(where("article_id") == article_id)
+            if fields is None:
                 if old is not None:
                     table.remove(doc_ids=[old.doc_id])
                 return
             now = _now()
             if old is None:
-                table.insert({"article_id": article_id, "text": text, "created": now, "updated": now,
+                table.insert({"article_id": article_id, **fields, "created": now, "updated": now,
                               "citation": citation or {}})
-            elif text != old.get("text") or (citation and citation != old.get("citation")):
-                table.update({"text": text, "updated": now, "citation": citation or old.get("citation", {})},
+            elif any(old.get(k) != v for k, v in fields.items()) or (citation and citation != old.get("citation")):
+                table.update({**fields, "updated": now, "citation": citation or old.get("citation", {})},
                              doc_ids=[old.doc_id])
 
     def annotated_ids(self) -> set[str]:
@@ -491,20 +486,7 @@ class Annotations:
         """Replace the article's tags (see `normalise_tags`); an empty list removes them.
         Returns the tags as stored."""
         clean = normalise_tags(tags)
-        q = where("article_id") == article_id
-        with self._writing():
-            table = self._table("tags")
-            old = table.get(q)
-            now = _now()
-            if not clean:
-                if old is not None:
-                    table.remove(doc_ids=[old.doc_id])
-            elif old is None:
-                table.insert({"article_id": article_id, "tags": clean, "created": now, "updated": now,
-                              "citation": citation or {}})
-            elif clean != old.get("tags") or (citation and citation != old.get("citation")):
-                table.update({"tags": clean, "updated": now, "citation": citation or old.get("citation", {})},
-                             doc_ids=[old.doc_id])
+        self._save_record("tags", article_id, {"tags": clean} if clean else None, citation)
         return clean
 
     def all_tags(self) -> list[str]:

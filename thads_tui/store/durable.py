@@ -183,7 +183,8 @@ class DurableStorage(Storage):
         if create_dirs and self.writable:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._flock = _FileLock(self.lock_path, lock_timeout)
-        self._mutex = threading.RLock()
+        self._mutex = threading.RLock()  # one transaction at a time in this process
+        self._state = threading.RLock()  # guards the cache and the file descriptor we hold
         self._depth = 0
         self._owner: int | None = None
         self._txn: _Transaction | None = None
@@ -266,6 +267,10 @@ class DurableStorage(Storage):
 
     # -- disk ----------------------------------------------------------------------------------
     def _forget(self) -> None:
+        with self._state:
+            self._forget_unlocked()
+
+    def _forget_unlocked(self) -> None:
         if self._held_fd is not None:
             os.close(self._held_fd)
         self._held_fd = None
@@ -277,6 +282,10 @@ class DurableStorage(Storage):
 
     def _load(self) -> dict | None:
         """The file's current content (the cached parse when the file has not changed)."""
+        with self._state:
+            return self._load_unlocked()
+
+    def _load_unlocked(self) -> dict | None:
         if not _WINDOWS and self._cached_sig is not None:
             try:
                 if self._signature(os.stat(self.path)) == self._cached_sig:
@@ -377,12 +386,13 @@ class DurableStorage(Storage):
                     os.unlink(tmp)
                 except OSError:
                     pass
-        if _WINDOWS:  # pragma: no cover
-            os.close(fd)
-            self._forget()
-            self._cached, self._cached_bytes = data, raw
-        else:
-            self._remember(data, raw, self._signature(os.fstat(fd)), fd)
+        with self._state:
+            if _WINDOWS:  # pragma: no cover
+                os.close(fd)
+                self._forget()
+                self._cached, self._cached_bytes = data, raw
+            else:
+                self._remember(data, raw, self._signature(os.fstat(fd)), fd)
         _fsync_dir(folder)
 
 

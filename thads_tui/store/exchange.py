@@ -45,6 +45,8 @@ def _clean(kind: str, doc: dict) -> dict:
             value = normalise_tags(value or [])
         elif name in ("created", "updated"):
             value = value or doc.get("created") or ""
+        elif name == "paragraph" and (type(value) is not int or value < 0):
+            value = None
         rec[name] = value
     return rec
 
