@@ -17,51 +17,28 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from .. import analysis
 from ..corpus import Article, Corpus
 from ..extract import Extraction
-from ..store import Annotations, AnnotationsError
+from ..store import Annotations
 from . import actions
 from .article_view import LEGEND_NAMES, TYPE_CLASS, ArticleView
-from .help import HelpScreen, ProblemsScreen
-from .note_editor import NoteEditor
+from .annotating import Annotating
+from .help import HelpScreen
+from .messages import Analysed, Loaded
 from .panels import Chosen, EntityPanel, FigurePanel
-from .sidebar import ArticleList, Row
-from .textsearch import find_all
+from .search import SearchActions, SearchInput
+from .sidebar import ArticleList
 
 Extractor = Callable[[Article], Extraction]
 PANELS = ("sidebar", "entities", "figures")
 WIDE, NARROW = 130, 80  # below WIDE the panels fold under the article; below NARROW the list folds
 
 
-class SearchInput(Input):
-    BINDINGS = actions.bindings("search")
-
-    def action_next_match(self, delta: int) -> None:
-        self.app.action_next_match(delta)
-
-    def action_close_search(self) -> None:
-        self.app.action_close_search()
-
-
-class Loaded(Message):
-    def __init__(self, articles: list[Article], done: int, total: int, finished: bool) -> None:
-        super().__init__()
-        self.articles, self.done, self.total, self.finished = articles, done, total, finished
-        self.rows = [Row.of(a) for a in articles]  # built in the worker thread
-
-
-class Analysed(Message):
-    def __init__(self, article_id: str, extraction: Extraction | None, error: str | None = None) -> None:
-        super().__init__()
-        self.article_id, self.extraction, self.error = article_id, extraction, error
-
-
-class ReaderApp(App):
+class ReaderApp(SearchActions, Annotating, App):
     CSS_PATH = "app.tcss"
     TITLE = "THADS reader"
     BINDINGS = actions.bindings("app")
@@ -277,7 +254,7 @@ class ReaderApp(App):
         if extraction is not None:
             spans = [(e.start, e.end, e.type) for e in extraction.entities]
             spans += [(f.start, f.end, "FIGURE") for f in extraction.figures]
-            status = f"{len(extraction.entities)} entities · {len(extraction.figures)} figures"
+            status = f"{len(extraction.entities)} ent. · {len(extraction.figures)} fig."
         self.view.set_highlights(spans)
         self.query_one(EntityPanel).show(extraction, status)
         self.query_one(FigurePanel).show(extraction, status)
@@ -301,87 +278,6 @@ class ReaderApp(App):
         if i >= 0:
             self.notify(f"occurrence {i + 1} of {len(self.view.marks)}", timeout=2)
 
-    # --- search -------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        search = self.query_one(SearchInput)
-        search.display = True
-        search.focus()
-
-    @on(Input.Changed, "#search")
-    def on_search_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
-
-    def run_search(self, query: str) -> None:
-        hits = find_all(self.current.text, query) if self.current else []
-        self.view.set_search([(s, e) for s, e in hits if self._in_body(s)])
-        self.action_next_match(1) if self.view.search_hits else self.show_match_status()
-
-    def _in_body(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.current.paragraphs) if self.current.paragraphs else True
-
-    def action_next_match(self, delta: int) -> None:
-        self.view.step_search(delta)
-        self.show_match_status()
-
-    def show_match_status(self) -> None:
-        query = self.query_one(SearchInput).value.strip()
-        hits, i = self.view.search_hits, self.view.search_index
-        status = (f"match {i + 1} of {len(hits)}" if hits else "no match") if query else ""
-        self.query_one(SearchInput).border_title = status
-        self.show_legend(f"“{query}”: {status}" if query else "")
-
-    def action_close_search(self) -> None:
-        search = self.query_one(SearchInput)
-        search.value = ""
-        search.display = False
-        self.view.set_search([])
-        self.view.focus()
-
-    # --- bookmarks and notes ------------------------------------------------------------------
-    def action_toggle_bookmark(self) -> None:
-        if self.current is None:
-            return
-        a = self.current
-        try:
-            on_now = self.ann.toggle_bookmark(a.id, citation=a.citation())
-        except AnnotationsError as err:
-            self.report(f"Bookmark not saved: {err}")
-            return
-        (self.sidebar.bookmarked.add if on_now else self.sidebar.bookmarked.discard)(a.id)
-        self.sidebar.refresh()
-        self.refresh_counts()
-        self.notify("Bookmarked ★" if on_now else "Bookmark removed", timeout=2)
-
-    def action_edit_note(self) -> None:
-        if self.current is None:
-            return
-        reason = "This annotations file is read-only; notes cannot be saved." if self.ann.read_only else None
-        self.push_screen(NoteEditor(self.current.title, self.ann.get_note(self.current.id),
-                                    partial(self.save_note, self.current), read_only=reason))
-
-    def save_note(self, article: Article, text: str) -> None:
-        self.ann.set_note(article.id, text, citation=article.citation())  # AnnotationsError: editor shows it
-        (self.sidebar.annotated.add if text.strip() else self.sidebar.annotated.discard)(article.id)
-        self.sidebar.refresh()
-        if self.current is article:
-            self.view.set_note(self.ann.get_note(article.id))
-        self.refresh_counts()
-
-    def save_state(self, key: str, value) -> None:
-        try:
-            self.ann.set_state(key, value)
-        except AnnotationsError as err:
-            self.report(f"Reader state not saved: {err}")
-
-    def save_last_article(self) -> None:
-        if self.current is not None and self.current.id != self._saved_last:
-            self._saved_last = self.current.id
-            self.save_state("last_article", self.current.id)
-
-    def report(self, problem: str) -> None:
-        self.problems.append(problem)
-        self.notify(problem, severity="error", timeout=8)
-
     def on_unmount(self) -> None:
         self.save_last_article()
         if self.close_annotations:
@@ -390,15 +286,6 @@ class ReaderApp(App):
     # --- dialogs, palette, focus --------------------------------------------------------------
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.user_keymap, self.legend()))
-
-    def all_problems(self) -> list[str]:
-        found = [str(p) for p in self.corpus.problems]
-        if getattr(self.ann, "problem", None):
-            found.insert(0, f"annotations: {self.ann.problem}")
-        return found + self.problems
-
-    def action_problems(self) -> None:
-        self.push_screen(ProblemsScreen(self.all_problems()))
 
     def action_back(self) -> None:
         if not self.visible("sidebar"):

@@ -111,7 +111,7 @@ class EntityPanel(OptionList):
                 continue
             total = sum(len(g.occurrences) for g in members)
             heading = Text.assemble(("■ ", self.style_for(etype)), (f"{TYPE_NAMES[etype].upper()}", "bold"),
-                                    (f"  {len(members)} · {total}×", "dim"))
+                                    (f"  {total} mention{'s' if total > 1 else ''}", "dim"))
             options.append(Option(heading, id=f"h-{etype}", disabled=True))
             for g in members:
                 options.append(Option(self._prompt(g), id=g.key))
@@ -149,6 +149,7 @@ class FigurePanel(DataTable):
     def show(self, extraction: Extraction | None, status: str = "") -> None:
         self.clear()
         self.figures = {}
+        self.border_subtitle = ""
         if extraction is None:
             self.border_title = f"Figures — {status}" if status else "Figures"
             return
@@ -161,6 +162,11 @@ class FigurePanel(DataTable):
             if len(occ) > 1:
                 label.append(f" ×{len(occ)}", style="dim")
             self.add_row(label, format_value(f), f.qualifier or "", f.measure or "", key=key)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The table is narrow: the highlighted figure's qualifier and measure, in full, below it."""
+        f, _ = self.figures.get(event.row_key.value, (None, None))
+        self.border_subtitle = " · ".join(x for x in (f.qualifier, f.measure) if x) if f else ""
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

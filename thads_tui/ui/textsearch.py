@@ -1,43 +1,30 @@
 """Accent-insensitive search inside one article: `thi hanh an` finds `thi hành án`.
 
-Folding keeps a map from every folded character back to the original offset, so matches
-highlight the original text exactly.
+Folding is the corpus search's (`thads_tui.corpus.fold`: `đ` -> `d`, with a map back to the
+original offsets); matching here is plain substring, so the highlights follow as you type
+(`ha no` already finds `Hà Nội`).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from unidecode import unidecode
+from ..corpus.fold import OffsetMap, fold, fold_with_map
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch.isascii():
-        return ch.casefold()
-    return unidecode(ch).casefold()  # đ -> d, ư -> u, ạ -> a
-
-
-@lru_cache(maxsize=64)
-def fold(text: str) -> tuple[str, tuple[int, ...]]:
-    """(folded text, original offset of each folded character)."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        where.extend([i] * len(folded))
-    return "".join(out), tuple(where)
+@lru_cache(maxsize=32)
+def _folded(text: str) -> tuple[str, OffsetMap]:
+    return fold_with_map(text)
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
     """Offsets in `text` of every non-overlapping match of `query`, ignoring case and accents."""
-    needle = "".join(_fold_char(c) for c in query.strip())
+    needle = fold(" ".join(query.split()))
     if not needle:
         return []
-    haystack, where = fold(text)
+    haystack, where = _folded(text)
     found = []
     pos = haystack.find(needle)
     while pos != -1:
-        found.append((where[pos], where[pos + len(needle) - 1] + 1))
+        found.append(where.span(pos, pos + len(needle)))
         pos = haystack.find(needle, pos + len(needle))
     return found

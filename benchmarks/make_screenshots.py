@@ -1,0 +1,76 @@
+"""Write the README screenshots from the bundled seeds with a throwaway annotations file.
+
+    python benchmarks/make_screenshots.py [out_dir]   # default: screenshots/
+"""
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from textual.worker import WorkerCancelled
+
+from thads_tui.ui.app import ReaderApp, create_app
+from thads_tui.ui.panels import EntityPanel
+
+NOTE = "Ghi chú: Thứ trưởng yêu cầu rà soát các vụ việc tồn đọng, báo cáo trước quý IV."
+
+
+async def settle(app: ReaderApp, pilot) -> None:
+    for _ in range(20):
+        busy = [w for w in app.workers if not w.is_finished]
+        if not busy:
+            break
+        for worker in busy:
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
+    await pilot.pause()
+
+
+async def shoot(out: Path, db: Path) -> None:
+    app = create_app(None, db)
+    async with app.run_test(size=(150, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down")
+        await settle(app, pilot)
+        await pilot.press("b")
+        app.save_note(app.current, NOTE)
+        panel = app.query_one(EntityPanel)
+        first = next((i for i in range(panel.option_count) if not panel.get_option_at_index(i).disabled), None)
+        if first is not None:
+            panel.focus()
+            panel.highlighted = first
+            await pilot.press("enter")
+        app.sidebar.focus()
+        await pilot.pause(0.3)
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot("main.svg", path=str(out))
+        await pilot.press("n")
+        await pilot.pause()
+        app.save_screenshot("note-editor.svg", path=str(out))
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        app.save_screenshot("help.svg", path=str(out))
+    app = create_app(None, db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.save_screenshot("narrow.svg", path=str(out))
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(shoot(out, Path(tmp) / "db.json"))
+    for name in ("main", "note-editor", "help", "narrow"):
+        print(out / f"{name}.svg")
+
+
+if __name__ == "__main__":
+    main()

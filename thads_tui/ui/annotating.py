@@ -1,0 +1,68 @@
+"""Mixed into ReaderApp: bookmarks, notes, the reader's saved state, and problems shown to the user.
+
+A failed save (read-only or damaged file, full disk) is an `AnnotationsError` with a sentence
+for the user: it becomes a notification and a line in the problems screen, never a traceback.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from ..corpus import Article
+from ..store import AnnotationsError
+from .help import ProblemsScreen
+from .note_editor import NoteEditor
+
+
+class Annotating:
+    def action_toggle_bookmark(self) -> None:
+        if self.current is None:
+            return
+        a = self.current
+        try:
+            on_now = self.ann.toggle_bookmark(a.id, citation=a.citation())
+        except AnnotationsError as err:
+            self.report(f"Bookmark not saved: {err}")
+            return
+        (self.sidebar.bookmarked.add if on_now else self.sidebar.bookmarked.discard)(a.id)
+        self.sidebar.refresh()
+        self.refresh_counts()
+        self.notify("Bookmarked ★" if on_now else "Bookmark removed", timeout=2)
+
+    def action_edit_note(self) -> None:
+        if self.current is None:
+            return
+        reason = "This annotations file is read-only; notes cannot be saved." if self.ann.read_only else None
+        self.push_screen(NoteEditor(self.current.title, self.ann.get_note(self.current.id),
+                                    partial(self.save_note, self.current), read_only=reason))
+
+    def save_note(self, article: Article, text: str) -> None:
+        self.ann.set_note(article.id, text, citation=article.citation())  # AnnotationsError: editor shows it
+        (self.sidebar.annotated.add if text.strip() else self.sidebar.annotated.discard)(article.id)
+        self.sidebar.refresh()
+        if self.current is article:
+            self.view.set_note(self.ann.get_note(article.id))
+        self.refresh_counts()
+
+    def save_state(self, key: str, value) -> None:
+        try:
+            self.ann.set_state(key, value)
+        except AnnotationsError as err:
+            self.report(f"Reader state not saved: {err}")
+
+    def save_last_article(self) -> None:
+        if self.current is not None and self.current.id != self._saved_last:
+            self._saved_last = self.current.id
+            self.save_state("last_article", self.current.id)
+
+    def report(self, problem: str) -> None:
+        self.problems.append(problem)
+        self.notify(problem, severity="error", timeout=8)
+
+    def all_problems(self) -> list[str]:
+        found = [str(p) for p in self.corpus.problems]
+        if getattr(self.ann, "problem", None):
+            found.insert(0, f"annotations: {self.ann.problem}")
+        return found + self.problems
+
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.all_problems()))
