@@ -1,0 +1,135 @@
+"""The UI's pure parts: word wrap with offsets, in-article search, figure values, list order."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thads_tui.corpus import Article, newest_first
+from thads_tui.extract import Entity, Extraction, Figure
+from thads_tui.store import Annotations
+from thads_tui.ui import actions
+from thads_tui.ui.app import ReaderApp
+from thads_tui.ui.article_view import wrap
+from thads_tui.ui.panels import format_value, group_entities, number
+from thads_tui.ui.sidebar import Row
+from thads_tui.ui.textsearch import find_all
+
+from test_ui_support import ready
+
+VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=VIET + " \n,.", max_size=300), st.integers(min_value=1, max_value=40))
+def test_wrap_keeps_every_word_within_width(text, width):
+    lines = wrap(text, 0, len(text), width)
+    assert all(e - s <= width for s, e in lines)
+    assert all(0 <= s <= e <= len(text) for s, e in lines)
+    assert [s for s, _ in lines] == sorted(s for s, _ in lines)
+    kept = "".join(text[s:e] for s, e in lines)
+    assert kept.replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_wrap_breaks_at_spaces_and_maps_offsets():
+    text = "xx Thi hành án dân sự tỉnh Tây Ninh"
+    lines = wrap(text, 3, len(text), 12)
+    assert [text[s:e] for s, e in lines] == ["Thi hành án", "dân sự tỉnh", "Tây Ninh"]
+
+
+@given(st.text(alphabet=VIET + " ", max_size=80), st.text(alphabet=VIET, min_size=1, max_size=5))
+def test_search_hits_are_the_word_up_to_accents(text, word):
+    from thads_tui.corpus.fold import fold
+
+    hits = find_all(text, word)
+    assert all(0 <= s < e <= len(text) and fold(text[s:e]) == fold(word) for s, e in hits)
+    if word in text:
+        assert hits
+
+
+def test_search_ignores_accents_and_case():
+    text = "Cục THADS thành phố Hà Nội; Đồng Nai"
+    assert [text[s:e] for s, e in find_all(text, "ha noi")] == ["Hà Nội"]
+    assert [text[s:e] for s, e in find_all(text, "DONG")] == ["Đồng"]
+    assert [text[s:e] for s, e in find_all(text, "thành  phố")] == ["thành phố"]
+    assert find_all(text, "   ") == []
+
+
+def test_figure_values_read_like_the_brief():
+    def fig(value, unit, of=None):
+        return Figure("x", 0, 1, value, unit, None, of, None)
+
+    assert format_value(fig(970_327_000_000, "VND")) == "970 327 000 000 đồng"
+    assert format_value(fig(0.18, "percent")) == "0.18 %"
+    assert format_value(fig(13140, "case")) == "13 140 cases"
+    assert format_value(fig(1, "case")) == "1 case"
+    assert format_value(fig(3, "rank", of=63)) == "3 of 63"
+    assert number(1234.5) == "1 234.5"
+
+
+def test_entities_group_by_type_and_canonical_name():
+    ex = Extraction([
+        Entity("ORG", "Bộ Tư pháp", 0, 10, "Bộ Tư pháp"),
+        Entity("PERSON", "ông Khôi", 20, 28, "Mai Lương Khôi", "Thứ trưởng"),
+        Entity("PERSON", "Mai Lương Khôi", 40, 54, "Mai Lương Khôi"),
+        Entity("ORG", "Bộ Tư pháp", 60, 70, "Bộ Tư pháp"),
+    ])
+    groups = group_entities(ex)
+    assert [(g.type, g.canonical, len(g.occurrences)) for g in groups] == [
+        ("PERSON", "Mai Lương Khôi", 2), ("ORG", "Bộ Tư pháp", 2)]
+    assert groups[0].role == "Thứ trưởng"
+
+
+def _article(i: int, date: str | None, title: str) -> Article:
+    return Article(f"id{i:05d}", Path(f"{i}.txt"), title, title, date, None, ())
+
+
+def test_row_order_is_newest_first():
+    rng = random.Random(4)
+    dates = [None, "2019-12", "2019-12-01", "2020-01-05", "2023-06-23", "2017-02-17"]
+    arts = [_article(i, rng.choice(dates), rng.choice(["Bộ", "bộ", "Án", "Tạo", "Cục"]) + str(i % 7))
+            for i in range(300)]
+    rows = sorted((Row.of(a) for a in arts), key=lambda r: r.key)
+    expected = newest_first(arts)
+    assert [(r.date, r.title.casefold()) for r in rows] == [(a.date, a.title.casefold()) for a in expected]
+
+
+def test_action_table_is_consistent():
+    ids = [a.id for a in actions.ACTIONS]
+    assert len(ids) == len(set(ids))
+    for scope in actions.SCOPES:
+        keys = [k for a in actions.ACTIONS if a.scope == scope for k in a.keys.split(",")]
+        assert len(keys) == len(set(keys)), f"two actions on one key in {scope}"
+    assert all(b.id for scope in actions.SCOPES for b in actions.bindings(scope))
+
+
+class ManyArticles:
+    """Corpus-like, in memory."""
+
+    def __init__(self, n: int) -> None:
+        self.name, self.problems, self.bundled = "many", [], False
+        self.paths = list(range(n))
+
+    def __iter__(self):
+        return iter(())
+
+    def load_one(self, i: int) -> Article:
+        return _article(i, f"20{10 + i % 14}-{1 + i % 12:02d}-01", f"Bài viết số {i}")
+
+
+async def test_twenty_thousand_rows_stay_sorted_and_navigable(tmp_path):
+    app = ReaderApp(ManyArticles(20_000), Annotations(tmp_path / "db.json"), extractor=lambda a: Extraction(),
+                    close_annotations=True, batch_seconds=0.01)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        rows = app.sidebar.rows
+        assert len(rows) == 20_000
+        assert [r.key for r in rows] == sorted(r.key for r in rows)
+        await pilot.press("end")
+        assert app.sidebar.cursor == 19_999 and app.current.id == rows[-1].id
+        assert app.sidebar.scroll_y > 0
+        await pilot.press("pageup", "k", "home")
+        assert app.sidebar.cursor == 0 and app.sidebar.scroll_y == 0
+        assert "20 000 articles" in app.sub_title
