@@ -174,7 +174,10 @@ def cmd_read(args) -> int:
     from .ui.app import create_app
 
     db = args.db or default_db_path()
-    app = create_app(args.paths or None, db, fresh_db=args.fresh_db)
+    if args.fresh_db:
+        ann, problem = _open_annotations(db, fresh=True)
+        ann.close()
+    app = create_app(args.paths or None, db)
     app.run()
     return getattr(app, "return_code", 0) or 0
 
