@@ -264,7 +264,9 @@ class ReaderApp(SearchActions, Annotating, App):
         return Text("  ").join(Text(f"■ {name}", style=self.type_style(t)) for t, name in LEGEND_NAMES.items())
 
     def show_legend(self, status: str) -> None:
-        self.query_one("#legend", Static).update(Text.assemble(self.legend(), ("  │ " + status if status else "", "italic dim")))
+        """What the analysis found (or that it is running), then the colour key."""
+        head = Text(status + "  │  ", style="italic dim") if status else Text()
+        self.query_one("#legend", Static).update(head + self.legend())
 
     @on(Chosen)
     def on_chosen(self, message: Chosen) -> None:
