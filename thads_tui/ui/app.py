@@ -266,7 +266,7 @@ class ReaderApp(SearchActions, Annotating, App):
     def show_legend(self, status: str) -> None:
         """What the analysis found (or that it is running), then the colour key."""
         head = Text(status + "  │  ", style="italic dim") if status else Text()
-        self.query_one("#legend", Static).update(head + self.legend())
+        self.query_one("#legend", Static).update(Text.assemble(head, self.legend()))
 
     @on(Chosen)
     def on_chosen(self, message: Chosen) -> None:
