@@ -127,26 +127,31 @@ def cmd_search(args) -> int:
     return 0
 
 
-def _open_annotations(db: Path | None, *, fresh: bool = False):
+def _open_annotations(db: Path | None, *, fresh: bool = False, read_only: bool = False):
     from .store import Annotations
 
-    ann = Annotations(db or default_db_path())
-    problem = getattr(ann, "problem", None)
-    if problem and fresh and hasattr(ann, "start_fresh"):
+    ann = Annotations(db or default_db_path(), read_only=read_only)
+    problem = ann.problem
+    if problem and fresh:
         ann.start_fresh()
         problem = None
     return ann, problem
 
 
 def cmd_export(args) -> int:
-    from .store.exchange import export_annotations
+    from .store import export_annotations
 
-    ann, problem = _open_annotations(args.db)
+    db = args.db or default_db_path()
+    if not db.exists():
+        raise UserError(f"no annotations yet: {db} does not exist")
+    ann, problem = _open_annotations(db, read_only=True)
     if problem:
         print(f"thads-tui: {problem}", file=sys.stderr)
     text = export_annotations(ann, args.format)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        # Spreadsheet programs only read a CSV as UTF-8 when it starts with a BOM.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        args.output.write_text(text, encoding=encoding)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -154,19 +159,14 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise UserError(f"cannot read {args.file}: {(err.strerror or str(err)).lower()}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UserError(f"{args.file} is not a thads-tui JSON export") from None
-    from .store.exchange import import_annotations
+    from .store import import_annotations, read_export
 
+    data = read_export(args.file)
     ann, problem = _open_annotations(args.db)
     if problem:
         raise UserError(problem)
     summary = import_annotations(ann, data)
-    print(f"imported into {ann.path}: {summary}")
+    print(f"{summary} ({ann.path})")
     return 0
 
 
