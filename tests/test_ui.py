@@ -432,3 +432,19 @@ async def test_real_pipeline_on_bundled_seeds_is_robust(tmp_path):
 async def test_option_and_table_widgets_are_the_panels():
     # guards the panel classes the tests above drive
     assert issubclass(EntityPanel, OptionList) and issubclass(FigurePanel, DataTable)
+
+
+async def test_light_theme_repaints_highlights_in_its_own_colours(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        dark = app.type_style("PERSON").color
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = app.type_style("PERSON").color
+        assert light != dark
+        text = app.current.text
+        row = app.view.line_of_offset(text.index("Nguyễn Văn Minh")) - int(app.view.scroll_y)
+        colours = {seg.style.color for seg in app.view.render_line(row) if "Nguyễn" in seg.text}
+        assert colours == {light}

@@ -95,7 +95,15 @@ class ReaderApp(SearchActions, Annotating, App):
         problem = getattr(self.ann, "problem", None)
         if problem:
             self.notify(f"{problem} Press l for details.", severity="error", timeout=10)
+        self.theme_changed_signal.subscribe(self, self.on_theme_changed)
         self.load_corpus()
+
+    def on_theme_changed(self, _theme) -> None:
+        """Panels and legend hold styled text: repaint them in the new theme's colours."""
+        if self.current is not None and self.extraction is not None:
+            self.call_after_refresh(self.show_analysis, self.extraction, "")
+        else:
+            self.call_after_refresh(self.show_legend, "")
 
     @property
     def sidebar(self) -> ArticleList:

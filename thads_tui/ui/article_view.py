@@ -213,6 +213,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        """A theme or focus change restyles: drop the painted lines."""
+        super().notify_style_update()
+        self._cache.clear()
+
     # --- reading back (tests, copy) ---------------------------------------------------------
     def rendered_text(self) -> str:
         return "\n".join(line.text for line in self._lines)
