@@ -12,14 +12,15 @@ Query language (see `parse_query`):
 * a query with no letters or digits searches nothing and says why (`SearchResults.error`);
   a very long query is cut to `MAX_QUERY_CHARS` characters and `MAX_TERMS` terms, with a note.
 
-Index (`SearchIndex`): an inverted index over folded word tokens. Per term, the ids of the
-articles holding it (`array('I')`) and how often (`array('B')`, capped at 255); per article, its
-token ids one after another in one `bytearray`, so a phrase is checked with `bytes.find` inside
-that article's slice (C speed, no per-position postings). Ranking is BM25 (k1=1.2, b=0.75) plus a
-boost for query words found in the title; among the best
-RERANK_WINDOW, articles where the plain words of the query stand together in the query's order
-(`thanh hoa` as in `Thanh Hóa`) get a further boost. Hit offsets are found afterwards, only for the results
-shown, on the folded text of each article and mapped back to exact offsets in `Article.text`.
+Index (`SearchIndex`): an inverted index over folded word tokens. Per term, the numbers of the
+articles holding it (`array('I')`) and its BM25F weight in each (one byte); per article, its
+tokens one after another in one `bytearray` (1-5 bytes each, see `_code`), so a phrase is checked with
+`bytes.find` inside that article's slice (C speed, no per-position postings). Ranking: BM25
+(k1=1.2, b=0.75) with title words counting more; a phrase counts as its rarest word; among the
+best RERANK_WINDOW articles, those where the plain words of the query stand together in the
+query's order (`thanh hoa` as in `Thanh Hóa`) get a bonus. Hit offsets are found afterwards, only
+for the results shown, on the folded text of each article and mapped back to exact offsets in
+`Article.text`.
 """
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from itertools import compress, repeat
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import add, mul
 from typing import Iterable, Sequence
 
 from .article import Article
@@ -44,7 +46,8 @@ MIN_PREFIX = 2
 MAX_EXPANSIONS = 64
 K1 = 1.2
 B = 0.75
-TITLE_BOOST = 1.5
+TITLE_WEIGHT = 2  # a word in the title counts as this many more occurrences (BM25F)
+IMPACT_SCALE = (K1 + 1) / 255
 ADJACENT_BOOST = 1.0  # plain words found next to each other, in the query's order
 RERANK_WINDOW = 200  # how many of the best articles are checked for that
 PREFIX_OTHER_WEIGHT = 0.5  # a word that only starts with the prefix counts half the exact word
@@ -52,13 +55,25 @@ PREFIX_OTHER_WEIGHT = 0.5  # a word that only starts with the prefix counts half
 TOKEN = re.compile(r"[a-z0-9]+")
 _WORD_OR_STAR = re.compile(r"([a-z0-9]+)(\*?)")
 _U32 = "I" if array("I").itemsize == 4 else "L"
-MAX_TERM_ID = (1 << 28) - 1
+MAX_TERM_ID = (1 << 30) - 1
 
 
 def _code(tid: int) -> bytes:
-    """A term id as 4 bytes in the article stream. Only a token's first byte has its high bit set,
-    so a run of codes found anywhere in the stream starts at a token: `find` needs no alignment check."""
-    return bytes((0x80 | (tid >> 21), (tid >> 14) & 0x7F, (tid >> 7) & 0x7F, tid & 0x7F))
+    """A term id as 1-5 bytes in the article stream, 6 bits each; the two top bits say where the
+    byte stands in its token (11: the whole token, 10: first, 00: middle, 01: last).
+
+    So a run of codes found anywhere in the stream starts and ends at token boundaries (`find`
+    needs no check), and the frequent words, which are met early and get small ids, take 1 or 2
+    bytes: the stream stays small and quick to scan.
+    """
+    if tid < 64:
+        return bytes((0xC0 | tid,))
+    digits = []
+    while tid:
+        digits.append(tid & 0x3F)
+        tid >>= 6
+    digits.reverse()
+    return bytes((0x80 | digits[0], *digits[1:-1], 0x40 | digits[-1]))
 
 
 # --------------------------------------------------------------------------- query
@@ -281,39 +296,44 @@ class _Match:
     """Articles matching a query (ascending numbers) and what their scores are made of."""
 
     cands: list[int] = field(default_factory=list)
-    words: list[tuple[int, float]] = field(default_factory=list)  # (term id, idf)
-    prefixed: list[tuple[int, float]] = field(default_factory=list)  # (term id, weight)
-    phrases: list[tuple[bytes, float]] = field(default_factory=list)  # (stream pattern, idf)
-    title_sets: list[tuple[set, float]] = field(default_factory=list)  # (article numbers, idf)
+    scored: list[tuple[int, float, bool]] = field(default_factory=list)  # (term id, weight, all candidates hold it)
     scores: list[float] | None = None
 
 
 class SearchIndex:
-    """Inverted index over a growing set of articles; `add` may run in a worker while `search` runs."""
+    """Inverted index over a growing set of articles; `add` may run in a worker while `search` runs.
 
-    def __init__(self) -> None:
+    Per term: the numbers of the articles holding it (`array('I')`, ascending) and, for each, a
+    BM25F impact in one byte: the term's BM25 weight in that article without idf (occurrences in
+    the title count TITLE_WEIGHT times more, the article's length in characters against the
+    average length), scaled to 1..255. The average is the true one for `build(list)` and a running
+    one for `add`, so articles added first to an empty index are weighed a little differently.
+    """
+
+    def __init__(self, *, average_length: float | None = None) -> None:
         self._articles: list[Article] = []
+        self._ids: list[str] = []
         self._index_of: dict[str, int] = {}
         self._vocab: dict[str, int] = {}
         self._terms: list[str] = []
         self._docs: list[array] = []  # term id -> article numbers, ascending
-        self._tfs: list[array] = []  # term id -> occurrences in that article (max 255)
-        self._title_docs: dict[int, array] = {}
-        self._lens = array(_U32)
-        self._total_len = 0
+        self._impacts: list[array] = []  # term id -> its impact in each of those articles (1..255)
         self._codes: list[bytes] = []  # term id -> its 4 bytes in the stream
-        self._stream = bytearray()  # every article's tokens, 4 bytes each (`_code`), one after another
+        self._stream = bytearray()  # every article's tokens (`_code`), one after another
+        self._tokens = 0
         self._starts = array("Q", [0])  # article n's tokens are _stream[_starts[n]:_starts[n + 1]]
+        self._total_chars = 0
+        self._average_length = average_length
         self._sorted_terms: list[str] = []
         self._unsorted_terms: list[str] = []
-        self._norm: list[float] = []
-        self._norm_avg = 0.0
         self._cache: dict[tuple, _Match] = {}
         self._lock = threading.RLock()
 
     @classmethod
     def build(cls, articles: Iterable[Article]) -> SearchIndex:
-        index = cls()
+        articles = list(articles)
+        average = sum(len(a.text) for a in articles) / len(articles) if articles else None
+        index = cls(average_length=average)
         for article in articles:
             index.add(article)
         return index
@@ -330,7 +350,7 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ building
 
-    def _ids(self, tokens: list[str]) -> list[int]:
+    def _term_ids(self, tokens: list[str]) -> list[int]:
         vocab = self._vocab
         ids = list(map(vocab.get, tokens))
         if None in ids:
@@ -345,7 +365,7 @@ class SearchIndex:
                         self._codes.append(_code(tid))
                         self._terms.append(word)
                         self._docs.append(array(_U32))
-                        self._tfs.append(array("B"))
+                        self._impacts.append(array("B"))
                         self._unsorted_terms.append(word)
                     ids[k] = tid
         return ids
@@ -356,46 +376,35 @@ class SearchIndex:
             if article.id in self._index_of:
                 return False
             n = len(self._articles)
-            ids = self._ids(TOKEN.findall(fold(article.text)))
-            docs, tfs = self._docs, self._tfs
-            for tid, count in Counter(ids).items():
+            ids = self._term_ids(TOKEN.findall(fold(article.text)))
+            counts = Counter(ids)
+            for tid in self._term_ids(TOKEN.findall(fold(article.title))):
+                counts[tid] += TITLE_WEIGHT
+            self._total_chars += len(article.text)
+            average = self._average_length or self._total_chars / (n + 1)
+            k = K1 * (1 - B + B * len(article.text) / max(average, 1.0))
+            scale = [0] + [max(1, round(255 * tf / (tf + k))) for tf in range(1, 16)]
+            docs, impacts = self._docs, self._impacts
+            for tid, tf in counts.items():
                 docs[tid].append(n)
-                tfs[tid].append(count if count < 255 else 255)
-            for tid in set(self._ids(TOKEN.findall(fold(article.title)))):
-                self._title_docs.setdefault(tid, array(_U32)).append(n)
+                impacts[tid].append(scale[tf] if tf < 16 else max(1, round(255 * tf / (tf + k))))
             self._stream += b"".join(map(self._codes.__getitem__, ids))
             self._starts.append(len(self._stream))
-            self._lens.append(len(ids))
-            self._total_len += len(ids)
+            self._tokens += len(ids)
             self._index_of[article.id] = n
+            self._ids.append(article.id)
             self._articles.append(article)
             return True
 
     def stats(self) -> dict:
         """Sizes, and the bytes held by the index's arrays (not the articles themselves)."""
         with self._lock:
-            postings = sum(len(d) for d in self._docs)
-            nbytes = (
-                len(self._stream) + postings * 5 + sum(len(d) for d in self._title_docs.values()) * 4
-                + len(self._lens) * 4 + len(self._starts) * 8
-            )
+            postings = sum(map(len, self._docs))
+            nbytes = len(self._stream) + postings * 5 + len(self._starts) * 8 + sum(map(len, self._codes)) + len(self._codes) * 33
             return {"articles": len(self._articles), "terms": len(self._terms), "postings": postings,
-                    "tokens": self._total_len, "array_bytes": nbytes}
+                    "tokens": self._tokens, "array_bytes": nbytes}
 
     # ------------------------------------------------------------------ matching
-
-    def _length_norms(self) -> list[float]:
-        """K1 * (1 - B + B * len / avglen) per article, refreshed when the average drifts."""
-        n = len(self._articles)
-        avg = self._total_len / n if n else 1.0
-        avg = avg or 1.0
-        if abs(avg - self._norm_avg) > 0.02 * avg:
-            self._norm_avg = avg
-            self._norm = [K1 * (1 - B + B * ln / avg) for ln in self._lens]
-        elif len(self._norm) < n:
-            avg = self._norm_avg
-            self._norm.extend(K1 * (1 - B + B * ln / avg) for ln in self._lens[len(self._norm):])
-        return self._norm
 
     def _expand(self, stem: str) -> list[int]:
         """Term ids of the words starting with `stem`, most frequent first, at most MAX_EXPANSIONS."""
@@ -420,8 +429,8 @@ class SearchIndex:
         at = map(self._stream.find, repeat(pattern), begins, ends)
         return list(compress(cands, map((-1).__lt__, at)))
 
-    def _phrase_count(self, n: int, pattern: bytes) -> int:
-        return self._stream.count(pattern, self._starts[n], self._starts[n + 1])
+    def _pattern(self, tids: list[int]) -> bytes:
+        return b"".join(map(self._codes.__getitem__, tids))
 
     def _adjacent_words(self, parsed: ParsedQuery) -> tuple[bytes, float] | None:
         """The plain words of the query as a phrase, and the bonus for articles holding it."""
@@ -431,10 +440,12 @@ class SearchIndex:
         tids = [self._vocab.get(w) for w in words]
         if None in tids:
             return None
-        return self._pattern(tids), ADJACENT_BOOST * sum(self._idf(t) for t in tids)
+        return self._pattern(tids), ADJACENT_BOOST * sum(map(self._idf, tids))
 
-    def _pattern(self, tids: list[int]) -> bytes:
-        return b"".join(map(self._codes.__getitem__, tids))
+    def _idf(self, tid: int) -> float:
+        df = len(self._docs[tid])
+        n = len(self._articles)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def _match(self, parsed: ParsedQuery) -> _Match:
         """The articles matching every term (cached per query and corpus size)."""
@@ -447,9 +458,10 @@ class SearchIndex:
         return found
 
     def _compute_match(self, parsed: ParsedQuery) -> _Match:
-        vocab, docs, title_docs = self._vocab, self._docs, self._title_docs
+        vocab, docs = self._vocab, self._docs
         match = _Match()
         sets: list = []  # per word: an array or set of the article numbers holding it
+        phrases: list[bytes] = []
         for term in parsed.terms:
             if term.prefix:
                 tids = self._expand(term.tokens[0])
@@ -461,22 +473,23 @@ class SearchIndex:
                     if len(union) == len(self._articles):
                         break
                 sets.append(union)
+                # ranked by the word itself if it is one, else by its most frequent completion
                 exact = vocab.get(term.tokens[0])
-                match.prefixed.extend((t, 1.0 if t == exact else PREFIX_OTHER_WEIGHT) for t in tids[:8])
-                title = set().union(*(title_docs.get(t, ()) for t in tids))
-                match.title_sets.append((title, self._idf(tids[0])))
+                best = exact if exact is not None else tids[0]
+                match.scored.append((best, self._idf(best) * (1.0 if exact is not None else PREFIX_OTHER_WEIGHT), False))
                 continue
             tids = [vocab.get(tok) for tok in term.tokens]
             if None in tids:
                 return _Match()
-            idf = sum(self._idf(t) for t in tids)  # a phrase weighs its words' idf together
-            sets.extend(docs[t] for t in dict.fromkeys(tids))
+            # a phrase is checked in the stream anyway: its two rarest words narrow the candidates enough
+            sets.extend(sorted((docs[t] for t in dict.fromkeys(tids)), key=len)[:2])
             if term.is_phrase:
-                match.phrases.append((self._pattern(tids), idf))
+                phrases.append(self._pattern(tids))
+                # a phrase is ranked by its rarest word's weight in each article, with the idf of all its words
+                rarest = min(tids, key=lambda t: len(docs[t]))
+                match.scored.append((rarest, sum(map(self._idf, tids)), True))
             else:
-                match.words.append((tids[0], idf))
-            in_title = [title_docs.get(t, ()) for t in tids]
-            match.title_sets.append((set(min(in_title, key=len)).intersection(*in_title), idf))
+                match.scored.append((tids[0], self._idf(tids[0]), True))
         sets.sort(key=len)
         if len(sets) == 1 and isinstance(sets[0], array):
             cands = list(sets[0])  # already ascending
@@ -487,75 +500,53 @@ class SearchIndex:
                     break
                 found.intersection_update(more)
             cands = sorted(found)
-        for pattern, _ in match.phrases:
+        for pattern in phrases:
             cands = self._with_phrase(cands, pattern)
         match.cands = cands
         return match
 
-    def _idf(self, tid: int) -> float:
-        df = len(self._docs[tid])
-        n = len(self._articles)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
     def _scores(self, match: _Match) -> list[float]:
-        """BM25 of each candidate: words, phrases (their occurrences), prefixes, title boosts."""
-        if match.scores is not None:
-            return match.scores
-        cands = match.cands
-        norm = self._length_norms()
-        norms = list(map(norm.__getitem__, cands))
-        scores = [0.0] * len(cands)
-        k1p = K1 + 1
+        """Sum over the query's terms of idf x impact, for every candidate."""
+        if match.scores is None:
+            cands = match.cands
+            total: list[float] | None = None
+            members: set[int] | None = None
+            for tid, weight, everywhere in match.scored:
+                if everywhere and members is None and len(cands) * 16 >= len(self._docs[tid]) > len(cands):
+                    members = set(cands)
+                impacts = self._impacts_of(tid, cands, everywhere, members)
+                values = map(mul, impacts, repeat(weight * IMPACT_SCALE))
+                total = list(values) if total is None else list(map(add, total, values))
+            match.scores = total if total is not None else [0.0] * len(cands)
+        return match.scores
 
-        def add(tf_of: Iterable[int], w: float) -> list[float]:
-            return [s + w * tf / (tf + k) for s, tf, k in zip(scores, tf_of, norms)]
-
-        for tid, idf in match.words:  # every candidate holds the word
-            scores = add(self._tfs_of(tid, cands, 1), idf * k1p)
-        for tid, weight in match.prefixed:  # some candidates hold this completion
-            scores = add(self._tfs_of(tid, cands, 0), weight * self._idf(tid) * k1p)
-        for _, idf in match.phrases:  # counted as once here; `_rerank` counts the best articles'
-            scores = add(repeat(1), idf * k1p)
-        for title, idf in match.title_sets:
-            if title:
-                boost = TITLE_BOOST * idf
-                scores = [s + boost if n in title else s for s, n in zip(scores, cands)]
-        match.scores = scores
-        return scores
-
-    def _rerank(self, parsed: ParsedQuery, match: _Match, best: list[tuple[float, int]]) -> list[tuple[float, int]]:
-        """Second look at the best articles: how often each phrase occurs (the first pass counted
-        it once), and a bonus where the plain words stand together in the query's order."""
-        together = self._adjacent_words(parsed)
-        if together is None and not match.phrases:
-            return best
-        norm = self._length_norms()
-        out = []
-        for score, n in best:
-            for pattern, idf in match.phrases:
-                tf, k = self._phrase_count(n, pattern), norm[n]
-                score += idf * (K1 + 1) * (tf / (tf + k) - 1 / (1 + k))
-            if together is not None and self._stream.find(together[0], self._starts[n], self._starts[n + 1]) != -1:
-                score += together[1]
-            out.append((score, n))
-        out.sort(key=lambda sn: -sn[0])
-        return out
-
-    def _tfs_of(self, tid: int, cands: list[int], default: int) -> Iterable[int]:
-        """Occurrences of the term in each candidate (`default` where the term is missing)."""
-        docs, tfs = self._docs[tid], self._tfs[tid]
-        if len(cands) == len(docs) and default:  # the candidates are exactly the term's articles
-            return tfs
+    def _impacts_of(self, tid: int, cands: list[int], everywhere: bool, members: set[int] | None) -> Iterable[int]:
+        """The term's impact in each candidate (0 where it is missing); `everywhere`: the term is in
+        every candidate; `members`: the candidates as a set."""
+        docs, impacts = self._docs[tid], self._impacts[tid]
+        if everywhere and len(cands) == len(docs):  # the candidates are exactly the term's articles
+            return impacts
         if len(cands) * 16 < len(docs):
             out = []
             for n in cands:
                 i = bisect_left(docs, n)
-                out.append(tfs[i] if i < len(docs) and docs[i] == n else 0)
+                out.append(impacts[i] if i < len(docs) and docs[i] == n else 0)
             return out
-        lookup = dict(zip(docs, tfs))
-        if default:
-            return map(lookup.__getitem__, cands)
-        return map(lookup.get, cands, repeat(0))
+        if everywhere and members is not None:  # both ascending: keep the term's entries for candidates
+            return compress(impacts, map(members.__contains__, docs))
+        return map(dict(zip(docs, impacts)).get, cands, repeat(0))
+
+    def _rerank(self, parsed: ParsedQuery, best: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """Second look at the best articles: a bonus where the plain words of the query stand
+        together in the query's order (`thanh hoa` as in `Thanh Hóa`)."""
+        together = self._adjacent_words(parsed)
+        if together is None:
+            return best
+        pattern, bonus = together
+        find, st = self._stream.find, self._starts
+        out = [(score + bonus if find(pattern, st[n], st[n + 1]) != -1 else score, n) for score, n in best]
+        out.sort(key=lambda sn: -sn[0])
+        return out
 
     # ------------------------------------------------------------------ public queries
 
@@ -565,7 +556,7 @@ class SearchIndex:
         if parsed.empty:
             return set()
         with self._lock:
-            return {self._articles[n].id for n in self._match(parsed).cands}
+            return set(map(self._ids.__getitem__, self._match(parsed).cands))
 
     def search(self, query: str | ParsedQuery, *, limit: int = 50, prefix_last: bool = False,
                snippets: int = 3) -> SearchResults:
@@ -578,7 +569,7 @@ class SearchIndex:
             cands, scores = match.cands, self._scores(match)
             limit = max(0, limit)
             best = heapq.nlargest(max(limit, RERANK_WINDOW) if limit else 0, range(len(cands)), key=scores.__getitem__)
-            ranked = self._rerank(parsed, match, [(scores[i], cands[i]) for i in best])[:limit]
+            ranked = self._rerank(parsed, [(scores[i], cands[i]) for i in best])[:limit]
             chosen = [(self._articles[n], score) for score, n in ranked]
         pattern = _query_pattern(parsed)
         results = []
