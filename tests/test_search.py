@@ -15,7 +15,7 @@ from thads_tui.corpus import Corpus
 from thads_tui.corpus.article import Article
 from thads_tui.corpus.fold import fold
 from thads_tui.corpus.search import (
-    MAX_QUERY_CHARS, MAX_TERMS, TOKEN, SearchIndex, find_hits, make_snippets, parse_query, search_json,
+    MAX_QUERY_CHARS, MAX_TERMS, TOKEN, SearchIndex, _code, find_hits, make_snippets, parse_query, search_json,
 )
 
 
@@ -253,6 +253,34 @@ def test_any_run_of_words_is_found_as_a_phrase_with_exact_hits(pieces, data):
     wanted = " " + " ".join(TOKEN.findall(fold(" ".join(run)))) + " "
     hit_words = [" " + " ".join(TOKEN.findall(fold(article.text[s:e]))) + " " for s, e in found.results[0].hits]
     assert any(wanted in words for words in hit_words)
+
+
+term_ids = st.one_of(st.integers(0, 70), st.integers(60, 5000), st.integers(4000, 300_000), st.integers(0, 2**30 - 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(term_ids, min_size=1, max_size=30), st.data())
+def test_token_codes_match_only_at_token_boundaries(tids, data):
+    """Phrases are found with bytes.find in the coded token stream: no match may straddle tokens."""
+    stream = b"".join(map(_code, tids))
+    starts = [0]
+    for tid in tids:
+        starts.append(starts[-1] + len(_code(tid)))
+    length = data.draw(st.integers(1, 3))
+    wanted = data.draw(st.lists(st.one_of(st.sampled_from(tids), term_ids), min_size=length, max_size=length))
+    pattern = b"".join(map(_code, wanted))
+    found, at = [], stream.find(pattern)
+    while at != -1:
+        found.append(at)
+        at = stream.find(pattern, at + 1)
+    expected = [starts[i] for i in range(len(tids) - length + 1) if tids[i:i + length] == wanted]
+    assert found == expected
+
+
+def test_token_codes_are_distinct_and_short_for_small_ids():
+    codes = [_code(t) for t in range(20_000)]
+    assert len(set(codes)) == len(codes)
+    assert {len(c) for c in codes[:64]} == {1} and {len(c) for c in codes[64:4096]} == {2}
 
 
 # ----------------------------------------------------------------------------- bad queries

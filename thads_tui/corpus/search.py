@@ -6,8 +6,9 @@ Query language (see `parse_query`):
 * `"quoted phrases"`: the words in that order, next to each other (punctuation and line breaks
   between them do not matter: `"nghị quyết 96"` finds `Nghị quyết 96/NQ-CP` and `nghị quyết, 96`
   but not `nghị quyết số 96`);
-* `word*`: any word starting with `word` (two characters at least); `search(..., prefix_last=True)`
-  does this for the last word while the user is still typing it;
+* `word*`: any word starting with `word` (two characters at least; the MAX_EXPANSIONS most frequent
+  such words); `search(..., prefix_last=True)` does this for the last word while the user is still
+  typing it;
 * an unclosed quote runs to the end of the query (`"thi hành án` is the phrase `thi hành án`);
 * a query with no letters or digits searches nothing and says why (`SearchResults.error`);
   a very long query is cut to `MAX_QUERY_CHARS` characters and `MAX_TERMS` terms, with a note.
@@ -43,7 +44,7 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
 MAX_PHRASE_WORDS = 32
 MIN_PREFIX = 2
-MAX_EXPANSIONS = 64
+MAX_EXPANSIONS = 256  # a prefix matches the words starting with it, the most frequent this many
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 2  # a word in the title counts as this many more occurrences (BM25F)
