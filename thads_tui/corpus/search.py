@@ -30,7 +30,7 @@ import math
 import re
 import threading
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -263,7 +263,9 @@ def make_snippets(article: Article, hits: Sequence[tuple[int, int]], n: int = 3)
         return ()
     text = article.text
     if article.paragraphs:
-        body = [h for h in hits if any(s <= h[0] < e for s, e in article.paragraphs)]
+        paras = article.paragraphs
+        firsts = [s for s, _ in paras]
+        body = [h for h in hits if (k := bisect_right(firsts, h[0]) - 1) >= 0 and h[0] < paras[k][1]]
         hits = body or hits
     out: list[Snippet] = []
     i = 0
@@ -305,9 +307,9 @@ class SearchIndex:
     """Inverted index over a growing set of articles; `add` may run in a worker while `search` runs.
 
     Per term: the numbers of the articles holding it (`array('I')`, ascending) and, for each, a
-    BM25F impact in one byte: the term's BM25 weight in that article without idf (occurrences in
-    the title count TITLE_WEIGHT times more, the article's length in characters against the
-    average length), scaled to 1..255. The average is the true one for `build(list)` and a running
+    BM25F impact in one byte: the term's BM25 weight in that article without idf (each occurrence in
+    the title adds TITLE_WEIGHT occurrences; length is the article's characters against the
+    average), scaled to 1..255. The average is the true one for `build(list)` and a running
     one for `add`, so articles added first to an empty index are weighed a little differently.
     """
 
