@@ -71,3 +71,20 @@ async def test_resizing_keeps_focus_on_a_visible_pane(tmp_path):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.focused is not None and app.focused.display
+
+
+async def test_wrapped_lines_fit_the_view_once_the_scrollbar_shows(tmp_path):
+    """Regression: the scrollbar appearing after layout cut the last letter of full lines."""
+    from rich.cells import cell_len
+
+    from thads_tui.corpus import bundled_seeds
+
+    app = make_app(tmp_path, paths=[str(bundled_seeds())])
+    for size in [(140, 45), (100, 30), (80, 24)]:
+        async with app.run_test(size=size) as pilot:
+            await ready(app, pilot)
+            view = app.view
+            assert view.max_scroll_y > 0  # long enough to need the scrollbar
+            width = view.scrollable_content_region.width
+            assert max(cell_len(line.text) for line in view._lines) <= width
+        app = make_app(tmp_path, paths=[str(bundled_seeds())])
