@@ -397,19 +397,45 @@ async def test_restart_brings_back_bookmark_note_article_and_layout(tmp_path):
 
 
 async def test_annotation_problem_is_shown_not_raised(tmp_path):
-    (tmp_path / "db.json").write_text("{ this is not json", encoding="utf-8")
+    damaged = "{ this is not json"
+    (tmp_path / "db.json").write_text(damaged, encoding="utf-8")
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(app, pilot)
-        problem = getattr(app.ann, "problem", None)
-        if problem:  # the durable store opens a damaged file read-only and says why
-            assert any(problem[:30] in n.message for n in app._notifications)
-            await pilot.press("l")
-            assert problem[:30] in str(app.screen.body)
-            await pilot.press("escape")
-        await pilot.press("b")  # refused or saved, but never a crash
+        problem = app.ann.problem
+        assert problem and app.ann.read_only and "read-only" in app.sub_title
+        assert any(problem[:30] in n.message for n in app._notifications)
+        await pilot.press("l")
+        assert problem[:30] in str(app.screen.body)
+        await pilot.press("escape")
+        await pilot.press("b")  # refused with a message, never a crash
         await pilot.pause()
-        assert app.is_running
+        assert app.is_running and not app.sidebar.bookmarked
+    assert (tmp_path / "db.json").read_text(encoding="utf-8") == damaged  # untouched
+    backups = list(tmp_path.glob("db.json.corrupt-*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == damaged
+
+
+async def test_ctrl_r_starts_a_fresh_file_after_asking_and_keeps_the_backup(tmp_path):
+    damaged = "{ this is not json"
+    (tmp_path / "db.json").write_text(damaged, encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.click("#no")  # keep read-only: nothing changes
+        await pilot.pause()
+        assert app.ann.read_only
+        await pilot.press("ctrl+r")
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not app.ann.read_only and app.ann.problem is None
+        assert "read-only" not in app.sub_title
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.current.id in app.sidebar.bookmarked
+    assert [r["article_id"] for r in records(db(tmp_path), "bookmarks")] == [app.current.id]
+    assert damaged in [p.read_text(encoding="utf-8") for p in tmp_path.glob("db.json.*.bak")]
 
 
 async def test_real_pipeline_on_bundled_seeds_is_robust(tmp_path):

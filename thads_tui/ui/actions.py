@@ -52,6 +52,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.prev_mark", "left_square_bracket", "next_mark(-1)", "Previous occurrence",
            "Previous occurrence of the entity or figure chosen in a panel", footer=False, key_display="["),
     Action("reader.problems", "l", "problems", "Problems", "List skipped files and storage problems", footer=False),
+    Action("reader.fresh_db", "ctrl+r", "start_fresh", "Fresh annotations",
+           "After a damaged annotations file: keep its backup and start a new, empty one", footer=False),
     Action("reader.focus_next", "tab", "app.focus_next", "Next pane", "Move focus to the next pane", footer=False, palette=False),
     Action("reader.focus_prev", "shift+tab", "app.focus_previous", "Previous pane", "Move focus to the previous pane",
            footer=False, palette=False),

@@ -10,7 +10,7 @@ from functools import partial
 from ..corpus import Article
 from ..store import AnnotationsError
 from .help import ProblemsScreen
-from .note_editor import NoteEditor
+from .note_editor import ConfirmScreen, NoteEditor
 
 
 class Annotating:
@@ -66,3 +66,26 @@ class Annotating:
 
     def action_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.all_problems()))
+
+    def action_start_fresh(self) -> None:
+        """The in-app twin of `--fresh-db`: only offered when the file could not be used."""
+        problem = getattr(self.ann, "problem", None)
+        if not problem:
+            self.notify("The annotations file is fine: nothing to start afresh.", timeout=4)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                backup = self.ann.start_fresh()
+            except AnnotationsError as err:
+                self.report(f"No fresh annotations file: {err}")
+                return
+            self.sidebar.set_markers(self.ann.bookmarked_ids(), self.ann.annotated_ids())
+            self.refresh_counts()
+            self.notify(f"Started a new annotations file; the old one is kept as {backup}.", timeout=8)
+
+        self.push_screen(ConfirmScreen(f"{problem}\n\nStart a new, empty annotations file? "
+                                       "The old file stays as a backup.", yes="Start fresh", no="Keep read-only"),
+                         answered)

@@ -94,7 +94,7 @@ class ReaderApp(SearchActions, Annotating, App):
         self.refresh_counts()
         problem = getattr(self.ann, "problem", None)
         if problem:
-            self.notify(f"{problem} Press l for details.", severity="error", timeout=10)
+            self.notify(f"{problem} Press l for details, ctrl+r to start a fresh file.", severity="error", timeout=10)
         self.theme_changed_signal.subscribe(self, self.on_theme_changed)
         self.load_corpus()
 
