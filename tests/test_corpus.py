@@ -314,3 +314,25 @@ def test_scan_is_sorted_and_recursive(tmp_path):
     paths, problems = scan([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.md", "b.txt", "z/c.txt"]
     assert problems == []
+
+
+def test_full_date_in_the_lead_is_the_date():
+    text = "Tiêu đề\n\nNgày 07-03-2019, Ban Chỉ đạo tỉnh họp bàn về năm 2018 và năm 2018.\n"
+    assert layout(text).date == "2019-03-07"
+
+
+def test_inferred_year_ignores_document_numbers_and_past_event_dates():
+    text = ("Tiêu đề\n\nSáng 5-6, đoàn công tác làm việc theo Bản án số 12/2011/DS-PT và "
+            "Quyết định số 3/2011/QĐ-CCTHA ngày 1-2-2011; kết quả năm 2014 khả quan.\n")
+    assert layout(text).date == "2014-06-05"
+
+
+def test_only_a_year_when_the_lead_has_no_day():
+    text = "Tiêu đề\n\nTrong năm 2022, các cơ quan thi hành án đã nỗ lực; năm 2021 cũng vậy.\n"
+    assert layout(text).date == "2022"  # a tie goes to the later year
+
+
+def test_byline_with_a_lowercase_unit_after_the_dash():
+    text = "Tiêu đề\nĐoạn thứ nhất.\nĐoạn thứ hai.\nLý Thu Hà - Chi cục THADS huyện Đông Anh\n"
+    assert layout(text).source == "Lý Thu Hà - Chi cục THADS huyện Đông Anh"
+    assert layout("Tiêu đề\nĐoạn một.\nĐoạn hai.\nmột dòng thường - không phải tác giả\n").source is None

@@ -26,6 +26,8 @@ _BOILERPLATE = re.compile(
     r"|xem thêm|tin khác|bài liên quan|chia sẻ bài viết|in bài viết|bình luận)\s*:?\s*$",
     re.IGNORECASE,
 )
+_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/-])")
+_DOC_NUMBER = re.compile(r"\d+[/-](?:19|20)\d{2}[/-][\wĐđ-]+")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?![\d/-])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?;:…\"”]\s*$")
@@ -71,23 +73,39 @@ def _iso_from_line(line: str) -> str | None:
 
 
 def _looks_like_byline(line: str) -> bool:
-    if len(line) > 60 or _SENTENCE_END.search(line):
+    """`Trần Thanh`, `Phạm Minh Đức - VPTC`, `Nguyễn Hà - Cục THADS tỉnh Khánh Hòa`."""
+    if len(line) > 70 or _SENTENCE_END.search(line):
         return False
-    words = re.split(r"\s+|\s*[-–—,]\s*", line.strip("()"))
-    words = [w for w in words if w]
-    return 1 <= len(words) <= 8 and all(_NAME_WORD.match(w) for w in words)
+    name, _, unit = re.sub(r"\s+[-–—]\s+", " - ", line.strip("()")).partition(" - ")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    unit_words = unit.split()
+    return len(unit_words) <= 8 and (not unit_words or unit_words[0][0].isupper())
+
+
+def _years_outside_numbers(text: str) -> Counter:
+    """Years the text talks about: not those inside document numbers (`15/2015/DS-PT`) or
+    inside full dates of past events (`20-8-2015`), which say little about when it was written."""
+    masked = _DOC_NUMBER.sub(" ", text)
+    masked = _FULL_DATE.sub(" ", masked)
+    return Counter(int(y) for y in _YEAR.findall(masked))
 
 
 def _inferred_date(text: str, lead: str) -> str | None:
-    """Event date in the lead (`Chiều 24/9`) plus the year the text talks about most."""
-    years = Counter(int(y) for y in _YEAR.findall(text))
+    """The date in the lead (`Ngày 20-10-2021`), else its day/month (`Chiều 24/9`) with the
+    year the text talks about most (the latest one on a tie), else that year alone."""
+    m = _FULL_DATE.search(lead)
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+        return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    years = _years_outside_numbers(text) or Counter(int(y) for y in _YEAR.findall(text))
     if not years:
         return None
-    year = years.most_common(1)[0][0]
+    year = max(years, key=lambda y: (years[y], y))
     m = _DAY_MONTH.search(lead)
     if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
         return f"{year:04d}-{int(m[2]):02d}-{int(m[1]):02d}"
-    return None
+    return f"{year:04d}"
 
 
 def layout(text: str) -> Layout:
