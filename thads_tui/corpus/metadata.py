@@ -95,7 +95,7 @@ def _years_outside_numbers(text: str) -> Counter:
 def _inferred_date(text: str, lead: str) -> str | None:
     """The date in the lead (`Ngày 20-10-2021`), else its day/month (`Chiều 24/9`) with the
     year the text talks about most (the latest one on a tie), else that year alone."""
-    m = _FULL_DATE.search(lead)
+    m = _FULL_DATE.search(lead[:40])  # the lead opens with the event's date; later ones cite the past
     if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
         return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
     years = _years_outside_numbers(text) or Counter(int(y) for y in _YEAR.findall(text))
