@@ -1,0 +1,304 @@
+"""Corpus-wide views of what the extractor found, without any UI.
+
+* `Exploration`: a thread-safe accumulator fed one (article, extraction) at a time (the reader
+  feeds it from a background worker): an entity index by canonical name (one entry per name,
+  whatever its spellings: `Tổng cục THADS` and `Tổng cục Thi hành án dân sự` share the
+  extractor's canonical name), with its type, the articles that mention it and the number of
+  mentions; and every figure as a `FigureRow`.
+* `percent_series`: the percentage figures averaged per year and measure (`về việc`, `về tiền`,
+  other), and `bar_chart` to draw them with block characters.
+* `write_figures_csv`: the figure table as CSV (UTF-8 with a BOM, so spreadsheets read the accents).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .corpus import Article
+from .corpus.fold import fold
+from .extract import Extraction, Figure
+
+SERIES = ("về việc", "về tiền", "other")
+# A percentage whose measure says it is a change (not a rate) goes to "other", even if it
+# mentions về việc/về tiền: "tăng 0,18% về việc" is not a completion rate of 0.18 %.
+_CHANGE_WORDS = ("tang", "giam", "cao hon", "thap hon", "vuot", "so voi", "chenh")
+
+
+def name_key(canonical: str) -> str:
+    """The key that makes two canonical names one entity: case and spacing do not matter."""
+    return " ".join(canonical.casefold().split())
+
+
+@dataclass(slots=True)
+class EntityEntry:
+    key: str
+    name: str  # the canonical name as most often written
+    type: str  # the type it is most often given
+    articles: set[str] = field(default_factory=set)
+    mentions: int = 0
+    names: Counter = field(default_factory=Counter, repr=False)
+    types: Counter = field(default_factory=Counter, repr=False)
+
+    @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+    def copy(self) -> "EntityEntry":
+        return EntityEntry(self.key, self.name, self.type, set(self.articles), self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    article_id: str
+    title: str
+    date: str | None
+    source: str | None
+    file: str
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    measure: str | None
+    of: float | None
+    start: int
+    end: int
+
+    @classmethod
+    def of_figure(cls, article: Article, f: Figure) -> "FigureRow":
+        return cls(article.id, article.title, article.date, article.source, article.file, f.text, f.value, f.unit,
+                   f.qualifier, f.measure, f.of, f.start, f.end)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
+    @property
+    def series(self) -> str | None:
+        """For percentages: which rate it is (see `classify_percent`); None for other units."""
+        return classify_percent(self.measure, self.qualifier) if self.unit == "percent" else None
+
+
+def classify_percent(measure: str | None, qualifier: str | None = None) -> str:
+    """`về việc`, `về tiền` or `other`, from the figure's measure and qualifier (accents optional)."""
+    context = fold(" ".join(x for x in (qualifier, measure) if x))
+    words = f" {' '.join(context.split())} "
+    if any(f" {w} " in words for w in _CHANGE_WORDS):
+        return "other"
+    if " ve viec " in words:
+        return "về việc"
+    if " ve tien " in words:
+        return "về tiền"
+    return "other"
+
+
+class Exploration:
+    """Entities and figures of every article added so far; `add` may run in a worker while the
+    UI reads snapshots (`entities()`, `figures()`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entities: dict[str, EntityEntry] = {}
+        self._figures: list[FigureRow] = []
+        self._done: set[str] = set()
+        self.failed: dict[str, str] = {}  # article id -> why its extraction failed
+
+    def __len__(self) -> int:
+        return len(self._done)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._done
+
+    def add(self, article: Article, extraction: Extraction) -> bool:
+        """Count one article's entities and figures; False if it was already counted."""
+        rows = [FigureRow.of_figure(article, f) for f in extraction.figures]
+        with self._lock:
+            if article.id in self._done:
+                return False
+            self._done.add(article.id)
+            for e in extraction.entities:
+                canonical = e.canonical or e.text
+                key = name_key(canonical)
+                entry = self._entities.get(key)
+                if entry is None:
+                    entry = self._entities[key] = EntityEntry(key, canonical, e.type)
+                entry.articles.add(article.id)
+                entry.mentions += 1
+                entry.names[canonical] += 1
+                entry.types[e.type] += 1
+                if entry.names[canonical] > entry.names[entry.name]:
+                    entry.name = canonical
+                if entry.types[e.type] > entry.types[entry.type]:
+                    entry.type = e.type
+            self._figures.extend(rows)
+            return True
+
+    def add_failure(self, article: Article, error: str) -> None:
+        with self._lock:
+            self._done.add(article.id)
+            self.failed[article.id] = error
+
+    def entities(self) -> list[EntityEntry]:
+        """A snapshot: copies the caller may keep and sort."""
+        with self._lock:
+            return [e.copy() for e in self._entities.values()]
+
+    def entity(self, key: str) -> EntityEntry | None:
+        with self._lock:
+            entry = self._entities.get(key)
+            return entry.copy() if entry is not None else None
+
+    def articles_mentioning(self, key: str) -> set[str]:
+        with self._lock:
+            entry = self._entities.get(name_key(key))
+            return set(entry.articles) if entry is not None else set()
+
+    def figures(self) -> list[FigureRow]:
+        with self._lock:
+            return list(self._figures)
+
+
+def explore(articles: Iterable[Article], extractor: Callable[[Article], Extraction]) -> Exploration:
+    """Every article through the extractor, at once (the reader does this in a worker)."""
+    found = Exploration()
+    for article in articles:
+        try:
+            found.add(article, extractor(article))
+        except Exception as err:  # one bad article does not stop the rest
+            found.add_failure(article, str(err))
+    return found
+
+
+# --------------------------------------------------------------------------- sorting, filtering
+
+ENTITY_SORTS = ("articles", "mentions", "name", "type")
+
+
+def sort_entities(entries: list[EntityEntry], by: str = "articles", reverse: bool = False) -> list[EntityEntry]:
+    """By article count (most first), mentions (most first), name or type (A to Z); `reverse` flips."""
+    name = lambda e: (fold(e.name), e.name)  # noqa: E731
+    keys = {
+        "articles": lambda e: (-e.article_count, -e.mentions, name(e)),
+        "mentions": lambda e: (-e.mentions, -e.article_count, name(e)),
+        "name": name,
+        "type": lambda e: (e.type, -e.article_count, name(e)),
+    }
+    return sorted(entries, key=keys[by], reverse=reverse)
+
+
+def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEntry]:
+    """Entries whose name (or type) holds every word of `text`, ignoring case and accents."""
+    words = fold(text).split()
+    if not words:
+        return list(entries)
+    return [e for e in entries if all(w in f"{fold(e.name)} {e.type.lower()}" for w in words)]
+
+
+_DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list
+FIGURE_COLUMNS = ("title", "date", "text", "value", "unit", "qualifier", "measure")
+
+
+def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False) -> list[FigureRow]:
+    """By any column; dates newest first (undated last), numbers and text ascending."""
+    text = lambda v: fold(v or "")  # noqa: E731
+    keys = {
+        "title": lambda r: (text(r.title), r.start),
+        "date": lambda r: (r.date is None, (r.date or "").translate(_DESC) + "~", text(r.title), r.start),
+        "text": lambda r: (text(r.text), r.value),
+        "value": lambda r: (r.unit, r.value),
+        "unit": lambda r: (r.unit, r.value),
+        "qualifier": lambda r: (r.qualifier is None, text(r.qualifier), r.value),
+        "measure": lambda r: (r.measure is None, text(r.measure), r.value),
+    }
+    return sorted(rows, key=keys[by], reverse=reverse)
+
+
+# --------------------------------------------------------------------------- percentages over time
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    year: int
+    mean: float
+    count: int
+
+
+def percent_series(rows: Iterable[FigureRow]) -> dict[str, list[Point]]:
+    """Per measure (`về việc`, `về tiền`, `other`), the mean of the dated percentages of each year,
+    years ascending. Series with no figure are left out."""
+    sums: dict[str, dict[int, list[float]]] = {}
+    for r in rows:
+        if r.unit != "percent" or r.year is None:
+            continue
+        sums.setdefault(r.series, {}).setdefault(r.year, []).append(r.value)
+    return {
+        name: [Point(y, sum(v) / len(v), len(v)) for y, v in sorted(sums[name].items())]
+        for name in SERIES if name in sums
+    }
+
+
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of value/top of `width` cells, in eighths of a cell."""
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = round(min(value, top) / top * width * 8)
+    return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
+
+
+def bar_chart(series: dict[str, list[Point]], width: int = 40) -> list[tuple[str, str, str, str]]:
+    """One row per series and year: (series or "", year, bar, label). Bars share one scale,
+    100 % or the largest value if that is more; the label is the mean and how many figures."""
+    top = max([100.0] + [p.mean for points in series.values() for p in points])
+    rows = []
+    for name, points in series.items():
+        for i, p in enumerate(points):
+            label = f"{p.mean:.2f} %".replace(".", ",") + (f" (mean of {p.count})" if p.count > 1 else "")
+            rows.append((name if i == 0 else "", str(p.year), bar(p.mean, top, width), label))
+    return rows
+
+
+# --------------------------------------------------------------------------- CSV
+
+CSV_HEADER = ("article_id", "title", "date", "source", "file", "figure", "value", "unit", "qualifier", "measure",
+              "of", "series", "start", "end")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def figures_csv(rows: Iterable[FigureRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for r in rows:
+        writer.writerow((r.article_id, r.title, r.date or "", r.source or "", r.file, r.text, _number(r.value), r.unit,
+                         r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end))
+    return out.getvalue()
+
+
+def csv_name(now: datetime | None = None) -> str:
+    return f"thads-figures-{(now or datetime.now()):%Y%m%d-%H%M%S}.csv"
+
+
+def write_figures_csv(rows: Iterable[FigureRow], folder: Path, now: datetime | None = None) -> Path:
+    """Write the rows to `folder/thads-figures-YYYYMMDD-HHMMSS.csv` (UTF-8 with BOM); returns the path.
+    Never overwrites: a second export in the same second gets a `-2` suffix."""
+    path = Path(folder) / csv_name(now)
+    n = 2
+    while path.exists():
+        path = path.with_name(f"{csv_name(now)[:-4]}-{n}.csv")
+        n += 1
+    with open(path, "x", encoding="utf-8-sig", newline="") as fh:
+        fh.write(figures_csv(rows))
+    return path
