@@ -83,3 +83,22 @@ def test_number_notation_examples():
 def test_seed_like_article_offsets(tmp_path):
     text = unicodedata.normalize("NFC", "\n".join(FRAGMENTS * 3))
     check_invariants(text)
+
+
+# Fragments that end where a name could go on: a recogniser that read "\s" as any space would
+# carry the name across the line break into the next paragraph.
+OPEN_ENDED = [
+    "huyện ", "thành phố ", "Chi cục THADS ", "UBND ", "Công ty cổ phần ", "Ngân hàng ",
+    "Krông Pắc", "Thủ Đức", "Đồi Thông", "Sáng", "Theo", "tháng 8", " và ", "12", "45 cuộc ",
+    " tỷ đồng", "Bản án số 15/2015/", "DS-PT", "Trương Văn H", ".", "Nguyễn", "Luật ",
+]
+line_crossing = st.lists(st.sampled_from(FRAGMENTS + OPEN_ENDED + ["\n", "\n\n", " \n "]),
+                         max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(line_crossing, st.text(alphabet=st.sampled_from("ABĐKHTUabđ \n.,-/0123456789"))))
+def test_no_item_crosses_a_line_break(text):
+    x = extract(text)
+    for item in x.entities + x.figures:
+        assert "\n" not in item.text, item

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .spans import WORD_LEFT, Span, scan
+from .spans import WORD_LEFT, Span, compile_line, scan
 
 # Day and month are matched loosely (a leading [0-9] lets CPython scan fast) and checked after.
 D = r"[0-9][0-9]?"
 M = r"[0-9][0-9]?"
 Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_TIME_BEFORE = re.compile(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
+_TIME_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
                           r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\(|^|\n)$")
 _DIGIT_LEFT = re.compile(r"[\d/.,-]")
 _WORD_LEFT = re.compile(r"[\w,.]")
@@ -42,7 +42,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
         (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",
          "iso", _DIGIT_LEFT),
     ]
-    return [(re.compile(p), kind, left) for p, kind, left in raw]
+    return [(compile_line(p), kind, left) for p, kind, left in raw]
 
 
 def _canonical(m: re.Match, kind: str) -> str:

@@ -4,7 +4,8 @@ Order matters because later recognisers skip what earlier ones explained: legal 
 and dates first (their numbers are not figures, their codes not acronyms), then places and
 organisations (their capitalised words are not names), then people, acronyms and figures.
 Recognisers run on a same-length folded copy of the text, so every offset is an offset into
-the original and `text == source[start:end]` holds by construction.
+the original and `text == source[start:end]` holds by construction. No item crosses a line
+break: recognisers compile with `compile_line` and every candidate list passes `one_line`.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .model import Entity, Extraction, Figure
 from .names import assign_roles, find_byline, find_persons
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
 from .places import find_places
-from .spans import Blocker, Span, pick
+from .spans import Blocker, Span, one_line, pick
 
 
 def extract(text: str) -> Extraction:
@@ -25,24 +26,24 @@ def extract(text: str) -> Extraction:
     if not isinstance(text, str) or not text:
         return Extraction()
     folded = fold(text)
-    legal = pick(find_legal(folded))
+    legal = pick(one_line(folded, find_legal(folded)))
     legal_block = Blocker(legal)
-    dates = [d for d in pick(find_dates(folded)) if not legal_block.overlaps(d.start, d.end)]
-    places = pick(find_places(folded))
-    orgs = _pick_orgs(find_orgs(folded))
+    dates = [d for d in pick(one_line(folded, find_dates(folded))) if not legal_block.overlaps(d.start, d.end)]
+    places = pick(one_line(folded, find_places(folded)))
+    orgs = _pick_orgs(one_line(folded, find_orgs(folded)))
     # A place name glued to a name-like word is a person's given name, not the place.
-    persons = find_persons(folded, orgs + places + legal + dates)
+    persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
     byline = find_byline(folded)
-    if byline:
+    if byline and "\n" not in folded[byline.start:byline.end]:
         persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
         persons.append(byline)
     persons = pick(persons)
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places)
-    acronyms = [a for a in find_acronyms(folded) if not numbers.overlaps(a.start, a.end)]
+    acronyms = [a for a in one_line(folded, find_acronyms(folded)) if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)
-    figures = [f for f in pick(find_figures(folded)) if not taken.overlaps(f.start, f.end)]
+    figures = [f for f in pick(one_line(folded, find_figures(folded))) if not taken.overlaps(f.start, f.end)]
     assign_roles(folded, persons, orgs)
     home = main_province(places)
     for o in orgs:

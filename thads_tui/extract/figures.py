@@ -13,7 +13,7 @@ from functools import cache
 
 from .lexicon import trie_pattern, word_list
 from .numbers import MAGNITUDE, NUMBER, parse_amount, parse_vn_number
-from .spans import Span, scan
+from .spans import Span, compile_line, scan
 
 QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", "dưới", "ít nhất",
               "tối thiểu", "tối đa", "lên đến", "lên tới", "chưa đến", "chưa tới", "đến", "tới",
@@ -47,7 +47,7 @@ def _pattern() -> re.Pattern:
     units = trie_pattern(_units())
     mags = rf"(?:\s+{MAGNITUDE})+(?:\s+(?:{NUMBER})(?:\s+{MAGNITUDE})+)*"
     number = NUMBER.replace(r"\d", "[0-9]")  # a leading charset lets CPython scan fast
-    return re.compile(
+    return compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
         rf"(?![\w/]|[.,]\d)(?P<mag>{mags})?(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w))?")
 
@@ -55,7 +55,7 @@ def _pattern() -> re.Pattern:
 @cache
 def _qualifier_before() -> re.Pattern:
     qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
-    return re.compile(rf"(?<!\w)(?P<q>{qual})\s+$")
+    return compile_line(rf"(?<!\w)(?P<q>{qual})\s+$")
 
 
 def find_figures(text: str) -> list[Span]:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import ACRO_WORD, CAP_WORD, LOWER, stop_pattern, trie_pattern, word_list
-from .spans import WORD_LEFT, Span, scan
+from .spans import WORD_LEFT, Span, compile_line, scan
 
 DOC_TYPES = (
     "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kế hoạch",
@@ -28,12 +28,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     types = trie_pattern(DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES))
     # "Thông báo kết luận số ...": a document type may be introduced by another one.
     lead = r"(?:(?:Thông báo|Báo cáo|Dự thảo|Tờ trình)\s+)?"
-    numbered = re.compile(
+    numbered = compile_line(
         rf"{lead}(?P<t>{types})(?:\s+(?i:số))?\s+(?P<n>{_CODE})(?![\w/-])")
-    short = re.compile(rf"(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
+    short = compile_line(rf"(?P<t>{types})\s+(?i:số)\s+(?P<n>\d+(?:/\d{{4}})?)(?![\w/-])")
     word = rf"(?:{LOWER}+|{ACRO_WORD})"
     stop = stop_pattern()
-    named = re.compile(
+    named = compile_line(
         rf"(?P<t>Bộ luật|Luật|Pháp lệnh)\s+(?P<n>{trie_pattern(word_list('laws.txt'))}"
         rf"(?!\w)|(?:{CAP_WORD}|{ACRO_WORD})(?:\s+(?!{stop}(?!\w)){word}(?!\w)){{0,6}})"
         rf"|(?P<h>Hiến pháp)(?!\w)")

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
 from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
-from .spans import WORD_LEFT, Span, scan
+from .spans import WORD_LEFT, Span, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
@@ -76,7 +76,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
          rf"quận|thị xã)(?!\w)){admin})(?!\w)", ATOMIC, 2),
         (rf"{_HEADS}\s+{name}{admin}(?!\w)", COMPOUND, 1),
     ]
-    return [(re.compile(p), layer, prio) for p, layer, prio in raw]
+    return [(compile_line(p), layer, prio) for p, layer, prio in raw]
 
 
 def find_orgs(text: str) -> list[Span]:

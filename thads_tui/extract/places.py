@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .lexicon import CAP_WORD, surnames, table, trie_pattern
-from .spans import WORD_LEFT, Span, scan
+from .spans import WORD_LEFT, Span, compile_line, scan
 
 MUNICIPALITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
@@ -38,9 +38,9 @@ def district_pattern() -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    district = re.compile(
+    district = compile_line(
         rf"(?:huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã|Thành phố|TP\.?|Tp\.?)\s+(?P<n>{district_pattern()})")
-    return re.compile(province_pattern()), district
+    return compile_line(province_pattern()), district
 
 
 def find_places(text: str) -> list[Span]:

@@ -84,3 +84,19 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
 
 
 WORD_LEFT = re.compile(r"\w")
+
+# "\s" in a recogniser's pattern means horizontal space only: no entity or figure crosses a
+# line break (a heading, a paragraph end, an image caption is never part of a name).
+_BACKSLASH_S = re.compile(r"(?<!\\)((?:\\\\)*)\\s")
+H_SPACE = r"[^\S\n]"
+
+
+def compile_line(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile` with every `\\s` read as a horizontal space, so matches stay on one line."""
+    return re.compile(_BACKSLASH_S.sub(lambda m: m.group(1) + H_SPACE, pattern), flags)
+
+
+def one_line(text: str, spans: list[Span]) -> list[Span]:
+    """The spans that do not cross a line break: the central guarantee behind compile_line."""
+    find = text.find
+    return [s for s in spans if find("\n", s.start, s.end) < 0]
