@@ -47,7 +47,7 @@ def extract(text: str) -> Extraction:
     assign_roles(folded, persons, orgs)
     home = main_province(places)
     for o in orgs:
-        o.canonical = canonical_org(folded[o.start:o.end], home)
+        o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
     entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])

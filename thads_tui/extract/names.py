@@ -33,7 +33,9 @@ _ROLE_STOP = re.compile(
 _BEFORE_STOP = re.compile(r"(?:^|\s)(?:và|đã|đang|sẽ|làm|với|cùng|cho|khi|là|có|được|tại|trong)"
                           r"(?!\w)")
 _ADDRESS = frozenset({"ông", "bà", "đồng chí"})
-_NAMED_AFTER = re.compile(r"(?<!\w)(?i:đường|phố|xã|phường|trường|cầu|chợ)\s+$")
+# (`thành phố` is a level word, not a street: `UBND Thành phố Lê Thị Hạnh` names a person.)
+_NAMED_AFTER = re.compile(r"(?<!\w)(?i:đường|(?<!hành )(?<!HÀNH )phố|xã|phường|trường|cầu|chợ)"
+                          r"\s+$")
 _RUN_LEFT = re.compile(r"[\w.]")
 _WORD = re.compile(rf"{CAP_WORD}(?!\w)")
 

@@ -20,23 +20,38 @@ from .spans import WORD_LEFT, Span, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
-_CUC = r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Phòng|Văn phòng Cục)"
+_CUC = r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Văn phòng Cục)"
 _COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
 _HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
           r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
+# Companies and banks: a head, an optional legal form, then a capitalised proper name.
+_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân)"
+_FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:[Mm]ột|hai) thành viên"
+         r"(?:\s+trở lên)?)?|[Tt]hương mại cổ phần|[Hh]ợp danh|[Tt]ư nhân)")
 # Acronyms an organisation's canonical name spells out.
 _EXPAND = ("THADS", "THA", "UBND", "HĐND", "MTTQ", "TAND", "VKSND", "UBMTTQ", "TANDTC",
            "VKSNDTC", "THAHC")
 
 
+# Administrative levels that introduce a unit's place; capitalised `Thành phố` alone is the
+# article's city (`UBND Thành phố`, `Công an Thành phố`).
+_LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
+_LOCAL = r"(?:huyện|quận|thị xã|thị trấn|thành phố|xã|phường|đặc khu|khu vực|Thành phố|TP\.?)"
+_LEVEL_AHEAD = rf"(?=\s+(?:{_LEVEL}|Thành phố|TP)(?!\w))"
+
+
 @cache
-def _admin() -> str:
-    """Optional administrative suffix after an agency name."""
+def _admin(required: bool = False) -> str:
+    """Administrative suffix after an agency name, the fullest reading first: a province
+    (`tỉnh Gia Lai`, `TP. Hồ Chí Minh`), a named lower unit (`thành phố Cam Ranh`, `TP Thủ
+    Đức`, `khu vực Bảo Lộc`), a numbered region (`khu vực 3`), then a level alone (`tỉnh`)."""
     prov = province_pattern()
     dist = district_pattern()
-    return (rf"(?:\s+(?:tỉnh|thành phố)(?:\s+{prov})?|\s+TP\.?\s*{prov}"
-            rf"|\s+(?:huyện|quận|thị xã|thành phố|xã|phường)(?:\s+{dist})?"
-            rf"|\s+khu vực\s+\d+|\s+{prov})?")
+    return (rf"(?:\s+(?:tỉnh|thành phố|Thành phố|TP\.?)\s*{prov}"
+            rf"|\s+{_LOCAL}\s+{dist}"
+            rf"|\s+khu vực\s+(?:\d+|[IVX]+)(?!\w)"
+            rf"|\s+(?:{_LEVEL}|Thành phố)(?!\w)"
+            rf"|\s+{prov}){'' if required else '?'}")
 
 
 @cache
@@ -50,8 +65,24 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
             rf"khu vực|TP)(?!\w)){name_word}){{0,4}}")
     ministries = trie_pattern(word_list("ministries.txt"))
     topic = rf"{LOWER}+(?:,?\s+(?!(?:{stop})(?!\w)){LOWER}+(?!\w)){{0,7}}"
+    # A company's or bank's proper name: capitalised words and acronyms, "và"/"-" between
+    # them (Đầu tư và Phát triển), ending before a branch, another body or a person's name.
+    # A capitalised word may carry up to three lowercase syllables (Xây dựng, Địa ốc, Đầu tư)
+    # when the name goes on with another capitalised word: a name never ends lowercase.
+    corp_word = rf"(?!Chi nhánh|{_CORP}|{_HEADS}\s)(?:{CAP_WORD}|{ACRO_WORD})(?!\w)"
+    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|\s+)(?!{avoid}\s+{CAP_WORD}(?!\w)){corp_word}"
+    low = rf"\s+(?!{stop}(?!\w)){LOWER}+(?!\w)"
+    corp_tail = rf"{low}(?:{low}(?:{low})?)?(?={corp_next})"  # (no nested {m,n}: CPython
+    corp_name = (rf"{corp_word}(?:{corp_tail}|{corp_next}){{0,10}}"  # mis-backtracks those)
+                 rf"(?:{low}(?=\s*(?:[,.;:()]|$)))?")  # ... or ends a clause: Quân đội.
+    branch = rf"(?:\s+(?:-\s+)?[Cc]hi nhánh(?:{_admin(True)}|\s+{corp_name}))"
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
+        (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",
+         COMPOUND, 3),
+        (rf"{_CORP}(?:\s+{_FORM})?\s+{corp_name}{branch}?(?!\w)", COMPOUND, 3),
+        (rf"(?:Sở|Phòng)\s+{ministries}(?!\w){admin}(?!\w)", COMPOUND, 2),
+        (rf"Phòng(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
         (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
@@ -59,8 +90,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
          rf"{province_pattern()}", COMPOUND, 1),
         (rf"(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|"
          rf"Ủy ban MTTQ(?: Việt Nam)?){admin}(?!\w)", ATOMIC, 2),
-        (rf"(?:UBND|HĐND|UBMTTQ)(?=\s+(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường)(?!\w))"
-         rf"{admin}(?!\w)", ATOMIC, 2),
+        (rf"(?:UBND|HĐND|UBMTTQ){_LEVEL_AHEAD}{admin}(?!\w)", ATOMIC, 2),
         (rf"Thường trực\s+(?:UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân){admin}(?!\w)",
          COMPOUND, 2),
         (rf"{_COMMITTEE}(?:\s+{province_pattern()})?(?!\w)", ATOMIC, 2),
@@ -72,9 +102,10 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"Tòa án(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao(?:\s+tại\s+{province_pattern()})?"
          rf"|{admin})(?!\w)", ATOMIC, 2),
         (rf"Viện [Kk]iểm sát(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao|{admin})(?!\w)", ATOMIC, 2),
-        (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|(?=\s+(?:tỉnh|thành phố|TP|huyện|"
-         rf"quận|thị xã)(?!\w)){admin})(?!\w)", ATOMIC, 2),
-        (rf"{_HEADS}\s+{name}{admin}(?!\w)", COMPOUND, 1),
+        (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|{_LEVEL_AHEAD}{admin})(?!\w)",
+         ATOMIC, 2),
+        # THADS units have their own rule above: a bare `Phòng THADS` is generic, not a unit.
+        (rf"{_HEADS}\s+(?!{_THADS}(?!\w)){name}{admin}(?!\w)", COMPOUND, 1),
     ]
     return [(compile_line(p), layer, prio) for p, layer, prio in raw]
 
@@ -92,7 +123,18 @@ def find_orgs(text: str) -> list[Span]:
             if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
                 continue
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
+            if prio == 3 and _CORP_START.match(text, start):
+                # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
+                abbr = _ABBR_AFTER.match(text, end)
+                if abbr:
+                    full = " ".join(text[start:end].split())
+                    out.append(Span(abbr.start("a"), abbr.end("a"), "ORG", full, priority=prio,
+                                    extra={"layer": layer}))
     return out
+
+
+_CORP_START = re.compile(_CORP)
+_ABBR_AFTER = compile_line(rf"\s*\((?P<a>{ACRO_WORD}(?:-{ACRO_WORD})?)\)")
 
 
 _TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(r"\bBan chỉ đạo\b"),
@@ -116,6 +158,8 @@ def canonical_org(name: str, main_province: str | None) -> str:
         name = rx.sub(rep, name)
     words = [acr[w][0] if w in _EXPAND and w in acr else w for w in name.split(" ")]
     name = " ".join(words)
+    if _CORP_START.match(name):
+        return name  # a company's or bank's name is its own: Xây dựng Hòa Bình is no province
     for spelling, canon in _by_length():
         if name.endswith(" " + spelling):
             head = name[: -len(spelling) - 1]

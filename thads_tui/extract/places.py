@@ -1,5 +1,5 @@
 """Provinces and cities (the 63 units before 1 July 2025 and the 34 after, with common
-spellings), and districts introduced by huyện/quận/thị xã/thành phố.
+spellings), and districts introduced by huyện/quận/thị xã/thành phố (or the post-2025 khu vực).
 
 A province name is recognised anywhere; a district name only after its introducer, since
 district names are open-ended. The introducer stays outside the span (`tỉnh Gia Lai` →
@@ -30,16 +30,20 @@ def province_pattern() -> str:
 @cache
 def district_pattern() -> str:
     """A district-level name: 1-3 Titlecase syllables, cut before a family name that starts
-    a person's name (`huyện Krông Pa Nguyễn Văn A`)."""
+    a person's name (`huyện Krông Pa Nguyễn Văn A`), and none at all when a person's name
+    follows the level word (`Phó Chủ tịch UBND Thành phố Dương Văn Lực`): a family name
+    before the middle names Văn/Thị starts a person, never a place."""
     names = trie_pattern(surnames())
     word = rf"{CAP_WORD}(?!\w)"
-    return rf"{word}(?:\s+(?!{names}\s+{CAP_WORD}){word}){{0,2}}"
+    return (rf"(?!{names}\s+(?:Văn|Thị)(?!\w)){word}"
+            rf"(?:\s+(?!{names}\s+{CAP_WORD}){word}){{0,2}}")
 
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     district = compile_line(
-        rf"(?:huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã|Thành phố|TP\.?|Tp\.?)\s+(?P<n>{district_pattern()})")
+        rf"(?:huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã|Thành phố|TP\.?|Tp\.?|"
+        rf"khu vực(?!\s+(?:[IVX]|Nhà nước)(?!\w)))\s+(?P<n>{district_pattern()})")
     return compile_line(province_pattern()), district
 
 
