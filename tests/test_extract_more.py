@@ -119,3 +119,84 @@ def test_bodies_with_local_branches():
     assert "Kho bạc Nhà nước huyện Krông Búk" in orgs
     assert "Sở Tài nguyên và Môi trường tỉnh Kon Tum" in orgs
     assert "Sở Tư pháp" in orgs
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+def dates(text: str) -> dict[str, str]:
+    return {e.text: e.canonical for e in extract(nfc(text)).entities if e.type == "DATE"}
+
+
+def test_fiscal_and_working_years_are_dates():
+    text = ("Báo cáo quyết toán niên độ 2022, kết quả Năm công tác 2023 và chỉ tiêu năm công "
+            "tác 2024; ngân sách năm tài chính 2021-2022.")
+    assert dates(text) == {"niên độ 2022": "2022", "Năm công tác 2023": "2023",
+                           "năm công tác 2024": "2024", "năm tài chính 2021-2022": "2021"}
+
+
+def test_bare_month_listed_before_a_dated_month_takes_its_year():
+    text = "Trong tháng 4 và tháng 5/2022, cũng như từ tháng 10, tháng 11 đến tháng 12 năm 2020."
+    assert dates(text) == {"tháng 4": "2022-04", "tháng 5/2022": "2022-05",
+                           "tháng 10": "2020-10", "tháng 11": "2020-11",
+                           "tháng 12 năm 2020": "2020-12"}
+
+
+def test_bare_month_alone_is_not_a_date():
+    assert dates("Mỗi tháng 2 lần, đoàn kiểm tra tháng 3 vừa qua.") == {}
+
+
+# --- figures --------------------------------------------------------------------------------
+
+def test_counted_activities_and_documents():
+    text = ("Viện kiểm sát tiến hành 17 cuộc kiểm sát, ban hành 4 kháng nghị và 230 quyết định; "
+            "cơ quan THADS tổ chức 26 cuộc cưỡng chế, 3 đợt tuyên truyền, bán 9 thửa đất; "
+            "hơn 150 đại biểu dự.")
+    assert figs(text) == {
+        "17 cuộc kiểm sát": (17, "count", None),
+        "4 kháng nghị": (4, "count", None),
+        "230 quyết định": (230, "count", None),
+        "26 cuộc cưỡng chế": (26, "count", None),
+        "3 đợt tuyên truyền": (3, "count", None),
+        "9 thửa đất": (9, "count", None),
+        "hơn 150 đại biểu": (150, "count", "hơn"),
+    }
+
+
+def test_a_number_before_an_agency_is_no_figure():
+    text = "Đoàn làm việc với 12 Chi cục THADS và 3 Cục Thi hành án dân sự."
+    assert figs(text) == {}
+
+
+def test_toi_and_den_stress_an_exact_number_they_do_not_qualify_it():
+    text = "Án tồn chiếm tới 27%, có nơi lên đến 35%; số việc chưa tới 40 việc, khoảng 15%."
+    assert figs(text) == {"27%": (27, "percent", None), "35%": (35, "percent", None),
+                          "chưa tới 40 việc": (40, "case", "chưa tới"),
+                          "khoảng 15%": (15, "percent", "khoảng")}
+
+
+def test_duration_text_keeps_its_qualifier():
+    assert figs("Vụ việc kéo dài gần 3 năm.") == {"gần 3 năm": (3, "duration", "gần")}
+
+
+# --- legal references -----------------------------------------------------------------------
+
+def test_judgments_and_enforcement_decisions_are_numbered_documents():
+    text = ("Theo Bản án số 27/2018/HS-PT và Bản án dân sự sơ thẩm số 08/2017/DS-ST, Chi cục "
+            "ban hành Quyết định thi hành án số 112/QĐ-CCTHADS.")
+    assert ents(text, "LEGAL_REF") == ["Bản án số 27/2018/HS-PT",
+                                       "Bản án dân sự sơ thẩm số 08/2017/DS-ST",
+                                       "Quyết định thi hành án số 112/QĐ-CCTHADS"]
+
+
+def test_codes_inside_document_numbers_are_not_acronyms():
+    text = "Căn cứ số 19/2016/KDTM-ST và văn bản 215/CV-THADS, UBND tỉnh chỉ đạo."
+    assert ents(text, "ACRONYM") == ["UBND"]
+
+
+# --- people ---------------------------------------------------------------------------------
+
+def test_anonymised_party_keeps_the_initials_dot():
+    text = "Vợ chồng ông Lê Văn T. và bà Ngô Thị M. vay tiền. Ông T. không trả nợ."
+    people = ents(text, "PERSON")
+    assert "Lê Văn T." in people and "Ngô Thị M." in people
+    assert "Lê Văn T" not in people and "Ngô Thị M" not in people

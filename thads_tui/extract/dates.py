@@ -1,5 +1,6 @@
 """Dates and periods: `24/9`, `9-12`, `13/04/2022`, `Quý IV/2020`, `8 tháng đầu năm 2023`,
-`năm 2021`, `tháng 12-2019`, `2021-2025`.
+`năm 2021`, `tháng 12-2019`, `2021-2025`, `niên độ 2023`, and `tháng 8` in `tháng 8 và tháng
+9/2021`.
 
 A bare day/month (`24/9`) is only a date after a time word (Chiều, ngày, đến ...): without
 one, `3/5` is as likely a fraction or a score. `ngày` itself stays outside the span, and the
@@ -19,6 +20,7 @@ Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _TIME_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
                           r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\(|^|\n)$")
+_LIST = r"\s*(?:,|và|hoặc|đến|tới|-)\s*"  # between the items of a list or range of months
 _DIGIT_LEFT = re.compile(r"[\d/.,-]")
 _WORD_LEFT = re.compile(r"[\w,.]")
 
@@ -38,6 +40,12 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
         (rf"(?P<d>[0-9][0-9]?\s+tháng\s+(?:(?:đầu|cuối)\s+năm(?:\s+{Y})?|năm\s+{Y}))(?!\d)",
          "period", _WORD_LEFT),
         (rf"(?P<d>[Nn]ăm\s+(?P<yy>{Y}))(?![\d/])", "y", WORD_LEFT),
+        # Fiscal and working years: `niên độ 2023`, `năm công tác 2024`, `năm tài chính 2022`.
+        (rf"(?P<d>(?:[Nn]ăm\s+(?:công tác|tài chính|ngân sách|học)|[Nn]iên độ)\s+(?P<yy>{Y})"
+         rf"(?:\s*-\s*{Y})?)(?![\d/])", "y", WORD_LEFT),
+        # A bare month listed before a dated one takes its year: `tháng 8 và tháng 9/2021`.
+        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M}))(?=(?:{_LIST}[Tt]háng\s+{M}(?![\d/-]))*{_LIST}"
+         rf"[Tt]háng\s+{M}\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y})(?!\d))", "my", WORD_LEFT),
         (rf"(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range", _DIGIT_LEFT),
         (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",
          "iso", _DIGIT_LEFT),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .acronyms import find_acronyms
 from .dates import find_dates
 from .figures import find_figures
-from .legal import find_legal
+from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Entity, Extraction, Figure
 from .names import assign_roles, find_byline, find_persons
@@ -40,7 +40,8 @@ def extract(text: str) -> Extraction:
     persons = pick(persons)
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
-    numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places)
+    numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
+                      + document_numbers(folded))
     acronyms = [a for a in one_line(folded, find_acronyms(folded)) if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)
     figures = [f for f in pick(one_line(folded, find_figures(folded))) if not taken.overlaps(f.start, f.end)]

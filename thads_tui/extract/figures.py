@@ -3,8 +3,8 @@
 `hơn 300.000 việc` (case), `trên 62 nghìn tỷ đồng` (VND 6.2e13), `0,18%` (percent),
 `216/897 việc` (case of 897), `3/63` (rank), `47 Chấp hành viên` (count), `1 năm` (duration).
 A bare `a/b` is a rank only after `thứ`/`hạng` or out of 63/34 provinces; otherwise it is too
-ambiguous (a fraction, a score) to report. Durations keep their qualifier out of `text`, as the
-gold annotations do. `measure` is a short gloss built from the words around the figure.
+ambiguous (a fraction, a score) to report. `text` holds the qualifier, durations included
+(`gần 2 năm`). `measure` is a short gloss built from the words around the figure.
 """
 from __future__ import annotations
 
@@ -15,26 +15,31 @@ from .lexicon import trie_pattern, word_list
 from .numbers import MAGNITUDE, NUMBER, parse_amount, parse_vn_number
 from .spans import Span, compile_line, scan
 
+# Words that make a figure approximate or a bound. `tới`/`đến` (`chiếm tới 18%`, `lên đến 300
+# việc`) only stress the size of an exact number, so they stay outside the figure.
 QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", "dưới", "ít nhất",
-              "tối thiểu", "tối đa", "lên đến", "lên tới", "chưa đến", "chưa tới", "đến", "tới",
-              "gần như")
+              "tối thiểu", "tối đa", "chưa đến", "chưa tới", "không quá", "ngót")
 _CASE = ("vụ việc", "việc", "bản án", "vụ án", "vụ")
 _MONEY = ("đồng", "VNĐ", "VND", "đ")
 _DURATION = ("năm", "tháng", "ngày", "tuần", "giờ")
 _COMPARATIVE = re.compile(r"(?i)(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|nhanh|chậm)\s+$")
 _NOT_MONEY = re.compile(r"\s+(?:chí|bào|thời|bộ|tình|ý|nghiệp|hương|loạt|lòng|đội|chủ|hồ|"
                         r"ruộng|bằng|cỏ|tâm|thuận|cảm|nhất|dạng|đều|minh|phục|hành)(?!\w)")
-# 'đến'/'tới' bound a quantity only after words like these; elsewhere they are prepositions
-# (ảnh hưởng đến, tính đến, từ 3 đến 5).
-_UP_TO = re.compile(r"(?i)(?:có|tăng|giảm|đạt|chiếm|là|nhiều|lên)\s+$")
 _RANK_CONTEXT = re.compile(r"(?i)(?:thứ|hạng|xếp)\s+$")
 _NUMBER_LEFT = re.compile(r"[\w.,/-]")
 _PROVINCE_TOTALS = {63.0, 34.0, 64.0, 61.0}
 
 
+# Classifier nouns: counted alone (`5 cuộc`) or with the activity they count (`5 cuộc kiểm sát`).
+CLASSIFIERS = ("cuộc", "đợt", "buổi", "lượt", "lớp", "phiên", "đoàn")
+
+
 @cache
 def _units() -> dict[str, str]:
     units = {w: "count" for w in word_list("count_nouns.txt")}
+    units.update({f"{c} {a}": "count" for c in CLASSIFIERS
+                  for a in word_list("count_activities.txt")})
+    units.update({c: "count" for c in CLASSIFIERS})
     units.update({w: "case" for w in _CASE})
     units.update({w: "VND" for w in _MONEY})
     units.update({w: "duration" for w in _DURATION})
@@ -93,8 +98,6 @@ def _figure(text: str, m: re.Match) -> Span | None:
         return None
     if qualifier and _not_a_qualifier(text, start, qualifier.lower()):
         start, qualifier = m.start("num"), None
-    if unit == "duration" and qualifier:
-        start = m.start("num")  # gold keeps "1 năm" for "trên 1 năm"
     try:
         value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
     except ValueError:
@@ -108,8 +111,6 @@ def _not_a_qualifier(text: str, start: int, word: str) -> bool:
     before = text[max(0, start - 12):start]
     if word == "hơn":
         return bool(_COMPARATIVE.search(before))  # "cao hơn 5%" compares, it does not bound
-    if word in ("đến", "tới"):
-        return not _UP_TO.search(before)
     return False
 
 

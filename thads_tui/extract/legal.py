@@ -19,7 +19,13 @@ DOC_TYPES = (
     "Thông tư liên tịch", "Thông tư", "Công văn", "Văn bản", "Thông báo", "Kết luận",
     "Hướng dẫn", "Công điện", "Quy định", "Pháp lệnh", "Báo cáo", "Tờ trình", "Quy chế",
     "Đề án", "Chương trình", "Lệnh", "Luật", "Bộ luật",
-)
+    # Court and enforcement decisions are numbered documents too (Bản án số 15/2015/DS-PT).
+    "Quyết định thi hành án", "Quyết định cưỡng chế", "Quyết định giám đốc thẩm",
+    "Quyết định tái thẩm", "Quyết định kháng nghị", "Kháng nghị",
+) + tuple(f"Bản án {kind}{stage}".strip() for kind in (
+    "", "hình sự ", "dân sự ", "hành chính ", "kinh doanh thương mại ", "kinh doanh, thương mại ",
+    "lao động ", "hôn nhân và gia đình ", "hôn nhân gia đình ") for stage in ("", "sơ thẩm",
+                                                                           "phúc thẩm"))
 _CODE = r"\d+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)+"
 
 
@@ -38,6 +44,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?!\w)|(?:{CAP_WORD}|{ACRO_WORD})(?:\s+(?!{stop}(?!\w)){word}(?!\w)){{0,6}})"
         rf"|(?P<h>Hiến pháp)(?!\w)")
     return numbered, short, named
+
+
+_DOC_NUMBER = re.compile(r"[0-9]+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)*[/-][0-9A-Za-zĐđ]*[A-ZĐ]"
+                         r"[0-9A-Za-zĐđ]*(?:[/-][0-9A-Za-zĐđ]+)*")
+
+
+def document_numbers(text: str) -> list[Span]:
+    """Every `15/2015/DS-PT`, `16-CT/TU`, `196/QĐ-TCTHADS`, with or without a document type
+    before it: the codes inside (DS, PT, QĐ) are parts of a number, not acronyms."""
+    return [Span(m.start(), m.end(), "NUMBER") for m in scan(_DOC_NUMBER, text, WORD_LEFT)]
 
 
 def find_legal(text: str) -> list[Span]:

@@ -107,6 +107,8 @@ def _names_in(text, words, names, ends) -> list[Span]:
         ok = j - i >= 2 and (titled or not names.get(first) or j - i >= 3)
         if ok:
             start, end = words[i][0], words[j - 1][1]
+            if end - words[j - 1][0] == 1 and text.startswith(".", end):
+                end += 1  # an anonymised party, `Trương Văn H.`: the initial keeps its dot
             out.append(Span(start, end, "PERSON", " ".join(text[start:end].split())))
             i = j
         else:
