@@ -18,6 +18,10 @@ SCOPES = {
     "list": "Article list",
     "article": "Article",
     "search": "Search box",
+    "corpus_search": "Search all articles",
+    "filters": "Filters",
+    "entities_view": "Entities view",
+    "figures_view": "Figures view",
     "editor": "Note editor",
 }
 
@@ -34,6 +38,7 @@ class Action:
     palette: bool = True
     priority: bool = False
     key_display: str | None = None
+    group: str | None = None  # neighbours with the same group share one footer label: "e f s Panels"
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -41,10 +46,25 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.help", "question_mark", "help", "Help", "Show every key", key_display="?"),
     Action("reader.bookmark", "b", "toggle_bookmark", "Bookmark", "Bookmark the open article, or remove its bookmark"),
     Action("reader.note", "n", "edit_note", "Note", "Write or edit the note of the open article"),
-    Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel"),
-    Action("reader.figures", "f", "toggle_panel('figures')", "Figures", "Show or hide the figures panel"),
-    Action("reader.sidebar", "s", "toggle_panel('sidebar')", "List", "Show or hide the article list"),
+    Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel", group="Panels"),
+    Action("reader.figures", "f", "toggle_panel('figures')", "Figures", "Show or hide the figures panel", group="Panels"),
+    Action("reader.sidebar", "s", "toggle_panel('sidebar')", "List", "Show or hide the article list", group="Panels"),
     Action("reader.search", "slash", "search", "Search", "Search inside the open article (accents optional)", key_display="/"),
+    Action("reader.corpus_search", "ctrl+f", "corpus_search", "Search all",
+           "Search every article (accents optional); open a result at its first hit"),
+    Action("reader.filters", "v", "filters", "Filter",
+           "Filter the list: bookmarked, with a note, year, source, mentioned entity"),
+    Action("reader.clear_filters", "x", "clear_filters", "Clear filters", "Clear every filter of the list"),
+    Action("reader.only_bookmarked", "ctrl+b", "toggle_filter('bookmarked')", "Only bookmarked",
+           "List only the bookmarked articles, or all again", footer=False),
+    Action("reader.only_annotated", "ctrl+a", "toggle_filter('annotated')", "Only with a note",
+           "List only the articles with a note, or all again", footer=False),
+    Action("reader.entities_view", "E", "entities_view", "All entities",
+           "Every entity of the corpus, with the number of articles naming it", key_display="E",
+           group="All entities/figures"),
+    Action("reader.figures_view", "F", "figures_view", "All figures",
+           "Every figure of the corpus in one table, percentages by year as a chart", key_display="F",
+           group="All entities/figures"),
     Action("reader.next_match", "f3", "next_match(1)", "Next match", "Next search match", footer=False),
     Action("reader.prev_match", "shift+f3", "next_match(-1)", "Prev match", "Previous search match", footer=False),
     Action("reader.next_mark", "right_square_bracket", "next_mark(1)", "Next occurrence",
@@ -75,6 +95,41 @@ ACTIONS: tuple[Action, ...] = (
            scope="search", footer=False, palette=False),
     Action("search.close", "escape", "close_search", "Close", "Close the search box and clear the matches",
            scope="search", palette=False),
+    # search all articles (the query box keeps the focus: up/down move through the results)
+    Action("corpus.open", "enter", "open", "Open", "Open the highlighted result at its first hit",
+           scope="corpus_search", palette=False),
+    Action("corpus.down", "down", "move(1)", "Next result", "Highlight the next result", scope="corpus_search",
+           footer=False, palette=False),
+    Action("corpus.up", "up", "move(-1)", "Previous result", "Highlight the previous result",
+           scope="corpus_search", footer=False, palette=False),
+    Action("corpus.close", "escape", "close", "Close", "Back to the reader", scope="corpus_search", palette=False),
+    # filters dialog
+    Action("filters.clear", "x", "clear_all", "Clear all", "Clear every filter", scope="filters", palette=False),
+    Action("filters.close", "escape", "close", "Close", "Close the dialog (the filters stay)", scope="filters",
+           palette=False),
+    # entities view (the filter box keeps the focus: up/down move through the table)
+    Action("entities.choose", "enter", "choose", "List articles",
+           "List the articles mentioning the highlighted entity", scope="entities_view", palette=False),
+    Action("entities.down", "down", "move(1)", "Down", "Next entity", scope="entities_view", footer=False,
+           palette=False),
+    Action("entities.up", "up", "move(-1)", "Up", "Previous entity", scope="entities_view", footer=False,
+           palette=False),
+    Action("entities.sort", "ctrl+s", "sort_next", "Sort", "Sort by the next column (or click a column header)",
+           scope="entities_view", palette=False),
+    Action("entities.reverse", "ctrl+r", "sort_reverse", "Reverse", "Reverse the order", scope="entities_view",
+           palette=False),
+    Action("entities.close", "escape", "close", "Close", "Back to the reader", scope="entities_view", palette=False),
+    # figures view
+    Action("figures.open", "enter", "choose", "Open", "Open the article at the highlighted figure",
+           scope="figures_view", palette=False),
+    Action("figures.sort", "ctrl+s,s", "sort_next", "Sort", "Sort by the next column (or click a column header)",
+           scope="figures_view", palette=False),
+    Action("figures.reverse", "ctrl+r,r", "sort_reverse", "Reverse", "Reverse the order", scope="figures_view",
+           palette=False),
+    Action("figures.export", "w", "export", "Export CSV",
+           "Write the table, in this order, to thads-figures-DATE-TIME.csv in the current folder",
+           scope="figures_view", palette=False),
+    Action("figures.close", "escape", "close", "Close", "Back to the reader", scope="figures_view", palette=False),
     # note editor
     Action("editor.save", "ctrl+s", "save", "Save", "Save the note", scope="editor", palette=False, priority=True),
     Action("editor.cancel", "escape", "cancel", "Cancel", "Close the editor (asks first if the note changed)",
@@ -89,7 +144,7 @@ def bindings(scope: str) -> list[Binding]:
     """Textual bindings for one scope, each carrying its action id for keymaps."""
     return [
         Binding(a.keys, a.action, a.label, show=a.footer, key_display=a.key_display, priority=a.priority,
-                id=a.id, tooltip=a.help)
+                id=a.id, tooltip=a.help, group=Binding.Group(a.group) if a.group else None)
         for a in ACTIONS
         if a.scope == scope
     ]

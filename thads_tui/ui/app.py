@@ -22,11 +22,15 @@ from textual.widgets import Footer, Header, Static
 
 from .. import analysis
 from ..corpus import Article, Corpus
+from ..explore import Exploration
 from ..extract import Extraction
 from ..store import Annotations
 from . import actions
 from .article_view import LEGEND_NAMES, TYPE_CLASS, ArticleView
 from .annotating import Annotating
+from .corpus_search import CorpusSearching
+from .exploring import Exploring
+from .filters import Filtering, Filters
 from .help import HelpScreen
 from .messages import Analysed, Loaded
 from .panels import Chosen, EntityPanel, FigurePanel
@@ -38,7 +42,7 @@ PANELS = ("sidebar", "entities", "figures")
 WIDE, NARROW = 130, 80  # below WIDE the panels fold under the article; below NARROW the list folds
 
 
-class ReaderApp(SearchActions, Annotating, App):
+class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating, App):
     CSS_PATH = "app.tcss"
     TITLE = "THADS reader"
     BINDINGS = actions.bindings("app")
@@ -66,6 +70,8 @@ class ReaderApp(SearchActions, Annotating, App):
         self.chosen_key: str | None = None
         self.user_moved = False  # until then the cursor follows the top of the list while it loads
         self._saved_last: str | None = self.pending_restore
+        self.filters = Filters()
+        self.exploration = Exploration()  # corpus-wide entities and figures, filled on demand
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,6 +102,7 @@ class ReaderApp(SearchActions, Annotating, App):
         if problem:
             self.notify(f"{problem} Press l for details, ctrl+r to start a fresh file.", severity="error", timeout=10)
         self.theme_changed_signal.subscribe(self, self.on_theme_changed)
+        self.start_indexing()
         self.load_corpus()
 
     def on_theme_changed(self, _theme) -> None:
@@ -176,6 +183,8 @@ class ReaderApp(SearchActions, Annotating, App):
         for a in message.articles:
             self.articles[a.id] = a
         self.sidebar.add_rows(message.rows)
+        self.feed_index(message.articles, message.finished)
+        self.feed_exploration(message.articles, message.finished)
         self.loading, self.load_finished = (message.done, message.total), message.finished
         if self.pending_restore in self.articles:
             self.sidebar.select_id(self.pending_restore)
@@ -209,6 +218,8 @@ class ReaderApp(SearchActions, Annotating, App):
             counts.insert(0, f"loading {done}/{total}…")
         if self.ann.read_only:
             counts.append("read-only")
+        if self.filters.active:
+            counts.append(self.filter_status())
         self.sub_title = " · ".join(counts)
 
     # --- the open article ---------------------------------------------------------------------
@@ -232,6 +243,7 @@ class ReaderApp(SearchActions, Annotating, App):
         if article is None:
             return
         self.current, self.extraction, self.chosen_key = article, None, None
+        self.corpus_query = ""
         self.view.show(article, self.ann.get_note(article.id))
         self.show_analysis(None, "analysing…")
         self.analyse(article)

@@ -21,6 +21,8 @@ class SearchActions:
     """Mixed into ReaderApp: `/` opens the box, typing highlights matches (accents optional),
     enter/F3 and shift+F3/up step through them, escape closes the box."""
 
+    corpus_query = ""  # the corpus search whose hits are marked in the open article (none: "")
+
     def action_search(self) -> None:
         search = self.query_one(SearchInput)
         search.display = True
@@ -43,7 +45,7 @@ class SearchActions:
         self.show_match_status()
 
     def show_match_status(self) -> None:
-        query = self.query_one(SearchInput).value.strip()
+        query = self.query_one(SearchInput).value.strip() or self.corpus_query
         hits, i = self.view.search_hits, self.view.search_index
         status = (f"match {i + 1} of {len(hits)}" if hits else "no match") if query else ""
         self.query_one(SearchInput).border_title = status
@@ -53,5 +55,6 @@ class SearchActions:
         search = self.query_one(SearchInput)
         search.value = ""
         search.display = False
+        self.corpus_query = ""
         self.view.set_search([])
         self.view.focus()

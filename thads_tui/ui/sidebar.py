@@ -1,13 +1,15 @@
 """The article list: a Line-API view that renders only the rows on screen.
 
 Instant at 100,000 articles (an OptionList or DataTable builds every row up front). Each
-article takes two lines: markers and title, then date and source.
+article takes two lines: markers and title, then date and source. A filter (`set_filter`) keeps
+the rows it accepts in `shown`, a sorted sub-list of `rows`; the cursor moves over `shown`.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -74,7 +76,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[Row] = []
+        self.rows: list[Row] = []  # every article, sorted
+        self.shown: list[Row] = self.rows  # the rows the filter accepts (the same list when none)
+        self.accept: Callable[[Row], bool] | None = None
         self.by_id: dict[str, Row] = {}
         self.cursor = 0
         self.bookmarked: set[str] = set()
@@ -86,7 +90,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Merge new rows into the sorted list; the cursor stays on its article."""
         if not new:
             return
-        current = self.rows[self.cursor] if self.rows else None
+        current = self.shown[self.cursor] if self.shown else None
         new.sort(key=_KEY)
         if self.rows and new[0].key < self.rows[-1].key:
             self.rows.extend(new)
@@ -94,21 +98,45 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             self.rows.extend(new)
         self.by_id.update((row.id, row) for row in new)
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
-        if current is not None:
-            self.cursor = self.index_of(current)
-            self._scroll_to_cursor(animate=False)
+        if self.accept is not None:
+            self.shown = list(filter(self.accept, self.rows))
+        self._reshown(current)
+
+    def set_filter(self, accept: Callable[[Row], bool] | None) -> bool:
+        """Show only the rows `accept` takes (None: all). The cursor stays on its article if that
+        is still shown; returns False when it is not (the cursor is then on the first row)."""
+        current = self.shown[self.cursor] if self.shown else None
+        self.accept = accept
+        self.shown = self.rows if accept is None else list(filter(accept, self.rows))
+        self._reshown(current)
+        return current is not None and self.shown[self.cursor:self.cursor + 1] == [current]
+
+    def _reshown(self, current: Row | None) -> None:
+        self.virtual_size = Size(self.size.width, len(self.shown) * ROW_HEIGHT)
+        self.cursor = 0
+        if current is not None and self.shown:
+            i = self.index_of(current)
+            self.cursor = i if i < len(self.shown) and self.shown[i] is current else 0
+        self._scroll_to_cursor(animate=False)
         self.refresh()
 
     def index_of(self, row: Row) -> int:
-        return bisect_left(self.rows, row.key, key=_KEY)
+        """Where the row is, or would be, in `shown`."""
+        return bisect_left(self.shown, row.key, key=_KEY)
+
+    def shows(self, article_id: str) -> bool:
+        row = self.by_id.get(article_id)
+        if row is None:
+            return False
+        i = self.index_of(row)
+        return i < len(self.shown) and self.shown[i] is row
 
     @property
     def current_id(self) -> str | None:
-        return self.rows[self.cursor].id if self.rows else None
+        return self.shown[self.cursor].id if self.shown else None
 
     def row_text(self, i: int) -> str:
-        """What row i shows, as plain text (for tests and screen readers)."""
+        """What shown row i shows, as plain text (for tests and screen readers)."""
         return "\n".join(self._line_text(i, part, 60) for part in range(ROW_HEIGHT))
 
     def set_markers(self, bookmarked: set[str], annotated: set[str]) -> None:
@@ -117,9 +145,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     # --- cursor -----------------------------------------------------------------------------
     def move_to(self, index: int, *, announce: bool = True) -> None:
-        if not self.rows:
+        if not self.shown:
             return
-        index = max(0, min(index, len(self.rows) - 1))
+        index = max(0, min(index, len(self.shown) - 1))
         changed = index != self.cursor
         old = self.cursor
         self.cursor = index
@@ -127,12 +155,12 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
         self._scroll_to_cursor()
         if announce and changed:
-            self.post_message(self.Highlighted(self.rows[index].id))
+            self.post_message(self.Highlighted(self.shown[index].id))
 
     def select_id(self, article_id: str, *, announce: bool = False) -> bool:
-        row = self.by_id.get(article_id)
-        if row is None:
+        if not self.shows(article_id):
             return False
+        row = self.by_id[article_id]
         self.move_to(self.index_of(row), announce=announce)
         return True
 
@@ -157,23 +185,23 @@ class ArticleList(ScrollView, can_focus=True):
         self.move_to(0)
 
     def action_last(self) -> None:
-        self.move_to(len(self.rows) - 1)
+        self.move_to(len(self.shown) - 1)
 
     def action_open(self) -> None:
-        if self.rows:
-            self.post_message(self.Selected(self.rows[self.cursor].id))
+        if self.shown:
+            self.post_message(self.Selected(self.shown[self.cursor].id))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
         index = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= index < len(self.rows):
+        if 0 <= index < len(self.shown):
             self.move_to(index)
-            self.post_message(self.Selected(self.rows[index].id))
+            self.post_message(self.Selected(self.shown[index].id))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) * ROW_HEIGHT)
+        self.virtual_size = Size(event.size.width, len(self.shown) * ROW_HEIGHT)
 
     def on_focus(self) -> None:
         self.refresh_lines(self.cursor * ROW_HEIGHT, ROW_HEIGHT)
@@ -182,7 +210,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     # --- rendering --------------------------------------------------------------------------
     def _line_text(self, index: int, part: int, width: int) -> str:
-        row = self.rows[index]
+        row = self.shown[index]
         if part == 0:
             marks = (BOOKMARK if row.id in self.bookmarked else " ") + (NOTE if row.id in self.annotated else " ")
             return marks + " " + _fit(row.title, width - 3)
@@ -194,10 +222,11 @@ class ArticleList(ScrollView, can_focus=True):
         index, part = divmod(int(self.scroll_y) + y, ROW_HEIGHT)
         base = self.rich_style
         style = self.get_component_rich_style
-        if not self.rows:
-            text = _fit(" " + self.empty_text, width) if y == 1 else ""
+        if not self.shown:
+            empty = self.empty_text if not self.rows else "No article matches the filters."
+            text = _fit(" " + empty, width) if y == 1 else ""
             return Strip([Segment(text, base + style("article-list--empty"))]).crop_extend(0, width, base)
-        if index >= len(self.rows):
+        if index >= len(self.shown):
             return Strip.blank(width, base)
         if index == self.cursor:
             base = base + style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")

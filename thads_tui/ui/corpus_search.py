@@ -1,0 +1,253 @@
+"""Searching every article: the index built in the background as articles load, and the search
+screen (results as you type, each with title, date and snippets with the hits highlighted).
+
+Opening a result shows the article scrolled to its first hit with every hit marked; F3 and
+shift+F3 step through them like through in-article matches.
+"""
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ..corpus import Article
+from ..corpus.search import SearchIndex, SearchResult, SearchResults
+from . import actions
+from .backlog import Backlog
+from .sidebar import ArticleList
+
+DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
+LIMIT = 50  # results listed
+PROGRESS_EVERY = 0.3  # seconds between "indexed N" messages while the index grows
+
+
+class Indexed(Message):
+    def __init__(self, done: int, finished: bool) -> None:
+        super().__init__()
+        self.done, self.finished = done, finished
+
+
+class Found(Message):
+    def __init__(self, query: str, results: SearchResults, seconds: float) -> None:
+        super().__init__()
+        self.query, self.results, self.seconds = query, results, seconds
+
+
+class ResultList(OptionList):
+    COMPONENT_CLASSES = {"result-list--hit", "result-list--meta"}
+
+    def prompt(self, n: int, result: SearchResult) -> Text:
+        hit = self.get_component_rich_style("result-list--hit", partial=True)
+        meta = self.get_component_rich_style("result-list--meta", partial=True)
+        text = Text.assemble((f"{n:>2}. ", meta), (result.title, "bold"), ("  " + (result.date or "no date"), meta))
+        for s in result.snippets:
+            line = Text("    " + ("…" if s.cut_before else ""))
+            body = Text(s.text)
+            for a, b in s.hits:
+                body.stylize(hit, a, b)
+            line.append_text(body)
+            if s.cut_after:
+                line.append("…")
+            text.append("\n")
+            text.append_text(line)
+        return text
+
+
+class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
+    """Type to search every article; enter (or a click) opens the highlighted result."""
+
+    BINDINGS = actions.bindings("corpus_search")
+
+    def __init__(self, index: SearchIndex, status, query: str = "") -> None:
+        super().__init__(classes="view-screen")
+        self.index, self.index_status, self.initial = index, status, query
+        self.results: tuple[SearchResult, ...] = ()
+        self.shown_query: str | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="corpus-search", classes="view"):
+            yield Static("Search all articles  [dim]enter opens the highlighted result at its first hit · ↑/↓ choose · esc back[/]", classes="dialog-title")
+            yield Input(placeholder="words, \"a phrase\", prefix*  (accents and case optional)",
+                        id="corpus-query", select_on_focus=False)
+            yield Static(id="corpus-status")
+            yield ResultList(id="corpus-results")
+            yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#corpus-query", Input)
+        box.value = self.initial
+        box.cursor_position = len(self.initial)
+        box.focus()
+        self.show_status()
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#corpus-query", Input).value
+
+    @on(Input.Changed, "#corpus-query")
+    def typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.run_query)
+
+    def run_query(self) -> None:
+        self._timer = None
+        query = self.query_text
+        if not query.strip():
+            self.show([], "")
+            return
+        self.search(query)
+
+    def index_grew(self) -> None:
+        """More articles were indexed: the same query may find more."""
+        if self.query_text.strip() and self._timer is None:
+            self.search(self.query_text)
+        else:
+            self.show_status()
+
+    @work(thread=True, exclusive=True, group="corpus-search")
+    def search(self, query: str) -> None:
+        started = time.perf_counter()
+        try:
+            found = self.index.search(query, limit=LIMIT, prefix_last=True)
+        except Exception as err:  # the engine promises not to raise; the screen must not die if it does
+            self.post_message(Found(query, None, 0.0))
+            self.app.call_from_thread(self.app.notify, f"search failed: {err}", severity="error")
+            return
+        self.post_message(Found(query, found, time.perf_counter() - started))
+
+    @on(Found)
+    def found(self, message: Found) -> None:
+        if message.query != self.query_text:
+            return  # the user typed on meanwhile
+        self.last_seconds = message.seconds
+        self.show(message.results.results if message.results else [], message.query, message.results)
+
+    def show(self, results, query: str, found: SearchResults | None = None) -> None:
+        keep = self.current_result()
+        self.results = tuple(results)
+        self.shown_query = query
+        listing = self.query_one(ResultList)
+        listing.clear_options()
+        listing.add_options(Option(listing.prompt(n, r), id=r.id) for n, r in enumerate(self.results, 1))
+        if self.results:
+            ids = [r.id for r in self.results]
+            listing.highlighted = ids.index(keep.id) if keep is not None and keep.id in ids else 0
+        self.show_status(found)
+
+    def show_status(self, found: SearchResults | None = None) -> None:
+        parts = []
+        query = self.query_text.strip()
+        if not query:
+            parts.append("Type words to find the articles holding all of them; \"quotes\" for a phrase.")
+        elif found is not None:
+            if found.error:
+                parts.append(found.error)
+            elif found.total:
+                many = f"{found.total} article{'s' if found.total != 1 else ''}"
+                parts.append(many if found.total <= LIMIT else f"{many}, the best {LIMIT} listed")
+            else:
+                parts.append("no article holds all of these words")
+            parts.extend(found.notes)
+            if not found.error:
+                parts.append(f"{getattr(self, 'last_seconds', 0) * 1000:.0f} ms")
+        status = self.index_status()
+        if status:
+            parts.append(status)
+        self.query_one("#corpus-status", Static).update(" · ".join(parts))
+
+    def current_result(self) -> SearchResult | None:
+        i = self.query_one(ResultList).highlighted
+        return self.results[i] if i is not None and 0 <= i < len(self.results) else None
+
+    # --- keys -----------------------------------------------------------------------------
+    def action_move(self, delta: int) -> None:
+        listing = self.query_one(ResultList)
+        if self.results:
+            i = listing.highlighted if listing.highlighted is not None else -1
+            listing.highlighted = max(0, min(len(self.results) - 1, i + delta))
+
+    @on(Input.Submitted, "#corpus-query")
+    def action_open(self) -> None:
+        if self._timer is not None:  # enter before the debounce ran: search now, open after
+            self._timer.stop()
+            self._timer = None
+            query = self.query_text
+            found = self.index.search(query, limit=LIMIT, prefix_last=True)
+            self.last_seconds = 0.0
+            self.show(found.results, query, found)
+        result = self.current_result()
+        if result is not None:
+            self.dismiss((self.shown_query or "", result))
+
+    @on(OptionList.OptionSelected, "#corpus-results")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss((self.shown_query or "", self.results[event.option_index]))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class CorpusSearching:
+    """Mixed into ReaderApp: the search index (fed from `on_loaded`) and ctrl+f."""
+
+    def start_indexing(self) -> None:
+        self.search_index = SearchIndex()
+        self.index_backlog = Backlog()
+        self.index_finished = False
+        self.build_index()
+
+    def feed_index(self, articles: list[Article], finished: bool) -> None:
+        self.index_backlog.put(articles)
+        if finished:
+            self.index_backlog.close()
+
+    @work(thread=True, group="index")
+    def build_index(self) -> None:
+        worker = get_current_worker()
+        last = time.monotonic()
+        for article in self.index_backlog.drain(lambda: worker.is_cancelled):
+            self.search_index.add(article)
+            if time.monotonic() - last >= PROGRESS_EVERY:
+                last = time.monotonic()
+                self.post_message(Indexed(len(self.search_index), False))
+        self.post_message(Indexed(len(self.search_index), True))
+
+    def on_indexed(self, message: Indexed) -> None:
+        self.index_finished = message.finished and self.load_finished
+        if isinstance(self.screen, CorpusSearchScreen):
+            self.screen.index_grew()
+
+    def index_status(self) -> str:
+        if self.index_finished:
+            return ""
+        return f"indexed {len(self.search_index)} of {len(self.articles)} articles so far"
+
+    def action_corpus_search(self) -> None:
+        self.push_screen(CorpusSearchScreen(self.search_index, self.index_status, self.corpus_query),
+                         self.open_search_result)
+
+    def open_search_result(self, picked: tuple[str, SearchResult] | None) -> None:
+        if picked is None:
+            return
+        query, result = picked
+        self.sidebar.select_id(result.id)
+        self.on_selected(ArticleList.Selected(result.id))  # opens it, shows the reader, focuses the article
+        hits = [h for h in result.hits if self._in_body(h[0])]
+        self.corpus_query = query
+        self.view.set_search(hits)
+        if hits:
+            self.action_next_match(1)
+        else:
+            self.notify(f"“{query}” is only in the title of this article.", timeout=3)

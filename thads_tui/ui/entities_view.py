@@ -1,0 +1,55 @@
+"""Every entity of the corpus: its type and how many articles (and mentions) name it.
+
+Filter as you type (accents optional), sort by any column; enter lists the articles that
+mention the highlighted entity (the app filters the article list by it).
+"""
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..explore import EntityEntry, filter_entities, sort_entities
+from . import actions
+from .article_view import TYPE_NAMES
+from .table_view import TableScreen, clip
+
+
+class EntitiesScreen(TableScreen):
+    BINDINGS = actions.bindings("entities_view")
+    COLUMNS = (("name", "Entity"), ("type", "Type"), ("articles", "Articles"), ("mentions", "Mentions"))
+    DEFAULT_SORT = "articles"
+    NOUN = "entities"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="entities-view", classes="view"):
+            yield Static("Entities in all articles  [dim]type to filter · ↑/↓ choose · enter lists the articles that mention it · click a header to sort[/]", classes="dialog-title")
+            yield Input(placeholder="filter: part of a name or a type (accents optional)", id="entities-filter")
+            yield Static(classes="view-status")
+            yield DataTable(id="entities-table", cursor_type="row", zebra_stripes=True)
+            yield Footer()
+
+    def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
+        self.query_one("#entities-filter", Input).focus()
+
+    def fetch(self) -> list[EntityEntry]:
+        return self.exploration.entities()
+
+    def order_rows(self, rows: list[EntityEntry]) -> list[EntityEntry]:
+        text = self.query_one("#entities-filter", Input).value
+        return sort_entities(filter_entities(rows, text), self.sort_by, self.reverse)
+
+    def identity(self, row: EntityEntry) -> str:
+        return row.key
+
+    def cells(self, row: EntityEntry) -> tuple:
+        return clip(row.name, 60), TYPE_NAMES.get(row.type, row.type.lower()), row.article_count, row.mentions
+
+    @on(Input.Changed, "#entities-filter")
+    def typed(self) -> None:
+        self.redraw()
+
+    @on(Input.Submitted, "#entities-filter")
+    def submitted(self) -> None:
+        self.action_choose()

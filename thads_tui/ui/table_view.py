@@ -1,0 +1,135 @@
+"""What the entities and figures views share: a full-screen table of corpus-wide rows, sortable
+by any column (click its header, or ctrl+s / ctrl+r), refreshed as the corpus-wide analysis goes
+on, and closed with escape, giving back the chosen row (enter or a click) or None."""
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, Generic, TypeVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from ..explore import Exploration
+
+T = TypeVar("T")
+MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
+
+
+def clip(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
+
+
+class TableScreen(ModalScreen[Any], Generic[T]):
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()  # (sort key, header label)
+    DEFAULT_SORT: ClassVar[str] = ""
+    NOUN: ClassVar[str] = "rows"
+
+    def __init__(self, exploration: Exploration, status: Callable[[], str]) -> None:
+        super().__init__(classes="view-screen")
+        self.exploration, self.status = exploration, status
+        self.sort_by, self.reverse = self.DEFAULT_SORT, False
+        self.everything: list[T] = []  # all rows known so far
+        self.listed: list[T] = []  # sorted (and filtered), the first MAX_ROWS are in the table
+
+    # subclasses: the rows, their identity, their cells, their order
+    def fetch(self) -> list[T]:
+        raise NotImplementedError
+
+    def order_rows(self, rows: list[T]) -> list[T]:
+        raise NotImplementedError
+
+    def identity(self, row: T) -> object:
+        raise NotImplementedError
+
+    def cells(self, row: T) -> tuple:
+        raise NotImplementedError
+
+    def extra_status(self) -> str:
+        return ""
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        for key, label in self.COLUMNS:
+            self.table.add_column(label, key=key)
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Take the latest rows from the corpus-wide analysis."""
+        self.everything = self.fetch()
+        self.redraw()
+
+    def redraw(self) -> None:
+        table = self.table
+        keep = self.current()
+        keep_id = self.identity(keep) if keep is not None else None
+        self.listed = self.order_rows(self.everything)
+        table.clear()
+        table.add_rows(self.cells(r) for r in self.listed[:MAX_ROWS])
+        for key, label in self.COLUMNS:
+            mark = (" ▲" if self.reverse else " ▼") if key == self.sort_by else ""
+            table.columns[key].label = Text(label + mark, style="bold" if mark else "")
+        if keep_id is not None:
+            for i, row in enumerate(self.listed[:MAX_ROWS]):
+                if self.identity(row) == keep_id:
+                    table.move_cursor(row=i, animate=False)
+                    break
+        table.refresh()
+        self.show_status()
+
+    def show_status(self) -> None:
+        n, total = len(self.listed), len(self.everything)
+        parts = [f"{n} {self.NOUN}" if n == total else f"{n} of {total} {self.NOUN}"]
+        if n > MAX_ROWS:
+            parts.append(f"the first {MAX_ROWS} listed")
+        extra = self.extra_status()
+        if extra:
+            parts.append(extra)
+        parts.append(self.status())
+        self.query_one(".view-status", Static).update(" · ".join(parts))
+
+    def current(self) -> T | None:
+        i = self.table.cursor_row
+        return self.listed[i] if self.table.row_count and 0 <= i < min(len(self.listed), MAX_ROWS) else None
+
+    # --- keys and clicks -------------------------------------------------------------------------
+    @on(DataTable.HeaderSelected)
+    def header(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        key = event.column_key.value
+        self.reverse = not self.reverse if key == self.sort_by else False
+        self.sort_by = key
+        self.redraw()
+
+    def action_sort_next(self) -> None:
+        keys = [k for k, _ in self.COLUMNS]
+        self.sort_by = keys[(keys.index(self.sort_by) + 1) % len(keys)]
+        self.reverse = False
+        self.redraw()
+
+    def action_sort_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self.redraw()
+
+    def action_move(self, delta: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)), animate=False)
+
+    @on(DataTable.RowSelected)
+    def selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_choose()
+
+    def action_choose(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.dismiss(row)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
