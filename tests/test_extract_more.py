@@ -200,3 +200,20 @@ def test_anonymised_party_keeps_the_initials_dot():
     people = ents(text, "PERSON")
     assert "Lê Văn T." in people and "Ngô Thị M." in people
     assert "Lê Văn T" not in people and "Ngô Thị M" not in people
+
+
+def test_day_and_month_in_words_after_a_day_word():
+    text = "Từ ngày 3 đến 17 tháng 5 kiểm tra; sau 3 tháng 2 đoàn trở lại."
+    assert dates(text) == {"17 tháng 5": "--05-17"}
+    assert figs(text) == {"3 tháng": (3, "duration", None), "2 đoàn": (2, "count", None)}
+
+
+def test_mixed_case_short_name_after_a_bank():
+    text = "Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) đã nhận đủ tiền."
+    orgs = ents(text, "ORG")
+    assert orgs == ["Ngân hàng TMCP Ngoại thương Việt Nam", "Vietcombank"]
+
+
+def test_company_brand_that_looks_like_a_short_name_stays_whole():
+    text = "Công ty TNHH Xây dựng Thương mại Hoàng Long và Giám đốc Công ty Lê Minh Hải."
+    assert "Công ty TNHH Xây dựng Thương mại Hoàng Long" in ents(text, "ORG")

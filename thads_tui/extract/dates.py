@@ -20,6 +20,8 @@ Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _TIME_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|trước|sau|đầu|"
                           r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\(|^|\n)$")
+_DAY_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào)\s+"
+                           r"|\(|^|\n)$")
 _LIST = r"\s*(?:,|và|hoặc|đến|tới|-)\s*"  # between the items of a list or range of months
 _DIGIT_LEFT = re.compile(r"[\d/.,-]")
 _WORD_LEFT = re.compile(r"[\w,.]")
@@ -33,6 +35,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
          _DIGIT_LEFT),
         (rf"(?P<d>(?P<dd>{D})[/-](?P<mm>{M}))(?![\d/-]|[.,]\d|\s*(?:%|vụ|việc|bản án))", "dm",
          _DIGIT_LEFT),
+        (rf"(?P<d>(?P<dd>{D})\s+tháng\s+(?P<mm>{M}))(?![\d/-]|\s+năm\s+{Y})", "dmw", _DIGIT_LEFT),
         (rf"(?P<d>[Tt]háng\s+(?P<mm>{M})\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y}))(?!\d)", "my",
          WORD_LEFT),
         (rf"(?P<d>[Qq]u[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])"
@@ -57,7 +60,7 @@ def _canonical(m: re.Match, kind: str) -> str:
     g = m.groupdict()
     if kind == "dmy":
         return f"{g['yy']}-{int(g['mm']):02d}-{int(g['dd']):02d}"
-    if kind == "dm":
+    if kind in ("dm", "dmw"):
         return f"--{int(g['mm']):02d}-{int(g['dd']):02d}"
     if kind == "my":
         return f"{g['yy']}-{int(g['mm']):02d}"
@@ -82,5 +85,7 @@ def find_dates(text: str) -> list[Span]:
                 continue
             if kind == "dm" and not _TIME_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue  # a bare day/month needs a time word before it
+            if kind == "dmw" and not _DAY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue  # `15 tháng 6` is a date after a day word (`sau 3 tháng 2 đoàn` is not)
             out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind)))
     return out

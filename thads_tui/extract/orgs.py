@@ -66,11 +66,16 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     ministries = trie_pattern(word_list("ministries.txt"))
     topic = rf"{LOWER}+(?:,?\s+(?!(?:{stop})(?!\w)){LOWER}+(?!\w)){{0,7}}"
     # A company's or bank's proper name: capitalised words and acronyms, "và"/"-" between
-    # them (Đầu tư và Phát triển), ending before a branch, another body or a person's name.
+    # them (Đầu tư và Phát triển), ending before a branch, another body or a person's name
+    # (a family name before Văn/Thị or before two more capitalised syllables).
     # A capitalised word may carry up to three lowercase syllables (Xây dựng, Địa ốc, Đầu tư)
     # when the name goes on with another capitalised word: a name never ends lowercase.
-    corp_word = rf"(?!Chi nhánh|{_CORP}|{_HEADS}\s)(?:{CAP_WORD}|{ACRO_WORD})(?!\w)"
-    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|\s+)(?!{avoid}\s+{CAP_WORD}(?!\w)){corp_word}"
+    titles = trie_pattern(word_list("titles.txt"))
+    corp_word = (rf"(?!(?:Chi nhánh|{_CORP}|{_HEADS}|{titles})(?!\w))"
+                 rf"(?:{CAP_WORD}|{ACRO_WORD})(?!\w)")
+    cap = rf"{CAP_WORD}(?!\w)"
+    person = rf"{avoid}\s+(?:(?:Văn|Thị)(?!\w)|{cap}\s+{cap})"  # not a brand like Hoàng Quân
+    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|\s+)(?!{person}){corp_word}"
     low = rf"\s+(?!{stop}(?!\w)){LOWER}+(?!\w)"
     corp_tail = rf"{low}(?:{low}(?:{low})?)?(?={corp_next})"  # (no nested {m,n}: CPython
     corp_name = (rf"{corp_word}(?:{corp_tail}|{corp_next}){{0,10}}"  # mis-backtracks those)
@@ -80,7 +85,8 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",
          COMPOUND, 3),
-        (rf"{_CORP}(?:\s+{_FORM})?\s+{corp_name}{branch}?(?!\w)", COMPOUND, 3),
+        # Without a legal form, a person's name right after the head is not the company's.
+        (rf"{_CORP}(?:\s+{_FORM}\s+|\s+(?!{person})){corp_name}{branch}?(?!\w)", COMPOUND, 3),
         (rf"(?:Sở|Phòng)\s+{ministries}(?!\w){admin}(?!\w)", COMPOUND, 2),
         (rf"Phòng(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
@@ -123,7 +129,7 @@ def find_orgs(text: str) -> list[Span]:
             if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
                 continue
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
-            if prio == 3 and _CORP_START.match(text, start):
+            if prio == 3 and _CORP_START.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
                 abbr = _ABBR_AFTER.match(text, end)
                 if abbr:
@@ -134,7 +140,8 @@ def find_orgs(text: str) -> list[Span]:
 
 
 _CORP_START = re.compile(_CORP)
-_ABBR_AFTER = compile_line(rf"\s*\((?P<a>{ACRO_WORD}(?:-{ACRO_WORD})?)\)")
+# The short name in parentheses: one capitalised token (BIDV, ACB, Agribank, VietinBank).
+_ABBR_AFTER = compile_line(r"\s*\((?P<a>[A-ZĐ][0-9A-Za-zĐđ&-]{1,24})\)")
 
 
 _TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(r"\bBan chỉ đạo\b"),
