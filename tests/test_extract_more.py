@@ -217,3 +217,15 @@ def test_mixed_case_short_name_after_a_bank():
 def test_company_brand_that_looks_like_a_short_name_stays_whole():
     text = "Công ty TNHH Xây dựng Thương mại Hoàng Long và Giám đốc Công ty Lê Minh Hải."
     assert "Công ty TNHH Xây dựng Thương mại Hoàng Long" in ents(text, "ORG")
+
+
+def test_numbered_urban_districts_and_no_bare_acronym_org():
+    text = "UBND Quận 3, Công an Phường 7 và UBND Huyện cùng tham gia; UBND các xã hỗ trợ."
+    orgs = ents(text, "ORG")
+    assert "UBND Quận 3" in orgs and "Công an Phường 7" in orgs
+    assert "UBND" not in orgs
+
+
+def test_area_introducer_needs_a_name():
+    text = "Tại khu vực Trung tâm hành chính và khu vực Quận 1, khu vực Tây Nguyên."
+    assert ents(text, "LOCATION") == ["Tây Nguyên"]

@@ -36,8 +36,8 @@ _EXPAND = ("THADS", "THA", "UBND", "HĐND", "MTTQ", "TAND", "VKSND", "UBMTTQ", "
 # Administrative levels that introduce a unit's place; capitalised `Thành phố` alone is the
 # article's city (`UBND Thành phố`, `Công an Thành phố`).
 _LEVEL = r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
-_LOCAL = r"(?:huyện|quận|thị xã|thị trấn|thành phố|xã|phường|đặc khu|khu vực|Thành phố|TP\.?)"
-_LEVEL_AHEAD = rf"(?=\s+(?:{_LEVEL}|Thành phố|TP)(?!\w))"
+_LOCAL = (r"(?:huyện|quận|thị xã|thị trấn|thành phố|xã|phường|đặc khu|khu vực|Thành phố|TP\.?|"
+          r"Huyện|Quận|Thị xã|Phường|Xã)")
 
 
 @cache
@@ -49,7 +49,7 @@ def _admin(required: bool = False) -> str:
     dist = district_pattern()
     return (rf"(?:\s+(?:tỉnh|thành phố|Thành phố|TP\.?)\s*{prov}"
             rf"|\s+{_LOCAL}\s+{dist}"
-            rf"|\s+khu vực\s+(?:\d+|[IVX]+)(?!\w)"
+            rf"|\s+(?:khu vực|quận|Quận|phường|Phường)\s+(?:\d+|[IVX]+)(?!\w)"
             rf"|\s+(?:{_LEVEL}|Thành phố)(?!\w)"
             rf"|\s+{prov}){'' if required else '?'}")
 
@@ -96,7 +96,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
          rf"{province_pattern()}", COMPOUND, 1),
         (rf"(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|"
          rf"Ủy ban MTTQ(?: Việt Nam)?){admin}(?!\w)", ATOMIC, 2),
-        (rf"(?:UBND|HĐND|UBMTTQ){_LEVEL_AHEAD}{admin}(?!\w)", ATOMIC, 2),
+        (rf"(?:UBND|HĐND|UBMTTQ){_admin(True)}(?!\w)", ATOMIC, 2),
         (rf"Thường trực\s+(?:UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân){admin}(?!\w)",
          COMPOUND, 2),
         (rf"{_COMMITTEE}(?:\s+{province_pattern()})?(?!\w)", ATOMIC, 2),
@@ -108,7 +108,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"Tòa án(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao(?:\s+tại\s+{province_pattern()})?"
          rf"|{admin})(?!\w)", ATOMIC, 2),
         (rf"Viện [Kk]iểm sát(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao|{admin})(?!\w)", ATOMIC, 2),
-        (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|{_LEVEL_AHEAD}{admin})(?!\w)",
+        (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|{_admin(True)})(?!\w)",
          ATOMIC, 2),
         # THADS units have their own rule above: a bare `Phòng THADS` is generic, not a unit.
         (rf"{_HEADS}\s+(?!{_THADS}(?!\w)){name}{admin}(?!\w)", COMPOUND, 1),

@@ -27,6 +27,11 @@ def province_pattern() -> str:
     return rf"{trie_pattern(provinces())}(?!\w)"
 
 
+# Capitalised words after an introducer that are not a unit's name: another level word
+# (`khu vực Quận 1`) or an institution (`khu vực Trung tâm hành chính`).
+_NOT_A_NAME = r"(?:Quận|Huyện|Phường|Xã|Tỉnh|Thị xã|Thị trấn|Thành phố|Trung tâm|Nhà nước|Khu)"
+
+
 @cache
 def district_pattern() -> str:
     """A district-level name: 1-3 Titlecase syllables, cut before a family name that starts
@@ -35,7 +40,7 @@ def district_pattern() -> str:
     before the middle names Văn/Thị starts a person, never a place."""
     names = trie_pattern(surnames())
     word = rf"{CAP_WORD}(?!\w)"
-    return (rf"(?!{names}\s+(?:Văn|Thị)(?!\w)){word}"
+    return (rf"(?!{names}\s+(?:Văn|Thị)(?!\w)|{_NOT_A_NAME}(?!\w)){word}"
             rf"(?:\s+(?!{names}\s+{CAP_WORD}){word}){{0,2}}")
 
 
