@@ -229,3 +229,9 @@ def test_numbered_urban_districts_and_no_bare_acronym_org():
 def test_area_introducer_needs_a_name():
     text = "Tại khu vực Trung tâm hành chính và khu vực Quận 1, khu vực Tây Nguyên."
     assert ents(text, "LOCATION") == ["Tây Nguyên"]
+
+
+def test_short_name_acronym_stands_for_the_bank():
+    text = "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) khởi kiện."
+    acr = [e for e in extract(nfc(text)).entities if e.type == "ACRONYM" and e.text == "BIDV"]
+    assert acr[0].canonical == "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam"

@@ -28,7 +28,8 @@ def extract(text: str) -> Extraction:
     folded = fold(text)
     legal = pick(one_line(folded, find_legal(folded)))
     legal_block = Blocker(legal)
-    dates = [d for d in pick(one_line(folded, find_dates(folded))) if not legal_block.overlaps(d.start, d.end)]
+    dates = [d for d in pick(one_line(folded, find_dates(folded)))
+             if not legal_block.overlaps(d.start, d.end)]
     places = pick(one_line(folded, find_places(folded)))
     orgs = _pick_orgs(one_line(folded, find_orgs(folded)))
     # A place name glued to a name-like word is a person's given name, not the place.
@@ -42,13 +43,18 @@ def extract(text: str) -> Extraction:
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
                       + document_numbers(folded))
-    acronyms = [a for a in one_line(folded, find_acronyms(folded)) if not numbers.overlaps(a.start, a.end)]
+    acronyms = [a for a in one_line(folded, find_acronyms(folded))
+                if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)
-    figures = [f for f in pick(one_line(folded, find_figures(folded))) if not taken.overlaps(f.start, f.end)]
+    figures = [f for f in pick(one_line(folded, find_figures(folded)))
+               if not taken.overlaps(f.start, f.end)]
     assign_roles(folded, persons, orgs)
     home = main_province(places)
     for o in orgs:
         o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
+    short_names = {(o.start, o.end): o.canonical for o in orgs}
+    for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
+        a.canonical = short_names.get((a.start, a.end), a.canonical)
     entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])
