@@ -31,6 +31,7 @@ class EntitiesScreen(TableScreen):
             yield Footer()
 
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
+        self.table.can_focus = False  # typing always goes to the filter box; its arrows move the table
         self.query_one("#entities-filter", Input).focus()
 
     def fetch(self) -> list[EntityEntry]:
