@@ -19,8 +19,8 @@ M = r"[0-9][0-9]?"
 Y = r"(?:19|20)[0-9]{2}"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _TIME_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|"
-                            r"trước|sau|đầu|"
-                          r"cuối|hạn|nay|hết|kể từ|tính đến)\s+(?:(?i:ngày)\s+)?|\(|^|\n)$")
+                            r"trước|sau|đầu|cuối|hạn|nay|hết|kể từ|tính đến)\s+"
+                            r"(?:(?i:ngày)\s+)?|\(|^|\n)$")
 _DAY_BEFORE = compile_line(r"(?:(?<!\w)(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào)\s+"
                            r"|\(|^|\n)$")
 _LIST = r"\s*(?:,|và|hoặc|đến|tới|-)\s*"  # between the items of a list or range of months
