@@ -218,7 +218,7 @@ def test_cases_ranks_counts_durations():
         "41/63": (41, "rank", None, 63),
         "28 Chấp hành viên": (28, "count", None, None),
         "3 đoàn kiểm tra": (3, "count", None, None),
-        "trên 2 năm": (2, "duration", "trên", None),  # the qualifier is part of the text
+        "2 năm": (2, "duration", "trên", None),  # `án tồn trên 2 năm`: the qualifier is a field
     }
 
 

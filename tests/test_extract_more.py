@@ -174,8 +174,8 @@ def test_toi_and_den_stress_an_exact_number_they_do_not_qualify_it():
                           "khoảng 15%": (15, "percent", "khoảng")}
 
 
-def test_duration_text_keeps_its_qualifier():
-    assert figs("Vụ việc kéo dài gần 3 năm.") == {"gần 3 năm": (3, "duration", "gần")}
+def test_duration_text_is_the_period_its_qualifier_a_field():
+    assert figs("Vụ việc kéo dài gần 3 năm.") == {"3 năm": (3, "duration", "gần")}
 
 
 # --- legal references -----------------------------------------------------------------------

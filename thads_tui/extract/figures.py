@@ -3,8 +3,9 @@
 `hơn 300.000 việc` (case), `trên 62 nghìn tỷ đồng` (VND 6.2e13), `0,18%` (percent),
 `216/897 việc` (case of 897), `3/63` (rank), `47 Chấp hành viên` (count), `1 năm` (duration).
 A bare `a/b` is a rank only after `thứ`/`hạng` or out of 63/34 provinces; otherwise it is too
-ambiguous (a fraction, a score) to report. `text` holds the qualifier, durations included
-(`gần 2 năm`). `measure` is a short gloss built from the words around the figure.
+ambiguous (a fraction, a score) to report. `text` holds the qualifier, except for
+durations, whose qualifier describes what is measured (`án trên 1 năm`: the span is `1 năm`,
+the qualifier field keeps `trên`), as the seed gold reads them. `measure` is a short gloss built from the words around the figure.
 """
 from __future__ import annotations
 
@@ -98,6 +99,8 @@ def _figure(text: str, m: re.Match) -> Span | None:
         return None
     if qualifier and _not_a_qualifier(text, start, qualifier.lower()):
         start, qualifier = m.start("num"), None
+    if unit == "duration":
+        start = m.start("num")  # `án trên 1 năm`: the age of a case, the span is the period itself
     try:
         value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
     except ValueError:
