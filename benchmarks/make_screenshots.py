@@ -55,6 +55,35 @@ async def shoot(out: Path, db: Path) -> None:
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         app.save_screenshot("help.svg", path=str(out))
+        await pilot.press("escape", "ctrl+f", *"thanh", "space", *"hoa")
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        app.save_screenshot("search.svg", path=str(out))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot("search-result.svg", path=str(out))
+        await pilot.press("E")
+        await settle(app, pilot)
+        await pilot.press(*"thi", "space", *"hanh")
+        await pilot.pause()
+        app.save_screenshot("entities.svg", path=str(out))
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+b")  # bookmarked + mentions: the header shows both
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot("filtered.svg", path=str(out))
+        await pilot.press("x", "v")
+        await pilot.pause()
+        app.save_screenshot("filters.svg", path=str(out))
+        await pilot.press("escape", "F")
+        await settle(app, pilot)
+        await pilot.pause()
+        app.save_screenshot("figures.svg", path=str(out))
     app = create_app(None, db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -68,7 +97,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(shoot(out, Path(tmp) / "db.json"))
-    for name in ("main", "note-editor", "help", "narrow"):
+    for name in ("main", "note-editor", "help", "search", "search-result", "entities", "filtered", "filters",
+                 "figures", "narrow"):
         print(out / f"{name}.svg")
 
 

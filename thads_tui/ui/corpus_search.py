@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -30,6 +32,18 @@ LIMIT = 50  # results listed
 PROGRESS_EVERY = 0.3  # seconds between "indexed N" messages while the index grows
 
 
+def search_as_typed(index: SearchIndex, query: str, limit: int = LIMIT) -> SearchResults:
+    """The query as typed so far: the articles holding its last word whole come first (`thanh hoa`
+    puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word."""
+    typed = index.search(query, limit=limit, prefix_last=True)
+    exact = index.search(query, limit=limit)
+    if typed.query.terms == exact.query.terms or not exact.results:
+        return typed
+    whole = {r.id for r in exact.results}
+    merged = exact.results + tuple(r for r in typed.results if r.id not in whole)
+    return SearchResults(typed.query, merged[:limit], typed.total)
+
+
 class Indexed(Message):
     def __init__(self, done: int, finished: bool) -> None:
         super().__init__()
@@ -45,21 +59,25 @@ class Found(Message):
 class ResultList(OptionList):
     COMPONENT_CLASSES = {"result-list--hit", "result-list--meta"}
 
-    def prompt(self, n: int, result: SearchResult) -> Text:
-        hit = self.get_component_rich_style("result-list--hit", partial=True)
+    def prompt(self, n: int, result: SearchResult) -> Group:
+        """Number, title and date, then the snippets indented under them (wrapped lines too)."""
         meta = self.get_component_rich_style("result-list--meta", partial=True)
-        text = Text.assemble((f"{n:>2}. ", meta), (result.title, "bold"), ("  " + (result.date or "no date"), meta))
+        head = Text.assemble((f"{n:>2}. ", meta), (result.title, "bold"), ("  " + (result.date or "no date"), meta))
+        return Group(head, Padding(self.snippets(result), (0, 0, 0, 4)))
+
+    def snippets(self, result: SearchResult) -> Text:
+        hit = self.get_component_rich_style("result-list--hit", partial=True)
+        lines = []
         for s in result.snippets:
-            line = Text("    " + ("…" if s.cut_before else ""))
+            line = Text("…" if s.cut_before else "")
             body = Text(s.text)
             for a, b in s.hits:
                 body.stylize(hit, a, b)
             line.append_text(body)
             if s.cut_after:
                 line.append("…")
-            text.append("\n")
-            text.append_text(line)
-        return text
+            lines.append(line)
+        return Text("\n").join(lines)
 
 
 class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
@@ -119,7 +137,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
     def search(self, query: str) -> None:
         started = time.perf_counter()
         try:
-            found = self.index.search(query, limit=LIMIT, prefix_last=True)
+            found = search_as_typed(self.index, query)
         except Exception as err:  # the engine promises not to raise; the screen must not die if it does
             self.post_message(Found(query, None, 0.0))
             self.app.call_from_thread(self.app.notify, f"search failed: {err}", severity="error")
@@ -183,7 +201,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             self._timer.stop()
             self._timer = None
             query = self.query_text
-            found = self.index.search(query, limit=LIMIT, prefix_last=True)
+            found = search_as_typed(self.index, query)
             self.last_seconds = 0.0
             self.show(found.results, query, found)
         result = self.current_result()

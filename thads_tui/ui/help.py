@@ -46,6 +46,10 @@ def help_table(keymap: Mapping[str, str] | None = None, legend: Text | None = No
     table.add_row("", "")
     table.add_row(Text("Search", style="bold underline"), "")
     table.add_row("", "Case and accents are ignored: “thi hanh an” finds “thi hành án”.")
+    table.add_row("", "Search all articles (ctrl+f): every word must occur, as a whole word (the last one may be "
+                      "the start of a word while you type); \"quoted words\" must stand together; word* for any "
+                      "word starting so.")
+    table.add_row("", "Filters of the list combine; the header shows them; x clears them all.")
     table.add_row("", "ctrl+p opens the command palette with every action by name.")
     if legend is not None:
         table.add_row("", "")
