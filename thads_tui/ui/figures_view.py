@@ -83,8 +83,8 @@ class FiguresScreen(TableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return (clip(row.title, 36), row.date or "", clip(row.text, 24), format_value(row), row.unit,
-                clip(row.qualifier, 12), clip(row.measure, 28))
+        return (clip(row.title, 28), row.date or "", clip(row.text, 20), format_value(row), row.unit,
+                clip(row.qualifier, 12), clip(row.measure, 24))
 
     def action_export(self) -> None:
         self.export(self.listed)
