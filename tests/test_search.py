@@ -384,3 +384,11 @@ def test_search_json_reads_a_corpus(tmp_path):
     (tmp_path / "b.txt").write_text("Tin khác\n\nKhông liên quan.\n", encoding="utf-8")
     out = search_json(Corpus([tmp_path]), "dak lak")
     assert [Path(r["file"]).name for r in out["results"]] == ["a.txt"]
+
+
+def test_words_standing_together_are_the_only_hits_when_they_do():
+    text = "Tỉnh Thanh Hóa hoàn thành kế hoạch; Thanh Hóa dẫn đầu. Thành phố mới."
+    hits = find_hits(text, "thanh hoa")
+    assert [text[s:e] for s, e in hits] == ["Thanh Hóa", "Thanh Hóa"]
+    apart = "Hoàn thành kế hoạch ở thành phố; hoa nở."
+    assert [apart[s:e] for s, e in find_hits(apart, "thanh hoa")] == ["thành", "thành", "hoa"]

@@ -170,25 +170,33 @@ def _query_pattern(parsed: ParsedQuery) -> re.Pattern[str] | None:
 
 def find_hits(text: str, query: str | ParsedQuery) -> list[tuple[int, int]]:
     """(start, end) in `text` of every match of any term of the query, in order, not overlapping;
-    matches separated only by spaces are joined into one."""
+    matches separated only by spaces are joined into one. When all the query's terms stand
+    together somewhere (`Thanh Hóa` for `thanh hoa`), only those places are hits: the reader
+    wants the place, not every `thành` the folding also finds."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     pattern = _query_pattern(parsed)
-    return _hits(text, pattern) if pattern is not None else []
+    if pattern is None:
+        return []
+    hits = _hits(text, pattern)
+    terms = len(parsed.terms)
+    together = [(s, e) for s, e, n in hits if n >= terms]
+    return together if terms > 1 and together else [(s, e) for s, e, _ in hits]
 
 
-def _hits(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def _hits(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """(start, end, how many matches were joined into it)."""
     folded, where = fold_with_map(text)
     if where.identity:
         spans = [m.span() for m in pattern.finditer(folded)]
     else:
         spans = [where.span(*m.span()) for m in pattern.finditer(folded)]
     # words found side by side are one hit: `Thanh Hóa` for `thanh hoa`, one stop for next/previous
-    merged: list[tuple[int, int]] = []
+    merged: list[tuple[int, int, int]] = []
     for start, end in spans:
         if merged and not text[merged[-1][1]:start].strip(" \t\u00a0"):
-            merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], end, merged[-1][2] + 1)
         else:
-            merged.append((start, end))
+            merged.append((start, end, 1))
     return merged
 
 
@@ -574,10 +582,9 @@ class SearchIndex:
             best = heapq.nlargest(max(limit, RERANK_WINDOW) if limit else 0, range(len(cands)), key=scores.__getitem__)
             ranked = self._rerank(parsed, [(scores[i], cands[i]) for i in best])[:limit]
             chosen = [(self._articles[n], score) for score, n in ranked]
-        pattern = _query_pattern(parsed)
         results = []
         for article, score in chosen:
-            hits = _hits(article.text, pattern)
+            hits = find_hits(article.text, parsed)
             results.append(SearchResult(
                 id=article.id, title=article.title, date=article.date, file=str(article.path),
                 score=score, snippets=make_snippets(article, hits, snippets), hits=tuple(hits), article=article,
