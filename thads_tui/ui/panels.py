@@ -118,10 +118,11 @@ class EntityPanel(OptionList):
         self.add_options(options)
 
     def _prompt(self, g: Group) -> Text:
-        text = Text.assemble("  ", (g.text, self.style_for(g.type)))
+        # One line per field, cut with an ellipsis: wrapped lines would lose their indent.
+        text = Text.assemble("  ", (g.text, self.style_for(g.type)), no_wrap=True, overflow="ellipsis")
         if g.type == "ACRONYM" and g.canonical != g.text:
             text.append(f" = {g.canonical}")
-        elif g.canonical != g.text:
+        elif g.canonical != g.text and not g.canonical.startswith("--"):  # `--09-24`: no year, says nothing new
             text.append(f" → {g.canonical}", style="dim")
         if len(g.occurrences) > 1:
             text.append(f" ×{len(g.occurrences)}", style="dim")
