@@ -71,3 +71,17 @@ def test_installed_wheel_carries_its_data():
     assert sum(n.startswith("thads_tui/seeds/") and n.endswith(".txt") for n in names) == 5
     assert any(n.startswith("thads_tui/extract/data/") for n in names)
     assert any(n.startswith("thads_tui/ui/") and n.endswith(".tcss") for n in names)
+
+
+def test_readme_key_table_matches_the_action_registry():
+    """The README's key table is generated; a key added to the app must reach it."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "readme_keys.py"
+    spec = importlib.util.spec_from_file_location("readme_keys", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = module.README.read_text(encoding="utf-8")
+    assert module.START in readme and module.END in readme
+    assert module.updated(readme) == readme, "run: python benchmarks/readme_keys.py"
