@@ -22,11 +22,12 @@ def make_folder(root: Path, n: int) -> None:
         if i % 1000 == 0:
             folder.mkdir()
         p = rng.choice(PROVINCES)
+        cases = f"{rng.randint(1000, 20000):,}".replace(",", ".")  # Vietnamese thousands
+        sentence = (f"Trong năm, các cơ quan THADS tỉnh {p} đã giải quyết được {cases} vụ việc, "
+                    f"đạt tỷ lệ {rng.randint(50, 95)},{rng.randint(0, 99):02d}% về việc.\n")
         body = (
             f"Cục Thi hành án dân sự tỉnh {p} tổng kết công tác số {i}\n\n"
-            f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2015, 2025)}\n"
-            + f"Trong năm, các cơ quan THADS tỉnh {p} đã giải quyết được {rng.randint(1000, 20000):,} vụ việc, "
-            f"đạt tỷ lệ {rng.randint(50, 95)},{rng.randint(0, 99):02d}% về việc.\n".replace(",", ".", 1) * 12
+            f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2015, 2025)}\n" + sentence * 12
         )
         (folder / f"{i:06d}.txt").write_text(body, encoding="utf-8")
 
