@@ -174,8 +174,12 @@ def test_toi_and_den_stress_an_exact_number_they_do_not_qualify_it():
                           "khoảng 15%": (15, "percent", "khoảng")}
 
 
-def test_duration_text_is_the_period_its_qualifier_a_field():
-    assert figs("Vụ việc kéo dài gần 3 năm.") == {"3 năm": (3, "duration", "gần")}
+def test_duration_keeps_an_approximation_but_not_the_bound_of_a_case_age():
+    assert figs("Vụ việc kéo dài gần 3 năm.") == {"gần 3 năm": (3, "duration", "gần")}
+    assert figs("Sau khoảng 4 tháng triển khai, hệ thống ổn định.") == {
+        "khoảng 4 tháng": (4, "duration", "khoảng")}
+    assert figs("Ưu tiên giải quyết án tồn đọng trên 2 năm.") == {
+        "2 năm": (2, "duration", "trên")}
 
 
 # --- legal references -----------------------------------------------------------------------

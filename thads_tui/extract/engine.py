@@ -15,7 +15,7 @@ from .figures import find_figures
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Entity, Extraction, Figure
-from .names import assign_roles, find_byline, find_persons
+from .names import assign_roles, find_bylines, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
 from .places import find_places
 from .spans import Blocker, Span, one_line, pick
@@ -34,10 +34,15 @@ def extract(text: str) -> Extraction:
     orgs = _pick_orgs(one_line(folded, find_orgs(folded)))
     # A place name glued to a name-like word is a person's given name, not the place.
     persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
-    byline = find_byline(folded)
-    if byline and "\n" not in folded[byline.start:byline.end]:
-        persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
-        persons.append(byline)
+    # `Viện trưởng VKSND thành phố Lương Công Tráng`: a titled name is no district.
+    orgs, places, released = release_titled_names(folded, orgs, places,
+                                                  {p.canonical for p in persons})
+    if released:
+        persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
+    for byline in find_bylines(folded):
+        if "\n" not in folded[byline.start:byline.end]:
+            persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
+            persons.append(byline)
     persons = pick(persons)
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]

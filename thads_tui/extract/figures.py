@@ -3,16 +3,16 @@
 `hơn 300.000 việc` (case), `trên 62 nghìn tỷ đồng` (VND 6.2e13), `0,18%` (percent),
 `216/897 việc` (case of 897), `3/63` (rank), `47 Chấp hành viên` (count), `1 năm` (duration).
 A bare `a/b` is a rank only after `thứ`/`hạng` or out of 63/34 provinces; otherwise it is too
-ambiguous (a fraction, a score) to report. `text` holds the qualifier, except for
-durations, whose qualifier describes what is measured (`án trên 1 năm`: the span is `1 năm`,
-the qualifier field keeps `trên`), as the seed gold reads them. `measure` is a short gloss built from the words around the figure.
+ambiguous (a fraction, a score) to report. `text` holds the qualifier (`gần 3 tháng`), except
+for a duration whose qualifier says which cases are meant (`án trên 1 năm`: the span is `1 năm`,
+the qualifier field keeps `trên`). `measure` is a short gloss built from the words around it.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from .lexicon import trie_pattern, word_list
+from .lexicon import UPPER, trie_pattern, word_list
 from .numbers import MAGNITUDE, NUMBER, parse_amount, parse_vn_number
 from .spans import Span, compile_line, scan
 
@@ -29,6 +29,15 @@ _NOT_MONEY = re.compile(r"\s+(?:chí|bào|thời|bộ|tình|ý|nghiệp|hương|
 _RANK_CONTEXT = re.compile(r"(?i)(?:thứ|hạng|xếp)\s+$")
 _NUMBER_LEFT = re.compile(r"[\w.,/-]")
 _PROVINCE_TOTALS = {63.0, 34.0, 64.0, 61.0}
+# Agency heads counted as units (`11 Chi cục trực thuộc`); followed by a name they start one
+# (`21 Chi cục THADS huyện ...`, `3 Chi cục Thi hành án`, `2 Phòng Nghiệp vụ`): no figure.
+_AGENCY_UNITS = frozenset({"Chi cục", "Phòng"})
+_NAMED_NEXT = re.compile(rf"[^\S\n]+(?:{UPPER}|(?:tỉnh|thành phố|huyện|quận|thị xã|khu vực)(?!\w))")
+# A bound after a case noun says which cases are meant (`án trên 1 năm`, `án tồn trên 2 năm`),
+# it does not qualify the period: the duration is then the period alone. An approximation
+# (`vụ việc kéo dài gần 3 năm`) and any qualifier elsewhere (`sau gần 3 tháng`) stay in it.
+_CASE_BEFORE = re.compile(r"(?i)(?<!\w)(?:án|việc|vụ)(?:\s+\w+){0,2}?\s+$")
+_APPROXIMATE = frozenset({"gần", "gần như", "khoảng", "xấp xỉ", "ngót"})
 
 
 # Classifier nouns: counted alone (`5 cuộc`) or with the activity they count (`5 cuộc kiểm sát`).
@@ -85,6 +94,8 @@ def _figure(text: str, m: re.Match) -> Span | None:
         start = q.start()
     if of is not None and not mag and _RANK_CONTEXT.search(text, max(0, start - 12), start):
         unit, unit_word, end = "rank", None, m.end("of")  # "thứ 5/63 tỉnh, thành phố"
+    if unit_word in _AGENCY_UNITS and _NAMED_NEXT.match(text, end):
+        return None
     if unit == "VND" and unit_word == "đồng" and not mag and _NOT_MONEY.match(text, end):
         return None
     if unit is None:
@@ -99,7 +110,8 @@ def _figure(text: str, m: re.Match) -> Span | None:
         return None
     if qualifier and _not_a_qualifier(text, start, qualifier.lower()):
         start, qualifier = m.start("num"), None
-    if unit == "duration":
+    if (unit == "duration" and qualifier and qualifier.lower() not in _APPROXIMATE
+            and _CASE_BEFORE.search(text, max(0, start - 24), start)):
         start = m.start("num")  # `án trên 1 năm`: the age of a case, the span is the period itself
     try:
         value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))

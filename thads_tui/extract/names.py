@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import CAP_WORD, surnames, trie_pattern, word_list
+from .places import provinces
 from .spans import WORD_LEFT, Blocker, Span, scan
 
 BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
@@ -46,9 +47,13 @@ def _patterns():
     run = re.compile(rf"{CAP_WORD}(?!\w)(?:[ ]+{CAP_WORD}(?!\w))+")
     title_at = re.compile(rf"{titles}(?!\w)")
     title_end = re.compile(rf"(?<!\w){titles}\s*:?\s*$")
+    name = rf"{CAP_WORD}(?!\w)(?:[ ]+{CAP_WORD}(?!\w)){{1,3}}"
+    # One author (`Trần Thanh`, `Phạm Minh Đức - VPTC`) or two (`Hà Thu - Đức Anh`,
+    # `Minh Châu, Thanh Hà`, `Lan Anh và Quốc Huy`).
     byline = re.compile(
         rf"^\s*(?:(?:Tin|Bài|Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh|Bài và ảnh)\s*:\s*)?"
-        rf"(?P<n>{CAP_WORD}(?:[ ]+{CAP_WORD}){{1,3}})\s*(?:[-(/]\s*[\w ./]+\)?)?\s*$")
+        rf"(?P<n>{name})(?:[ ]*(?:[-,&]|[ ]và)[ ]*(?P<m>{name}))?"
+        rf"\s*(?:[-(/]\s*[\w ./]+\)?)?\s*$")
     return run, title_at, title_end, byline
 
 
@@ -116,6 +121,56 @@ def _names_in(text, words, names, ends) -> list[Span]:
     return out
 
 
+# A level word right before a place name; `Thành phố`/`TP` included (`UBND TP Lê Văn A`).
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|"
+                           r"đặc khu|Thành phố|Huyện|Quận|Thị xã|TP\.?)[ ]+$")
+
+
+def release_titled_names(text: str, orgs: list[Span], places: list[Span],
+                         known: set[str]) -> tuple[list[Span], list[Span], bool]:
+    """Give back a person's name read as a place after a level word.
+
+    In `Viện trưởng VKSND thành phố Lương Công Tráng` the run after `thành phố` is no
+    district: it is not in the province gazetteer, it starts with a family name, and a title
+    stands before the agency, so the title phrase is about a person. Such a run of 3-4
+    syllables (or 2, when the same name is a person elsewhere in the article: district names
+    are mostly two syllables, `quận Hoàng Mai`) becomes a name again: its place is dropped and
+    every organisation that swallowed it ends at the level word (`VKSND thành phố`).
+    Returns the new organisations, places and whether anything changed.
+    """
+    names = surnames()
+    gazetteer = provinces()
+    ends: dict[int, int] = {}
+    for o in orgs:
+        ends[o.end] = min(o.start, ends.get(o.end, o.start))
+    cut: dict[int, int] = {}  # a released place's end -> where its level word ends
+    dropped: set[int] = set()
+    for k, p in enumerate(places):
+        name = text[p.start:p.end]
+        words = name.split()
+        if (name in gazetteer or p.canonical in gazetteer.values() or words[0] not in names
+                or any(w in _NOT_INSIDE for w in words[1:])
+                or not (3 <= len(words) <= 4 or (len(words) == 2 and name in known))):
+            continue
+        level = _LEVEL_BEFORE.search(text, max(0, p.start - 12), p.start)
+        if not level:
+            continue
+        agency = min((o.start for o in orgs if o.end == p.end and o.start < level.start()),
+                     default=level.start())
+        if not _title_before(text, agency, ends):
+            continue
+        dropped.add(k)
+        cut[p.end] = level.end() - len(level.group()) + len(level.group().rstrip())
+    if not dropped:
+        return orgs, places, False
+    new_orgs: dict[tuple[int, int], Span] = {}
+    for o in orgs:
+        if o.end in cut and o.start < cut[o.end]:
+            o.end, o.canonical = cut[o.end], ""
+        new_orgs.setdefault((o.start, o.end), o)
+    return list(new_orgs.values()), [p for k, p in enumerate(places) if k not in dropped], True
+
+
 def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
     """Fill `role` on every mention with the fullest title phrase seen for that person."""
     best: dict[str, str] = {}
@@ -175,10 +230,17 @@ def _role_after(text: str, pos: int) -> str | None:
 
 
 def find_byline(text: str) -> Span | None:
-    """The author line at the end (`Trần Thanh`, `Phạm Minh Đức - VPTC`), skipping trailing
-    navigation boilerplate; None as soon as body text is reached."""
+    """The (first) author at the end of an article, see `find_bylines`."""
+    found = find_bylines(text)
+    return found[0] if found else None
+
+
+def find_bylines(text: str) -> list[Span]:
+    """The author line at the end (`Trần Thanh`, `Phạm Minh Đức - VPTC`, two authors as in
+    `Hà Thu - Đức Anh`), read before any trailing navigation block (`Đọc thêm`, `Tin liên
+    quan` and the headlines listed under it); empty as soon as body text is reached."""
     *_, byline = _patterns()
-    end = len(text)
+    end = _before_navigation(text)
     seen = 0
     while end > 0 and seen < 4:
         start = text.rfind("\n", 0, end) + 1
@@ -190,10 +252,36 @@ def find_byline(text: str) -> Span | None:
         if BOILERPLATE.match(line.strip()):
             continue
         m = byline.match(line)
-        if m and text[:start].strip():
-            if any(w in _NOT_INSIDE for w in m.group("n").split()):
-                return None
-            s = start + m.start("n")
-            return Span(s, start + m.end("n"), "PERSON", m.group("n"), role="tác giả")
-        return None
-    return None
+        if not m or not text[:start].strip():
+            return []
+        out = []
+        for group in ("n", "m"):
+            name = m.group(group)
+            if name is None:
+                continue
+            if any(w in _NOT_INSIDE for w in name.split()) or name in provinces():
+                if group == "n":
+                    return []
+                continue
+            s = start + m.start(group)
+            out.append(Span(s, start + m.end(group), "PERSON", name, role="tác giả"))
+        return out
+    return []
+
+
+# Related-article blocks start this far from the end at most, in lines.
+_NAVIGATION_LINES = 15
+
+
+def _before_navigation(text: str) -> int:
+    """Where the trailing navigation block starts (its first header line), or len(text)."""
+    end = len(text)
+    cut = end
+    for _ in range(_NAVIGATION_LINES):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if BOILERPLATE.match(text[start:end].strip()):
+            cut = start
+        end = start - 1
+    return cut

@@ -104,7 +104,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
          rf"\s+(?:{_COMMITTEE}|Trung ương Đảng)(?:\s+{province_pattern()})?(?!\w)", COMPOUND, 2),
         (rf"Ban cán sự đảng(?:\s+Bộ\s+{ministries})?(?!\w)", COMPOUND, 2),
         (rf"Ban [Cc]hỉ đạo(?:\s+{_THADS})?(?:\s+(?:Trung ương|cấp tỉnh|cấp huyện|"
-         rf"(?:hai|ba|2|3) cấp)|{admin})(?:\s+về\s+{topic})?(?!\w)", COMPOUND, 2),
+         rf"(?:hai|ba|các|2|3) cấp)|{admin})(?:\s+về\s+{topic})?(?!\w)", COMPOUND, 2),
         (rf"Tòa án(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao(?:\s+tại\s+{province_pattern()})?"
          rf"|{admin})(?!\w)", ATOMIC, 2),
         (rf"Viện [Kk]iểm sát(?:\s+nhân dân)?(?:\s+tối cao|\s+cấp cao|{admin})(?!\w)", ATOMIC, 2),
