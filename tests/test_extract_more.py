@@ -239,3 +239,68 @@ def test_short_name_acronym_stands_for_the_bank():
     text = "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) khởi kiện."
     acr = [e for e in extract(nfc(text)).entities if e.type == "ACRONYM" and e.text == "BIDV"]
     assert acr[0].canonical == "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam"
+
+
+# --- a titled name after a level word -------------------------------------------------------
+
+def test_titled_name_after_an_agency_level_word_is_a_person():
+    text = "Chánh án TAND thành phố Trịnh Quốc Bảo phát biểu tại hội nghị."
+    ex = extract(nfc(text))
+    assert [(e.text, e.role) for e in ex.entities if e.type == "PERSON"] == [
+        ("Trịnh Quốc Bảo", "Chánh án TAND thành phố")]
+    assert ents(text, "ORG") == ["TAND thành phố"]
+    assert ents(text, "LOCATION") == []
+
+
+def test_two_syllable_titled_name_needs_to_be_a_person_elsewhere():
+    text = ("Đồng chí Đỗ Sơn, Chủ tịch UBND huyện, chủ trì. Chủ tịch UBND huyện Đỗ Sơn yêu cầu "
+            "rà soát. Chủ tịch UBND quận Hoàng Mai cho biết quận đã hoàn thành.")
+    assert ents(text, "PERSON") == ["Đỗ Sơn", "Đỗ Sơn"]
+    assert "UBND quận Hoàng Mai" in ents(text, "ORG")
+    assert ents(text, "LOCATION") == ["Hoàng Mai"]
+
+
+def test_real_places_after_level_words_stay_places():
+    text = ("Phó Chủ tịch UBND thành phố Hồ Chí Minh Võ Văn Hoan, Giám đốc Sở Tư pháp tỉnh "
+            "Gia Lai và đoàn công tác làm việc tại huyện Lê Thủy.")
+    assert ents(text, "LOCATION") == ["Hồ Chí Minh", "Gia Lai", "Lê Thủy"]
+    assert ents(text, "PERSON") == ["Võ Văn Hoan"]
+    assert "UBND thành phố Hồ Chí Minh" in ents(text, "ORG")
+
+
+# --- counts, bylines, headlines -------------------------------------------------------------
+
+def test_counted_rounds_notices_customers_teams_and_units():
+    text = ("Sau 5 lần tổ chức đấu giá, Chấp hành viên ra 4 thông báo; có 6 khách hàng qua 9 vòng "
+            "trả giá. Cục lập 2 tổ công tác, bán 3 quyền sử dụng đất tại 4 quận và họp với "
+            "lãnh đạo 8 Chi cục trực thuộc, 10 Chi cục THADS huyện.")
+    assert figs(text) == {
+        "5 lần": (5, "count", None), "4 thông báo": (4, "count", None),
+        "6 khách hàng": (6, "count", None), "9 vòng": (9, "count", None),
+        "2 tổ công tác": (2, "count", None), "3 quyền sử dụng đất": (3, "count", None),
+        "4 quận": (4, "count", None), "8 Chi cục": (8, "count", None)}
+
+
+def test_two_authors_before_a_related_articles_block():
+    text = ("Hội nghị tổng kết\n\nCục THADS tỉnh tổ chức hội nghị tổng kết.\n\n"
+            "Minh Châu - Quốc Huy\n\nĐọc thêm\nĐà Nẵng: Tổng kết công tác năm\n"
+            "Cam Lâm: Cưỡng chế giao đất\n")
+    ex = extract(nfc(text))
+    assert [(e.text, e.role) for e in ex.entities if e.type == "PERSON"] == [
+        ("Minh Châu", "tác giả"), ("Quốc Huy", "tác giả")]
+    assert ents(text, "LOCATION") == ["Đà Nẵng", "Cam Lâm"]
+
+
+def test_one_author_with_an_office_after_the_dash():
+    text = "Cục THADS tỉnh tổ chức hội nghị.\n\nPhạm Minh Đức - VPTC\n"
+    assert ents(text, "PERSON") == ["Phạm Minh Đức"]
+
+
+def test_speaker_before_a_colon_is_no_place():
+    text = "Tọa đàm về thi hành án.\nTrần Minh Hà: Chúng tôi đã rà soát toàn bộ hồ sơ.\n"
+    assert ents(text, "LOCATION") == []
+
+
+def test_steering_committee_of_all_levels():
+    text = "Cục tham mưu cho Ban Chỉ đạo THADS các cấp tháo gỡ vướng mắc."
+    assert ents(text, "ORG") == ["Ban Chỉ đạo THADS các cấp"]

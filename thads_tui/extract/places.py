@@ -2,7 +2,8 @@
 spellings), and districts introduced by huyện/quận/thị xã/thành phố (or the post-2025 khu vực).
 
 A province name is recognised anywhere; a district name only after its introducer, since
-district names are open-ended. The introducer stays outside the span (`tỉnh Gia Lai` →
+district names are open-ended, or alone before the colon that opens a headline line
+(`Kiến Thụy: Cưỡng chế ...`). The introducer stays outside the span (`tỉnh Gia Lai` →
 `Gia Lai`), except the `TP.` of `TP.HCM`, which is part of the usual spelling.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import CAP_WORD, surnames, table, trie_pattern
+from .lexicon import CAP_WORD, UPPER, surnames, table, trie_pattern
 from .spans import WORD_LEFT, Span, compile_line, scan
 
 MUNICIPALITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
@@ -45,19 +46,30 @@ def district_pattern() -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     district = compile_line(
         rf"(?:huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã|Thành phố|TP\.?|Tp\.?|"
         rf"khu vực(?!\s+(?:[IVX]|Nhà nước)(?!\w)))\s+(?P<n>{district_pattern()})")
-    return compile_line(province_pattern()), district
+    # A headline led by its place (`Kiến Thụy: Cưỡng chế giao nhà ...`), as news sites list
+    # related articles: a district-like run alone before the colon, a sentence after it.
+    headline = compile_line(rf"(?:^|\n)(?P<n>{district_pattern()}):\s+(?={UPPER})")
+    return compile_line(province_pattern()), district, headline
 
 
 def find_places(text: str) -> list[Span]:
-    prov_rx, district_rx = _patterns()
+    prov_rx, district_rx, headline_rx = _patterns()
     table_ = provinces()
     out = [Span(m.start(), m.end(), "LOCATION", table_[m.group()], priority=1)
            for m in scan(prov_rx, text, WORD_LEFT)]
     for m in scan(district_rx, text, WORD_LEFT):
         name = m.group("n")
         out.append(Span(m.start("n"), m.end("n"), "LOCATION", table_.get(name, name)))
+    names = surnames()
+    for m in headline_rx.finditer(text):
+        name = m.group("n")
+        words = name.split()
+        # One word is a label (`Ảnh:`); a family name before two more is a person speaking.
+        if len(words) < 2 or (words[0] in names and len(words) > 2) or name in table_:
+            continue
+        out.append(Span(m.start("n"), m.end("n"), "LOCATION", name))
     return out
