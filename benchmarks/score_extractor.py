@@ -1,0 +1,48 @@
+"""Score `thads-tui extract` on the seeds and on the team's annotated sets (prints figures).
+
+    python benchmarks/score_extractor.py [--show-errors]
+
+Needs ../shared/gold/score.py (beside the repo, as in CI). The sets in benchmarks/gold/ were
+written and annotated by the team, blind at first; both have since been used to fix the
+extractor, so they are regression sets now, not measures of generalisation: keep a new blind
+set outside the repo to measure that.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from thads_tui.analysis import article_record
+from thads_tui.corpus import Corpus
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SCORER = REPO.parent / "shared" / "gold" / "score.py"
+SETS = [
+    ("seeds", None, REPO.parent / "shared" / "gold" / "seeds.gold.json"),
+    ("heldout1", HERE / "gold" / "heldout1", HERE / "gold" / "heldout1.gold.json"),
+    ("heldout2", HERE / "gold" / "heldout2", HERE / "gold" / "heldout2.gold.json"),
+]
+
+
+def main() -> int:
+    if not SCORER.exists():
+        print(f"no scorer at {SCORER}")
+        return 1
+    for name, folder, gold in SETS:
+        corpus = Corpus([folder] if folder else None)
+        corpus.load()
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as out:
+            json.dump({"articles": [article_record(a) for a in corpus]}, out, ensure_ascii=False)
+        args = [sys.executable, str(SCORER), str(gold), out.name] + [a for a in sys.argv[1:] if a == "--show-errors"]
+        print(f"== {name} ({len(corpus)} articles)")
+        subprocess.run(args)
+        Path(out.name).unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
