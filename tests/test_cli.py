@@ -85,3 +85,20 @@ def test_readme_key_table_matches_the_action_registry():
     readme = module.README.read_text(encoding="utf-8")
     assert module.START in readme and module.END in readme
     assert module.updated(readme) == readme, "run: python benchmarks/readme_keys.py"
+
+
+def test_bad_limit_and_empty_folder_say_so(tmp_path):
+    res = run("search", "thi", "--limit", "0")
+    assert res.returncode == 2 and "at least 1" in res.stderr and "Traceback" not in res.stderr
+    res = run("extract", "--json", str(tmp_path))
+    assert res.returncode == 0 and json.loads(res.stdout) == {"articles": []}
+    assert res.stderr.strip() == f"thads-tui: no readable articles (.txt, .md) in {tmp_path}"
+
+
+def test_export_of_a_damaged_db_fails_loudly(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text("{ broken", encoding="utf-8")
+    res = run("export", "--db", str(db))
+    assert res.returncode == 2
+    assert "only what could be read" in res.stderr and "Traceback" not in res.stderr
+    assert db.read_text(encoding="utf-8") == "{ broken"

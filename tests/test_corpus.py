@@ -336,3 +336,26 @@ def test_byline_with_a_lowercase_unit_after_the_dash():
     text = "Tiêu đề\nĐoạn thứ nhất.\nĐoạn thứ hai.\nLý Thu Hà - Chi cục THADS huyện Đông Anh\n"
     assert layout(text).source == "Lý Thu Hà - Chi cục THADS huyện Đông Anh"
     assert layout("Tiêu đề\nĐoạn một.\nĐoạn hai.\nmột dòng thường - không phải tác giả\n").source is None
+
+
+def test_links_back_up_the_tree_are_read_once(tmp_path):
+    root = tmp_path / "d"
+    write(root / "a.txt", ARTICLE)
+    (root / "x").symlink_to(".")
+    (root / "y").symlink_to(".")
+    (root / "sub").mkdir()
+    (root / "sub" / "up").symlink_to("..")
+    paths, problems = scan([root])
+    assert [p.name for p in paths] == ["a.txt"] and problems == []
+
+
+def test_broken_links_and_special_files_are_reported(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    paths, problems = scan([tmp_path])
+    assert [p.name for p in paths] == ["good.txt"]
+    assert {p.path.name: p.reason for p in problems} == {
+        "gone.txt": "broken link: its target does not exist",
+        "pipe.txt": "not a regular file",
+    }

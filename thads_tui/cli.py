@@ -29,6 +29,16 @@ class UserError(Exception):
     """Something the user can fix; printed as one line."""
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", metavar="FILE", type=Path, default=None,
@@ -61,7 +71,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("query")
         p.add_argument("paths", nargs="*", metavar="PATH")
         p.add_argument("--json", action="store_true")
-        p.add_argument("--limit", type=int, default=20)
+        p.add_argument("--limit", type=_positive, default=20, help="how many results at most (default 20)")
     elif name == "export":
         p.description = "Export bookmarks and notes with citations."
         p.add_argument("--format", choices=("md", "json", "csv"), default="md")
@@ -81,8 +91,10 @@ def _load_corpus(paths: list[str]):
     corpus.load()
     for problem in corpus.problems:
         print(f"thads-tui: {problem}", file=sys.stderr)
-    if not paths and not len(corpus):
-        raise UserError("the bundled articles are missing from this installation")
+    if not len(corpus) and not corpus.problems:  # nothing skipped, nothing found: say why it is empty
+        if not paths:
+            raise UserError("the bundled articles are missing from this installation")
+        print("thads-tui: no readable articles (.txt, .md) in " + ", ".join(map(str, paths)), file=sys.stderr)
     return corpus
 
 
@@ -145,8 +157,8 @@ def cmd_export(args) -> int:
     if not db.exists():
         raise UserError(f"no annotations yet: {db} does not exist")
     ann, problem = _open_annotations(db, read_only=True)
-    if problem:
-        print(f"thads-tui: {problem}", file=sys.stderr)
+    if problem:  # export what could be read, but say so and fail: a script must not take it as whole
+        print(f"thads-tui: {problem} The export below holds only what could be read.", file=sys.stderr)
     text = export_annotations(ann, args.format)
     if args.output:
         # Spreadsheet programs only read a CSV as UTF-8 when it starts with a BOM.
@@ -155,7 +167,7 @@ def cmd_export(args) -> int:
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return 0
+    return 2 if problem else 0
 
 
 def cmd_import(args) -> int:

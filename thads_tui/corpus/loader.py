@@ -73,10 +73,16 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
+    """Depth-first, sorted; a folder reached twice (links back up the tree) is read once."""
     stack = [root]
+    seen: set[tuple[int, int]] = set()
     while stack:
         folder = stack.pop()
         try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
@@ -89,8 +95,14 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
             try:
                 if entry.is_dir():
                     subfolders.append(Path(entry.path))
-                elif entry.is_file() and entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                elif not entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    continue
+                elif entry.is_file():
                     yield Path(entry.path)
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    problems.append(Problem(Path(entry.path), "broken link: its target does not exist"))
+                else:
+                    problems.append(Problem(Path(entry.path), "not a regular file"))
             except OSError as err:
                 problems.append(Problem(Path(entry.path), _os_reason(err)))
         stack.extend(reversed(subfolders))
