@@ -140,6 +140,38 @@ def test_two_instances_see_each_other(path):
     assert a.get_note("x") == "" and a.annotated_ids() == {"y"}
 
 
+def test_note_editor_in_two_windows_loses_nothing(path):
+    a, b = Annotations(path), Annotations(path)
+    a.set_note("x", "Dòng đầu.")
+    opened_in_a = a.get_note("x")  # a's editor opens
+    opened_in_b = b.get_note("x")
+    assert b.set_note("x", "Dòng đầu.\nThêm của b.", expected=opened_in_b) == "Dòng đầu.\nThêm của b."
+    saved = a.set_note("x", "Dòng đầu, a sửa.", expected=opened_in_a)  # a saves its edit later
+    assert "Thêm của b." in saved and "a sửa" in saved
+    assert a.get_note("x") == saved and b.get_note("x") == saved
+    # a blank save over a note someone else changed removes nothing
+    assert b.set_note("x", "", expected=opened_in_b) == saved and a.get_note("x") == saved
+    # nothing changed meanwhile: the editor's text is saved as typed, NFC
+    nfd = unicodedata.normalize("NFD", "Viết lại hết")
+    assert a.set_note("x", nfd, expected=unicodedata.normalize("NFD", saved)) == "Viết lại hết"
+    assert a.set_note("x", "  ", expected="Viết lại hết") == "" and b.note("x") is None
+    # extending what the other window saved keeps just the extension (no doubled text)
+    a.set_note("y", "một")
+    b.set_note("y", "một hai", expected="một")
+    assert a.set_note("y", "một hai ba", expected="một") == "một hai ba"
+    # without `expected` the last save wins, as before
+    assert a.set_note("y", "chỉ a") == "chỉ a" and b.get_note("y") == "chỉ a"
+
+
+def test_passage_note_editor_in_two_windows_loses_nothing(path):
+    a, b = Annotations(path), Annotations(path)
+    note_id = a.add_passage_note("x", "rà soát", "gốc")
+    assert b.update_passage_note(note_id, "gốc, b thêm", expected="gốc") == "gốc, b thêm"
+    saved = a.update_passage_note(note_id, "a viết lại", expected="gốc")
+    assert saved == "gốc, b thêm\n\na viết lại" and b.passage_note(note_id)["text"] == saved
+    assert a.update_passage_note(note_id, paragraph=3) == saved
+
+
 def test_read_only_instance(path):
     Annotations(path).set_note("a", "kept")
     before = path.read_bytes()

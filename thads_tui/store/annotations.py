@@ -87,6 +87,15 @@ def migrate(data: dict, version: int) -> dict:
     return data
 
 
+def merge_text(old: str, new: str) -> str | None:
+    """`old` and `new` joined so neither loses a word, or None when `old` already contains `new`."""
+    if new in old:
+        return None
+    if old in new:
+        return new
+    return f"{old.rstrip()}\n\n{new.lstrip()}"
+
+
 def _valid_doc(table: str, doc: Any) -> bool:
     if not isinstance(doc, dict):
         return False
@@ -386,10 +395,27 @@ class Annotations:
         """The whole note record (text, created, updated, citation), or None."""
         return self._one("notes", "article_id", article_id)
 
-    def set_note(self, article_id: str, text: str, *, citation: dict | None = None) -> None:
-        """Save the article's note (stored NFC); blank text removes it."""
+    def set_note(self, article_id: str, text: str, *, citation: dict | None = None,
+                 expected: str | None = None) -> str:
+        """Save the article's note (stored NFC); blank text removes it. Returns the text saved
+        (what `get_note` now gives: "" when the note was removed).
+
+        `expected` is the note as the editor showed it when it opened. If the stored note is no
+        longer that (another window saved it meanwhile), it is not overwritten: the stored text
+        and `text` are merged (see `merge_text`; a blank `text` then removes nothing) and the
+        merge is saved and returned. Without `expected` the last save wins.
+        """
         text = nfc(text)
-        self._save_record("notes", article_id, {"text": text} if text.strip() else None, citation)
+        with self._writing():
+            if expected is not None:
+                old = self._table("notes").get(where("article_id") == article_id)
+                current = old.get("text", "") if old is not None else ""
+                if current != nfc(expected):
+                    merged = merge_text(current, text)
+                    text = current if merged is None else merged
+            keep = bool(text.strip())
+            self._save_record("notes", article_id, {"text": text} if keep else None, citation)
+        return text if keep else ""
 
     def _save_record(self, table_name: str, article_id: str, fields: dict | None,
                      citation: dict | None) -> None:
@@ -450,8 +476,13 @@ class Annotations:
 
     def update_passage_note(self, note_id: str, text: str | None = None, *, quote: str | None = None,
                             prefix: str | None = None, suffix: str | None = None,
-                            paragraph: int | None = _UNSET, citation: dict | None = None) -> None:
-        """Change a passage note's text and/or its anchor; fields left as None stay as they are."""
+                            paragraph: int | None = _UNSET, citation: dict | None = None,
+                            expected: str | None = None) -> str:
+        """Change a passage note's text and/or its anchor; fields left as None stay as they are.
+
+        Returns the note's text as saved. `expected` works as for `set_note`: when the stored text
+        is no longer `expected`, it is merged with `text` instead of being overwritten.
+        """
         fields: dict[str, Any] = {}
         for name, value in (("text", text), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
             if value is not None:
@@ -468,8 +499,13 @@ class Annotations:
             old = table.get(q)
             if old is None:
                 raise AnnotationsError("That passage note no longer exists; it may have been removed in another window.")
+            current = old.get("text", "")
+            if "text" in fields and expected is not None and current != nfc(expected):
+                merged = merge_text(current, fields["text"])
+                fields["text"] = current if merged is None else merged
             if any(old.get(k) != v for k, v in fields.items()):
                 table.update({**fields, "updated": _now()}, doc_ids=[old.doc_id])
+            return fields.get("text", current)
 
     def remove_passage_note(self, note_id: str) -> bool:
         with self._writing():

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .annotations import SCHEMA, Annotations, AnnotationsError, _valid_doc, nfc, normalise_tags
+from .annotations import SCHEMA, Annotations, AnnotationsError, _valid_doc, merge_text, nfc, normalise_tags
 
 FORMAT = "thads-tui-annotations"
 KINDS = ("bookmarks", "notes", "passages", "tags")
@@ -209,13 +209,7 @@ def read_export(path: str | Path) -> dict:
         raise AnnotationsError(f"{path} is not a thads-tui JSON export (invalid JSON at line {getattr(exc, 'lineno', '?')}).") from exc
 
 
-def _merge_text(old: str, new: str) -> str | None:
-    """The merged text, or None when `old` already contains `new` (nothing is ever dropped)."""
-    if new in old:
-        return None
-    if old in new:
-        return new
-    return f"{old.rstrip()}\n\n{new.lstrip()}"
+_merge_text = merge_text  # the old name (the merge now lives with the notes it protects)
 
 
 def _next_id(table: dict) -> int:
