@@ -212,6 +212,28 @@ def test_damaged_file(path, content):
     assert Annotations(path).get_note("a") == "fresh"
 
 
+def test_start_fresh_in_two_windows_keeps_the_other_windows_notes(path):
+    path.write_bytes(b'{"broken')
+    a, b = Annotations(path), Annotations(path)
+    assert a.problem and b.problem
+    b.start_fresh()
+    b.set_note("n", "b's note")
+    a.start_fresh()  # the file is sound and current now: a uses it instead of wiping it
+    assert a.problem is None and not a.read_only and a.get_note("n") == "b's note"
+    assert Annotations(path).get_note("n") == "b's note"
+    assert a.backup_path.read_bytes() == b'{"broken'
+
+
+def test_start_fresh_backs_up_the_bytes_there_now(path):
+    path.write_bytes(b'{"broken')
+    a = Annotations(path)
+    first = a.backup_path
+    path.write_bytes(b'{"damaged differently since')  # e.g. another copy wrote, then it broke again
+    backup = a.start_fresh()
+    assert backup != first and backup.read_bytes() == b'{"damaged differently since'
+    assert first.read_bytes() == b'{"broken' and a.problem is None
+
+
 def test_partly_damaged_file_shows_what_it_can(path):
     good = {"article_id": "a", "text": "còn đọc được", "created": "", "updated": "", "citation": {}}
     path.write_text(json.dumps({"_meta": {"1": {"schema": 1}},

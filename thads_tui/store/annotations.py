@@ -13,7 +13,9 @@ the file as it was.
 from __future__ import annotations
 
 import errno
+import hashlib
 import shutil
+import stat
 import unicodedata
 import uuid
 from contextlib import contextmanager
@@ -33,6 +35,25 @@ TABLES = ("bookmarks", "notes", "passages", "tags", "state")
 _KEY_FIELD = {"bookmarks": "article_id", "notes": "article_id", "passages": "id",
               "tags": "article_id", "state": "key"}
 _UNSET: Any = object()
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two regular files hold the same bytes (size first, then a hash)."""
+    try:
+        sa, sb = a.stat(), b.stat()
+        if not (stat.S_ISREG(sa.st_mode) and stat.S_ISREG(sb.st_mode)) or sa.st_size != sb.st_size:
+            return False
+        return _digest(a) == _digest(b)
+    except OSError:
+        return False
 
 
 class AnnotationsError(Exception):
@@ -259,28 +280,47 @@ class Annotations:
     def start_fresh(self) -> Path | None:
         """After a `problem`, replace the unusable file with a new empty one.
 
-        Nothing is destroyed: the old file is copied to `backup_path` first (if it cannot be
-        copied, nothing happens and AnnotationsError says so). Returns the backup's path, or
-        None when there was no problem and so nothing was done.
+        Nothing is destroyed: under the file lock, the file is looked at again. If it is sound and
+        current now (another running copy started it afresh meanwhile), it is simply used, not
+        replaced. Otherwise its current bytes are copied to `backup_path` first (if they cannot
+        be copied, nothing happens and AnnotationsError says so). Returns `backup_path` (the copy
+        of the file that could not be used), or None when there was no problem and so nothing
+        was done.
         """
         if self.problem is None:
             return None
         if self._asked_read_only:
             raise AnnotationsError("The annotations were opened read-only, so they cannot be started afresh.")
-        if self.path.exists() and (self.backup_path is None or not self.backup_path.exists()):
-            self.backup_path = self._backup("replaced")
-            if self.backup_path is None:
-                raise AnnotationsError(f"A fresh annotations file was not started because {self.path} "
-                                       "could not be copied to a backup first.")
         try:
             with self._storage.locked():
-                self._storage.write({META: _meta_doc()})
+                if not self._sound_and_current():
+                    if self.path.exists():
+                        backup = self._backup_of_current("replaced")
+                        if backup is None:
+                            raise AnnotationsError(f"A fresh annotations file was not started because {self.path} "
+                                                   "could not be copied to a backup first.")
+                        self.backup_path = backup
+                    self._storage.write({META: _meta_doc()})
         except (OSError, LockTimeout) as exc:
             raise AnnotationsError(_save_failed(exc, self.path.parent)) from exc
         if self._db is not self._durable:
             self._db.close()
         self._db, self.problem, self.read_only = self._durable, None, False
         return self.backup_path
+
+    def _sound_and_current(self) -> bool:
+        """Whether the file, read now (under the lock), is whole and in this version's format."""
+        try:
+            data = self._storage.read_shared()
+            return data is not None and salvage(data)[1] and schema_version(data) == SCHEMA
+        except (OSError, ValueError):  # unreadable, DatabaseDamaged, a broken _meta table
+            return False
+
+    def _backup_of_current(self, label: str) -> Path | None:
+        """A backup holding the file's current bytes: `backup_path` if it still does, else a new one."""
+        if self.backup_path is not None and _same_bytes(self.backup_path, self.path):
+            return self.backup_path
+        return self._backup(label)
 
     def close(self) -> None:
         if self._db is not self._durable:
