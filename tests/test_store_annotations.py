@@ -3,6 +3,9 @@ import errno
 import json
 import os
 import re
+import shutil
+import stat
+import threading
 import unicodedata
 
 import pytest
@@ -244,14 +247,83 @@ def test_partly_damaged_file_shows_what_it_can(path):
     assert ann.get_note("a") == "còn đọc được" and ann.annotated_ids() == {"a"}
 
 
-def test_unreadable_file(path, tmp_path):
-    path.mkdir()  # opening it fails whoever we run as
+def test_unreadable_file(path, monkeypatch):
+    path.write_text('{"notes": {}}', encoding="utf-8")
+    real_open = os.open
+
+    def denied(name, *args, **kwargs):  # a permission problem, whoever we run as
+        if os.fspath(name) == str(path):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(name, *args, **kwargs)
+
+    def no_copy(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(os, "open", denied)
+    monkeypatch.setattr(shutil, "copy2", no_copy)
     ann = Annotations(path)
     assert ann.read_only and one_sentence(ann.problem) and "could not be read" in ann.problem
     assert ann.annotated_ids() == set()
     with pytest.raises(AnnotationsError):
         ann.start_fresh()  # it cannot be backed up, so it is not replaced
-    assert path.is_dir()
+    assert path.read_text(encoding="utf-8") == '{"notes": {}}'
+
+
+def _without_hanging(fn, fifo=None):
+    """fn() in a thread; if it is stuck opening `fifo`, a writer is opened to free it and the test fails."""
+    result = {}
+
+    def run():
+        try:
+            result["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(5)
+    if thread.is_alive():
+        if fifo is not None:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            thread.join(5)
+        pytest.fail("blocked opening a FIFO")
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_path_that_is_not_a_regular_file_is_never_read_or_replaced(path, kind):
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    fifo = path if kind == "fifo" else None
+    ann = _without_hanging(lambda: Annotations(path), fifo)
+    assert ann.read_only and one_sentence(ann.problem)
+    assert "is not a regular file; choose another --db" in ann.problem
+    assert ann.annotated_ids() == set() and ann.backup_path is None
+    for write in (lambda: ann.set_note("a", "x"), lambda: ann.toggle_bookmark("a"), ann.start_fresh):
+        with pytest.raises(AnnotationsError) as err:
+            _without_hanging(write, fifo)
+        assert "not a regular file" in str(err.value)
+    assert _without_hanging(lambda: Annotations(path, read_only=True), fifo).problem == ann.problem
+    assert (stat.S_ISFIFO if kind == "fifo" else stat.S_ISDIR)(os.stat(path).st_mode)
+    assert not list(path.parent.glob("*.bak"))
+
+
+def test_a_fifo_put_in_place_of_the_file_while_running(ann, path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    ann.set_note("a", "kept")
+    path.unlink()
+    os.mkfifo(path)
+    with pytest.raises(AnnotationsError) as err:
+        _without_hanging(lambda: ann.set_note("b", "x"), path)
+    assert "not a regular file" in str(err.value) and ann.read_only
+    assert ann.get_note("a") == "kept" and stat.S_ISFIFO(os.stat(path).st_mode)
 
 
 def test_future_version_is_refused_not_overwritten(path):

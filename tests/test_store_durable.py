@@ -2,6 +2,7 @@
 import errno
 import json
 import os
+import stat
 
 import pytest
 from tinydb import Query, TinyDB, where
@@ -253,3 +254,23 @@ def test_in_place_operation_that_fails_to_save_leaves_no_trace(tmp_path, monkeyp
     assert [d["tags"] for d in t.all()] == [["a"], ["b"]]
     t.insert({"tags": []})
     assert [d["tags"] for d in json.loads(db.storage.path.read_text())["t"].values()] == [["a"], ["b"], []]
+
+
+def test_storage_never_opens_nor_replaces_what_is_not_a_regular_file(tmp_path):
+    from thads_tui.store.durable import NotRegularFile
+
+    folder = tmp_path / "db.json"
+    folder.mkdir()
+    storage = DurableStorage(folder)
+    with pytest.raises(NotRegularFile):
+        storage.read()
+    with pytest.raises(NotRegularFile):
+        storage.write({"t": {}})
+    assert folder.is_dir() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        storage = DurableStorage(fifo)
+        with pytest.raises(NotRegularFile):
+            storage.write({"t": {}})  # checked before anything is opened: cannot block
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -3,6 +3,8 @@ import csv
 import io
 import re
 import json
+import os
+import threading
 import unicodedata
 
 import pytest
@@ -152,3 +154,29 @@ def test_read_export_errors_are_sentences(tmp_path, full):
 def test_unknown_format(full):
     with pytest.raises(AnnotationsError):
         export_annotations(full, "xml")
+
+
+def test_read_export_refuses_what_is_not_a_regular_file(tmp_path):
+    folder = tmp_path / "export.json"
+    folder.mkdir()
+    paths = [folder]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
+        paths.append(tmp_path / "pipe.json")
+    for path in paths:
+        outcome = {}
+
+        def run():
+            try:
+                read_export(path)
+            except AnnotationsError as err:
+                outcome["error"] = str(err)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        thread.join(5)
+        if thread.is_alive():  # stuck opening the FIFO: free it, then fail
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            thread.join(5)
+            pytest.fail("read_export blocked on a FIFO")
+        assert "not a regular file" in outcome["error"] and outcome["error"].endswith(".")

@@ -27,7 +27,7 @@ from tinydb import where
 from unidecode import unidecode
 from tinydb.storages import MemoryStorage
 
-from .durable import DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout
+from .durable import DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout, NotRegularFile, check_regular
 
 SCHEMA = 1
 META = "_meta"
@@ -152,7 +152,13 @@ def salvage(data: Any) -> tuple[dict, bool]:
 
 
 # -- user sentences ----------------------------------------------------------------------------
+def _not_regular_sentence(path: Path) -> str:
+    return f"Your annotations file {path} is not a regular file; choose another --db."
+
+
 def _save_failed(exc: BaseException, folder: Path) -> str:
+    if isinstance(exc, NotRegularFile):
+        return f"Your change was not saved because {exc.filename} is not a regular file; choose another --db."
     if isinstance(exc, LockTimeout):
         return ("Your change was not saved because another running copy of thads-tui kept the "
                 "annotations file busy; please try again.")
@@ -250,6 +256,9 @@ class Annotations:
                        "start fresh.", kept)
 
     def _unreadable(self, exc: OSError, shown: dict) -> None:
+        if isinstance(exc, NotRegularFile):
+            self._unusable(_not_regular_sentence(self.path), shown)
+            return
         self._unusable(f"Your annotations file {self.path} could not be read ({exc.strerror or exc}); "
                        "it was left untouched and notes are read-only for now.", shown)
 
@@ -292,7 +301,9 @@ class Annotations:
         if self._asked_read_only:
             raise AnnotationsError("The annotations were opened read-only, so they cannot be started afresh.")
         try:
+            check_regular(self.path)  # before the lock: no <file>.lock is made next to a device
             with self._storage.locked():
+                check_regular(self.path)  # a folder, device or FIFO is neither backed up nor replaced
                 if not self._sound_and_current():
                     if self.path.exists():
                         backup = self._backup_of_current("replaced")
@@ -301,6 +312,8 @@ class Annotations:
                                                    "could not be copied to a backup first.")
                         self.backup_path = backup
                     self._storage.write({META: _meta_doc()})
+        except NotRegularFile:
+            raise AnnotationsError(_not_regular_sentence(self.path)) from None
         except (OSError, LockTimeout) as exc:
             raise AnnotationsError(_save_failed(exc, self.path.parent)) from exc
         if self._db is not self._durable:
@@ -369,6 +382,9 @@ class Annotations:
         try:
             data = self._storage.read_shared()
             version = schema_version(data)
+        except NotRegularFile as exc:
+            self._unreadable(exc, salvage(self._storage.last_read())[0])
+            raise AnnotationsError(self.problem) from None
         except ValueError:  # DatabaseDamaged, or a broken _meta table
             kept, _ = salvage(self._storage.last_read())
             self._damaged(kept)

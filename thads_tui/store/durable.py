@@ -60,7 +60,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-__all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout"]
+__all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout", "NotRegularFile"]
 
 _WINDOWS = sys.platform == "win32"
 
@@ -80,6 +80,24 @@ class LockTimeout(TimeoutError):
 
 class DatabaseDamaged(ValueError):
     """The database file is not valid JSON text holding an object."""
+
+
+class NotRegularFile(OSError):
+    """The database path names a folder, a device, a FIFO...: never read (it may block) nor replaced."""
+
+
+def _not_regular(path: str | os.PathLike) -> NotRegularFile:
+    return NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+
+
+def check_regular(path: str | os.PathLike) -> None:
+    """Raise NotRegularFile if `path` exists and is not a regular file (symlinks are followed)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(path)
 
 
 def _deep(value: Any) -> Any:
@@ -286,19 +304,23 @@ class DurableStorage(Storage):
             return self._load_unlocked()
 
     def _load_unlocked(self) -> dict | None:
-        if not _WINDOWS and self._cached_sig is not None:
-            try:
-                if self._signature(os.stat(self.path)) == self._cached_sig:
-                    return self._cached
-            except FileNotFoundError:
-                self._forget()
-                return None
         try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self._forget()
+            return None
+        if not stat.S_ISREG(st.st_mode):  # opening a FIFO would block, a device is no database
+            raise _not_regular(self.path)
+        if not _WINDOWS and self._cached_sig is not None and self._signature(st) == self._cached_sig:
+            return self._cached
+        try:  # O_NONBLOCK: should a FIFO replace the file right now, open() still returns
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             self._forget()
             return None
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise _not_regular(self.path)
             with open(fd, "rb", closefd=False) as f:
                 raw = f.read()
             sig = self._signature(os.fstat(fd))
@@ -367,6 +389,7 @@ class DurableStorage(Storage):
         raw = self._serialize(data if data is not None else {})
         target = Path(os.path.realpath(self.path))
         folder = target.parent
+        check_regular(target)  # os.replace would put our file in place of a device or a FIFO
         _sweep_temp(folder, target.name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         replaced = False

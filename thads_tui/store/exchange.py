@@ -8,14 +8,18 @@ can be read and cited without the corpus at hand.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .durable import NotRegularFile, check_regular
 from .annotations import SCHEMA, Annotations, AnnotationsError, _valid_doc, merge_text, nfc, normalise_tags
 
 FORMAT = "thads-tui-annotations"
@@ -198,7 +202,9 @@ class ImportSummary:
 def read_export(path: str | Path) -> dict:
     """Load a JSON export file for `import_annotations`, with user-phrased errors."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = _read_regular(Path(path)).decode("utf-8-sig")
+    except NotRegularFile:
+        raise AnnotationsError(f"Could not read {path} (it is not a regular file); choose a JSON export file.") from None
     except OSError as exc:
         raise AnnotationsError(f"Could not read {path} ({exc.strerror or exc}).") from exc
     except UnicodeDecodeError as exc:
@@ -207,6 +213,16 @@ def read_export(path: str | Path) -> dict:
         return json.loads(text)
     except ValueError as exc:
         raise AnnotationsError(f"{path} is not a thads-tui JSON export (invalid JSON at line {getattr(exc, 'lineno', '?')}).") from exc
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; NotRegularFile (never a hang) for a FIFO, a device or a folder."""
+    check_regular(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        return f.read()
 
 
 _merge_text = merge_text  # the old name (the merge now lives with the notes it protects)
