@@ -385,6 +385,37 @@ def test_version_0_file_is_upgraded_after_a_backup(path):
     assert ann.get_note("a") == "rà soát" and ann.is_bookmarked("a") and ann.get_state("last") == "a"
 
 
+def test_old_format_file_that_cannot_be_backed_up_is_not_upgraded(path, monkeypatch):
+    old = {"notes": {"1": {"article_id": "a", "text": unicodedata.normalize("NFD", "rà soát"),
+                           "created": "2025-01-01T00:00:00+00:00"}}}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    before = path.read_bytes()
+
+    def no_copy(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(shutil, "copy2", no_copy)
+    ann = Annotations(path)
+    assert ann.read_only and one_sentence(ann.problem) and "could not be backed up" in ann.problem
+    assert path.read_bytes() == before and ann.backup_path is None
+    assert ann.get_note("a") == "rà soát"  # shown, upgraded in memory only
+    with pytest.raises(AnnotationsError):
+        ann.set_note("a", "x")
+    assert path.read_bytes() == before
+
+    # the same when an older copy of thads-tui rewrites the file while this one runs
+    monkeypatch.undo()
+    path.unlink()
+    running = Annotations(path)
+    running.set_note("b", "mine")
+    path.write_text(json.dumps(old), encoding="utf-8")
+    monkeypatch.setattr(shutil, "copy2", no_copy)
+    with pytest.raises(AnnotationsError) as err:
+        running.set_note("b", "changed")
+    assert "could not be backed up" in str(err.value) and running.read_only
+    assert path.read_bytes() == before and running.get_note("a") == "rà soát"
+
+
 def test_start_fresh_without_a_problem_does_nothing(ann):
     ann.set_note("a", "keep me")
     assert ann.start_fresh() is None and ann.get_note("a") == "keep me"

@@ -156,6 +156,11 @@ def _not_regular_sentence(path: Path) -> str:
     return f"Your annotations file {path} is not a regular file; choose another --db."
 
 
+def _no_upgrade_backup(path: Path) -> str:
+    return (f"Your annotations file {path} is in an older format and could not be backed up before "
+            "upgrading, so it was left untouched and notes are read-only for now.")
+
+
 def _save_failed(exc: BaseException, folder: Path) -> str:
     if isinstance(exc, NotRegularFile):
         return f"Your change was not saved because {exc.filename} is not a regular file; choose another --db."
@@ -235,7 +240,11 @@ class Annotations:
                 current = self._storage.read()
                 now_version = schema_version(current)
                 if current and now_version < SCHEMA:
-                    self.backup_path = self._backup(f"v{now_version}")
+                    backup = self._backup(f"v{now_version}")
+                    if backup is None:  # never upgrade without a copy of the old file
+                        self._unusable(_no_upgrade_backup(self.path), migrate(current, now_version))
+                        return
+                    self.backup_path = backup
                     self._storage.write(migrate(current, now_version))
         except (OSError, LockTimeout) as exc:
             reason = getattr(exc, "strerror", None) or "another copy of thads-tui kept it busy"
@@ -394,6 +403,12 @@ class Annotations:
                            "thads-tui, so this change was not saved and notes are read-only now.",
                            salvage(data)[0])
             raise AnnotationsError(self.problem)
+        if data and version < SCHEMA:  # an older copy of thads-tui rewrote the file meanwhile
+            backup = self._backup(f"v{version}")
+            if backup is None:
+                self._unusable(_no_upgrade_backup(self.path), migrate(self._storage.read(), version))
+                raise AnnotationsError(self.problem)
+            self.backup_path = backup
         if not data or version < SCHEMA:
             self._storage.write(migrate(self._storage.read() or {}, version))
 
