@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from textual.worker import WorkerCancelled
@@ -124,3 +125,31 @@ def state(data: dict, key: str):
         if rec.get("key") == key:
             return rec.get("value")
     return None
+
+
+# An article whose text is hostile to a terminal UI: markup-like brackets in the title and body
+# (Textual parses markup in plain strings), and control characters Rich drops or the terminal
+# obeys (form feed, tab, escape sequences, bell, backspace, DEL, a C1 control). Dated newest, so
+# the reader opens it first.
+HOSTILE_TITLE = "[Video] Cục Tiêu đề [/] lạ [b]x[/b]"
+HOSTILE = (
+    f"{HOSTILE_TITLE}\n\n14/03/2024\n\n"
+    "Trang một\x0ckết thúc. Bộ Tư pháp [/] đạt 82,5% về việc.\tTab [Video] Nguyễn Văn Minh "
+    "\x1b[31mđỏ\x1b[0m [b]x[/b]\x07\x08 làm việc với Cục Thi hành án dân sự thành phố Hà Nội.\n\n"
+    "Đoạn hai: \x1b]0;HACKED\x07THADS Hà Nội\x85 thu hồi\x7f 970.327 triệu đồng.\n"
+)
+
+
+def make_hostile_app(tmp_path: Path, **kw) -> ReaderApp:
+    folder = write_articles(tmp_path / "articles", {"hostile.txt": HOSTILE.encode("utf-8")})
+    return make_app(tmp_path, paths=[str(folder)], **kw)
+
+
+def hostile_extract(article: Article) -> Extraction:
+    """fake_extract, plus an entity named like markup and figures qualified like markup."""
+    x = fake_extract(article)
+    body = article.paragraphs[0][0] if article.paragraphs else 0
+    odd = [Entity("ORG", m[0], m.start(), m.end(), m[0]) for m in re.finditer(re.escape("[b]x[/b]"), article.text)
+           if m.start() >= body]
+    figs = [replace(f, qualifier="[/] q", measure="[Video] m") for f in x.figures]
+    return Extraction(sorted(x.entities + odd, key=lambda e: e.start), figs)

@@ -306,6 +306,10 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
             self.ann.close()
 
     # --- dialogs, palette, focus --------------------------------------------------------------
+    def notify(self, message: str, *, markup: bool = False, **kw) -> None:
+        """Notifications carry titles, paths and error messages: plain text unless asked."""
+        super().notify(message, markup=markup, **kw)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.user_keymap, self.legend()))
 

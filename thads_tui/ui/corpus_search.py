@@ -104,7 +104,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             yield Static("Search all articles  [dim]enter opens the highlighted result at its first hit · ↑/↓ choose · esc back[/]", classes="dialog-title")
             yield Input(placeholder="words, \"a phrase\", prefix*  (accents and case optional)",
                         id="corpus-query", select_on_focus=False)
-            yield Static(id="corpus-status")
+            yield Static(id="corpus-status", markup=False)
             yield ResultList(id="corpus-results")
             yield Footer()
 

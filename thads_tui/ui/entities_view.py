@@ -5,6 +5,7 @@ mention the highlighted entity (the app filters the article list by it).
 """
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -26,7 +27,7 @@ class EntitiesScreen(TableScreen):
         with Vertical(id="entities-view", classes="view"):
             yield Static("Entities in all articles  [dim]type to filter · ↑/↓ choose · enter lists the articles that mention it · click a header to sort[/]", classes="dialog-title")
             yield Input(placeholder="filter: part of a name or a type (accents optional)", id="entities-filter")
-            yield Static(classes="view-status")
+            yield Static(classes="view-status", markup=False)
             yield DataTable(id="entities-table", cursor_type="row", zebra_stripes=True)
             yield Footer()
 
@@ -45,7 +46,7 @@ class EntitiesScreen(TableScreen):
         return row.key
 
     def cells(self, row: EntityEntry) -> tuple:
-        return clip(row.name, 60), TYPE_NAMES.get(row.type, row.type.lower()), row.article_count, row.mentions
+        return Text(clip(row.name, 60)), Text(TYPE_NAMES.get(row.type, row.type.lower())), row.article_count, row.mentions
 
     @on(Input.Changed, "#entities-filter")
     def typed(self) -> None:

@@ -60,7 +60,7 @@ class FiguresScreen(TableScreen):
         with Vertical(id="figures-view", classes="view"):
             yield Static("Figures in all articles  [dim]enter opens the article at the figure · click a header to sort[/]",
                          classes="dialog-title")
-            yield Static(classes="view-status")
+            yield Static(classes="view-status", markup=False)
             yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="figures-chart-box"):
                 yield Chart(id="figures-chart")
@@ -83,8 +83,8 @@ class FiguresScreen(TableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return (clip(row.title, 28), row.date or "", clip(row.text, 20), format_value(row), row.unit,
-                clip(row.qualifier, 12), clip(row.measure, 24))
+        return tuple(map(Text, (clip(row.title, 28), row.date or "", clip(row.text, 20), format_value(row), row.unit,
+                                clip(row.qualifier, 12), clip(row.measure, 24))))
 
     def action_export(self) -> None:
         self.export(self.listed)

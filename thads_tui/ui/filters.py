@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import reduce
 from typing import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -96,15 +97,15 @@ class FilterScreen(ModalScreen[None]):
             yield Checkbox("With a note only ✎", f.annotated, id="filter-annotated")
             with Horizontal(classes="filter-row"):
                 yield Static("Year", classes="filter-label")
-                yield Select([(y, y) for y in self.years], prompt="any year", value=f.year or Select.NULL,
+                yield Select([(Text(y), y) for y in self.years], prompt="any year", value=f.year or Select.NULL,
                              id="filter-year")
             with Horizontal(classes="filter-row"):
                 yield Static("Source", classes="filter-label")
-                yield Select([(s, s) for s in self.sources], prompt="any source", value=f.source or Select.NULL,
+                yield Select([(Text(s), s) for s in self.sources], prompt="any source", value=f.source or Select.NULL,
                              id="filter-source")
             with Horizontal(classes="filter-row"):
                 yield Static("Mentions", classes="filter-label")
-                yield Static(self._entity_text(), id="filter-entity")
+                yield Static(self._entity_text(), id="filter-entity", markup=False)
                 yield Button("Any", id="filter-entity-clear", compact=True, disabled=not f.entity)
             with Horizontal(classes="buttons"):
                 yield Button("Clear all", id="filter-clear", compact=True)

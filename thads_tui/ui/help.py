@@ -38,7 +38,7 @@ def help_table(keymap: Mapping[str, str] | None = None, legend: Text | None = No
     for heading, rows in actions.help_rows(keymap):
         table.add_row(Text(heading, style="bold underline"), "")
         for keys, text in rows:
-            table.add_row(keys, text)
+            table.add_row(Text(keys), Text(text))
         table.add_row("", "")
     table.add_row(Text("Mouse", style="bold underline"), "")
     table.add_row("click", "open an article, pick an entity or figure, focus a pane")

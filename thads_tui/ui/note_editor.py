@@ -27,7 +27,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
@@ -55,9 +55,9 @@ class NoteEditor(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog"):
-            yield Static(f"✎ Note — {self.article_title}", id="note-title")
+            yield Static(f"✎ Note — {self.article_title}", id="note-title", markup=False)
             yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(self.read_only_reason or "", id="note-error", classes="error")
+            yield Static(self.read_only_reason or "", id="note-error", classes="error", markup=False)
             yield Footer()
 
     def on_mount(self) -> None:

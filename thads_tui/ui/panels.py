@@ -162,12 +162,12 @@ class FigurePanel(DataTable):
             label = Text(f.text, style=style)
             if len(occ) > 1:
                 label.append(f" ×{len(occ)}", style="dim")
-            self.add_row(label, format_value(f), f.qualifier or "", f.measure or "", key=key)
+            self.add_row(label, Text(format_value(f)), Text(f.qualifier or ""), Text(f.measure or ""), key=key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The table is narrow: the highlighted figure's qualifier and measure, in full, below it."""
         f, _ = self.figures.get(event.row_key.value, (None, None))
-        self.border_subtitle = " · ".join(x for x in (f.qualifier, f.measure) if x) if f else ""
+        self.border_subtitle = Text(" · ".join(x for x in (f.qualifier, f.measure) if x) if f else "")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

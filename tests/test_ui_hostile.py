@@ -1,0 +1,101 @@
+"""Corpus text, paths and messages that look like markup or hold control characters: shown
+literally, never parsed, never sent raw to the terminal."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+from textual.widgets._data_table import default_cell_formatter
+
+from thads_tui.ui.figures_view import FiguresScreen
+from thads_tui.ui.entities_view import EntitiesScreen
+from thads_tui.ui.filters import FilterScreen
+from thads_tui.ui.note_editor import ConfirmScreen, NoteEditor
+from thads_tui.ui.panels import FigurePanel
+
+from thads_tui.ui.app import create_app
+
+from test_ui_support import (HOSTILE_TITLE, SIZE, fake_extract, hostile_extract, make_hostile_app, ready,
+                             write_articles)
+
+
+def shown(widget) -> str:
+    """The plain text a Static shows."""
+    return widget.render().plain
+
+
+def cell_texts(table: DataTable) -> list[list[str]]:
+    """What each cell shows (a str cell is parsed as markup by the table)."""
+    out = []
+    for i in range(table.row_count):
+        out.append([default_cell_formatter(c).plain if not isinstance(c, Text) else c.plain
+                    for c in table.get_row_at(i)])
+    return out
+
+
+async def test_markup_like_corpus_text_is_shown_literally(tmp_path):
+    app = make_hostile_app(tmp_path, extractor=hostile_extract)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.current.title == HOSTILE_TITLE
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert HOSTILE_TITLE in shown(app.screen.query_one("#note-title"))
+        await pilot.press("escape")
+        # the figures panel: a markup-like qualifier under the table
+        panel = app.query_one(FigurePanel)
+        panel.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert "[/] q · [Video] m" in panel._border_subtitle.plain
+        await pilot.press("F")
+        await ready(app, pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        rows = cell_texts(app.screen.query_one(DataTable))
+        assert any(r[0].startswith("[Video] Cục") for r in rows), rows
+        assert any("[/] q" in r for r in rows)
+        await pilot.press("escape", "E")
+        await ready(app, pilot)
+        assert isinstance(app.screen, EntitiesScreen)
+        rows = cell_texts(app.screen.query_one(DataTable))
+        assert any(r[0] == "[b]x[/b]" for r in rows), rows
+        await pilot.press(*"[b]", "enter")
+        await ready(app, pilot)
+        assert app.filters.entity_name == "[b]x[/b]"
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        assert "“[b]x[/b]”" in shown(app.screen.query_one("#filter-entity", Static))
+        assert app.is_running
+
+
+async def test_markup_like_messages_are_notified_literally(tmp_path):
+    def failing(article):
+        raise ValueError("bad [/] value [b]x[/b]")
+
+    app = make_hostile_app(tmp_path, extractor=failing)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # toasts are off in tests by default
+        await ready(app, pilot)
+        await pilot.pause(0.1)
+        assert app.screen.query("Toast")
+        messages = [n.message for n in app._notifications]
+        assert any(HOSTILE_TITLE in m and "bad [/] value [b]x[/b]" in m for m in messages), messages
+        assert app.is_running
+
+
+async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
+    folder = tmp_path / "d[" / "]x"
+    folder.mkdir(parents=True)
+    path = folder / "[b]db.json"
+    path.write_text('{"bookmarks": {"1": ', encoding="utf-8")
+    app = create_app([str(write_articles(tmp_path / "articles"))], path, extractor=fake_extract)
+    assert app.ann.problem
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(path) in shown(app.screen.query_one("#question"))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
