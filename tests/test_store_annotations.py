@@ -237,6 +237,29 @@ def test_start_fresh_backs_up_the_bytes_there_now(path):
     assert first.read_bytes() == b'{"broken' and a.problem is None
 
 
+def test_reopening_a_damaged_file_makes_no_more_copies(path):
+    path.write_bytes(b'{"broken')
+    first = Annotations(path).backup_path
+    for _ in range(3):  # each launch
+        again = Annotations(path)
+        assert again.backup_path == first and first.name in again.problem
+    exported = Annotations(path, read_only=True)  # an export reuses the copy it finds
+    assert exported.backup_path == first and exported.read_only
+    assert list(path.parent.glob("*.bak")) == [first]
+
+    first.unlink()
+    looking = Annotations(path, read_only=True)  # and makes none
+    assert looking.backup_path is None and one_sentence(looking.problem) and "damaged" in looking.problem
+    assert "opened read-only" in looking.problem and not list(path.parent.glob("*.bak"))
+
+    kept = Annotations(path).backup_path
+    path.write_bytes(b'{"broken differently')  # new bytes: a new copy, the old one stays
+    newer = Annotations(path).backup_path
+    assert newer != kept and newer.read_bytes() == b'{"broken differently'
+    assert sorted(path.parent.glob("*.bak")) == sorted([kept, newer])
+    assert Annotations(path).backup_path == newer
+
+
 def test_partly_damaged_file_shows_what_it_can(path):
     good = {"article_id": "a", "text": "còn đọc được", "created": "", "updated": "", "citation": {}}
     path.write_text(json.dumps({"_meta": {"1": {"schema": 1}},

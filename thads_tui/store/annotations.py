@@ -255,9 +255,14 @@ class Annotations:
             self._damaged({})
 
     def _damaged(self, kept: dict) -> None:
-        self.backup_path = self._backup("corrupt")
+        if self._asked_read_only:  # only looking (an export): make no copies, mention one made before
+            self.backup_path = self._existing_backup("corrupt")
+        else:
+            self.backup_path = self._backup("corrupt")
         if self.backup_path is not None:
             where_ = f"a copy was saved as {self.backup_path.name}"
+        elif self._asked_read_only:
+            where_ = "no backup copy was made because it was opened read-only"
         else:
             where_ = "no backup copy could be made"
         self._unusable(f"Your annotations file {self.path} is damaged and could not be read fully; it "
@@ -283,6 +288,12 @@ class Annotations:
         self._db = memory
 
     def _backup(self, label: str) -> Path | None:
+        """A copy of the file as it is now: an existing backup holding the same bytes if there is
+        one (so reopening a damaged file does not pile up copies), else a new one; None if the
+        copy failed."""
+        existing = self._existing_backup(label)
+        if existing is not None:
+            return existing
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         for n in range(1000):
             suffix = f"-{n}" if n else ""
@@ -294,6 +305,29 @@ class Annotations:
         except OSError:
             return None
         return target
+
+    def _existing_backup(self, label: str) -> Path | None:
+        """`backup_path`, or the newest `<file>.<label>-*.bak` or `<file>.corrupt-*.bak`, if it holds
+        exactly the file's current bytes (same size, same SHA-256)."""
+        candidates = [self.backup_path] if self.backup_path is not None else []
+        for kind in dict.fromkeys((label, "corrupt")):
+            newest = self._newest_backup(kind)
+            if newest is not None and newest not in candidates:
+                candidates.append(newest)
+        return next((c for c in candidates if _same_bytes(c, self.path)), None)
+
+    def _newest_backup(self, label: str) -> Path | None:
+        prefix = f"{self.path.name}.{label}-"
+        found = []
+        try:
+            for entry in self.path.parent.iterdir():
+                name = entry.name
+                if name.startswith(prefix) and name.endswith(".bak"):
+                    stamp, _, n = name[len(prefix):-4].partition("-")
+                    found.append(((stamp, int(n) if n.isdigit() else 0), entry))
+        except OSError:
+            return None
+        return max(found, key=lambda item: item[0])[1] if found else None
 
     def start_fresh(self) -> Path | None:
         """After a `problem`, replace the unusable file with a new empty one.
@@ -315,7 +349,7 @@ class Annotations:
                 check_regular(self.path)  # a folder, device or FIFO is neither backed up nor replaced
                 if not self._sound_and_current():
                     if self.path.exists():
-                        backup = self._backup_of_current("replaced")
+                        backup = self._backup("replaced")
                         if backup is None:
                             raise AnnotationsError(f"A fresh annotations file was not started because {self.path} "
                                                    "could not be copied to a backup first.")
@@ -337,12 +371,6 @@ class Annotations:
             return data is not None and salvage(data)[1] and schema_version(data) == SCHEMA
         except (OSError, ValueError):  # unreadable, DatabaseDamaged, a broken _meta table
             return False
-
-    def _backup_of_current(self, label: str) -> Path | None:
-        """A backup holding the file's current bytes: `backup_path` if it still does, else a new one."""
-        if self.backup_path is not None and _same_bytes(self.backup_path, self.path):
-            return self.backup_path
-        return self._backup(label)
 
     def close(self) -> None:
         if self._db is not self._durable:
