@@ -99,3 +99,50 @@ async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running
+
+
+def painted(view, line) -> list[tuple[str, object]]:
+    """(character, rich style) for each character the view paints for one of its lines."""
+    strip = view._paint(line, view.rich_style)
+    return [(ch, seg.style) for seg in strip for ch in seg.text]
+
+
+async def test_control_characters_are_painted_as_spaces_and_highlights_stay_on_their_entities(tmp_path):
+    from thads_tui.ui.cleantext import printable
+
+    app = make_hostile_app(tmp_path)
+    async with app.run_test(size=(70, 40)) as pilot:
+        await ready(app, pilot)
+        view, article = app.view, app.current
+        assert article.title == HOSTILE_TITLE and "\x0c" in article.text and "\x1b" in article.text
+        width = view.scrollable_content_region.width
+        color = {t: app.type_style(t).color for t in ("PERSON", "ORG", "ACRONYM", "LOCATION")}
+        checked = 0
+        for line in view._lines:
+            chars = painted(view, line)
+            text = "".join(ch for ch, _ in chars)
+            assert not any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in text), repr(text)
+            assert sum(1 for _ in text) <= width
+            if line.kind != "body":
+                continue
+            assert text == printable(article.text[line.start:line.end])
+            for i, (ch, style) in enumerate(chars):
+                offset = line.start + i
+                top = [t for s, e, t in view.highlights if s <= offset < e]  # painted in order, last wins
+                if top and top[-1] in color:
+                    assert style.color == color[top[-1]], (offset, ch, top)
+                    checked += 1
+                elif not top:
+                    assert style.color not in color.values(), (offset, ch)
+        assert checked >= len("Nguyễn Văn Minh") + len("Bộ Tư pháp")
+        # the sidebar row and the note editor's title hold no control characters either
+        row = app.sidebar.row_text(0)
+        assert not any(ord(c) < 32 and c != "\n" for c in row)
+
+
+def test_wrap_counts_a_tab_as_one_cell_and_breaks_there():
+    from thads_tui.ui.article_view import wrap
+
+    text = "aaaa\tbbbb cc"
+    assert wrap(text, 0, len(text), 5) == [(0, 4), (5, 9), (10, 12)]
+    assert wrap("a\x0cb\x1bc", 0, 5, 3) == [(0, 3), (4, 5)]  # painted as spaces, so they break like spaces

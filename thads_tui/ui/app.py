@@ -26,6 +26,7 @@ from ..explore import Exploration
 from ..extract import Extraction
 from ..store import Annotations
 from . import actions
+from .cleantext import printable
 from .article_view import LEGEND_NAMES, TYPE_CLASS, ArticleView
 from .annotating import Annotating
 from .corpus_search import CorpusSearching
@@ -89,7 +90,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
 
     def on_mount(self) -> None:
         self.terminal_width = self.size.width
-        self.title = f"THADS reader — {self.corpus.name}"
+        self.title = printable(f"THADS reader — {self.corpus.name}")
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self.query_one("#search").display = False
@@ -220,7 +221,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
             counts.append("read-only")
         if self.filters.active:
             counts.append(self.filter_status())
-        self.sub_title = " · ".join(counts)
+        self.sub_title = printable(" · ".join(counts))
 
     # --- the open article ---------------------------------------------------------------------
     @on(ArticleList.Highlighted)
@@ -308,7 +309,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
     # --- dialogs, palette, focus --------------------------------------------------------------
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
         """Notifications carry titles, paths and error messages: plain text unless asked."""
-        super().notify(message, markup=markup, **kw)
+        super().notify(message if markup else printable(message), markup=markup, **kw)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.user_keymap, self.legend()))

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from ..corpus import Article
 from . import actions
+from .cleantext import printable
 
 MAX_MEASURE = 96  # a readable line length, however wide the terminal
 
@@ -51,8 +52,12 @@ class _Line:
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells."""
+    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells.
+
+    Control characters count as what they are painted as: one space each (see `printable`)."""
     width = max(1, width)
+    if not text[start:end].isprintable():  # rare: wrap a clean copy, offsets are the same
+        text = text[:start] + printable(text[start:end])
     lines: list[tuple[int, int]] = []
     for piece_start, piece_end in _hard_lines(text, start, end):
         pos = piece_start
@@ -194,17 +199,21 @@ class ArticleView(ScrollView, can_focus=True):
                         self._body_rows.append(len(lines))
                     lines.append(_Line(source, s, e, kind))
 
-            add(a.title, 0, len(a.title), "title")
-            meta = " · ".join(x for x in (a.date or "no date", a.source, a.file) if x)
+            # every line is a slice of a printable copy: control characters are spaces, offsets unchanged
+            title = printable(a.title)
+            add(title, 0, len(title), "title")
+            meta = printable(" · ".join(x for x in (a.date or "no date", a.source, a.file) if x))
             add(meta, 0, len(meta), "meta")
+            text = printable(a.text)
             for start, end in a.paragraphs or ((0, len(a.text)),):
                 lines.append(_Line("", 0, 0, "blank"))
-                add(a.text, start, end, "body")
+                add(text, start, end, "body")
             if self.note:
                 lines.append(_Line("", 0, 0, "blank"))
                 heading = "✎ Note " + "─" * max(0, width - 7)
                 lines.append(_Line(heading, 0, len(heading), "heading"))
-                add(self.note, 0, len(self.note), "note")
+                note = printable(self.note)
+                add(note, 0, len(note), "note")
         self._lines = lines
         self.virtual_size = Size(width, len(lines))
         self._repaint()

@@ -25,6 +25,7 @@ from ..corpus import Article
 from ..corpus.search import SearchIndex, SearchResult, SearchResults, parse_query
 from . import actions
 from .backlog import Backlog
+from .cleantext import printable
 from .sidebar import ArticleList
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
@@ -69,7 +70,8 @@ class ResultList(OptionList):
     def prompt(self, n: int, result: SearchResult) -> Group:
         """Number, title and date, then the snippets indented under them (wrapped lines too)."""
         meta = self.get_component_rich_style("result-list--meta", partial=True)
-        head = Text.assemble((f"{n:>2}. ", meta), (result.title, "bold"), ("  " + (result.date or "no date"), meta))
+        head = Text.assemble((f"{n:>2}. ", meta), (printable(result.title), "bold"),
+                             ("  " + printable(result.date or "no date"), meta))
         return Group(head, Padding(self.snippets(result), (0, 0, 0, 4)))
 
     def snippets(self, result: SearchResult) -> Text:
@@ -77,7 +79,7 @@ class ResultList(OptionList):
         lines = []
         for s in result.snippets:
             line = Text("…" if s.cut_before else "")
-            body = Text(s.text)
+            body = Text(printable(s.text))  # same length: the hits stay on their words
             for a, b in s.hits:
                 body.stylize(hit, a, b)
             line.append_text(body)
@@ -189,7 +191,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
         status = self.index_status()
         if status:
             parts.append(status)
-        self.query_one("#corpus-status", Static).update(" · ".join(parts))
+        self.query_one("#corpus-status", Static).update(printable(" · ".join(parts)))
 
     def current_result(self) -> SearchResult | None:
         i = self.query_one(ResultList).highlighted

@@ -83,7 +83,7 @@ class FiguresScreen(TableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return tuple(map(Text, (clip(row.title, 28), row.date or "", clip(row.text, 20), format_value(row), row.unit,
+        return tuple(map(Text, (clip(row.title, 28), clip(row.date, 10), clip(row.text, 20), format_value(row), clip(row.unit, 12),
                                 clip(row.qualifier, 12), clip(row.measure, 24))))
 
     def action_export(self) -> None:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Select, Static
 
 from . import actions
+from .cleantext import printable
 from .sidebar import Row
 
 
@@ -101,7 +102,7 @@ class FilterScreen(ModalScreen[None]):
                              id="filter-year")
             with Horizontal(classes="filter-row"):
                 yield Static("Source", classes="filter-label")
-                yield Select([(Text(s), s) for s in self.sources], prompt="any source", value=f.source or Select.NULL,
+                yield Select([(Text(printable(s)), s) for s in self.sources], prompt="any source", value=f.source or Select.NULL,
                              id="filter-source")
             with Horizontal(classes="filter-row"):
                 yield Static("Mentions", classes="filter-label")
@@ -114,7 +115,7 @@ class FilterScreen(ModalScreen[None]):
 
     def _entity_text(self) -> str:
         if self.filters.entity:
-            return f"“{self.filters.entity_name or self.filters.entity}”"
+            return printable(f"“{self.filters.entity_name or self.filters.entity}”")
         keys = actions.display_keys(actions.BY_ID["reader.entities_view"], getattr(self.app, "user_keymap", None))
         return f"any entity (choose one in the entities view, key {keys})"
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from . import actions
+from .cleantext import printable
 
 
 class InfoScreen(ModalScreen[None]):
@@ -68,6 +69,6 @@ class ProblemsScreen(InfoScreen):
     BINDINGS = [Binding("l", "dismiss", "Close", show=False, id="problems.close")]
 
     def __init__(self, problems: list[str]) -> None:
-        body = Text("\n".join(f"• {p}" for p in problems) if problems else "No problems.")
+        body = Text(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
         super().__init__(f"Problems ({len(problems)})", body, dialog_id="problems")
 

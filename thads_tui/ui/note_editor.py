@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from ..store import AnnotationsError
 from . import actions
+from .cleantext import printable
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -27,7 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Label(self.question, id="question", markup=False)
+            yield Label(printable(self.question), id="question", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
@@ -55,7 +56,7 @@ class NoteEditor(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog"):
-            yield Static(f"✎ Note — {self.article_title}", id="note-title", markup=False)
+            yield Static(printable(f"✎ Note — {self.article_title}"), id="note-title", markup=False)
             yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(self.read_only_reason or "", id="note-error", classes="error", markup=False)
             yield Footer()
@@ -75,7 +76,7 @@ class NoteEditor(ModalScreen[bool]):
             self.save(self.text)
         except AnnotationsError as err:
             error = self.query_one("#note-error", Static)
-            error.update(f"Not saved: {err}")
+            error.update(printable(f"Not saved: {err}"))
             error.display = True
             return
         self.dismiss(True)

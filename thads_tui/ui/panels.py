@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..extract import ENTITY_TYPES, Extraction, Figure
 from .article_view import TYPE_NAMES
+from .cleantext import printable
 
 StyleFor = Callable[[str], Style]
 
@@ -119,15 +120,16 @@ class EntityPanel(OptionList):
 
     def _prompt(self, g: Group) -> Text:
         # One line per field, cut with an ellipsis: wrapped lines would lose their indent.
-        text = Text.assemble("  ", (g.text, self.style_for(g.type)), no_wrap=True, overflow="ellipsis")
+        name, canonical = printable(g.text), printable(g.canonical)
+        text = Text.assemble("  ", (name, self.style_for(g.type)), no_wrap=True, overflow="ellipsis")
         if g.type == "ACRONYM" and g.canonical != g.text:
-            text.append(f" = {g.canonical}")
+            text.append(f" = {canonical}")
         elif g.canonical != g.text and not g.canonical.startswith("--"):  # `--09-24`: no year, says nothing new
-            text.append(f" → {g.canonical}", style="dim")
+            text.append(f" → {canonical}", style="dim")
         if len(g.occurrences) > 1:
             text.append(f" ×{len(g.occurrences)}", style="dim")
         if g.role:
-            text.append(f"\n    {g.role}", style="italic dim")
+            text.append(f"\n    {printable(g.role)}", style="italic dim")
         return text
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -159,15 +161,16 @@ class FigurePanel(DataTable):
         for i, (f, occ) in enumerate(group_figures(extraction)):
             key = f"f{i}"
             self.figures[key] = (f, occ)
-            label = Text(f.text, style=style)
+            label = Text(printable(f.text), style=style)
             if len(occ) > 1:
                 label.append(f" ×{len(occ)}", style="dim")
-            self.add_row(label, Text(format_value(f)), Text(f.qualifier or ""), Text(f.measure or ""), key=key)
+            self.add_row(label, Text(format_value(f)), Text(printable(f.qualifier or "")),
+                         Text(printable(f.measure or "")), key=key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The table is narrow: the highlighted figure's qualifier and measure, in full, below it."""
         f, _ = self.figures.get(event.row_key.value, (None, None))
-        self.border_subtitle = Text(" · ".join(x for x in (f.qualifier, f.measure) if x) if f else "")
+        self.border_subtitle = Text(printable(" · ".join(x for x in (f.qualifier, f.measure) if x) if f else ""))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from . import actions
+from .cleantext import printable
 
 ROW_HEIGHT = 2
 _KEY = attrgetter("key")
@@ -213,9 +214,9 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.shown[index]
         if part == 0:
             marks = (BOOKMARK if row.id in self.bookmarked else " ") + (NOTE if row.id in self.annotated else " ")
-            return marks + " " + _fit(row.title, width - 3)
+            return marks + " " + _fit(printable(row.title), width - 3)
         meta = " · ".join(x for x in (row.date or "no date", row.source) if x)
-        return "   " + _fit(meta, width - 3)
+        return "   " + _fit(printable(meta), width - 3)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

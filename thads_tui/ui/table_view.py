@@ -12,13 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..explore import Exploration
+from .cleantext import printable
 
 T = TypeVar("T")
 MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
 
 
 def clip(text: str | None, width: int) -> str:
-    text = text or ""
+    """One cell's text: printable, at most `width` cells (an ellipsis marks a cut)."""
+    text = printable(text or "")
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
