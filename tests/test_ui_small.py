@@ -88,3 +88,13 @@ async def test_wrapped_lines_fit_the_view_once_the_scrollbar_shows(tmp_path):
             width = view.scrollable_content_region.width
             assert max(cell_len(line.text) for line in view._lines) <= width
         app = make_app(tmp_path, paths=[str(bundled_seeds())])
+
+
+async def test_filters_dialog_on_a_tiny_terminal(tmp_path):
+    """Regression: at 20x5 the year select opened at width 0 and crashed (range() step 0)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(20, 5)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "tab", "tab", "down", "down", "enter", "tab", "down", "escape", "escape")
+        await pilot.pause()
+        assert app.is_running
