@@ -98,10 +98,12 @@ async def test_entities_view_filters_as_you_type_sorts_and_lists_the_articles(tm
         await pilot.press("ctrl+r")
         assert screen.listed[-1].name == "Bộ Tư pháp"
         await pilot.press(*"dong", "space", "nai")  # accents optional
+        await pilot.pause(0.2)  # filtered once typing pauses
         assert [e.name for e in screen.listed] == ["Đồng Nai"]
         for _ in range(7):
             await pilot.press("backspace")
         await pilot.press(*"tong", "space", "cuc")
+        await pilot.pause(0.2)
         assert [e.name for e in screen.listed] == ["Tổng cục Thi hành án dân sự"]
         await pilot.press("enter")
         await pilot.pause()

@@ -98,3 +98,39 @@ async def test_filters_dialog_on_a_tiny_terminal(tmp_path):
         await pilot.press("v", "tab", "tab", "down", "down", "enter", "tab", "down", "escape", "escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_moving_the_cursor_writes_the_last_article_once_and_reads_each_note_once(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        writes, reads = [], []
+        set_state, get_note = app.ann.set_state, app.ann.get_note
+        app.ann.set_state = lambda key, value: (writes.append(key), set_state(key, value))[1]
+        app.ann.get_note = lambda article_id: (reads.append(article_id), get_note(article_id))[1]
+        for key in "jkjkjjkkjj":  # slower than the debounce would allow per key only if it was not reset
+            await pilot.press(key)
+            await pilot.pause(0.12)
+        await pilot.pause(0.6)
+        assert writes == ["last_article"]
+        assert state(db(tmp_path), "last_article") == app.current.id
+        assert len(reads) <= 3 and len(set(reads)) == len(reads)  # each article's note read once
+
+
+async def test_the_entities_filter_redraws_once_typing_pauses(tmp_path):
+    from thads_tui.ui.entities_view import EntitiesScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("E")
+        await ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EntitiesScreen)
+        redraws = []
+        redraw = screen.redraw
+        screen.redraw = lambda: (redraws.append(1), redraw())[1]
+        await pilot.press(*"minh")
+        await pilot.pause(0.3)
+        assert len(redraws) == 1
+        assert [e.name for e in screen.listed] == ["Nguyễn Văn Minh"]

@@ -32,15 +32,24 @@ class Annotating:
         if self.current is None:
             return
         reason = "This annotations file is read-only; notes cannot be saved." if self.ann.read_only else None
-        self.push_screen(NoteEditor(self.current.title, self.ann.get_note(self.current.id),
+        note = self._notes[self.current.id] = self.ann.get_note(self.current.id)  # fresh: another window may have saved
+        self.push_screen(NoteEditor(self.current.title, note,
                                     partial(self.save_note, self.current), read_only=reason))
 
+    def note_of(self, article_id: str) -> str:
+        """The article's note, read from the file once per article (every cursor move shows one)."""
+        note = self._notes.get(article_id)
+        if note is None:
+            note = self._notes[article_id] = self.ann.get_note(article_id)
+        return note
+
     def save_note(self, article: Article, text: str) -> None:
+        self._notes.pop(article.id, None)
         self.ann.set_note(article.id, text, citation=article.citation())  # AnnotationsError: editor shows it
         (self.sidebar.annotated.add if text.strip() else self.sidebar.annotated.discard)(article.id)
         self.sidebar.refresh()
         if self.current is article:
-            self.view.set_note(self.ann.get_note(article.id))
+            self.view.set_note(self.note_of(article.id))
         self.refresh_counts()
 
     def save_state(self, key: str, value) -> None:
@@ -82,6 +91,7 @@ class Annotating:
             except AnnotationsError as err:
                 self.report(f"No fresh annotations file: {err}")
                 return
+            self._notes.clear()
             self.sidebar.set_markers(self.ann.bookmarked_ids(), self.ann.annotated_ids())
             self.refresh_counts()
             self.notify(f"Started a new annotations file; the old one is kept as {backup}.", timeout=8)

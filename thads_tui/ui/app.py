@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from .. import analysis
@@ -71,6 +72,8 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
         self.chosen_key: str | None = None
         self.user_moved = False  # until then the cursor follows the top of the list while it loads
         self._saved_last: str | None = self.pending_restore
+        self._save_last_timer: Timer | None = None  # one debounced save of the open article's id
+        self._notes: dict[str, str] = {}  # article id -> note, as last read or saved here
         self.filters = Filters()
         self.exploration = Exploration()  # corpus-wide entities and figures, filled on demand
 
@@ -245,13 +248,16 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
             return
         self.current, self.extraction, self.chosen_key = article, None, None
         self.corpus_query = ""
-        self.view.show(article, self.ann.get_note(article.id))
+        self.view.show(article, self.note_of(article.id))
         self.show_analysis(None, "analysing…")
         self.analyse(article)
         search = self.query_one(SearchInput)
         if search.display and search.value:
             self.run_search(search.value)
-        self.set_timer(0.5, self.save_last_article)
+        # debounced: holding j writes the file once, when the cursor rests (and on quit)
+        if self._save_last_timer is not None:
+            self._save_last_timer.stop()
+        self._save_last_timer = self.set_timer(0.5, self.save_last_article)
 
     @work(thread=True, exclusive=True, group="analyse")
     def analyse(self, article: Article) -> None:

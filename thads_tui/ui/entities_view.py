@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..explore import EntityEntry, filter_entities, sort_entities
@@ -16,12 +17,15 @@ from . import actions
 from .article_view import TYPE_NAMES
 from .table_view import TableScreen, clip
 
+DEBOUNCE = 0.15  # seconds of quiet typing before the table is filtered again
+
 
 class EntitiesScreen(TableScreen):
     BINDINGS = actions.bindings("entities_view")
     COLUMNS = (("name", "Entity"), ("type", "Type"), ("articles", "Articles"), ("mentions", "Mentions"))
     DEFAULT_SORT = "articles"
     NOUN = "entities"
+    _timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-view", classes="view"):
@@ -50,8 +54,18 @@ class EntitiesScreen(TableScreen):
 
     @on(Input.Changed, "#entities-filter")
     def typed(self) -> None:
+        # up to MAX_ROWS rows re-filtered, re-sorted and rebuilt: once typing pauses, not per key
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.filtered)
+
+    def filtered(self) -> None:
+        self._timer = None
         self.redraw()
 
     @on(Input.Submitted, "#entities-filter")
     def submitted(self) -> None:
+        if self._timer is not None:  # enter before the debounce ran: filter now, then choose
+            self._timer.stop()
+            self.filtered()
         self.action_choose()
