@@ -1,6 +1,8 @@
 """Small terminals: panels fold away and stay reachable; nothing crashes at 40x12."""
 from __future__ import annotations
 
+import pytest
+
 from thads_tui.ui.note_editor import NoteEditor
 from thads_tui.ui.panels import EntityPanel, FigurePanel
 
@@ -134,3 +136,51 @@ async def test_the_entities_filter_redraws_once_typing_pauses(tmp_path):
         await pilot.pause(0.3)
         assert len(redraws) == 1
         assert [e.name for e in screen.listed] == ["Nguyễn Văn Minh"]
+
+
+# How to reach the screen where each scope's keys work (the main screen: no key).
+SCOPE_ENTRY = {"app": None, "list": None, "article": None, "search": "slash", "corpus_search": "ctrl+f",
+               "filters": "v", "entities_view": "E", "figures_view": "F", "editor": "n"}
+
+
+@pytest.mark.parametrize("size", [(20, 5), (40, 12)])
+async def test_every_key_of_every_screen_survives_a_small_terminal(tmp_path, size):
+    """Each key of the action table, pressed where it works, on the hostile article (markup-like
+    brackets, control characters), at sizes where little fits."""
+    from thads_tui.ui import actions
+    from thads_tui.ui.note_editor import ConfirmScreen
+
+    from test_ui_support import make_hostile_app
+
+    assert set(SCOPE_ENTRY) == set(actions.SCOPES)
+    app = make_hostile_app(tmp_path)
+    app.export_dir = tmp_path  # `w` in the figures view writes a CSV
+
+    async def back_to_main() -> None:
+        for _ in range(6):
+            if len(app.screen_stack) == 1:
+                return
+            await pilot.press("y" if isinstance(app.screen, ConfirmScreen) else "escape")
+        assert len(app.screen_stack) == 1, app.screen_stack
+
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        for scope, entry in SCOPE_ENTRY.items():
+            keys = [k.strip() for a in actions.ACTIONS if a.scope == scope for k in a.keys.split(",")]
+            if scope == "app":  # each may open a dialog: one at a time, back to the reader after each
+                for key in [k for k in keys if k != "q"] + ["ctrl+p"]:
+                    await pilot.press(key)
+                    assert app.is_running, key
+                    await back_to_main()
+                continue
+            # the keys that close or leave the screen last (pressed in one go: a crash stops the app)
+            keys.sort(key=lambda k: k in ("escape", "enter"))
+            await pilot.press(*([entry] if entry else []), *keys)
+            assert app.is_running, scope
+            await back_to_main()
+        for width, height in [(140, 45), size]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
