@@ -146,3 +146,33 @@ def test_wrap_counts_a_tab_as_one_cell_and_breaks_there():
     text = "aaaa\tbbbb cc"
     assert wrap(text, 0, len(text), 5) == [(0, 4), (5, 9), (10, 12)]
     assert wrap("a\x0cb\x1bc", 0, 5, 3) == [(0, 3), (4, 5)]  # painted as spaces, so they break like spaces
+
+
+async def test_entities_outside_the_body_are_not_offered(tmp_path):
+    """The title and date lines are drawn apart from the body: an entity found there could be
+    chosen but neither highlighted nor scrolled to. The panels list what the body shows."""
+    from thads_tui.extract import Entity, Extraction
+    from thads_tui.ui.panels import EntityPanel
+
+    from test_ui_support import fake_extract
+
+    def with_title_entities(article):
+        x = fake_extract(article)
+        start = article.text.index("Hà Nội")  # in the title of the first article
+        assert not article.paragraphs or start < article.paragraphs[0][0]
+        title = [Entity("LOCATION", "Hà Nội", start, start + 6, "Hà Nội"),
+                 Entity("PERSON", "Người Tiêu Đề", 0, 2, "Người Tiêu Đề")]
+        return Extraction(sorted(x.entities + title, key=lambda e: e.start), x.figures)
+
+    app = make_hostile_app(tmp_path, extractor=with_title_entities)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        app.sidebar.focus()
+        await pilot.press("j")  # Hà Nội đẩy mạnh …: "Hà Nội" in its title and body
+        await ready(app, pilot)
+        panel = app.query_one(EntityPanel)
+        canon = {g.canonical for g in panel.groups.values()}
+        assert "Người Tiêu Đề" not in canon and "Hà Nội" in canon
+        body = app.current.paragraphs[0][0]
+        assert all(s >= body for g in panel.groups.values() for s, _ in g.occurrences)
+        assert panel.border_title == f"Entities ({sum(len(g.occurrences) for g in panel.groups.values())})"

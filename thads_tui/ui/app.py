@@ -273,8 +273,16 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
             self.notify(message.error, severity="error")
         if self.current is None or message.article_id != self.current.id:
             return
-        self.extraction = message.extraction
-        self.show_analysis(message.extraction, "analysis failed" if message.error else "")
+        self.extraction = self.in_body(message.extraction)
+        self.show_analysis(self.extraction, "analysis failed" if message.error else "")
+
+    def in_body(self, extraction: Extraction | None) -> Extraction | None:
+        """What the article view can highlight and scroll to: the body's entities and figures (the
+        title and date lines are drawn apart), so the panels' counts and `]`/`[` stay honest."""
+        if extraction is None or not self.current.paragraphs:
+            return extraction
+        return Extraction([e for e in extraction.entities if self._in_body(e.start)],
+                          [f for f in extraction.figures if self._in_body(f.start)])
 
     def show_analysis(self, extraction: Extraction | None, status: str) -> None:
         spans = []
