@@ -125,6 +125,26 @@ async def test_n_writes_a_vietnamese_note_saved_byte_exact_in_nfc(tmp_path):
         assert NOTE not in app.view.rendered_text()
 
 
+async def test_a_note_changed_in_another_window_meanwhile_is_merged_not_lost(tmp_path):
+    from thads_tui.store import Annotations
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")
+        app.screen.query_one(TextArea).text = "Cửa sổ này: cần rà soát"
+        other = Annotations(tmp_path / "db.json")  # a second reader on the same file
+        other.set_note(app.current.id, "Cửa sổ kia: đã liên hệ Cục")
+        other.close()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        [note] = records(db(tmp_path), "notes")
+        assert "Cửa sổ này: cần rà soát" in note["text"] and "Cửa sổ kia: đã liên hệ Cục" in note["text"]
+        assert "Cửa sổ kia" in app.view.rendered_text() and "Cửa sổ này" in app.view.rendered_text()
+        assert any("another window" in n.message for n in app._notifications)
+
+
 async def test_escape_asks_before_dropping_changes(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

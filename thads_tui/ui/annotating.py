@@ -5,6 +5,7 @@ for the user: it becomes a notification and a line in the problems screen, never
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import partial
 
 from ..corpus import Article
@@ -34,7 +35,7 @@ class Annotating:
         reason = "This annotations file is read-only; notes cannot be saved." if self.ann.read_only else None
         note = self._notes[self.current.id] = self.ann.get_note(self.current.id)  # fresh: another window may have saved
         self.push_screen(NoteEditor(self.current.title, note,
-                                    partial(self.save_note, self.current), read_only=reason))
+                                    partial(self.save_note, self.current, expected=note), read_only=reason))
 
     def note_of(self, article_id: str) -> str:
         """The article's note, read from the file once per article (every cursor move shows one)."""
@@ -43,13 +44,18 @@ class Annotating:
             note = self._notes[article_id] = self.ann.get_note(article_id)
         return note
 
-    def save_note(self, article: Article, text: str) -> None:
+    def save_note(self, article: Article, text: str, *, expected: str | None = None) -> None:
+        """Save; if another window changed the note since the editor opened, the store merges
+        both texts instead of overwriting, and the merged note is what the reader then shows."""
         self._notes.pop(article.id, None)
-        self.ann.set_note(article.id, text, citation=article.citation())  # AnnotationsError: editor shows it
-        (self.sidebar.annotated.add if text.strip() else self.sidebar.annotated.discard)(article.id)
+        saved = self.ann.set_note(article.id, text, citation=article.citation(), expected=expected)
+        if expected is not None and saved and saved != unicodedata.normalize("NFC", text):
+            self.notify("The note had changed in another window: both versions are kept.", timeout=6)
+        (self.sidebar.annotated.add if saved.strip() else self.sidebar.annotated.discard)(article.id)
+        self._notes[article.id] = saved
         self.sidebar.refresh()
         if self.current is article:
-            self.view.set_note(self.note_of(article.id))
+            self.view.set_note(saved)
         self.refresh_counts()
 
     def save_state(self, key: str, value) -> None:
