@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from thads_tui.cli import main
-from thads_tui.corpus import Corpus, article_id, decode, layout, read_article, scan
+from thads_tui.corpus import Article, Corpus, article_id, decode, layout, read_article, scan
 from thads_tui.corpus.decode import UnreadableText
 
 ARTICLE = (
@@ -359,3 +359,11 @@ def test_broken_links_and_special_files_are_reported(tmp_path):
         "gone.txt": "broken link: its target does not exist",
         "pipe.txt": "not a regular file",
     }
+
+
+def test_in_body_matches_the_paragraph_offsets():
+    art = Article("x", Path("x.txt"), "Tiêu đề\nđoạn một\n\nđoạn hai\nTác Giả", "Tiêu đề",
+                  paragraphs=((8, 16), (18, 26)))
+    inside = {i for i in range(len(art.text)) if art.in_body(i)}
+    assert inside == set(range(8, 16)) | set(range(18, 26))
+    assert Article("y", Path("y.txt"), "abc", "abc").in_body(1)

@@ -27,6 +27,13 @@ def analyse(article: Article) -> Extraction:
     return result
 
 
+def in_body(article: Article, extraction: Extraction) -> Extraction:
+    """The entities and figures the reader can show and scroll to: those starting in the body.
+    (The extractor reads the whole file, so bylines and dates count for `extract --json`.)"""
+    return Extraction([e for e in extraction.entities if article.in_body(e.start)],
+                      [f for f in extraction.figures if article.in_body(f.start)])
+
+
 def _grouped(items, key) -> list[dict]:
     groups: dict = {}
     for item in items:

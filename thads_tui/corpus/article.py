@@ -1,6 +1,7 @@
 """One article as the reader sees it: normalised text plus where its parts lie in that text."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,13 @@ class Article:
     @property
     def body(self) -> str:
         return "\n\n".join(self.text[s:e] for s, e in self.paragraphs)
+
+    def in_body(self, offset: int) -> bool:
+        """Is text[offset] in the body the reader shows (not the title, date line or byline)?"""
+        if not self.paragraphs:
+            return True
+        i = bisect_right(self.paragraphs, (offset, float("inf"))) - 1
+        return i >= 0 and offset < self.paragraphs[i][1]
 
     def citation(self) -> dict:
         """What a note or bookmark records so it can be cited without the corpus at hand."""

@@ -279,10 +279,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
     def in_body(self, extraction: Extraction | None) -> Extraction | None:
         """What the article view can highlight and scroll to: the body's entities and figures (the
         title and date lines are drawn apart), so the panels' counts and `]`/`[` stay honest."""
-        if extraction is None or not self.current.paragraphs:
-            return extraction
-        return Extraction([e for e in extraction.entities if self._in_body(e.start)],
-                          [f for f in extraction.figures if self._in_body(f.start)])
+        return None if extraction is None else analysis.in_body(self.current, extraction)
 
     def show_analysis(self, extraction: Extraction | None, status: str) -> None:
         spans = []

@@ -38,7 +38,7 @@ class SearchActions:
         self.action_next_match(1) if self.view.search_hits else self.show_match_status()
 
     def _in_body(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.current.paragraphs) if self.current.paragraphs else True
+        return self.current.in_body(offset)
 
     def action_next_match(self, delta: int) -> None:
         self.view.step_search(delta)
