@@ -56,8 +56,10 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
 
     Control characters count as what they are painted as: one space each (see `printable`)."""
     width = max(1, width)
-    if not text[start:end].isprintable():  # rare: wrap a clean copy, offsets are the same
-        text = text[:start] + printable(text[start:end])
+    segment = text[start:end]
+    clean = printable(segment)
+    if clean != segment:  # rare (the view passes clean text): wrap a clean copy, same offsets
+        text = text[:start] + clean
     lines: list[tuple[int, int]] = []
     for piece_start, piece_end in _hard_lines(text, start, end):
         pos = piece_start
