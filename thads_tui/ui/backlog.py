@@ -1,6 +1,7 @@
 """Work handed from the UI thread to one background thread worker, as articles load."""
 from __future__ import annotations
 
+import time
 from queue import Empty, SimpleQueue
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -27,7 +28,11 @@ class Backlog:
             self.closed = True
             self._queue.put(_END)
 
-    def drain(self, cancelled: Callable[[], bool]) -> Iterator:
+    def drain(self, cancelled: Callable[[], bool], progress: Callable[[], None] | None = None,
+              every: float = 0.0) -> Iterator:
+        """The items as they come; after an item is handled, `progress()` if `every` seconds
+        have passed since the start or the last call."""
+        last = time.monotonic()
         while not cancelled():
             try:
                 item = self._queue.get(timeout=0.1)
@@ -36,3 +41,6 @@ class Backlog:
             if item is _END:
                 return
             yield item
+            if progress is not None and time.monotonic() - last >= every:
+                last = time.monotonic()
+                progress()

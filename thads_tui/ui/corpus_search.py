@@ -243,12 +243,12 @@ class CorpusSearching:
     @work(thread=True, group="index")
     def build_index(self) -> None:
         worker = get_current_worker()
-        last = time.monotonic()
-        for article in self.index_backlog.drain(lambda: worker.is_cancelled):
+
+        def progress() -> None:
+            self.post_message(Indexed(len(self.search_index), False))
+
+        for article in self.index_backlog.drain(lambda: worker.is_cancelled, progress, PROGRESS_EVERY):
             self.search_index.add(article)
-            if time.monotonic() - last >= PROGRESS_EVERY:
-                last = time.monotonic()
-                self.post_message(Indexed(len(self.search_index), False))
         self.post_message(Indexed(len(self.search_index), True))
 
     def on_indexed(self, message: Indexed) -> None:

@@ -7,7 +7,6 @@ loaded article (and those still loading), and reports progress; the views and an
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual import work
@@ -55,15 +54,15 @@ class Exploring:
     @work(thread=True, group="explore")
     def explore_corpus(self) -> None:
         worker = get_current_worker()
-        last = time.monotonic()
-        for article in self.explore_backlog.drain(lambda: worker.is_cancelled):
+
+        def progress() -> None:
+            self.post_message(Explored(len(self.exploration), False))
+
+        for article in self.explore_backlog.drain(lambda: worker.is_cancelled, progress, PROGRESS_EVERY):
             try:
                 self.exploration.add(article, self.extractor(article))
             except Exception as err:  # counted as analysed; the views say how many failed
                 self.exploration.add_failure(article, str(err))
-            if time.monotonic() - last >= PROGRESS_EVERY:
-                last = time.monotonic()
-                self.post_message(Explored(len(self.exploration), False))
         self.post_message(Explored(len(self.exploration), True))
 
     def on_explored(self, message: Explored) -> None:
