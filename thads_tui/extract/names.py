@@ -229,12 +229,6 @@ def _role_after(text: str, pos: int) -> str | None:
     return _clean(", ".join(parts)) if parts else None
 
 
-def find_byline(text: str) -> Span | None:
-    """The (first) author at the end of an article, see `find_bylines`."""
-    found = find_bylines(text)
-    return found[0] if found else None
-
-
 def find_bylines(text: str) -> list[Span]:
     """The author line at the end (`Trần Thanh`, `Phạm Minh Đức - VPTC`, two authors as in
     `Hà Thu - Đức Anh`), read before any trailing navigation block (`Đọc thêm`, `Tin liên
