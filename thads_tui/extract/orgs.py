@@ -92,7 +92,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
         (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
-        (rf"Thi hành án dân sự(?<!Cục Thi hành án dân sự)(?<!cục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
+        (rf"Thi hành án dân sự(?<![Cc]ục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
          rf"{province_pattern()}", COMPOUND, 1),
         (rf"(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|"
          rf"Ủy ban MTTQ(?: Việt Nam)?){admin}(?!\w)", ATOMIC, 2),
