@@ -18,7 +18,6 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from .. import analysis
@@ -26,6 +25,7 @@ from ..corpus import Article, Corpus
 from ..explore import Exploration
 from ..extract import Extraction
 from ..store import Annotations
+from .debounce import Debounce
 from . import actions
 from .cleantext import printable
 from .article_view import LEGEND_NAMES, TYPE_CLASS, ArticleView
@@ -72,7 +72,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
         self.chosen_key: str | None = None
         self.user_moved = False  # until then the cursor follows the top of the list while it loads
         self._saved_last: str | None = self.pending_restore
-        self._save_last_timer: Timer | None = None  # one debounced save of the open article's id
+        self._save_last = Debounce(self, 0.5, self.save_last_article)  # one save of the open article's id
         self._notes: dict[str, str] = {}  # article id -> note, as last read or saved here
         self.filters = Filters()
         self.exploration = Exploration()  # corpus-wide entities and figures, filled on demand
@@ -255,9 +255,7 @@ class ReaderApp(CorpusSearching, Exploring, Filtering, SearchActions, Annotating
         if search.display and search.value:
             self.run_search(search.value)
         # debounced: holding j writes the file once, when the cursor rests (and on quit)
-        if self._save_last_timer is not None:
-            self._save_last_timer.stop()
-        self._save_last_timer = self.set_timer(0.5, self.save_last_article)
+        self._save_last.poke()
 
     @work(thread=True, exclusive=True, group="analyse")
     def analyse(self, article: Article) -> None:

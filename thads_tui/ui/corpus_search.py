@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -26,6 +25,7 @@ from ..corpus.search import SearchIndex, SearchResult, SearchResults, parse_quer
 from . import actions
 from .backlog import Backlog
 from .cleantext import printable
+from .debounce import Debounce
 from .sidebar import ArticleList
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
@@ -99,7 +99,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
         self.index, self.index_status, self.initial = index, status, query
         self.results: tuple[SearchResult, ...] = ()
         self.shown_query: str | None = None
-        self._timer: Timer | None = None
+        self._typing = Debounce(self, DEBOUNCE, self.run_query)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="corpus-search", classes="view"):
@@ -123,12 +123,9 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     @on(Input.Changed, "#corpus-query")
     def typed(self, event: Input.Changed) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.run_query)
+        self._typing.poke()
 
     def run_query(self) -> None:
-        self._timer = None
         query = self.query_text
         if not query.strip():
             self.show([], "")
@@ -137,7 +134,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     def index_grew(self) -> None:
         """More articles were indexed: the same query may find more."""
-        if self.query_text.strip() and self._timer is None:
+        if self.query_text.strip() and not self._typing.pending:
             self.search(self.query_text)
         else:
             self.show_status()
@@ -206,9 +203,8 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     @on(Input.Submitted, "#corpus-query")
     def action_open(self) -> None:
-        if self._timer is not None:  # enter before the debounce ran: search now, open after
-            self._timer.stop()
-            self._timer = None
+        if self._typing.pending:  # enter before the debounce ran: search now, open after
+            self._typing.cancel()
             query = self.query_text
             found = search_as_typed(self.index, query)
             self.last_seconds = 0.0

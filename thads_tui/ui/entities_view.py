@@ -9,12 +9,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..explore import EntityEntry, filter_entities, sort_entities
 from . import actions
 from .article_view import TYPE_NAMES
+from .debounce import Debounce
 from .table_view import TableScreen, clip
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the table is filtered again
@@ -25,7 +25,6 @@ class EntitiesScreen(TableScreen):
     COLUMNS = (("name", "Entity"), ("type", "Type"), ("articles", "Articles"), ("mentions", "Mentions"))
     DEFAULT_SORT = "articles"
     NOUN = "entities"
-    _timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-view", classes="view"):
@@ -36,6 +35,7 @@ class EntitiesScreen(TableScreen):
             yield Footer()
 
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
+        self._typing = Debounce(self, DEBOUNCE, lambda: self.redraw())  # looked up when it fires
         self.table.can_focus = False  # typing always goes to the filter box; its arrows move the table
         self.query_one("#entities-filter", Input).focus()
 
@@ -55,17 +55,9 @@ class EntitiesScreen(TableScreen):
     @on(Input.Changed, "#entities-filter")
     def typed(self) -> None:
         # up to MAX_ROWS rows re-filtered, re-sorted and rebuilt: once typing pauses, not per key
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.filtered)
-
-    def filtered(self) -> None:
-        self._timer = None
-        self.redraw()
+        self._typing.poke()
 
     @on(Input.Submitted, "#entities-filter")
     def submitted(self) -> None:
-        if self._timer is not None:  # enter before the debounce ran: filter now, then choose
-            self._timer.stop()
-            self.filtered()
+        self._typing.flush()  # enter before the debounce ran: filter now, then choose
         self.action_choose()
