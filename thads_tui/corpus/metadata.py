@@ -27,11 +27,18 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\d/-])")
-_DOC_NUMBER = re.compile(r"\d+[/-](?:19|20)\d{2}[/-][\wĐđ-]+")
+# (?<!\d): a match starts only where a digit run does, so a long run is tried once, not once
+# per digit (which made a 32,000-digit line take seconds).
+_DOC_NUMBER = re.compile(r"(?<!\d)\d+[/-](?:19|20)\d{2}[/-][\wĐđ-]+")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?![\d/-])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?;:…\"”]\s*$")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?$")
+# Where a sentence may end inside a long line: the mark, closing quotes, then space.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+")
+TITLE_MAX = 200  # a first line longer than this is not a title: the first sentence is
+LONG_LINE = 1200  # a body line longer than this is split into paragraphs of a few sentences
+PARAGRAPH_TARGET = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,51 @@ def _inferred_date(text: str, lead: str) -> str | None:
     return f"{year:04d}"
 
 
+def _sentence_ends(text: str, start: int, stop: int):
+    """(end, next) for each likely sentence end in text[start:stop]: `end` just after the mark,
+    `next` where the following sentence starts. `TP. Hồ Chí Minh` and `Ô. Nguyễn` are not ends
+    (a word of under three letters before the mark). One pass: linear in the length."""
+    for m in _SENTENCE_BREAK.finditer(text, start, stop):
+        nxt = m.end()
+        if nxt >= stop:
+            continue
+        c = text[nxt]
+        if not (c.isupper() or c.isdigit() or c in "\"“(«"):
+            continue
+        word = text.rfind(" ", start, m.start()) + 1
+        if m.start() - max(word, start) < 3:
+            continue
+        yield m.start() + len(m.group().rstrip()), nxt
+
+
+def _title_of_long_line(text: str, start: int, end: int) -> tuple[str, int]:
+    """A first line too long to be a title (a file without line breaks): its first sentence,
+    or its first TITLE_MAX characters cut at a word with '…'. Returns the title and where the
+    body starts (after that sentence, or the line's start when the title was cut)."""
+    for stop, nxt in _sentence_ends(text, start, min(end, start + TITLE_MAX + 2)):
+        if stop - start >= 12:
+            title = text[start:stop]
+            return (title[:-1] if title.endswith(".") and not title.endswith("..") else title), nxt
+    cut = text.rfind(" ", start, start + TITLE_MAX)
+    if cut < start + TITLE_MAX // 2:
+        cut = start + TITLE_MAX
+    return text[start:cut].rstrip(" ,;:-–—") + "…", start
+
+
+def _paragraphs_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line too long to read as one paragraph, cut after the sentence that passes
+    PARAGRAPH_TARGET characters; offsets stay in the text, nothing is dropped but spaces."""
+    if end - start <= LONG_LINE:
+        return [(start, end)]
+    out, para = [], start
+    for stop, nxt in _sentence_ends(text, start, end):
+        if stop - para >= PARAGRAPH_TARGET:
+            out.append((para, stop))
+            para = nxt
+    out.append((para, end))
+    return out
+
+
 def layout(text: str) -> Layout:
     lines = list(_lines(text))
     title, date, source = "", None, None
@@ -121,6 +173,10 @@ def layout(text: str) -> Layout:
         first = first[m.end():].strip()
     title = first
     rest = lines[1:]
+    if len(first) > TITLE_MAX:  # no line breaks (or a paragraph first): the title is a sentence
+        title, lead = _title_of_long_line(text, end - len(first), end)
+        if lead < end:
+            rest = [(lead, end, text[lead:end])] + rest
     # Everything from the first boilerplate heading on is the site's, not the article's.
     for i, (_, _, line) in enumerate(rest):
         if _BOILERPLATE.match(line):
@@ -136,7 +192,7 @@ def layout(text: str) -> Layout:
         if iso:
             date = date or iso
             continue
-        body.append((s, e))
+        body.extend(_paragraphs_of(text, s, e))
     if body:
         s, e = body[0]
         pm = _SOURCE_PREFIX.match(text[s:e])
