@@ -125,7 +125,7 @@ def mixed_folder(tmp_path):
     big = root / "huge.txt"
     with open(big, "wb") as fh:
         fh.write(b"a" * (6 * 1024 * 1024))
-    write(root / "ignored.pdf", b"%PDF-1.4")
+    write(root / "truncated.pdf", b"%PDF-1.4")  # PDFs are read now: this one is cut short
     return root
 
 
@@ -143,7 +143,7 @@ def test_bad_files_are_skipped_with_reasons_and_good_ones_load(mixed_folder):
     assert reasons["binary.txt"] == "binary file, not text"
     assert "not UTF-8" in reasons["latin-garbage.txt"]
     assert reasons["huge.txt"].startswith("too large (6.0 MB")
-    assert "ignored.pdf" not in reasons
+    assert reasons["truncated.pdf"].startswith("damaged or truncated PDF")
     assert all(str(p).startswith("skipped ") for p in corpus.problems)
 
 
@@ -207,7 +207,7 @@ def test_cli_reports_skipped_files_on_stderr_without_trace(mixed_folder, capsys)
     assert len(data["articles"]) == 2
     assert "Traceback" not in err
     lines = err.strip().splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 6  # five bad text files and the truncated PDF
     assert all(line.startswith("thads-tui: skipped ") for line in lines)
 
 
@@ -309,7 +309,7 @@ def test_layout_offsets_always_index_the_text(text):
 
 
 def test_scan_is_sorted_and_recursive(tmp_path):
-    for name in ["b.txt", "a.md", "z/c.txt", "z/.hidden.txt", "notes.docx"]:
+    for name in ["b.txt", "a.md", "z/c.txt", "z/.hidden.txt", "notes.odt"]:
         write(tmp_path / name, ARTICLE)
     paths, problems = scan([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.md", "b.txt", "z/c.txt"]

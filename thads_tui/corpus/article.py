@@ -22,10 +22,14 @@ class Article:
     date: str | None = None
     source: str | None = None
     paragraphs: tuple[tuple[int, int], ...] = field(default=())
+    format: str = "txt"  # the reader that made it: txt, md, html, docx, pdf, json
+    # (start, end, kind) into `text`: heading1..heading6, bold, italic, list_item (Markdown)
+    styles: tuple[tuple[int, int, str], ...] = field(default=())
+    key: str | None = None  # the record in a many-article file ("line 17"); None for one file, one article
 
     @property
     def file(self) -> str:
-        return self.path.name
+        return f"{self.path.name} ({self.key})" if self.key else self.path.name
 
     @property
     def body(self) -> str:

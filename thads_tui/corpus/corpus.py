@@ -1,19 +1,22 @@
 """A set of articles from files and folders: listed at once, read on demand, one per id."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .article import Article
-from .loader import Problem, SkippedFile, bundled_seeds, read_article, scan
+from .loader import Problem, SkippedFile, Unit, bundled_seeds, format_of, read_article, scan
 
 
 class Corpus:
     """The articles a session reads.
 
-    `paths` is known right after construction; `load()` reads files in order (call it from a
-    worker for big folders). Two files with the same normalised text are one article: the
-    first path wins and the copy is noted as a problem the user can see.
+    `paths` (the units: a file's Path, or one Record of a news dump) is known right after
+    construction; `load()` reads them in order (call it from a worker for big folders). Two
+    files with the same normalised text are one article: the first path wins and the copy is
+    noted as a problem the user can see. `formats` counts, per format, the articles read and
+    the units skipped.
     """
 
     def __init__(self, sources: Iterable[str | Path] | None = None, *, name: str | None = None) -> None:
@@ -24,7 +27,9 @@ class Corpus:
         self.name = name or ("bundled seeds" if self.bundled else ", ".join(p.name or str(p) for p in given))
         self.paths, self.problems = scan(given)
         self._articles: dict[str, Article] = {}
-        self._loaded_paths: set[Path] = set()
+        self._loaded_paths: set[Unit] = set()
+        self.read_counts: Counter[str] = Counter()
+        self.skipped_counts: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -39,7 +44,14 @@ class Corpus:
     def articles(self) -> list[Article]:
         return list(self._articles.values())
 
-    def load_one(self, path: Path) -> Article | None:
+    @property
+    def formats(self) -> dict[str, tuple[int, int]]:
+        """{format: (articles read, units skipped)} for the formats met so far, e.g. for the
+        problems screen: `html: 12 read, 1 skipped`."""
+        names = sorted(set(self.read_counts) | set(self.skipped_counts))
+        return {f: (self.read_counts[f], self.skipped_counts[f]) for f in names}
+
+    def load_one(self, path: Unit) -> Article | None:
         if path in self._loaded_paths:
             return None
         self._loaded_paths.add(path)
@@ -47,12 +59,17 @@ class Corpus:
             article = read_article(path)
         except SkippedFile as skipped:
             self.problems.append(skipped.problem)
+            self.skipped_counts[format_of(path)] += 1
             return None
         if article.id in self._articles:
-            first = self._articles[article.id].path
-            self.problems.append(Problem(path, f"same article as {first}"))
+            first = self._articles[article.id]
+            where = f"{first.path} ({first.key})" if first.key else str(first.path)
+            self.problems.append(Problem(article.path, (f"{article.key}: " if article.key else "")
+                                         + f"same article as {where}"))
+            self.skipped_counts[article.format] += 1
             return None
         self._articles[article.id] = article
+        self.read_counts[article.format] += 1
         return article
 
     def load(self, progress: Callable[[int, int], None] | None = None) -> list[Article]:

@@ -1,7 +1,16 @@
 """Finding article files and turning them into Articles, one at a time, with reasons for refusals.
 
-Scanning only lists paths (cheap even for 100,000 files); reading and laying out an article
-happens when it is asked for, so the UI can fill the sidebar in a background worker.
+Scanning only lists units (cheap even for 100,000 files); reading and laying out an article
+happens when it is asked for, so the UI can fill the sidebar in a background worker. A unit
+is a Path (a file holding one article: .txt, .md, .html, .docx, .pdf) or a formats.Record
+(one article of a news dump, .jsonl/.json: listed by its place in the file, parsed on demand).
+
+The interface other modules (the UI, the CLI, a catalogue) use:
+    scan(paths) -> (units, problems)       list, read nothing (a dump's line ends are found)
+    read_article(unit) -> Article          or raises SkippedFile(problem) with the reason
+    read_file(path) -> (articles, problems) every article of one file (a dump: all its records)
+    format_of(unit) -> str                 the format a unit will be read as, by its name
+All of these are plain picklable values: reading can run in a process pool.
 """
 from __future__ import annotations
 
@@ -10,11 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import formats
 from .article import Article
-from .decode import MAX_BYTES, UnreadableText, decode
+from .decode import UnreadableText
+from .formats import Document, FormatError, Record
 from .metadata import article_id, layout
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = tuple(formats.SUFFIXES)
+Unit = Path | Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +57,30 @@ def _os_reason(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Every article file under the given files and folders (recursive), sorted, plus problems."""
+def scan(paths: Iterable[str | Path]) -> tuple[list[Unit], list[Problem]]:
+    """Every article under the given files and folders (recursive), sorted, plus problems:
+    a file's Path, or each Record of a news dump."""
+    files, problems = _scan_files(paths)
+    units: list[Unit] = []
+    for path in files:
+        if formats.is_dump(path):
+            units.extend(_records(path, problems))
+        else:
+            units.append(path)
+    return units, problems
+
+
+def _records(path: Path, problems: list[Problem]) -> list[Record]:
+    try:
+        return formats.list_records(path)
+    except (FormatError, UnreadableText) as err:
+        problems.append(Problem(path, str(err)))
+    except OSError as err:
+        problems.append(Problem(path, f"cannot read: {_os_reason(err)}"))
+    return []
+
+
+def _scan_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     found: list[Path] = []
     problems: list[Problem] = []
     given = list(paths)
@@ -89,8 +123,9 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
             problems.append(Problem(folder, f"cannot read folder: {_os_reason(err)}"))
             continue
         subfolders = []
+        names = {e.name.lower() for e in entries}
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or _saved_page_folder(entry.name, names):
                 continue
             try:
                 if entry.is_dir():
@@ -108,28 +143,89 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
         stack.extend(reversed(subfolders))
 
 
-def read_article(path: Path) -> Article:
-    """Read, decode and lay out one file; raises SkippedFile with the reason."""
+def _saved_page_folder(name: str, names: set[str]) -> bool:
+    """`page_files/` beside `page.html`: a saved page's images, scripts and ads, not articles."""
+    low = name.lower()
+    if not low.endswith("_files"):
+        return False
+    stem = low[: -len("_files")]
+    return any(f"{stem}{ext}" in names for ext in (".html", ".htm", ".xhtml"))
+
+
+def format_of(unit: Unit) -> str:
+    """The format a unit is read as, judged by its name (reading may find out otherwise)."""
+    return "json" if isinstance(unit, Record) else formats.SUFFIXES.get(unit.suffix.lower(), "txt")
+
+
+def read_article(unit: Unit) -> Article:
+    """Read, decode and lay out one file or record; raises SkippedFile with the reason."""
+    path = unit.path if isinstance(unit, Record) else unit
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableText(f"too large ({size / 1_048_576:.1f} MB; the limit is 5 MB)")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        text = decode(data)
-    except UnreadableText as err:
+        if isinstance(unit, Record):
+            doc = formats.read_record(unit)
+        elif formats.is_dump(unit):
+            raise FormatError("a news dump: its records are read one by one (scan lists them)")
+        else:
+            doc = formats.read(unit, _read_bytes(unit))
+    except (FormatError, UnreadableText) as err:
         raise SkippedFile(Problem(path, str(err))) from None
     except OSError as err:
         raise SkippedFile(Problem(path, f"cannot read: {_os_reason(err)}")) from None
-    parts = layout(text)
-    if not parts.title:
-        raise SkippedFile(Problem(path, "no text"))
+    except Exception as err:  # a reader library's own failure on a strange file skips that file only
+        raise SkippedFile(Problem(path, f"could not be read ({type(err).__name__})")) from None
+    article = to_article(doc, path)
+    if article is None:
+        raise SkippedFile(Problem(path, f"{doc.key}: no text" if doc.key else "no text"))
+    return article
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    largest = max(formats.LIMITS.values())
+    if size > largest:
+        raise FormatError(_too_large(size, largest))
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        limit = formats.limit(formats.kind(path, head))
+        if size > limit:
+            raise FormatError(_too_large(size, limit))
+        return head + fh.read(limit + 1 - len(head))
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB)"
+
+
+def to_article(doc: Document, path: Path) -> Article | None:
+    """A Document laid out as the reader shows it: the file's own metadata first, then what
+    the text's layout says, then the fallback metadata (None when there is no text at all)."""
+    parts = layout(doc.text)
+    title = doc.title or parts.title or doc.fallback_title
+    if not title:
+        return None
+    date = doc.date or (None if parts.date_inferred else parts.date) or doc.fallback_date or parts.date
     return Article(
-        id=article_id(text),
+        id=article_id(doc.id_text or doc.text),
         path=path,
-        text=text,
-        title=parts.title,
-        date=parts.date,
-        source=parts.source,
-        paragraphs=parts.paragraphs,
+        text=doc.text,
+        title=title,
+        date=date,
+        source=doc.source or parts.source or doc.fallback_source,
+        paragraphs=parts.paragraphs if doc.paragraphs is None else doc.paragraphs,
+        format=doc.format,
+        styles=doc.styles,
+        key=doc.key,
     )
+
+
+def read_file(path: Path) -> tuple[list[Article], list[Problem]]:
+    """Every article in one file (a dump: each of its records), and the problems met."""
+    problems: list[Problem] = []
+    units: list[Unit] = _records(path, problems) if formats.is_dump(path) else [path]
+    articles = []
+    for unit in units:
+        try:
+            articles.append(read_article(unit))
+        except SkippedFile as skipped:
+            problems.append(skipped.problem)
+    return articles, problems

@@ -47,6 +47,7 @@ class Layout:
     date: str | None
     source: str | None
     paragraphs: tuple[tuple[int, int], ...]
+    date_inferred: bool = False  # the date was guessed from the years the text mentions
 
 
 def article_id(text: str) -> str:
@@ -198,7 +199,9 @@ def layout(text: str) -> Layout:
         pm = _SOURCE_PREFIX.match(text[s:e])
         if pm and source is None:
             source = pm[1].strip()
-    if date is None:
+    inferred = date is None
+    if inferred:
         lead = text[body[0][0]:body[0][1]] if body else ""
         date = _inferred_date(text, lead)
-    return Layout(title=title, date=date, source=source, paragraphs=tuple(body))
+    return Layout(title=title, date=date, source=source, paragraphs=tuple(body),
+                  date_inferred=inferred and date is not None)
