@@ -8,20 +8,23 @@ from .corpus import Article
 from .extract import Extraction, extract
 
 _CACHE_SIZE = 512
-_cache: OrderedDict[str, Extraction] = OrderedDict()
+_cache: OrderedDict[tuple[str, int], Extraction] = OrderedDict()
 _lock = Lock()
 
 
 def analyse(article: Article) -> Extraction:
-    """The extraction of an article, computed once per article id (thread-safe)."""
+    """The extraction of an article, computed once per article text (thread-safe). Keyed by
+    id and text: copies with one id (a .txt and the .docx or re-wrapped file of the same words)
+    lay the words out differently, so their offsets differ."""
+    key = (article.id, hash(article.text))
     with _lock:
-        hit = _cache.get(article.id)
+        hit = _cache.get(key)
         if hit is not None:
-            _cache.move_to_end(article.id)
+            _cache.move_to_end(key)
             return hit
     result = extract(article.text)
     with _lock:
-        _cache[article.id] = result
+        _cache[key] = result
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result

@@ -14,6 +14,7 @@ import re
 from ..decode import decode
 from .base import Document, FormatError, clean, from_blocks, iso_date, need
 
+MIN_WORDS = 12
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -63,6 +64,9 @@ def read(data: bytes) -> list[Document]:
         raise FormatError("no article text found in the page")
     lines = [_row(line) for line in text.split("\n") if not _TABLE_RULE.match(line.strip())]
     title = clean(found.title)
+    words = sum(len(line.split()) for line in lines if clean(line) != title)
+    if words < MIN_WORDS:  # a menu or a caption is what is left of a page without an article
+        raise FormatError("no article text found in the page")
     source = clean(found.author) or clean(found.sitename)
     return [from_blocks(([title] if title else []) + lines, "html", title=title,
                         date=iso_date(found.date), source=source)]

@@ -27,15 +27,18 @@ _JUNK_TITLE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|odt)$
 EDGE = 2  # lines at the top and at the bottom of a page where running headers live
 
 
+Line = tuple[str, float | None, float | None]  # text, baseline height on the page, font size
+
+
 def _signature(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
 
 
-def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Page numbers at a page's edge, and edge lines repeated (digits aside) on most pages."""
     edges = Counter()
     for lines in pages:
-        edges.update({_signature(x) for x in lines[:EDGE] + lines[-EDGE:]})
+        edges.update({_signature(x[0]) for x in lines[:EDGE] + lines[-EDGE:]})
     need_pages = max(2, int(0.6 * len(pages) + 0.5)) if len(pages) >= 2 else len(pages) + 1
     running = {sig for sig, n in edges.items() if n >= need_pages}
     out = []
@@ -43,11 +46,32 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < EDGE or i >= len(lines) - EDGE
-            if at_edge and (_PAGE_NUMBER.match(line) or _signature(line) in running):
+            if at_edge and (_PAGE_NUMBER.match(line[0]) or _signature(line[0]) in running):
                 continue
             keep.append(line)
         out.append(keep)
     return out
+
+
+def _page_lines(page) -> list[Line]:
+    """The page's non-blank lines with, where pypdf tells them, their height and font size
+    (a gap wider than the line spacing, or a new size, starts a paragraph)."""
+    runs: list[list[float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        y, height = cm[3] * tm[5] + cm[5], abs(size * tm[3] * cm[3]) or size
+        if runs and abs(runs[-1][0] - y) <= 1.0:
+            return
+        runs.append([y, height])
+
+    text = page.extract_text(visitor_text=visit) or ""
+    lines = [" ".join(x.split()) for x in text.split("\n")]
+    lines = [x for x in lines if x]
+    if len(runs) != len(lines):  # unusual layout: go by line widths alone
+        return [(x, None, None) for x in lines]
+    return [(x, y, h) for x, (y, h) in zip(lines, runs)]
 
 
 def _join(prev: str, line: str) -> str:
@@ -56,25 +80,41 @@ def _join(prev: str, line: str) -> str:
     return prev + " " + line
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Wrapped lines back into paragraphs: a line well short of the page's width ends one."""
-    lengths = sorted(len(x) for x in lines if x)
+def _starts_paragraph(prev: Line, line: Line, spacing: float | None) -> bool:
+    if _LIST_ITEM.match(line[0]):
+        return True
+    if prev[1] is None or line[1] is None:
+        return False
+    if abs((prev[2] or 0) - (line[2] or 0)) > 0.5:
+        return True
+    gap = prev[1] - line[1]
+    return spacing is not None and 0 < spacing * 1.2 < gap
+
+
+def _spacing(lines: list[Line]) -> float | None:
+    """The usual distance between two lines of one paragraph (the median gap)."""
+    gaps = sorted(a[1] - b[1] for a, b in zip(lines, lines[1:])
+                  if a[1] is not None and b[1] is not None and a[2] == b[2] and a[1] > b[1])
+    return gaps[len(gaps) // 2] if gaps else None
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """Wrapped lines back into paragraphs: a line well short of the page's width ends one, and
+    so does a wider gap or a change of font size before the next."""
+    lengths = sorted(len(x[0]) for x in lines)
     if not lengths:
         return []
     width = lengths[int(0.9 * (len(lengths) - 1))]
+    spacing = _spacing(lines)
     paras: list[str] = []
-    current = ""
+    current, prev = "", None
     for line in lines:
-        if not line:
-            if current:
-                paras.append(current)
-            current = ""
-            continue
-        if current and _LIST_ITEM.match(line):
+        if current and prev is not None and _starts_paragraph(prev, line, spacing):
             paras.append(current)
             current = ""
-        current = _join(current, line) if current else line
-        if len(line) < 0.75 * width:
+        current = _join(current, line[0]) if current else line[0]
+        prev = line
+        if len(line[0]) < 0.75 * width:
             paras.append(current)
             current = ""
     if current:
@@ -102,18 +142,16 @@ def read(data: bytes) -> list[Document]:
             raise FormatError(f"damaged or truncated PDF ({_short(err)})") from None
         if not pages:
             raise FormatError("damaged or truncated PDF (no pages)")
-        texts = []
+        pages_lines = []
         for page in pages:
             try:
-                texts.append(page.extract_text() or "")
+                pages_lines.append(_page_lines(page))
             except Exception:  # one unreadable page does not lose the others
-                texts.append("")
+                pages_lines.append([])
         info = _info(reader)
-    if sum(len("".join(t.split())) for t in texts) < 20:
+    if sum(len(x[0]) for lines in pages_lines for x in lines) < 20:
         raise FormatError("no text layer (a scan?)")
-    pages_lines = [[" ".join(x.split()) for x in t.split("\n")] for t in texts]
-    pages_lines = [[x for x in lines if x] for lines in pages_lines]
-    lines = []
+    lines: list[Line] = []
     for page in _drop_running_lines(pages_lines):
         lines.extend(page)  # a paragraph that runs on over a page break is joined like any other
     return [from_blocks(_paragraphs(lines), "pdf", **info)]
