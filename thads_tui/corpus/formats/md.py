@@ -22,18 +22,17 @@ _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+")
 _FRONT = re.compile(r"^(title|date|author|source)\s*:\s*(.*)$", re.IGNORECASE)
-# Inline markup, tried left to right; each closes on the nearest match within the same line.
+# Inline markup other than emphasis, tried left to right; every part is bounded, so a line
+# is scanned in linear time whatever it holds.
 _INLINE = re.compile(
     r"(?P<esc>\\[\\`*_{}\[\]()#+\-.!>~|])"
-    r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"
-    r"|!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\)"
-    r"|\[(?P<link>[^\]\n]{1,500})\]\([^)\n]{0,2000}\)"
-    r"|<(?P<auto>https?://[^>\s]{1,2000})>"
-    r"|(?P<strong>\*\*|__)(?P<strong_text>\S(?:.{0,2000}?\S)?)(?P=strong)"
-    r"|(?P<em>\*|(?<![\w])_)(?P<em_text>\S(?:.{0,2000}?\S)?)(?P=em)(?![\w])"
-    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9]{0,20}\b[^<>\n]{0,500})>"
+    r"|(?P<code>`{1,3})(?P<code_text>[^`\n]{1,500})(?P=code)"
+    r"|!\[(?P<alt>[^\]\n]{0,300})\]\([^)\n]{0,1000}\)"
+    r"|\[(?P<link>[^\]\n]{1,300})\]\([^)\n]{0,1000}\)"
+    r"|<(?P<auto>https?://[^>\s]{1,1000})>"
+    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9]{0,20}\b[^<>\n]{0,300})>"
 )
-MAX_INLINE_LINE = 20_000  # a longer line keeps its characters as they are
+_DELIM = re.compile(r"\*\*|__|\*|(?<!\w)_")
 
 
 class _Builder:
@@ -48,14 +47,13 @@ class _Builder:
 
     def inline(self, line: str, depth: int = 0) -> None:
         """Append line without inline markup, recording bold/italic spans."""
-        if depth > 4 or len(line) > MAX_INLINE_LINE:
+        if depth > 4:
             self.add(line)
             return
         pos = 0
         for m in _INLINE.finditer(line):
-            self.add(line[pos:m.start()])
+            self.emphasis(line[pos:m.start()], depth)
             pos = m.end()
-            kind = m.lastgroup
             if m["esc"]:
                 self.add(m["esc"][1])
             elif m["code"]:
@@ -66,18 +64,30 @@ class _Builder:
                 self.inline(m["link"], depth + 1)
             elif m["auto"]:
                 self.add(m["auto"])
-            elif m["strong"]:
-                self._styled(m["strong_text"], "bold", depth)
-            elif m["em"]:
-                self._styled(m["em_text"], "italic", depth)
-            elif kind == "tag" or m["tag"]:
-                pass  # inline HTML tags (<br>, <span>) carry no words
-        self.add(line[pos:])
+            # an inline HTML tag (<br>, <span>) carries no words
+        self.emphasis(line[pos:], depth)
 
-    def _styled(self, text: str, kind: str, depth: int) -> None:
-        start = self.size
-        self.inline(text, depth + 1)
-        self.styles.append((start, self.size, kind))
+    def emphasis(self, text: str, depth: int) -> None:
+        """`**bold**`, `__bold__`, `*italic*`, `_italic_`: each opener paired with the next
+        closer of its kind; a kind with no closer left is not looked for again (linear)."""
+        pos = i = 0
+        exhausted: set[str] = set()
+        while depth <= 4 and (m := _DELIM.search(text, i)):
+            mark, i = m.group(), m.end()
+            if mark in exhausted or i >= len(text) or text[i].isspace():
+                continue
+            close = text.find(mark, i + 1)
+            if close < 0:
+                exhausted.add(mark)
+                continue
+            if text[close - 1].isspace() or (mark == "_" and close + 1 < len(text) and text[close + 1].isalnum()):
+                continue
+            self.add(text[pos:m.start()])
+            start = self.size
+            self.emphasis(text[i:close], depth + 1)
+            self.styles.append((start, self.size, "bold" if len(mark) == 2 else "italic"))
+            pos = i = close + len(mark)
+        self.add(text[pos:])
 
     def block(self, text: str, kind: str | None = None) -> str:
         """Append a block (after a blank line) and return its text."""
