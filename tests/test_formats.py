@@ -348,3 +348,28 @@ def test_cli_extract_gives_the_same_entities_for_html_docx_pdf_and_txt(tmp_path,
         assert record["title"] == S.TITLE
     assert seen["a.html"] == seen["a.docx"] == seen["a.pdf"] == seen["a.txt"]
     assert ("PERSON", "Nguyễn Văn An", "Nguyễn Văn An") in seen["a.txt"]
+
+
+def test_large_documents_are_refused_by_size_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setitem(formats.LIMITS, "pdf", 1_048_576)
+    assert reason(tmp_path, "big.pdf", b"%PDF-1.4\n" + b"0" * 2_200_000) == "too large (2.1 MB; the limit is 1 MB)"
+
+
+def test_units_articles_and_refusals_cross_a_process_pool(tmp_path):
+    """What a catalogue reading in worker processes gets back: plain picklable values."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    write(tmp_path / "a.html", S.html())
+    write(tmp_path / "b.jsonl", json.dumps(_record(1), ensure_ascii=False) + "\n{bad\n")
+    write(tmp_path / "c.docx", b"not a zip")
+    units, _ = scan([tmp_path])
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        results = list(pool.map(read_file, [tmp_path / "a.html", tmp_path / "b.jsonl", tmp_path / "c.docx"]))
+    assert [len(a) for a, _ in results] == [1, 1, 0]
+    assert results[0][0][0] == read_article(tmp_path / "a.html")
+    assert [p.reason[:14] for _, problems in results for p in problems] == ["line 2: not JS", "not a Word doc"]
+    assert pickle.loads(pickle.dumps(units)) == units
+    with pytest.raises(SkippedFile) as caught:
+        read_article(tmp_path / "c.docx")
+    assert pickle.loads(pickle.dumps(caught.value)).problem == caught.value.problem

@@ -45,6 +45,9 @@ class SkippedFile(Exception):
         super().__init__(str(problem))
         self.problem = problem
 
+    def __reduce__(self):  # picklable, so a process pool can hand it back
+        return (SkippedFile, (self.problem,))
+
 
 def bundled_seeds() -> Path:
     """The five articles shipped with the package, used when no path is given."""

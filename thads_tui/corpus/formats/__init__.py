@@ -31,7 +31,7 @@ SUFFIXES = {
 }
 FORMATS = ("txt", "md", "html", "docx", "pdf", "json")
 # How many bytes a file of each kind may have before it is read (text formats: the text limit).
-LIMITS = {"txt": MAX_BYTES, "md": MAX_BYTES, "html": 4 * MAX_BYTES, "docx": MAX_DOCUMENT_BYTES,
+LIMITS = {"txt": MAX_BYTES, "md": MAX_BYTES, "html": MAX_BYTES, "docx": MAX_DOCUMENT_BYTES,
           "pdf": MAX_DOCUMENT_BYTES}
 
 
