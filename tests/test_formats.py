@@ -373,3 +373,23 @@ def test_units_articles_and_refusals_cross_a_process_pool(tmp_path):
     with pytest.raises(SkippedFile) as caught:
         read_article(tmp_path / "c.docx")
     assert pickle.loads(pickle.dumps(caught.value)).problem == caught.value.problem
+
+
+async def test_the_reader_opens_a_folder_of_every_kind(tmp_path):
+    """The current UI, unchanged, lists a web page, a Word file, a PDF and a dump's records."""
+    from test_ui_support import make_app, ready
+
+    root = tmp_path / "kho"
+    write(root / "a.html", S.html())
+    write(root / "b.docx", S.docx_bytes(byline=False))  # the page's words exactly: the same article
+    write(root / "c.jsonl", "\n".join(json.dumps(_record(i), ensure_ascii=False) for i in range(3)) + "\n")
+    write(root / "d.md", NOTE)
+    app = make_app(tmp_path, paths=[str(root)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert len(app.articles) == 5
+        assert [p.reason for p in app.corpus.problems] == [f"same article as {root / 'a.html'}"]
+        files = sorted(a.file for a in app.articles.values())
+        assert files == ["a.html", "c.jsonl (line 1)", "c.jsonl (line 2)", "c.jsonl (line 3)", "d.md"]
+        await pilot.press("j")
+        assert app.current is not None
