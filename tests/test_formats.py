@@ -393,3 +393,43 @@ async def test_the_reader_opens_a_folder_of_every_kind(tmp_path):
         assert files == ["a.html", "c.jsonl (line 1)", "c.jsonl (line 2)", "c.jsonl (line 3)", "d.md"]
         await pilot.press("j")
         assert app.current is not None
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_VALID = {}
+
+
+def _valid(fmt: str) -> bytes:
+    if fmt not in _VALID:
+        _VALID[fmt] = {"docx": S.docx_bytes, "html": lambda: S.html().encode(), "md": lambda: NOTE.encode(),
+                       "jsonl": lambda: (json.dumps(_record(1)) + "\n").encode(), "pdf": _some_pdf}[fmt]()
+    return _VALID[fmt]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fmt=st.sampled_from(["docx", "html", "md", "jsonl", "pdf"]), seed=st.randoms(use_true_random=False),
+       junk=st.binary(max_size=300))
+def test_damaged_files_of_any_format_are_read_or_refused_never_raise(tmp_path, fmt, seed, junk):
+    data = bytearray(_valid(fmt))
+    for _ in range(seed.randint(1, 8)):  # flip bytes, cut, or splice junk in
+        i = seed.randrange(len(data))
+        choice = seed.random()
+        if choice < 0.5:
+            data[i] = seed.randrange(256)
+        elif choice < 0.7:
+            del data[i:]
+        else:
+            data[i:i] = junk
+        if not data:
+            data = bytearray(junk or b"x")
+    path = write(tmp_path / f"x.{fmt}", bytes(data))
+    articles, problems = read_file(path)
+    assert all(a.title for a in articles) and all(p.reason for p in problems)
+
+
+def _some_pdf() -> bytes:
+    try:
+        return S.pdf_bytes()
+    except pytest.skip.Exception:  # no font to write text with: a PDF without text still tests the reader
+        return _blank_pdf()

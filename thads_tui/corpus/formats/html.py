@@ -9,10 +9,14 @@ site name win over what the loader would infer from the text.
 from __future__ import annotations
 
 import html as _entities
+import logging
 import re
 
 from ..decode import decode
 from .base import Document, FormatError, clean, from_blocks, iso_date, need
+
+for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):  # never on the app's terminal
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 MIN_WORDS = 12
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
