@@ -433,3 +433,22 @@ def _some_pdf() -> bytes:
         return S.pdf_bytes()
     except pytest.skip.Exception:  # no font to write text with: a PDF without text still tests the reader
         return _blank_pdf()
+
+
+def test_ministry_report_header_gives_its_title_date_and_issuer(tmp_path):
+    import docx
+
+    d = docx.Document()
+    header = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "BỘ TƯ PHÁP", (0, 1): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         (1, 0): "TỔNG CỤC THADS", (1, 1): "Độc lập - Tự do - Hạnh phúc"}.items():
+        header.cell(r, c).text = text
+    for text in ("Số: 123/BC-TCTHADS", "Hà Nội, ngày 20 tháng 10 năm 2021", "BÁO CÁO",
+                 "Kết quả công tác thi hành án dân sự năm 2021", *S.PARAS):
+        d.add_paragraph(text)
+    out = io.BytesIO()
+    d.save(out)
+    a = read_article(write(tmp_path / "bao-cao.docx", out.getvalue()))
+    assert a.title == "Báo cáo Kết quả công tác thi hành án dân sự năm 2021"
+    assert (a.date, a.source) == ("2021-10-20", "BỘ TƯ PHÁP TỔNG CỤC THADS")
+    assert body(a)[-2:] == S.PARAS

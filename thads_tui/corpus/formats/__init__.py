@@ -41,7 +41,7 @@ def is_dump(path: Path) -> bool:
 
 def kind(path: Path, head: bytes) -> str:
     """The reader for a file whose first bytes are `head` (4 KB is plenty)."""
-    if head[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if _is_pdf(head):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
@@ -51,6 +51,10 @@ def kind(path: Path, head: bytes) -> str:
     if by_name in ("txt", "md", "html") and _html.looks_like_html(head):
         return "html"
     return by_name
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # readers accept a little junk before the header
 
 
 def limit(fmt: str) -> int:
@@ -64,7 +68,7 @@ def read(path: Path, data: bytes) -> Document:
         raise FormatError("a news dump: list its records with list_records")
     if len(data) > limit(fmt):
         raise base.too_large(len(data), limit(fmt))
-    if fmt == "pdf" and not data.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in data[:1024]:
+    if fmt == "pdf" and not _is_pdf(data):
         raise FormatError("not a PDF file (damaged, or named .pdf by mistake)")
     return _READERS[fmt](data)[0]
 

@@ -117,3 +117,44 @@ def iso_date(value) -> str | None:
     if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
         return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
     return None
+
+
+_MOTTO = re.compile(r"c[ộo]ng\s+h[òo][àa]?\s*x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a\s+vi[ệe]t\s+nam", re.IGNORECASE)
+_KIND = re.compile(r"^(BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|THÔNG BÁO|CHỈ THỊ|TỜ TRÌNH|NGHỊ QUYẾT|HƯỚNG DẪN)\b")
+_SIGNED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"^(?:số|so)\s*:", re.IGNORECASE)
+HEADER_BLOCKS = 16
+
+
+def official_header(blocks: list[str]) -> dict:
+    """A Vietnamese administrative document (a ministry's report, plan, decision) opens with
+    the issuing body, the national motto, its number, `Hà Nội, ngày 20 tháng 10 năm 2021` and
+    its kind (`BÁO CÁO`) over its subject: those are its source, date and title. {} for any
+    other text."""
+    cells = [c.strip() for b in blocks[:HEADER_BLOCKS] for c in nfc(b).split(" | ") if c.strip()]
+    motto = next((i for i, c in enumerate(cells) if _MOTTO.search(c)), None)
+    if motto is None:
+        return {}
+    meta: dict = {}
+    issuer = []  # the upper-case cells of the header (beside or above the motto) that are not it
+    for c in cells:
+        if _NUMBER_LINE.match(c) or _SIGNED_DATE.search(c) or _KIND.match(c):
+            break
+        if c.upper() == c and not _MOTTO.search(c):
+            issuer.append(c)
+    if issuer:
+        meta["source"] = clean(" ".join(issuer))
+    for c in cells:
+        m = _SIGNED_DATE.search(c)
+        if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+            meta["date"] = f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+            break
+    for i, c in enumerate(cells[motto + 1:], motto + 1):
+        m = _KIND.match(c)
+        if m:
+            subject = c[m.end():].strip(" :-–")
+            if not subject and i + 1 < len(cells):
+                subject = cells[i + 1]
+            meta["title"] = clean(f"{m[1].capitalize()} {subject}" if subject else m[1].capitalize())
+            break
+    return meta

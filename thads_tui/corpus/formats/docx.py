@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .base import MAX_UNPACKED_BYTES, Document, FormatError, clean, from_blocks, iso_date, need
+from .base import MAX_UNPACKED_BYTES, Document, FormatError, clean, from_blocks, iso_date, need, official_header
 
 MAX_RATIO = 200  # deflate rarely beats 1:100 on XML; a bomb does 1:1000 and more
 
@@ -84,5 +84,7 @@ def read(data: bytes) -> list[Document]:
         first = next((i for i, b in enumerate(blocks) if clean(b) == heading), None)
         if first:
             blocks.insert(0, blocks.pop(first))
-    return [from_blocks(blocks, "docx", title=heading, fallback_title=clean(title),
+    official = official_header(blocks)
+    return [from_blocks(blocks, "docx", title=official.get("title") or heading, date=official.get("date"),
+                        source=official.get("source"), fallback_title=clean(title),
                         fallback_source=clean(author), fallback_date=iso_date(created))]

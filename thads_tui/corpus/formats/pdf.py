@@ -15,7 +15,7 @@ import re
 import warnings
 from collections import Counter
 
-from .base import Document, FormatError, clean, from_blocks, iso_date, need
+from .base import Document, FormatError, clean, from_blocks, iso_date, need, official_header
 
 for _name in ("pypdf", "pypdf._reader"):  # its warnings must not reach the terminal the app draws on
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -154,7 +154,10 @@ def read(data: bytes) -> list[Document]:
     lines: list[Line] = []
     for page in _drop_running_lines(pages_lines):
         lines.extend(page)  # a paragraph that runs on over a page break is joined like any other
-    return [from_blocks(_paragraphs(lines), "pdf", **info)]
+    paragraphs = _paragraphs(lines)
+    official = official_header(paragraphs)
+    return [from_blocks(paragraphs, "pdf", title=official.get("title"), date=official.get("date"),
+                        source=official.get("source"), **info)]
 
 
 def _info(reader) -> dict:
