@@ -19,6 +19,7 @@ CONTROLS = str.maketrans({**{c: " " for c in [*range(0x00, 0x20), *range(0x7F, 0
 _ONE_LINE = str.maketrans({**{c: " " for c in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]},
                            **_SURROGATES})
 _HAS_SURROGATE = re.compile("[\ud800-\udfff]")
+_ONLY_SURROGATES = str.maketrans(_SURROGATES)
 
 
 def printable(text: str) -> str:
@@ -34,6 +35,11 @@ def one_line(value: object) -> str:
 
 def has_surrogates(text: str) -> bool:
     return _HAS_SURROGATE.search(text) is not None
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with only its lone surrogates replaced (by U+FFFD), so it can be written as UTF-8."""
+    return text.translate(_ONLY_SURROGATES) if has_surrogates(text) else text
 
 
 # OWASP "CSV injection": a cell starting with one of these is a formula to a spreadsheet

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .article import Article
-from .decode import MAX_BYTES, UnreadableText, decode
+from .decode import UnreadableText, decode, max_bytes, too_large
 from .metadata import article_id, layout
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -111,11 +111,11 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
 def read_article(path: Path) -> Article:
     """Read, decode and lay out one file; raises SkippedFile with the reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableText(f"too large ({size / 1_048_576:.1f} MB; the limit is 5 MB)")
+        size, limit = path.stat().st_size, max_bytes()
+        if size > limit:
+            raise UnreadableText(too_large(size, limit))
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
         text = decode(data)
     except UnreadableText as err:
         raise SkippedFile(Problem(path, str(err))) from None

@@ -61,7 +61,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 __all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout", "NotRegularFile",
-           "parse_json", "too_deep"]
+           "parse_json", "too_deep", "write_atomically"]
 
 _WINDOWS = sys.platform == "win32"
 
@@ -470,24 +470,11 @@ class DurableStorage(Storage):
         folder = target.parent
         check_regular(target)  # os.replace would put our file in place of a device or a FIFO
         _sweep_temp(folder, target.name)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        replaced = False
-        try:
-            _write_all(fd, raw)
-            os.fsync(fd)
-            try:  # keep the permissions of the file we replace (a new file stays private: 0600)
-                os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-            except FileNotFoundError:
-                pass
-            _replace(tmp, target)
-            replaced = True
-        finally:
-            if not replaced:
-                os.close(fd)
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        try:  # keep the permissions of the file we replace (a new file stays private: 0600)
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = None
+        fd = write_atomically(target, raw, mode=mode, sync_folder=False)
         with self._state:
             if _WINDOWS:  # pragma: no cover
                 os.close(fd)
@@ -496,6 +483,52 @@ class DurableStorage(Storage):
             else:
                 self._remember(data, raw, self._signature(os.fstat(fd)), fd)
         _fsync_dir(folder)
+
+
+def write_atomically(target: Path, raw: bytes, *, mode: int | None = None, overwrite: bool = True,
+                     sync_folder: bool = True) -> int:
+    """Put `raw` at `target` all at once: written to a temporary file in the same folder, fsynced,
+    then renamed over `target` (or, with overwrite=False, linked there: FileExistsError if
+    something appeared meanwhile). A failure at any point leaves `target` as it was and no
+    temporary file behind. `mode` (default: 0600) is the new file's permission bits. Returns the
+    new file's open descriptor; the caller closes it.
+    """
+    folder = target.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    done = False
+    try:
+        _write_all(fd, raw)
+        os.fsync(fd)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if overwrite:
+            _replace(tmp, target)
+        else:
+            _link_new(tmp, target)
+        done = True
+    finally:
+        if not done:
+            os.close(fd)
+        if not (done and overwrite):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    if sync_folder:
+        _fsync_dir(folder)
+    return fd
+
+
+def _link_new(tmp: str, target: Path) -> None:
+    """Give the finished temporary file its name, never replacing anything already there."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this filesystem (FAT, some network shares)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        _replace(tmp, target)
 
 
 class _Fallback(Exception):
