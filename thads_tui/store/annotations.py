@@ -28,9 +28,10 @@ from urllib.parse import quote, unquote_to_bytes
 from tinydb import where
 from unidecode import unidecode
 from tinydb.storages import MemoryStorage
+from tinydb.table import Document
 
 from ..textsafe import has_surrogates, printable
-from .durable import DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout, NotRegularFile, check_regular
+from .durable import _deep, DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout, NotRegularFile, check_regular
 
 SCHEMA = 1
 META = "_meta"
@@ -524,8 +525,17 @@ class Annotations:
         return {name: [dict(doc) for _, doc in sorted(data.get(name, {}).items(), key=lambda kv: int(kv[0]))]
                 for name in TABLES}
 
+    @staticmethod
+    def _find(table, field: str, value: Any) -> Document | None:
+        """`table.get(where(field) == value)`, as a plain scan of the documents (a TinyDB query
+        costs ~1 µs per document: with 10,000 notes each save paid ~10 ms per lookup)."""
+        for doc_id, doc in table._read_table().items():
+            if doc.get(field) == value:
+                return Document(_deep(doc), table.document_id_class(doc_id))
+        return None
+
     def _one(self, table: str, field: str, value: Any) -> dict | None:
-        doc = self._read(lambda: self._table(table).get(where(field) == value))
+        doc = self._read(lambda: self._find(self._table(table), field, value))
         return dict(doc) if doc is not None else None
 
     def _column(self, table: str, field: str) -> list:
@@ -574,7 +584,7 @@ class Annotations:
         text = nfc(text)
         with self._writing():
             if expected is not None:
-                old = self._table("notes").get(where("article_id") == article_id)
+                old = self._find(self._table("notes"), "article_id", article_id)
                 current = old.get("text", "") if old is not None else ""
                 if current != nfc(expected):
                     merged = merge_text(current, text)
@@ -591,7 +601,7 @@ class Annotations:
         record (no citation given keeps the old one)."""
         with self._writing():
             table = self._table(table_name)
-            old = table.get(where("article_id") == article_id)
+            old = self._find(table, "article_id", article_id)
             if fields is None:
                 if old is not None:
                     table.remove(doc_ids=[old.doc_id])
@@ -709,7 +719,7 @@ class Annotations:
     def set_state(self, key: str, value) -> None:
         with self._writing():
             table = self._table("state")
-            old = table.get(where("key") == key)
+            old = self._find(table, "key", key)
             if old is None:
                 table.insert({"key": key, "value": value})
             elif old.get("value") != value:
