@@ -43,11 +43,12 @@ def test_extract_offsets_index_the_normalised_text(tmp_path, capsys):
         assert item["count"] == len(item["occurrences"])
 
 
-def test_missing_path_is_one_line_not_a_trace(tmp_path):
-    res = run("extract", "--json", str(tmp_path / "nope"))
-    assert res.returncode == 0
-    assert res.stderr.strip() == f"thads-tui: skipped {tmp_path / 'nope'}: no such file or folder"
-    assert json.loads(res.stdout) == {"articles": []}
+@pytest.mark.parametrize("command", [["extract", "--json"], ["extract"], ["search", "thi hành án"]])
+def test_missing_path_is_one_line_exit_2_not_a_trace(tmp_path, command):
+    res = run(*command, str(tmp_path / "nope"))
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"thads-tui: no such file or folder: {tmp_path / 'nope'}"
+    assert res.stdout == ""
 
 
 def test_import_of_a_non_export_is_refused_cleanly(tmp_path):

@@ -142,7 +142,7 @@ def test_bad_files_are_skipped_with_reasons_and_good_ones_load(mixed_folder):
     assert reasons["blank.txt"] == "empty file"
     assert reasons["binary.txt"] == "binary file, not text"
     assert "not UTF-8" in reasons["latin-garbage.txt"]
-    assert reasons["huge.txt"].startswith("too large (6.0 MB")
+    assert reasons["huge.txt"].startswith("too large (6 291 456 bytes; the limit is 5 242 880 bytes = 5 MiB")
     assert reasons["truncated.pdf"].startswith("damaged or truncated PDF")
     assert all(str(p).startswith("skipped ") for p in corpus.problems)
 

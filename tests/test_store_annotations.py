@@ -471,7 +471,7 @@ def test_save_failure_loses_nothing(ann, path, monkeypatch, code, words, stage):
     assert not ann.read_only  # a later save, once there is room, works
     ann.set_note("a", "new text")
     assert Annotations(path).get_note("a") == "new text"
-    assert sorted(p.name for p in path.parent.iterdir()) == ["annotations.json", "annotations.json.lock"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["annotations.json"]
 
 
 def test_read_only_folder(tmp_path, monkeypatch, running_as_root):

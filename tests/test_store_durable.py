@@ -99,7 +99,7 @@ def test_failed_write_leaves_file_as_it_was(tmp_path, monkeypatch, code, stage):
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert [d["n"] for d in db.table("t").all()] == [1]  # no phantom document in the cache
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json"]  # no temporary file, no lock file left
     assert db.table("t").insert({"n": 2}) == 2
 
 

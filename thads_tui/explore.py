@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 from .corpus import Article
 from .corpus.fold import fold
 from .extract import Extraction, Figure
+from .textsafe import csv_cell
 
 SERIES = ("về việc", "về tiền", "other")
 # A percentage whose measure says it is a change (not a rate) goes to "other", even if it
@@ -282,8 +283,9 @@ def figures_csv(rows: Iterable[FigureRow]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for r in rows:
-        writer.writerow((r.article_id, r.title, r.date or "", r.source or "", r.file, r.text, _number(r.value), r.unit,
-                         r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end))
+        writer.writerow([csv_cell(v) for v in (
+            r.article_id, r.title, r.date or "", r.source or "", r.file, r.text, _number(r.value), r.unit,
+            r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end)])
     return out.getvalue()
 
 

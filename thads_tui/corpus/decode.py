@@ -7,10 +7,15 @@ a person can act on, never a stack trace.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 
+#: The default size limit for one article file (5 MiB); see `max_bytes`.
 MAX_BYTES = 5 * 1024 * 1024
+#: The setting that changes it (bytes, or a number with kB/MB/KiB/MiB); `--max-file-size` sets it too.
+LIMIT_SETTING = "THADS_TUI_MAX_FILE_SIZE"
+_UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -35,9 +40,47 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def parse_size(text: str) -> int:
+    """'5242880', '5MiB', '10 MB', '800kB' -> bytes; ValueError (with a sentence) otherwise."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text or "")
+    unit = m.group(2).lower() if m else None
+    if m is None or unit not in _UNITS or float(m.group(1)) * _UNITS[unit] < 1:
+        raise ValueError(f"{text!r} is not a size: give bytes, or a number with kB, MB, KiB or MiB (e.g. 5MiB)")
+    return int(float(m.group(1)) * _UNITS[unit])
+
+
+def max_bytes() -> int:
+    """The size limit for one file: the THADS_TUI_MAX_FILE_SIZE setting, else 5 MiB."""
+    setting = os.environ.get(LIMIT_SETTING)
+    if setting:
+        try:
+            return parse_size(setting)
+        except ValueError:
+            pass  # the command line checks the setting and says so; a bad value keeps the default
+    return MAX_BYTES
+
+
+def _bytes(n: int) -> str:
+    return f"{n:,} bytes".replace(",", " ")
+
+
+def _binary(n: int) -> str:
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= size:
+            return f" = {n / size:.3f}".rstrip("0").rstrip(".") + f" {unit}"
+    return ""
+
+
+def too_large(size: int, limit: int | None = None) -> str:
+    """Why a file of `size` bytes is refused, both sizes exact (5 MiB + 1 byte is not "5.0 MB")."""
+    limit = max_bytes() if limit is None else limit
+    return f"too large ({_bytes(size)}; the limit is {_bytes(limit)}{_binary(limit)}, see --max-file-size)"
+
+
 def decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise UnreadableText(f"too large ({len(data) / 1_048_576:.1f} MB; the limit is 5 MB)")
+    limit = max_bytes()
+    if len(data) > limit:
+        raise UnreadableText(too_large(len(data), limit))
     if not data.strip():
         raise UnreadableText("empty file")
     for bom, encoding in _BOMS:

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from . import formats
 from .article import Article
-from .decode import UnreadableText
+from .decode import UnreadableText, too_large
 from .formats import Document, FormatError, Record
 from .metadata import article_id, layout
 
@@ -184,7 +184,7 @@ def read_article(unit: Unit) -> Article:
 
 def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
-    largest = max(formats.LIMITS.values())
+    largest = max(formats.limit(fmt) for fmt in formats.FORMATS)
     if size > largest:
         raise FormatError(_too_large(size, largest))
     with open(path, "rb") as fh:
@@ -196,7 +196,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB)"
+    return too_large(size, limit)
 
 
 def to_article(doc: Document, path: Path) -> Article | None:

@@ -60,7 +60,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-__all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout", "NotRegularFile"]
+__all__ = ["DatabaseDamaged", "DurableStorage", "DurableTable", "DurableTinyDB", "LockTimeout", "NotRegularFile",
+           "parse_json", "too_deep", "write_atomically"]
 
 _WINDOWS = sys.platform == "win32"
 
@@ -114,9 +115,63 @@ def _deep(value: Any) -> Any:
 
 _CONTAINERS = frozenset({dict, list})
 
+#: Deeper JSON than this is damage, not data: the app's records are 4 levels deep, and much
+#: deeper structures make copying and saving run out of stack (RecursionError).
+MAX_DEPTH = 64
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names the same key twice (the parser would silently keep only the last)."""
+
+
+def _unique_keys(pairs: list) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKey(f"the key {dup!r} appears twice in one object")
+    return obj
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON-like data nests dicts/lists more than `limit` levels (checked without recursion)."""
+    if type(value) not in _CONTAINERS:
+        return False
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if type(node) is dict else node
+        stack.extend((child, depth + 1) for child in children if type(child) in _CONTAINERS)
+    return False
+
+
+def parse_json(raw: bytes, encoding: str, path: str | os.PathLike) -> Any:
+    """JSON text to data; DatabaseDamaged for anything a parser would refuse, silently drop or
+    choke on: invalid text or JSON, a key given twice, nesting deeper than MAX_DEPTH."""
+    try:
+        data = json.loads(raw.decode(encoding), object_pairs_hook=_unique_keys)
+    except DuplicateKey as exc:
+        raise DatabaseDamaged(f"{path} is not valid: {exc}") from exc
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise DatabaseDamaged(f"{path} is not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise DatabaseDamaged(f"{path} nests too deeply to be read") from None
+    if too_deep(data):
+        raise DatabaseDamaged(f"{path} nests more than {MAX_DEPTH} levels deep")
+    return data
+
 
 class _FileLock:
-    """An exclusive lock on a small side file, shared by all processes that use it."""
+    """An exclusive lock on a small side file, shared by all processes that use it.
+
+    The side file exists only while someone holds the lock: the holder removes it before
+    unlocking. A process that was waiting on the removed file (or opened it just before) finds,
+    once it has the lock, that the name no longer leads to the file it locked, and starts over
+    on the new one, so two processes never both think they hold it. (On Windows, where an open
+    file cannot be removed, the side file stays.)
+    """
 
     def __init__(self, path: Path, timeout: float | None) -> None:
         self.path = path
@@ -124,19 +179,35 @@ class _FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            deadline = None if self.timeout is None else time.monotonic() + self.timeout
-            delay = 0.0005
-            while not self._try_lock(fd):
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        delay = 0.0005
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                if self._try_lock(fd):
+                    if self._still_ours(fd):
+                        self._fd = fd
+                        return
+                    os.close(fd)  # the holder removed it after we opened it: the lock is a new file now
+                    continue
                 if deadline is not None and time.monotonic() >= deadline:
                     raise LockTimeout(f"{self.path} is locked by another process")
-                time.sleep(delay)
-                delay = min(delay * 2, 0.02)
-        except BaseException:
+            except BaseException:
+                os.close(fd)
+                raise
             os.close(fd)
-            raise
-        self._fd = fd
+            time.sleep(delay)
+            delay = min(delay * 2, 0.02)
+
+    def _still_ours(self, fd: int) -> bool:
+        if _WINDOWS:  # pragma: no cover - the file is never removed there
+            return True
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino)
 
     @staticmethod
     def _try_lock(fd: int) -> bool:
@@ -158,6 +229,10 @@ class _FileLock:
             return
         try:
             if fcntl is not None:
+                try:  # still holding the lock: nobody else can be using this name right now
+                    os.unlink(self.path)
+                except OSError:
+                    pass
                 fcntl.flock(fd, fcntl.LOCK_UN)
             else:  # pragma: no cover - Windows
                 os.lseek(fd, 0, os.SEEK_SET)
@@ -327,10 +402,7 @@ class DurableStorage(Storage):
             if raw == self._cached_bytes and self._cached_bytes is not None:
                 parsed = self._cached
             else:
-                try:
-                    parsed = json.loads(raw.decode(self.encoding)) if raw.strip() else None
-                except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-                    raise DatabaseDamaged(f"{self.path} is not valid JSON: {exc}") from exc
+                parsed = parse_json(raw, self.encoding, self.path) if raw.strip() else None
                 if parsed is not None and not isinstance(parsed, dict):
                     raise DatabaseDamaged(f"{self.path} does not hold a JSON object")
         except BaseException:
@@ -360,7 +432,7 @@ class DurableStorage(Storage):
         output is byte for byte what json.dumps gives.
         """
         if not self._fast:
-            return json.dumps(data, **self.kwargs).encode(self.encoding)
+            return self._dump_all(data)
         dumps, enc = self._dumps, self.encoding
         previous, kept = self._fragments, {}
         tables = []
@@ -374,16 +446,23 @@ class DurableStorage(Storage):
                     if hit is None or hit[0] is not doc:
                         if type(doc_id) is not str or type(doc) is not dict:
                             raise _Fallback
-                        hit = (doc, (dumps(doc_id) + ": " + dumps(doc)).encode(enc))
+                        hit = (doc, _encoded(dumps(doc_id) + ": " + dumps(doc), enc, doc_id, doc))
                     new[doc_id] = hit
                     parts.append(hit[1])
                 kept[name] = new
                 tables.append((dumps(name) + ": {").encode(enc) + b", ".join(parts) + b"}")
         except _Fallback:
             self._fragments = {}
-            return json.dumps(data, **self.kwargs).encode(self.encoding)
+            return self._dump_all(data)
         self._fragments = kept
         return b"{" + b", ".join(tables) + b"}"
+
+    def _dump_all(self, data: dict) -> bytes:
+        text = json.dumps(data, **self.kwargs)
+        try:
+            return text.encode(self.encoding)
+        except UnicodeEncodeError:  # a lone surrogate: written as a \\udxxx escape, losslessly
+            return json.dumps(data, **{**self.kwargs, "ensure_ascii": True}).encode(self.encoding)
 
     def _commit(self, data: dict | None) -> None:
         raw = self._serialize(data if data is not None else {})
@@ -391,24 +470,11 @@ class DurableStorage(Storage):
         folder = target.parent
         check_regular(target)  # os.replace would put our file in place of a device or a FIFO
         _sweep_temp(folder, target.name)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        replaced = False
-        try:
-            _write_all(fd, raw)
-            os.fsync(fd)
-            try:  # keep the permissions of the file we replace (a new file stays private: 0600)
-                os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-            except FileNotFoundError:
-                pass
-            _replace(tmp, target)
-            replaced = True
-        finally:
-            if not replaced:
-                os.close(fd)
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        try:  # keep the permissions of the file we replace (a new file stays private: 0600)
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = None
+        fd = write_atomically(target, raw, mode=mode, sync_folder=False)
         with self._state:
             if _WINDOWS:  # pragma: no cover
                 os.close(fd)
@@ -419,8 +485,63 @@ class DurableStorage(Storage):
         _fsync_dir(folder)
 
 
+def write_atomically(target: Path, raw: bytes, *, mode: int | None = None, overwrite: bool = True,
+                     sync_folder: bool = True) -> int:
+    """Put `raw` at `target` all at once: written to a temporary file in the same folder, fsynced,
+    then renamed over `target` (or, with overwrite=False, linked there: FileExistsError if
+    something appeared meanwhile). A failure at any point leaves `target` as it was and no
+    temporary file behind. `mode` (default: 0600) is the new file's permission bits. Returns the
+    new file's open descriptor; the caller closes it.
+    """
+    folder = target.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    done = False
+    try:
+        _write_all(fd, raw)
+        os.fsync(fd)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if overwrite:
+            _replace(tmp, target)
+        else:
+            _link_new(tmp, target)
+        done = True
+    finally:
+        if not done:
+            os.close(fd)
+        if not (done and overwrite):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    if sync_folder:
+        _fsync_dir(folder)
+    return fd
+
+
+def _link_new(tmp: str, target: Path) -> None:
+    """Give the finished temporary file its name, never replacing anything already there."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this filesystem (FAT, some network shares)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        _replace(tmp, target)
+
+
 class _Fallback(Exception):
     """The data is not a plain tables -> documents dict: serialise it in one go."""
+
+
+def _encoded(text: str, encoding: str, doc_id: str, doc: dict) -> bytes:
+    """One document's JSON text as bytes; a string holding a lone surrogate (a JSON file may
+    legally say "\\ud800") cannot be UTF-8, so that document is written with \\u escapes."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        return (json.dumps(doc_id) + ": " + json.dumps(doc, ensure_ascii=True)).encode(encoding)
 
 
 

@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .durable import NotRegularFile, check_regular
+from ..textsafe import csv_cell, has_surrogates, without_surrogates
+from .durable import MAX_DEPTH, NotRegularFile, check_regular, too_deep, write_atomically
 from .annotations import SCHEMA, Annotations, AnnotationsError, _valid_doc, merge_text, nfc, normalise_tags
 
 FORMAT = "thads-tui-annotations"
@@ -71,13 +72,58 @@ def export_annotations(ann: Annotations, fmt: str = "md") -> str:
     """The annotations as Markdown ("md"), JSON ("json") or CSV ("csv") text."""
     records = _records(ann)
     if fmt == "json":
-        return json.dumps({"format": FORMAT, "schema": SCHEMA, **records},
-                          ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        doc = {"format": FORMAT, "schema": SCHEMA, **records}
+        text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        if has_surrogates(text):  # a lone surrogate in a note: \\u escapes keep it, and the text UTF-8
+            text = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
+        return text
     if fmt == "csv":
-        return _csv(records)
+        return without_surrogates(_csv(records))
     if fmt == "md":
-        return _markdown(records)
+        return without_surrogates(_markdown(records))
     raise AnnotationsError(f"Unknown export format {fmt!r}; choose md, json or csv.")
+
+
+def write_export(text: str, output: str | Path, *, annotations: str | Path | None = None,
+                 force: bool = False, encoding: str = "utf-8") -> Path:
+    """Write an export to `output` all at once (a full disk or a crash leaves no half file).
+
+    Refused with AnnotationsError (nothing written): an `output` that already exists, unless
+    `force` (then it is replaced: a symbolic link is replaced itself, its target is untouched);
+    anything that is not a regular file (a folder, a FIFO, a device), even with `force`; and the
+    annotations file itself (or its lock), which the export would destroy.
+    """
+    output = Path(output)
+    if annotations is not None:
+        real = os.path.realpath(annotations)
+        if os.path.realpath(output) in (real, real + ".lock"):
+            raise AnnotationsError(f"Not written: {output} is the annotations file itself; choose another file to export to.")
+    try:
+        st = os.lstat(output)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise AnnotationsError(f"Not written: {output} cannot be checked ({exc.strerror or exc}).") from exc
+    if st is not None:
+        if stat.S_ISLNK(st.st_mode) and not force:
+            raise AnnotationsError(f"Not written: {output} is a symbolic link; choose another file, or add "
+                                   "--force to replace the link (its target stays as it is).")
+        if not stat.S_ISLNK(st.st_mode) and not stat.S_ISREG(st.st_mode):
+            raise AnnotationsError(f"Not written: {output} is not a regular file (a folder, a device or a pipe).")
+        if not force:
+            raise AnnotationsError(f"Not written: {output} already exists; add --force to replace it.")
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        fd = write_atomically(output, text.encode(encoding), mode=0o666 & ~umask, overwrite=force)
+    except FileExistsError:
+        raise AnnotationsError(f"Not written: {output} appeared meanwhile; add --force to replace it.") from None
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) \
+            else (exc.strerror or str(exc)).lower()
+        raise AnnotationsError(f"Not written: {output} could not be written ({reason}); nothing was changed.") from exc
+    os.close(fd)
+    return output
 
 
 def _citation(rec: dict) -> dict:
@@ -96,13 +142,13 @@ def _csv(records: dict[str, list[dict]]) -> str:
     writer.writeheader()
     for kind in KINDS:
         for rec in records[kind]:
-            writer.writerow({
+            writer.writerow({name: csv_cell(value) for name, value in {
                 "kind": _LABEL[kind].replace(" ", "_"), "article_id": rec["article_id"], **_citation(rec),
                 "quote": rec.get("quote", ""), "text": rec.get("text", ""),
                 "tags": "; ".join(rec.get("tags", [])),
                 "paragraph": rec["paragraph"] + 1 if isinstance(rec.get("paragraph"), int) else "",
                 "created": rec["created"], "updated": rec["updated"], "note_id": rec.get("id", ""),
-            })
+            }.items()})
     return out.getvalue()
 
 
@@ -209,10 +255,16 @@ def read_export(path: str | Path) -> dict:
         raise AnnotationsError(f"Could not read {path} ({exc.strerror or exc}).") from exc
     except UnicodeDecodeError as exc:
         raise AnnotationsError(f"{path} is not a thads-tui JSON export (it is not UTF-8 text).") from exc
+    too_deep_ = f"{path} is not a thads-tui JSON export (it nests more than {MAX_DEPTH} levels deep)."
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except ValueError as exc:
         raise AnnotationsError(f"{path} is not a thads-tui JSON export (invalid JSON at line {getattr(exc, 'lineno', '?')}).") from exc
+    except RecursionError:
+        raise AnnotationsError(too_deep_) from None
+    if too_deep(data):
+        raise AnnotationsError(too_deep_)
+    return data
 
 
 def _read_regular(path: Path) -> bytes:

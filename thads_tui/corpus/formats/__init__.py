@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..decode import MAX_BYTES
+from ..decode import max_bytes
 from . import base, dump
 from .base import MAX_DOCUMENT_BYTES, Document, FormatError
 from .dump import Record, list_records, read_record
@@ -31,8 +31,8 @@ SUFFIXES = {
 }
 FORMATS = ("txt", "md", "html", "docx", "pdf", "json")
 # How many bytes a file of each kind may have before it is read (text formats: the text limit).
-LIMITS = {"txt": MAX_BYTES, "md": MAX_BYTES, "html": MAX_BYTES, "docx": MAX_DOCUMENT_BYTES,
-          "pdf": MAX_DOCUMENT_BYTES}
+# Text formats follow the user's size setting (decode.max_bytes); documents have their own.
+LIMITS = {"docx": MAX_DOCUMENT_BYTES, "pdf": MAX_DOCUMENT_BYTES}
 
 
 def is_dump(path: Path) -> bool:
@@ -58,7 +58,7 @@ def _is_pdf(head: bytes) -> bool:
 
 
 def limit(fmt: str) -> int:
-    return LIMITS.get(fmt, MAX_BYTES)
+    return max(LIMITS.get(fmt, 0), max_bytes())  # --max-file-size can raise any limit
 
 
 def read(path: Path, data: bytes) -> Document:

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from .. import decode
 from ..decode import MAX_BYTES
 
 Span = tuple[int, int, str]
@@ -77,7 +78,7 @@ def from_blocks(blocks: list[str], fmt: str, **meta) -> Document:
 
 
 def too_large(size: int, limit: int) -> FormatError:
-    return FormatError(f"too large ({size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB)")
+    return FormatError(decode.too_large(size, limit))
 
 
 def need(module: str, extra: str):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..decode import MAX_BYTES, UnreadableText, decode
+from ..decode import MAX_BYTES, UnreadableText, decode, max_bytes
 from .base import Document, FormatError, clean, from_blocks, iso_date, too_large
 
 MAX_DUMP_BYTES = 4 * 1024 ** 3  # a JSON-lines dump is read a record at a time
@@ -86,9 +86,8 @@ def read_record(record: Record) -> Document:
         if record.start >= len(items):
             raise FormatError(f"{record.key}: no longer in the file")
         return _document(items[record.start], record.key)
-    if record.end - record.start > MAX_BYTES:
-        raise FormatError(f"{record.key}: too large ({(record.end - record.start) / 1_048_576:.1f} MB; "
-                          f"the limit is {MAX_BYTES / 1_048_576:.0f} MB)")
+    if record.end - record.start > max_bytes():
+        raise FormatError(f"{record.key}: {too_large(record.end - record.start, max_bytes())}")
     with open(record.path, "rb") as fh:
         fh.seek(record.start)
         raw = fh.read(record.end - record.start)
