@@ -19,7 +19,7 @@ def analyse(article: Article) -> Extraction:
         if hit is not None:
             _cache.move_to_end(article.id)
             return hit
-    result = extract(article.text)
+    result = extract(article.text, article.date)
     with _lock:
         _cache[article.id] = result
         while len(_cache) > _CACHE_SIZE:

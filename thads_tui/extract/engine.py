@@ -10,19 +10,23 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 from __future__ import annotations
 
 from .acronyms import find_acronyms
-from .dates import find_dates
+from .dates import complete_dates, find_dates
+from .facts import FactFinder
 from .figures import find_figures
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Entity, Extraction, Figure
 from .names import assign_roles, find_bylines, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
-from .places import find_places
+from .places import find_places, provinces
 from .spans import Blocker, Span, one_line, pick
 
 
-def extract(text: str) -> Extraction:
-    """Every entity and figure occurrence in `text` (NFC, '\\n' line ends), sorted by start."""
+def extract(text: str, date: str | None = None) -> Extraction:
+    """Every entity and figure occurrence in `text` (NFC, '\\n' line ends), sorted by start.
+
+    `date` (the article's, `YYYY-MM[-DD]`) completes yearless dates (`24/9`) and resolves
+    `trong năm` to a THADS year; each figure gets its metric, subject and period."""
     if not isinstance(text, str) or not text:
         return Extraction()
     folded = fold(text)
@@ -57,6 +61,9 @@ def extract(text: str) -> Extraction:
     home = main_province(places)
     for o in orgs:
         o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
+    complete_dates(dates, date)
+    FactFinder(folded, places, orgs, persons, dates, date, home,
+               set(provinces().values())).assign(sorted(figures, key=lambda f: f.start))
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
@@ -84,4 +91,5 @@ def _entity(text: str, s: Span) -> Entity:
 def _figure(text: str, s: Span) -> Figure:
     x = s.extra
     return Figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
-                  x["qualifier"], x["of"], x["measure"])
+                  x["qualifier"], x["of"], x["measure"], x.get("metric", "other"),
+                  x.get("subject"), x.get("period"), x.get("unit_word"))

@@ -1,0 +1,322 @@
+"""What a figure measures (`metric`), of whom (`subject`) and when (`period`).
+
+Read from the grammar around the number, as ../shared/gold/README.md (schema 2) defines them:
+- `metric`: the aspect (`về việc` / `về tiền`, or the unit: đồng → money, vụ việc → cases,
+  bản án → judgments), the quantity (`tỷ lệ` → rate, `phải thi hành` → total, `có điều kiện`
+  → enforceable, `thi hành xong` → done) and the comparison (`tăng`, `cao hơn`, `so với cùng
+  kỳ` → `.change`; `vượt … chỉ tiêu` → `.vs_target`); one case's sums (`bồi thường`, `đã nộp`,
+  `đấu giá`) are `case.owed`, `case.recovered`, `auction.price`. A comparison word governs the
+  figures coordinated after it (`tăng 0,18% về việc và 1,96% về tiền`), inside brackets too.
+- `subject`: a province or the nation named in the sentence before the figure, else the
+  article's (its `Cục THADS tỉnh …`, its main province, `Tổng cục` / `toàn quốc`); for one
+  case's sums, the nearest person or company.
+- `period`: the nearest period expression of the sentence (then of the paragraph) that is not
+  a comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm 2010`), else
+  the period of the figures before; `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` →
+  `2020-Q3`, `trong năm` → the THADS year (1 October – 30 September) last ended at the
+  article's date.
+
+Every search looks at a bounded window around one figure, so the pass is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .spans import Span
+
+_BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
+_WINDOW = 400  # characters of sentence looked at on each side of a figure
+
+_CHANGE = r"tăng(?!\s+cường)|giảm(?!\s+(?:thiểu|nghèo))|cao hơn|thấp hơn|nhiều hơn|ít hơn"
+_TREND = re.compile(rf"(?i)(?<!\w)(?:(?P<change>{_CHANGE})|(?P<target>vượt)|(?P<base>đạt|t[ỷỉ] lệ))(?!\w)")
+_ASPECT = r"về\s+(?P<a>việc|tiền)"
+_ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
+_ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
+_ASPECT_ANY = re.compile(rf"(?i)(?<!\w){_ASPECT}(?!\w)")
+_RATE = re.compile(r"(?i)(?<!\w)t[ỷỉ] lệ(?!\w)")
+_TOTAL_NOUN = re.compile(r"(?i)(?<!\w)số (?:vụ )?(?:việc|tiền)[^.;()]*?(?:phải thi hành|thụ lý|phải giải quyết)")
+_KPI = re.compile(r"(?i)(?<!\w)(?:về việc|về tiền|t[ỷỉ] lệ|thi hành|giải quyết|thụ lý|THADS|chỉ tiêu)(?!\w)")
+_VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
+_VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
+# Quantity cues for counts and sums: the nearest before the figure in its clause wins.
+_QUANTITY = re.compile(
+    r"(?i)(?<!\w)(?:(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá)"
+    r"|(?P<recovered>thu hồi|thu được|đã nộp|nộp lại|nộp|khắc phục|hoàn trả|trả lại|bồi thường được)"
+    r"|(?P<done>thi hành xong|giải quyết xong|giải quyết được|thi hành được|xử lý xong|đã giải quyết)"
+    r"|(?P<enforceable>có điều kiện)"
+    r"|(?P<total>phải thi hành|thụ lý|phải giải quyết|tổng số)"
+    r"|(?P<owed>bồi thường|buộc|phải trả|phải nộp|truy thu|trả nợ|khoản nợ|dư nợ|số nợ|"
+    r"thanh toán|hoàn trả))(?!\w)")
+_AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
+                             r"|(?P<total>phải thi hành))(?!\w)")
+_AGGREGATE = re.compile(r"(?i)(?<!\w)(?:các vụ án|các vụ việc|tổng số|toàn quốc|cả nước|toàn ngành|"
+                        r"hệ thống|cơ quan (?:THADS|thi hành án)|các cơ quan|tham nhũng, kinh tế)(?!\w)")
+_NATIONAL = re.compile(r"(?i)(?<!\w)(?:toàn quốc|cả nước|toàn hệ thống|toàn ngành|"
+                       r"Tổng cục (?:THADS|Thi hành án|Quản lý thi hành án)|Cục Quản lý thi hành án)(?!\w)")
+_TRACKED = re.compile(r"(?i)thuộc diện[^.;]{0,120}?theo dõi")
+_NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
+                           r"giai đoạn)(?:\s+\S+){0,3}?\s*$")
+_BARE_YEAR = re.compile(r"(?i)(?<!\w)(?:(?P<past>trong năm|cả năm|năm qua)|(?P<now>năm nay))(?!\w)(?!\s+\d)")
+_N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
+_CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
+
+
+def thads_year(date: str | None, current: bool = False) -> str | None:
+    """The THADS year (1 October – 30 September, named by its end year) last ended at `date`,
+    or, with `current`, the one running then."""
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", date or "")
+    if not m:
+        return None
+    year, month = int(m[1]), int(m[2] or 12)
+    running = year + 1 if month >= 10 else year
+    return str(running if current else running - 1)
+
+
+def period_of(span: Span) -> str | None:
+    """A DATE span's canonical as a period id, or None when it names no reporting period."""
+    c = span.canonical
+    if m := _N_MONTHS.fullmatch(c):
+        return f"{m[2]}:{int(m[1])}m"
+    if re.fullmatch(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?", c):
+        return c
+    return None
+
+
+class _Sentences:
+    def __init__(self, text: str):
+        self.text = text
+        self.stops = [m.end() for m in _BOUNDARY.finditer(text)]
+        self.lines = [m.end() for m in re.finditer("\n", text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.stops, start) - 1
+        s = self.stops[i] if i >= 0 else 0
+        j = bisect_left(self.stops, end)
+        e = self.stops[j] if j < len(self.stops) else len(self.text)
+        return max(s, start - _WINDOW), min(e, end + _WINDOW)
+
+    def paragraph_start(self, pos: int) -> int:
+        i = bisect_right(self.lines, pos) - 1
+        return max(self.lines[i] if i >= 0 else 0, pos - 3 * _WINDOW)
+
+
+def _clause(before: str) -> tuple[str, str]:
+    """(inside an open bracket before the figure, the clause before that bracket)."""
+    depth, open_at = 0, -1
+    for i in range(len(before) - 1, -1, -1):
+        ch = before[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                open_at = i
+                break
+            depth -= 1
+    inner, outer = (before[open_at + 1:], before[:open_at]) if open_at >= 0 else ("", before)
+    cut = max(outer.rfind(c) for c in ",;:")
+    return inner, outer[cut + 1:]
+
+
+def _last(rx: re.Pattern, *texts: str) -> re.Match | None:
+    for t in texts:
+        found = None
+        for found in rx.finditer(t):
+            pass
+        if found:
+            return found
+    return None
+
+
+def _aspect(before: str, after: str, unit: str, word: str) -> str:
+    if unit in ("VND", "USD"):
+        return "money"
+    if unit == "case":
+        return "judgments" if "bản án" in word else "cases"
+    m = _ASPECT_AFTER.match(after) or _ASPECT_BEFORE.search(before[-30:]) or _last(_ASPECT_ANY, before)
+    if m:
+        return "cases" if m["a"].lower() == "việc" else "money"
+    return "money" if re.search(r"(?i)tiền", before) else "cases"
+
+
+def metric(before: str, after: str, unit: str, word: str, case_context: bool,
+           previous: str | None = None) -> str:
+    """The metric id of a figure from its sentence before and after it (README, schema 2)."""
+    if unit == "rank":
+        return "rank"
+    if unit not in ("percent", "VND", "USD", "case"):
+        return "other"
+    inner, clause = _clause(before)
+    after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
+    trend = _last(_TREND, inner, clause)
+    change = trend is not None and trend["change"] is not None
+    target = trend is not None and trend["target"] is not None
+    if _VS_PAST.search(after_clause) and not target:
+        change = True
+    elif _VS_TARGET.search(after_clause) and (target or change):
+        target, change = True, False
+    aspect = _aspect(before, after, unit, word)
+    if unit == "percent":
+        if not _KPI.search(before + after_clause):
+            return "other"
+        rate = _last(_RATE, before)
+        total = _last(_TOTAL_NOUN, before)
+        base = "total" if total and (not rate or total.start() > rate.start()) else "rate"
+    else:
+        if aspect == "judgments":
+            return "judgments"
+        after_q = _AFTER_QUANTITY.match(after_clause)
+        cue = _last(_QUANTITY, inner, clause) or _last(_QUANTITY, before)
+        kind = cue.lastgroup if cue else None
+        if after_q:
+            kind = None if after_q["no"] else after_q.lastgroup
+        if kind is None and change and previous:
+            return previous if previous.endswith(".change") else previous + ".change"
+        if aspect == "money" and kind in ("auction", "recovered", "owed"):
+            if kind == "auction":
+                return "auction.price"
+            if kind == "recovered":
+                return "case.recovered" if case_context else "assets.recovered"
+            return "case.owed" if case_context else "other"
+        if kind in ("recovered", "owed", "auction"):
+            kind = None
+        if aspect == "money" and unit == "USD" and kind is None:
+            return "other"
+        base = kind or "done"
+        if kind is None and not _KPI.search(before + after_clause):
+            return "other"
+    out = f"{aspect}.{base}"
+    if change:
+        out += ".change"
+    elif target and unit == "percent":
+        out += ".vs_target"
+    return out
+
+
+class FactFinder:
+    """Assigns metric/subject/period to an article's figures (spans with `extra`)."""
+
+    def __init__(self, text: str, places: list[Span], orgs: list[Span], persons: list[Span],
+                 dates: list[Span], date: str | None, home: str | None, provinces: set[str]):
+        self.text = text
+        self.sentences = _Sentences(text)
+        self.date = date
+        self.provinces = [p for p in places if p.canonical in provinces]
+        self.province_starts = [p.start for p in self.provinces]
+        self.people = sorted([p for p in persons if not p.role]
+                             + [o for o in orgs if _is_company(o.canonical)], key=lambda s: s.start)
+        self.people_starts = [p.start for p in self.people]
+        periods = [(d.start, d.end, period_of(d)) for d in dates]
+        for m in _BARE_YEAR.finditer(text):
+            periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
+        self.periods = sorted(p for p in periods if p[2])
+        self.period_starts = [p[0] for p in self.periods]
+        self.subject = self._article_subject(orgs, home)
+        self.case_article = self._is_case_article()
+
+    def _article_subject(self, orgs: list[Span], home: str | None) -> str | None:
+        title = self.text[:self.text.find("\n") if "\n" in self.text else len(self.text)]
+        for p in self.provinces:
+            if p.end <= len(title):
+                return p.canonical
+        if _NATIONAL.search(title):
+            return "toàn quốc"
+        for o in orgs:
+            name = self.text[o.start:o.end]
+            if re.match(r"Cục (?:THADS|Thi hành án dân sự)", name):
+                inside = [p for p in self.provinces if o.start <= p.start < o.end]
+                if inside:
+                    return inside[0].canonical
+        if home:
+            return home
+        if _NATIONAL.search(self.text):
+            return "toàn quốc"
+        return self.provinces[0].canonical if self.provinces else None
+
+    def _is_case_article(self) -> bool:
+        text = self.text[:6000]
+        kpis = len(re.findall(r"(?i)về việc|về tiền|t[ỷỉ] lệ", text))
+        case = len(re.findall(r"(?i)bị cáo|bị đơn|người phải thi hành án|bản án|tuyên phạt|"
+                              r"đấu giá|con nợ|khởi tố|bồi thường", text))
+        return case > kpis
+
+    def assign(self, figures: list[Span]) -> None:
+        carried: str | None = None
+        previous: dict[tuple[int, str], str] = {}
+        for f in figures:
+            x = f.extra
+            s, e = self.sentences.around(f.start, f.end)
+            before, after = self.text[s:f.start], self.text[f.end:e]
+            case_context = self.case_article or bool(self._people_in(s, e))
+            if not _AGGREGATE.search(before + after) or self.case_article:
+                pass
+            else:
+                case_context = case_context and not _AGGREGATE.search(before)
+            word = self.text[f.start:f.end]
+            aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
+            m = metric(before, after, x["unit"], word, case_context, previous.get(aspect_key))
+            if m != "other" and not m.endswith(".change"):
+                previous[aspect_key] = m
+            x["metric"] = m
+            one_case = m in _CASE_METRICS or (m == "other" and case_context)
+            x["subject"] = self._person(s, f.start, e) if one_case else self._place(s, f.start)
+            if one_case:
+                x["period"] = None
+                continue
+            own = self._period(s, f.start, f.end, e)
+            if own is None and _TRACKED.search(before + after):
+                x["period"] = None  # a standing watch list (`thuộc diện … theo dõi`): no period
+                continue
+            if own is None:
+                own = self._period(self.sentences.paragraph_start(f.start), f.start, f.end, f.start)
+            if own and carried and re.fullmatch(r"\d{4}", own) and carried.startswith(own + ":"):
+                own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
+            if own and m != "other":
+                carried = own
+            x["period"] = own or (carried if m != "other" else None)
+
+    def _people_in(self, s: int, e: int) -> list[Span]:
+        i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
+        return self.people[i:j]
+
+    def _person(self, s: int, pos: int, e: int) -> str | None:
+        people = self._people_in(s, e)
+        before = [p for p in people if p.start < pos]
+        if before or people:
+            return (before or people)[-1 if before else 0].canonical
+        i = bisect_left(self.people_starts, pos) - 1
+        if i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
+            return self.people[i].canonical
+        counts: dict[str, int] = {}
+        for p in self.people:
+            counts[p.canonical] = counts.get(p.canonical, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _place(self, s: int, pos: int) -> str | None:
+        before = self.text[s:pos]
+        national = _last(_NATIONAL, before)
+        i = bisect_left(self.province_starts, pos) - 1
+        place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
+        if national and (place is None or s + national.start() > place.start):
+            return "toàn quốc"
+        if place is not None:
+            return place.canonical
+        return self.subject
+
+    def _period(self, s: int, start: int, end: int, e: int) -> str | None:
+        i, j = bisect_left(self.period_starts, s), bisect_left(self.period_starts, e)
+        found_before = found_after = None
+        for ps, pe, period in self.periods[i:j]:
+            if ps < start and pe > start:
+                continue
+            if _NOT_A_PERIOD.search(self.text, max(0, ps - 30), ps):
+                continue
+            if pe <= start:
+                found_before = period
+            elif ps >= end and found_after is None:
+                found_after = period
+        return found_before or found_after
+
+
+def _is_company(name: str) -> bool:
+    return bool(re.match(r"(?i)(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN)", name))
