@@ -101,6 +101,7 @@ def _load_corpus(paths: list[str]):
 def cmd_extract(args) -> int:
     from .analysis import article_record
     from .corpus import newest_first
+    from .extract.display import figure_line
 
     corpus = _load_corpus(args.paths)
     records = [article_record(a) for a in corpus]
@@ -114,7 +115,7 @@ def cmd_extract(args) -> int:
             extra = f" → {e['canonical']}" if e["canonical"] != e["text"] else ""
             print(f"  {e['type']:<10} {e['text']}{extra}  ×{e['count']}")
         for f in rec["figures"]:
-            print(f"  {'FIGURE':<10} {f['text']} = {f['value']:g} {f['unit']}")
+            print(f"  {'FIGURE':<10} {figure_line(f)}")
         print()
     return 0
 

@@ -48,7 +48,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
         (rf"(?P<d>(?:[Nn]ăm\s+(?:công tác|tài chính|ngân sách|học)|[Nn]iên độ)\s+(?P<yy>{Y})"
          rf"(?:\s*-\s*{Y})?)(?![\d/])", "y", WORD_LEFT),
         # A bare month listed before a dated one takes its year: `tháng 8 và tháng 9/2021`.
-        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M}))(?=(?:{_LIST}[Tt]háng\s+{M}(?![\d/-]))*{_LIST}"
+        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M}))(?=(?:{_LIST}[Tt]háng\s+{M}(?![\d/-])){{0,11}}{_LIST}"
          rf"[Tt]háng\s+{M}\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y})(?!\d))", "my", WORD_LEFT),
         (rf"(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range", _DIGIT_LEFT),
         (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",

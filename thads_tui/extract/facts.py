@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from .spans import Span
 
 _BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
-_WINDOW = 400  # characters of sentence looked at on each side of a figure
+_WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CHANGE = r"tăng(?!\s+cường)|giảm(?!\s+(?:thiểu|nghèo))|cao hơn|thấp hơn|nhiều hơn|ít hơn"
 _TREND = re.compile(rf"(?i)(?<!\w)(?:(?P<change>{_CHANGE})|(?P<target>vượt)|(?P<base>đạt|t[ỷỉ] lệ))(?!\w)")
@@ -41,7 +41,7 @@ _VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
 _VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _QUANTITY = re.compile(
-    r"(?i)(?<!\w)(?:(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá)"
+    r"(?i)(?<!\w)(?:(?P<fine>nộp phạt|tiền phạt|phạt tiền|phạt|án phí|lãi suất)|(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá)"
     r"|(?P<recovered>thu hồi|thu được|đã nộp|nộp lại|nộp|khắc phục|hoàn trả|trả lại|bồi thường được)"
     r"|(?P<done>thi hành xong|giải quyết xong|giải quyết được|thi hành được|xử lý xong|đã giải quyết)"
     r"|(?P<enforceable>có điều kiện)"
@@ -101,72 +101,98 @@ class _Sentences:
         return max(self.lines[i] if i >= 0 else 0, pos - 3 * _WINDOW)
 
 
-def _clause(before: str) -> tuple[str, str]:
-    """(inside an open bracket before the figure, the clause before that bracket)."""
-    depth, open_at = 0, -1
-    for i in range(len(before) - 1, -1, -1):
-        ch = before[i]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth == 0:
-                open_at = i
-                break
-            depth -= 1
-    inner, outer = (before[open_at + 1:], before[:open_at]) if open_at >= 0 else ("", before)
-    cut = max(outer.rfind(c) for c in ",;:")
-    return inner, outer[cut + 1:]
+_TIEN = re.compile(r"(?i)tiền")
+_INDEXED = (_TREND, _RATE, _TOTAL_NOUN, _QUANTITY, _ASPECT_ANY, _KPI, _NATIONAL, _AGGREGATE,
+            _TRACKED, _TIEN)
 
 
-def _last(rx: re.Pattern, *texts: str) -> re.Match | None:
-    for t in texts:
-        found = None
-        for found in rx.finditer(t):
-            pass
-        if found:
-            return found
-    return None
+class _Hits:
+    """One regex's matches over the whole text, for 'the last match inside [lo, hi)' and
+    'any match starting in [lo, hi)' by bisection: each figure costs O(log n), not a rescan."""
+
+    def __init__(self, rx: re.Pattern, text: str):
+        self.matches = list(rx.finditer(text))
+        self.ends = [m.end() for m in self.matches]
+
+    def last(self, lo: int, hi: int) -> re.Match | None:
+        j = bisect_right(self.ends, hi) - 1
+        return self.matches[j] if j >= 0 and self.matches[j].start() >= lo else None
+
+    def any(self, lo: int, hi: int) -> bool:
+        j = bisect_right(self.ends, lo)
+        return j < len(self.matches) and self.matches[j].start() < hi
 
 
-def _aspect(before: str, after: str, unit: str, word: str) -> str:
+class _Window:
+    """A figure in its sentence: the open bracket before it, its clause, the clause after."""
+
+    def __init__(self, text: str, hits: dict, s: int, start: int, end: int, e: int):
+        self.text, self.hits, self.s, self.start, self.end, self.e = text, hits, s, start, end, e
+        open_at = text.rfind("(", s, start)
+        if open_at < text.rfind(")", s, start):
+            open_at = -1
+        outer_end = open_at if open_at >= 0 else start
+        cut = max(text.rfind(",", s, outer_end), text.rfind(";", s, outer_end),
+                  text.rfind(":", s, outer_end))
+        self.inner = (open_at + 1, start) if open_at >= 0 else None
+        self.clause = (cut + 1 if cut >= 0 else s, outer_end)
+        stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
+        self.after_end = min(stops) if stops else e
+
+    def last(self, rx: re.Pattern, *ranges) -> re.Match | None:
+        for r in ranges:
+            if r is not None:
+                m = self.hits[rx].last(*r)
+                if m is not None:
+                    return m
+        return None
+
+    def any(self, rx: re.Pattern, lo: int, hi: int) -> bool:
+        return self.hits[rx].any(lo, hi)
+
+    def after_clause_has(self, rx: re.Pattern) -> bool:
+        return rx.search(self.text, self.end, self.after_end) is not None
+
+
+def _aspect(w: _Window, unit: str, word: str) -> str:
     if unit in ("VND", "USD"):
         return "money"
     if unit == "case":
         return "judgments" if "bản án" in word else "cases"
-    m = _ASPECT_AFTER.match(after) or _ASPECT_BEFORE.search(before[-30:]) or _last(_ASPECT_ANY, before)
+    m = (_ASPECT_AFTER.match(w.text, w.end, w.e) or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start)
+         or w.last(_ASPECT_ANY, (w.s, w.start)))
     if m:
         return "cases" if m["a"].lower() == "việc" else "money"
-    return "money" if re.search(r"(?i)tiền", before) else "cases"
+    return "money" if w.any(_TIEN, w.s, w.start) else "cases"
 
 
-def metric(before: str, after: str, unit: str, word: str, case_context: bool,
-           previous: str | None = None) -> str:
-    """The metric id of a figure from its sentence before and after it (README, schema 2)."""
+def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str | None) -> str:
+    """The metric id of a figure from its sentence (README, schema 2)."""
     if unit == "rank":
         return "rank"
     if unit not in ("percent", "VND", "USD", "case"):
         return "other"
-    inner, clause = _clause(before)
-    after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    trend = _last(_TREND, inner, clause)
+    before = (w.s, w.start)
+    trend = w.last(_TREND, w.inner, w.clause)
     change = trend is not None and trend["change"] is not None
     target = trend is not None and trend["target"] is not None
-    if _VS_PAST.search(after_clause) and not target:
+    if w.after_clause_has(_VS_PAST) and not target:
         change = True
-    elif _VS_TARGET.search(after_clause) and (target or change):
+    elif w.after_clause_has(_VS_TARGET) and (target or change):
         target, change = True, False
-    aspect = _aspect(before, after, unit, word)
+    aspect = _aspect(w, unit, word)
+    kpi = w.any(_KPI, w.s, w.after_end)
     if unit == "percent":
-        if not _KPI.search(before + after_clause):
+        if not kpi:
             return "other"
-        rate = _last(_RATE, before)
-        total = _last(_TOTAL_NOUN, before)
+        rate = w.last(_RATE, before)
+        total = w.last(_TOTAL_NOUN, before)
         base = "total" if total and (not rate or total.start() > rate.start()) else "rate"
     else:
         if aspect == "judgments":
             return "judgments"
-        after_q = _AFTER_QUANTITY.match(after_clause)
-        cue = _last(_QUANTITY, inner, clause) or _last(_QUANTITY, before)
+        after_q = _AFTER_QUANTITY.match(w.text, w.end, w.after_end)
+        cue = w.last(_QUANTITY, w.inner, w.clause) or w.last(_QUANTITY, before)
         kind = cue.lastgroup if cue else None
         if after_q:
             kind = None if after_q["no"] else after_q.lastgroup
@@ -178,12 +204,14 @@ def metric(before: str, after: str, unit: str, word: str, case_context: bool,
             if kind == "recovered":
                 return "case.recovered" if case_context else "assets.recovered"
             return "case.owed" if case_context else "other"
-        if kind in ("recovered", "owed", "auction"):
+        if kind == "fine" and aspect == "money":
+            return "other"
+        if kind in ("recovered", "owed", "auction", "fine"):
             kind = None
         if aspect == "money" and unit == "USD" and kind is None:
             return "other"
         base = kind or "done"
-        if kind is None and not _KPI.search(before + after_clause):
+        if kind is None and not kpi:
             return "other"
     out = f"{aspect}.{base}"
     if change:
@@ -241,20 +269,20 @@ class FactFinder:
         return case > kpis
 
     def assign(self, figures: list[Span]) -> None:
+        if not figures:
+            return
+        self.hits = {rx: _Hits(rx, self.text) for rx in _INDEXED}
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
-            before, after = self.text[s:f.start], self.text[f.end:e]
-            case_context = self.case_article or bool(self._people_in(s, e))
-            if not _AGGREGATE.search(before + after) or self.case_article:
-                pass
-            else:
-                case_context = case_context and not _AGGREGATE.search(before)
+            w = _Window(self.text, self.hits, s, f.start, f.end, e)
+            case_context = self.case_article or (
+                bool(self._people_in(s, e)) and not w.any(_AGGREGATE, s, f.start))
             word = self.text[f.start:f.end]
             aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
-            m = metric(before, after, x["unit"], word, case_context, previous.get(aspect_key))
+            m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key))
             if m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
             x["metric"] = m
@@ -264,7 +292,7 @@ class FactFinder:
                 x["period"] = None
                 continue
             own = self._period(s, f.start, f.end, e)
-            if own is None and _TRACKED.search(before + after):
+            if own is None and w.any(_TRACKED, s, e):
                 x["period"] = None  # a standing watch list (`thuộc diện … theo dõi`): no period
                 continue
             if own is None:
@@ -293,11 +321,10 @@ class FactFinder:
         return max(counts, key=counts.get) if counts else None
 
     def _place(self, s: int, pos: int) -> str | None:
-        before = self.text[s:pos]
-        national = _last(_NATIONAL, before)
+        national = self.hits[_NATIONAL].last(s, pos)
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
-        if national and (place is None or s + national.start() > place.start):
+        if national and (place is None or national.start() > place.start):
             return "toàn quốc"
         if place is not None:
             return place.canonical
