@@ -16,9 +16,9 @@ from .figures import find_figures
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Entity, Extraction, Figure
-from .names import assign_roles, find_bylines, find_persons, release_titled_names
+from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
-from .places import find_places, provinces
+from .places import drop_names_in_places, find_places, provinces
 from .spans import Blocker, Span, one_line, pick
 
 
@@ -34,7 +34,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     legal_block = Blocker(legal)
     dates = [d for d in pick(one_line(folded, find_dates(folded)))
              if not legal_block.overlaps(d.start, d.end)]
-    places = pick(one_line(folded, find_places(folded)))
+    places = drop_names_in_places(folded, pick(one_line(folded, find_places(folded))))
     orgs = _pick_orgs(one_line(folded, find_orgs(folded)))
     # A place name glued to a name-like word is a person's given name, not the place.
     persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
@@ -47,11 +47,15 @@ def extract(text: str, date: str | None = None) -> Extraction:
         if "\n" not in folded[byline.start:byline.end]:
             persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
             persons.append(byline)
+    credits = find_credits(folded)
+    if credits:
+        credit_block = Blocker(credits)
+        persons = [p for p in persons if not credit_block.overlaps(p.start, p.end)] + credits
     persons = pick(persons)
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
-                      + document_numbers(folded))
+                      + document_numbers(folded) + credits)
     acronyms = [a for a in one_line(folded, find_acronyms(folded))
                 if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)

@@ -41,7 +41,7 @@ _VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
 _VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _QUANTITY = re.compile(
-    r"(?i)(?<!\w)(?:(?P<fine>nộp phạt|tiền phạt|phạt tiền|phạt|án phí|lãi suất)|(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá)"
+    r"(?i)(?<!\w)(?:(?P<fine>nộp phạt|tiền phạt|phạt tiền|phạt|án phí|lãi suất)|(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá|bán với giá|với giá|giá bán)"
     r"|(?P<recovered>thu hồi|thu được|đã nộp|nộp lại|nộp|khắc phục|hoàn trả|trả lại|bồi thường được)"
     r"|(?P<done>thi hành xong|giải quyết xong|giải quyết được|thi hành được|xử lý xong|đã giải quyết)"
     r"|(?P<enforceable>có điều kiện)"
@@ -59,6 +59,11 @@ _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ n�
                            r"giai đoạn)(?:\s+\S+){0,3}?\s*$")
 _BARE_YEAR = re.compile(r"(?i)(?<!\w)(?:(?P<past>trong năm|cả năm|năm qua)|(?P<now>năm nay))(?!\w)(?!\s+\d)")
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
+_ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
+_CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả nợ cho|bồi thường cho|người được thi hành án|"
+                       r"nguyên đơn|trả)\s+$")
+_ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
+                         r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 
 
@@ -234,6 +239,10 @@ class FactFinder:
         self.people = sorted([p for p in persons if not p.role]
                              + [o for o in orgs if _is_company(o.canonical)], key=lambda s: s.start)
         self.people_starts = [p.start for p in self.people]
+        self.creditors = {p.canonical for p in self.people
+                          if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
+        accused = [p for p in persons if _ACCUSED.search(text, max(0, p.start - 14), p.start)]
+        self.accused = accused[0].canonical if accused else None
         periods = [(d.start, d.end, period_of(d)) for d in dates]
         for m in _BARE_YEAR.finditer(text):
             periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
@@ -302,23 +311,53 @@ class FactFinder:
             if own and m != "other":
                 carried = own
             x["period"] = own or (carried if m != "other" else None)
+        self._complete_title(figures)
+
+    def _complete_title(self, figures: list[Span]) -> None:
+        """A headline rarely names its year (`… hơn 15.000 việc trong 9 tháng`): a title figure
+        without a period takes the body's, from the same figure text or the first KPI's."""
+        title_end = self.text.find("\n")
+        body = [f for f in figures if f.start > title_end and f.extra.get("period")
+                and f.extra["metric"] not in _CASE_METRICS and f.extra["metric"] != "other"]
+        for f in figures:
+            if f.start > title_end >= 0 or title_end < 0:
+                break
+            x = f.extra
+            if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
+                continue
+            text = self.text[f.start:f.end]
+            same = [b for b in body if self.text[b.start:b.end] == text]
+            x["period"] = (same or body)[0].extra["period"]
 
     def _people_in(self, s: int, e: int) -> list[Span]:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
         return self.people[i:j]
 
     def _person(self, s: int, pos: int, e: int) -> str | None:
-        people = self._people_in(s, e)
+        """The defendant or company a case figure is about: in its sentence the nearest before
+        it (one named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
+        article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
+        people = [p for p in self._people_in(s, e) if not self._creditor(p)]
         before = [p for p in people if p.start < pos]
-        if before or people:
-            return (before or people)[-1 if before else 0].canonical
+        accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
+        if accused or before or people:
+            chosen = (accused or before)[-1] if (accused or before) else people[0]
+            if self.accused and _ROLE_BEFORE.search(self.text, max(0, chosen.start - 30), chosen.start):
+                return self.accused  # `Nguyên giám đốc Công ty X bị buộc …`: the director, not X
+            return chosen.canonical
         i = bisect_left(self.people_starts, pos) - 1
-        if i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
-            return self.people[i].canonical
+        while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
+            if not self._creditor(self.people[i]):
+                return self.people[i].canonical
+            i -= 1
         counts: dict[str, int] = {}
         for p in self.people:
-            counts[p.canonical] = counts.get(p.canonical, 0) + 1
+            if not self._creditor(p):
+                counts[p.canonical] = counts.get(p.canonical, 0) + 1
         return max(counts, key=counts.get) if counts else None
+
+    def _creditor(self, p: Span) -> bool:
+        return p.canonical in self.creditors
 
     def _place(self, s: int, pos: int) -> str | None:
         national = self.hits[_NATIONAL].last(s, pos)
