@@ -22,42 +22,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
 
+from .lexicon import trie_pattern
 from .spans import Span
 
 _BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
-_CHANGE = r"tăng(?!\s+cường)|giảm(?!\s+(?:thiểu|nghèo))|cao hơn|thấp hơn|nhiều hơn|ít hơn"
-_TREND = re.compile(rf"(?i)(?<!\w)(?:(?P<change>{_CHANGE})|(?P<target>vượt)|(?P<base>đạt|t[ỷỉ] lệ))(?!\w)")
 _ASPECT = r"về\s+(?P<a>việc|tiền)"
 _ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
 _ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
-_ASPECT_ANY = re.compile(rf"(?i)(?<!\w){_ASPECT}(?!\w)")
-_RATE = re.compile(r"(?i)(?<!\w)t[ỷỉ] lệ(?!\w)")
-_TOTAL_NOUN = re.compile(r"(?i)(?<!\w)số (?:vụ )?(?:việc|tiền)[^.;()]*?(?:phải thi hành|thụ lý|phải giải quyết)")
-_KPI = re.compile(r"(?i)(?<!\w)(?:về việc|về tiền|t[ỷỉ] lệ|thi hành|giải quyết|thụ lý|THADS|chỉ tiêu)(?!\w)")
+_TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
 _VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
 _VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
-# Quantity cues for counts and sums: the nearest before the figure in its clause wins.
-_QUANTITY = re.compile(
-    r"(?i)(?<!\w)(?:(?P<fine>nộp phạt|tiền phạt|phạt tiền|phạt|án phí|lãi suất)|(?P<auction>đấu giá|giá khởi điểm|giá trúng|bán được|trúng giá|bán với giá|với giá|giá bán)"
-    r"|(?P<recovered>thu hồi|thu được|đã nộp|nộp lại|nộp|khắc phục|hoàn trả|trả lại|bồi thường được)"
-    r"|(?P<done>thi hành xong|giải quyết xong|giải quyết được|thi hành được|xử lý xong|đã giải quyết)"
-    r"|(?P<enforceable>có điều kiện)"
-    r"|(?P<total>phải thi hành|thụ lý|phải giải quyết|tổng số)"
-    r"|(?P<owed>bồi thường|buộc|phải trả|phải nộp|truy thu|trả nợ|khoản nợ|dư nợ|số nợ|"
-    r"thanh toán|hoàn trả))(?!\w)")
 _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
                              r"|(?P<total>phải thi hành))(?!\w)")
-_AGGREGATE = re.compile(r"(?i)(?<!\w)(?:các vụ án|các vụ việc|tổng số|toàn quốc|cả nước|toàn ngành|"
-                        r"hệ thống|cơ quan (?:THADS|thi hành án)|các cơ quan|tham nhũng, kinh tế)(?!\w)")
 _NATIONAL = re.compile(r"(?i)(?<!\w)(?:toàn quốc|cả nước|toàn hệ thống|toàn ngành|"
                        r"Tổng cục (?:THADS|Thi hành án|Quản lý thi hành án)|Cục Quản lý thi hành án)(?!\w)")
-_TRACKED = re.compile(r"(?i)thuộc diện[^.;]{0,120}?theo dõi")
+_TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
                            r"giai đoạn)(?:\s+\S+){0,3}?\s*$")
-_BARE_YEAR = re.compile(r"(?i)(?<!\w)(?:(?P<past>trong năm|cả năm|năm qua)|(?P<now>năm nay))(?!\w)(?!\s+\d)")
+_BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
+_KPI_WORDS = re.compile(r"[Vv]ề việc|[Vv]ề tiền|[Tt][ỷỉ] lệ")
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
 _ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
 _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả nợ cho|bồi thường cho|người được thi hành án|"
@@ -106,26 +94,104 @@ class _Sentences:
         return max(self.lines[i] if i >= 0 else 0, pos - 3 * _WINDOW)
 
 
-_TIEN = re.compile(r"(?i)tiền")
-_INDEXED = (_TREND, _RATE, _TOTAL_NOUN, _QUANTITY, _ASPECT_ANY, _KPI, _NATIONAL, _AGGREGATE,
-            _TRACKED, _TIEN)
+# Every cue word, with the sets it belongs to, found by one trie-shaped pass over the text (no
+# (?i), no leading look-behind, so CPython's fast first-character scan applies).
+_CUES: dict[str, tuple[str, ...]] = {}
+
+
+def _cue(kind: str, *words: str) -> None:
+    for w in words:
+        _CUES[w] = _CUES.get(w, ()) + (kind,)
+
+
+_cue("change", "tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn")
+_cue("target", "vượt")
+_cue("base", "đạt", "tỷ lệ", "tỉ lệ")
+_cue("rate", "tỷ lệ", "tỉ lệ")
+_cue("aspect:việc", "về việc")
+_cue("aspect:tiền", "về tiền")
+_cue("tiền", "tiền", "về tiền", "số tiền", "tiền phạt", "nộp tiền")
+_cue("kpi", "về việc", "về tiền", "tỷ lệ", "tỉ lệ", "thi hành", "giải quyết", "thụ lý", "THADS",
+     "chỉ tiêu", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được",
+     "phải thi hành", "phải giải quyết", "đã giải quyết")
+_cue("national", "toàn quốc", "cả nước", "toàn hệ thống", "toàn ngành", "Tổng cục THADS",
+     "Tổng cục Thi hành án", "Tổng cục Quản lý thi hành án", "Cục Quản lý thi hành án",
+     "tổng cục THADS", "tổng cục thi hành án")
+_cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn quốc", "cả nước", "toàn ngành",
+     "hệ thống", "toàn hệ thống", "cơ quan THADS", "cơ quan thi hành án", "các cơ quan",
+     "tham nhũng, kinh tế")
+# Quantity cues for counts and sums: the nearest before the figure in its clause wins.
+_cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất")
+_cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
+     "với giá", "giá bán")
+_cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
+     "trả lại", "bồi thường được", "thu hồi được")
+_cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
+     "đã giải quyết")
+_cue("q:enforceable", "có điều kiện")
+_cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổng số")
+_cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
+     "dư nợ", "số nợ", "thanh toán")
+_cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
+_KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q")
+
+
+@cache
+def _cue_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for w, kinds in _CUES.items():
+        for form in {w, w[:1].upper() + w[1:], w.lower()}:
+            table[form] = tuple(dict.fromkeys(table.get(form, ()) + kinds))
+    return re.compile(trie_pattern(table) + r"(?!\w)"), table
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str  # `change`, `q:done`, `aspect:việc` ...: the set-specific reading
+
+    @property
+    def detail(self) -> str:
+        return self.kind.partition(":")[2]
 
 
 class _Hits:
-    """One regex's matches over the whole text, for 'the last match inside [lo, hi)' and
-    'any match starting in [lo, hi)' by bisection: each figure costs O(log n), not a rescan."""
+    """One set's cues over the whole text, for 'the last cue inside [lo, hi)' and 'any cue
+    starting in [lo, hi)' by bisection: each figure costs O(log n), not a rescan."""
 
-    def __init__(self, rx: re.Pattern, text: str):
-        self.matches = list(rx.finditer(text))
-        self.ends = [m.end() for m in self.matches]
+    def __init__(self, cues: list[_Cue]):
+        self.cues = cues
+        self.ends = [c.end for c in cues]
 
-    def last(self, lo: int, hi: int) -> re.Match | None:
+    def last(self, lo: int, hi: int) -> _Cue | None:
         j = bisect_right(self.ends, hi) - 1
-        return self.matches[j] if j >= 0 and self.matches[j].start() >= lo else None
+        return self.cues[j] if j >= 0 and self.cues[j].start >= lo else None
 
     def any(self, lo: int, hi: int) -> bool:
         j = bisect_right(self.ends, lo)
-        return j < len(self.matches) and self.matches[j].start() < hi
+        return j < len(self.cues) and self.cues[j].start < hi
+
+
+def _index(text: str) -> dict[str, _Hits]:
+    rx, table = _cue_pattern()
+    sets: dict[str, list[_Cue]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue
+        for kind in table[m.group()]:
+            group = kind.partition(":")[0]
+            if group in sets:
+                sets[group].append(_Cue(s, e, kind))
+            if group in ("change", "target", "base"):
+                sets["trend"].append(_Cue(s, e, kind))
+    for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
+        sets[name] = [_Cue(m.start(), m.end(), name) for m in rx2.finditer(text)]
+    for cues in sets.values():
+        # one cue per start (a word in two roles), ordered by end for bisection
+        cues.sort(key=lambda c: (c.end, c.start))
+    return {k: _Hits(v) for k, v in sets.items()}
 
 
 class _Window:
@@ -144,16 +210,16 @@ class _Window:
         stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
         self.after_end = min(stops) if stops else e
 
-    def last(self, rx: re.Pattern, *ranges) -> re.Match | None:
+    def last(self, kind: str, *ranges) -> _Cue | None:
         for r in ranges:
             if r is not None:
-                m = self.hits[rx].last(*r)
+                m = self.hits[kind].last(*r)
                 if m is not None:
                     return m
         return None
 
-    def any(self, rx: re.Pattern, lo: int, hi: int) -> bool:
-        return self.hits[rx].any(lo, hi)
+    def any(self, kind: str, lo: int, hi: int) -> bool:
+        return self.hits[kind].any(lo, hi)
 
     def after_clause_has(self, rx: re.Pattern) -> bool:
         return rx.search(self.text, self.end, self.after_end) is not None
@@ -164,11 +230,14 @@ def _aspect(w: _Window, unit: str, word: str) -> str:
         return "money"
     if unit == "case":
         return "judgments" if "bản án" in word else "cases"
-    m = (_ASPECT_AFTER.match(w.text, w.end, w.e) or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start)
-         or w.last(_ASPECT_ANY, (w.s, w.start)))
-    if m:
-        return "cases" if m["a"].lower() == "việc" else "money"
-    return "money" if w.any(_TIEN, w.s, w.start) else "cases"
+    m = _ASPECT_AFTER.match(w.text, w.end, w.e) or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start)
+    word = m["a"].lower() if m else None
+    if word is None:
+        cue = w.last("aspect", (w.s, w.start))
+        word = cue.detail if cue else None
+    if word:
+        return "cases" if word == "việc" else "money"
+    return "money" if w.any("tiền", w.s, w.start) else "cases"
 
 
 def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str | None) -> str:
@@ -178,27 +247,29 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
     if unit not in ("percent", "VND", "USD", "case"):
         return "other"
     before = (w.s, w.start)
-    trend = w.last(_TREND, w.inner, w.clause)
-    change = trend is not None and trend["change"] is not None
-    target = trend is not None and trend["target"] is not None
+    trend = w.last("trend", w.inner, w.clause)
+    change = trend is not None and trend.kind == "change"
+    target = trend is not None and trend.kind == "target"
     if w.after_clause_has(_VS_PAST) and not target:
         change = True
     elif w.after_clause_has(_VS_TARGET) and (target or change):
         target, change = True, False
     aspect = _aspect(w, unit, word)
-    kpi = w.any(_KPI, w.s, w.after_end)
+    kpi = w.any("kpi", w.s, w.after_end)
     if unit == "percent":
         if not kpi:
             return "other"
-        rate = w.last(_RATE, before)
-        total = w.last(_TOTAL_NOUN, before)
-        base = "total" if total and (not rate or total.start() > rate.start()) else "rate"
+        rate = w.last("rate", before)
+        total = w.last("total_noun", before)
+        base = "total" if total and (not rate or total.start > rate.start) else "rate"
     else:
         if aspect == "judgments":
             return "judgments"
         after_q = _AFTER_QUANTITY.match(w.text, w.end, w.after_end)
-        cue = w.last(_QUANTITY, w.inner, w.clause) or w.last(_QUANTITY, before)
-        kind = cue.lastgroup if cue else None
+        cue = w.last("q", w.inner, w.clause) or w.last("q", before)
+        kind = cue.detail if cue else None
+        if kind == "none":
+            kind = None
         if after_q:
             kind = None if after_q["no"] else after_q.lastgroup
         if kind is None and change and previous:
@@ -245,8 +316,11 @@ class FactFinder:
         self.accused = accused[0].canonical if accused else None
         periods = [(d.start, d.end, period_of(d)) for d in dates]
         for m in _BARE_YEAR.finditer(text):
-            periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
-        self.periods = sorted(p for p in periods if p[2])
+            if not (m.start() and text[m.start() - 1].isalnum()):
+                periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
+        # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
+        self.periods = sorted(p for p in periods
+                              if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
         self.period_starts = [p[0] for p in self.periods]
         self.subject = self._article_subject(orgs, home)
         self.case_article = self._is_case_article()
@@ -272,15 +346,15 @@ class FactFinder:
 
     def _is_case_article(self) -> bool:
         text = self.text[:6000]
-        kpis = len(re.findall(r"(?i)về việc|về tiền|t[ỷỉ] lệ", text))
-        case = len(re.findall(r"(?i)bị cáo|bị đơn|người phải thi hành án|bản án|tuyên phạt|"
-                              r"đấu giá|con nợ|khởi tố|bồi thường", text))
+        kpis = len(_KPI_WORDS.findall(text))
+        case = len(re.findall(r"[Bb]ị cáo|[Bb]ị đơn|[Nn]gười phải thi hành án|[Bb]ản án|[Tt]uyên phạt|"
+                              r"[Đđ]ấu giá|con nợ|[Kk]hởi tố|[Bb]ồi thường", text))
         return case > kpis
 
     def assign(self, figures: list[Span]) -> None:
         if not figures:
             return
-        self.hits = {rx: _Hits(rx, self.text) for rx in _INDEXED}
+        self.hits = _index(self.text)
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         for f in figures:
@@ -288,7 +362,7 @@ class FactFinder:
             s, e = self.sentences.around(f.start, f.end)
             w = _Window(self.text, self.hits, s, f.start, f.end, e)
             case_context = self.case_article or (
-                bool(self._people_in(s, e)) and not w.any(_AGGREGATE, s, f.start))
+                bool(self._people_in(s, e)) and not w.any("aggregate", s, f.start))
             word = self.text[f.start:f.end]
             aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
             m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key))
@@ -301,7 +375,7 @@ class FactFinder:
                 x["period"] = None
                 continue
             own = self._period(s, f.start, f.end, e)
-            if own is None and w.any(_TRACKED, s, e):
+            if own is None and w.any("tracked", s, e):
                 x["period"] = None  # a standing watch list (`thuộc diện … theo dõi`): no period
                 continue
             if own is None:
@@ -360,10 +434,10 @@ class FactFinder:
         return p.canonical in self.creditors
 
     def _place(self, s: int, pos: int) -> str | None:
-        national = self.hits[_NATIONAL].last(s, pos)
+        national = self.hits["national"].last(s, pos)
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
-        if national and (place is None or national.start() > place.start):
+        if national and (place is None or national.start > place.start):
             return "toàn quốc"
         if place is not None:
             return place.canonical
@@ -374,8 +448,6 @@ class FactFinder:
         found_before = found_after = None
         for ps, pe, period in self.periods[i:j]:
             if ps < start and pe > start:
-                continue
-            if _NOT_A_PERIOD.search(self.text, max(0, ps - 30), ps):
                 continue
             if pe <= start:
                 found_before = period

@@ -92,9 +92,8 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"[Bb]ộ\s+{ministries}(?!\w)", ATOMIC, 3),
         # Press style writes institutions in lower case (`chi cục thi hành án dân sự quận 1`,
         # `tòa án nhân dân tỉnh X`): only with the full name and a place, never a bare `cục`.
-        (rf"(?<!các )(?<!những )(?:tổng cục|chi cục|cục)\s+thi hành án dân sự{_admin(True)}(?!\w)",
-         COMPOUND, 2),
-        (rf"(?<!các )(?:tòa án|viện kiểm sát) nhân dân{_admin(True)}(?!\w)", ATOMIC, 2),
+        (rf"(?:tổng cục|chi cục|cục)\s+thi hành án dân sự{_admin(True)}(?!\w)", COMPOUND, 2),
+        (rf"(?:tòa án|viện kiểm sát) nhân dân{_admin(True)}(?!\w)", ATOMIC, 2),
         (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
         (rf"Thi hành án dân sự(?<![Cc]ục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
@@ -133,6 +132,8 @@ def find_orgs(text: str) -> list[Span]:
                     end -= 1
             if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
                 continue
+            if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
+                continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
             if prio == 3 and _CORP_START.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
