@@ -66,8 +66,9 @@ def extract(text: str, date: str | None = None) -> Extraction:
     for o in orgs:
         o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
     complete_dates(dates, date)
-    FactFinder(folded, places, orgs, persons, dates, date, home,
-               set(provinces().values())).assign(sorted(figures, key=lambda f: f.start))
+    if figures:
+        FactFinder(folded, places, orgs, persons, dates, date, home,
+                   set(provinces().values())).assign(sorted(figures, key=lambda f: f.start))
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)

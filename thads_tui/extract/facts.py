@@ -39,13 +39,13 @@ _VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
 _VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
 _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
                              r"|(?P<total>phải thi hành))(?!\w)")
-_NATIONAL = re.compile(r"(?i)(?<!\w)(?:toàn quốc|cả nước|toàn hệ thống|toàn ngành|"
-                       r"Tổng cục (?:THADS|Thi hành án|Quản lý thi hành án)|Cục Quản lý thi hành án)(?!\w)")
 _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
                            r"giai đoạn)(?:\s+\S+){0,3}?\s*$")
 _BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
-_KPI_WORDS = re.compile(r"[Vv]ề việc|[Vv]ề tiền|[Tt][ỷỉ] lệ")
+_KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
+_CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
+               "con nợ", "khởi tố", "bồi thường")
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
 _ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
 _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả nợ cho|bồi thường cho|người được thi hành án|"
@@ -322,7 +322,7 @@ class FactFinder:
         self.periods = sorted(p for p in periods
                               if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
         self.period_starts = [p[0] for p in self.periods]
-        self.subject = self._article_subject(orgs, home)
+        self.orgs, self.home = orgs, home
         self.case_article = self._is_case_article()
 
     def _article_subject(self, orgs: list[Span], home: str | None) -> str | None:
@@ -330,7 +330,7 @@ class FactFinder:
         for p in self.provinces:
             if p.end <= len(title):
                 return p.canonical
-        if _NATIONAL.search(title):
+        if self.hits["national"].any(0, len(title)):
             return "toàn quốc"
         for o in orgs:
             name = self.text[o.start:o.end]
@@ -340,21 +340,21 @@ class FactFinder:
                     return inside[0].canonical
         if home:
             return home
-        if _NATIONAL.search(self.text):
+        if self.hits["national"].cues:
             return "toàn quốc"
         return self.provinces[0].canonical if self.provinces else None
 
     def _is_case_article(self) -> bool:
-        text = self.text[:6000]
-        kpis = len(_KPI_WORDS.findall(text))
-        case = len(re.findall(r"[Bb]ị cáo|[Bb]ị đơn|[Nn]gười phải thi hành án|[Bb]ản án|[Tt]uyên phạt|"
-                              r"[Đđ]ấu giá|con nợ|[Kk]hởi tố|[Bb]ồi thường", text))
+        text = self.text[:6000].lower()
+        kpis = sum(text.count(w) for w in _KPI_WORDS)
+        case = sum(text.count(w) for w in _CASE_WORDS)
         return case > kpis
 
     def assign(self, figures: list[Span]) -> None:
         if not figures:
             return
         self.hits = _index(self.text)
+        self.subject = self._article_subject(self.orgs, self.home)
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         for f in figures:
