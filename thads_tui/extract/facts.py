@@ -119,7 +119,9 @@ _cue("national", "toàn quốc", "cả nước", "toàn hệ thống", "toàn ng
      "tổng cục THADS", "tổng cục thi hành án")
 _cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn quốc", "cả nước", "toàn ngành",
      "hệ thống", "toàn hệ thống", "cơ quan THADS", "cơ quan thi hành án", "các cơ quan",
-     "tham nhũng, kinh tế")
+     "tham nhũng, kinh tế", "toàn tỉnh", "trong tỉnh", "toàn thành phố", "trên địa bàn", "hai cấp",
+     "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
+_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất")
 _cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
@@ -133,7 +135,8 @@ _cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổn
 _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
      "dư nợ", "số nợ", "thanh toán")
 _cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
-_KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q")
+_KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q",
+          "graft")
 
 
 @cache
@@ -278,7 +281,10 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
             if kind == "auction":
                 return "auction.price"
             if kind == "recovered":
-                return "case.recovered" if case_context else "assets.recovered"
+                if case_context:
+                    return "case.recovered"
+                # aggregate sums recovered: from corruption and economic cases, else results
+                return "assets.recovered" if w.any("graft", w.s, w.e) else "money.done"
             return "case.owed" if case_context else "other"
         if kind == "fine" and aspect == "money":
             return "other"
@@ -361,8 +367,8 @@ class FactFinder:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
             w = _Window(self.text, self.hits, s, f.start, f.end, e)
-            case_context = self.case_article or (
-                bool(self._people_in(s, e)) and not w.any("aggregate", s, f.start))
+            case_context = (self.case_article or bool(self._people_in(s, e))) and not w.any(
+                "aggregate", s, f.start)
             word = self.text[f.start:f.end]
             aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
             m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key))
