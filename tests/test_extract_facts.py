@@ -185,3 +185,29 @@ def test_extract_json_has_the_three_fields(tmp_path, capsys):
 
 def test_extractor_version_is_an_int():
     assert isinstance(EXTRACTOR_VERSION, int) and EXTRACTOR_VERSION >= 2
+
+
+def test_explicit_dates_make_an_interval_period_unless_a_named_period_comes_first():
+    f = facts("Từ ngày 1-10-2013 đến ngày 31-7-2014, Cục THADS thành phố Đà Nẵng thi hành xong 5.874 việc.")
+    assert f["5.874 việc"][2] == "2013-10-01/2014-07-31"
+    f = facts("6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022), toàn quốc thi hành xong 2.117 việc.")
+    assert f["2.117 việc"][2] == "2022:6m"
+
+
+def test_a_cut_off_on_30_september_is_the_thads_year():
+    f = facts("Tính đến hết ngày 30/9/2025, Cục THADS tỉnh Đồng Nai đã thi hành xong 131 việc.")
+    assert f["131 việc"][2] == "2025"
+
+
+def test_a_rate_after_a_sum_is_the_rate_of_that_sum():
+    f = facts("Năm 2015, Cục THADS tỉnh Bình Phước thu được hơn 430 tỷ đồng, đạt 36,5%; "
+              "thi hành xong 520 việc, đạt 70,1%.")
+    assert f["36,5%"][0] == "money.rate" and f["70,1%"][0] == "cases.rate"
+    f = facts("Năm 2017, tỉnh Kon Tum phấn đấu thu hồi tối thiểu 45% số tiền có điều kiện.")
+    assert f["tối thiểu 45%"][0].startswith("money.")
+
+
+def test_banks_and_auctioneers_are_not_the_debtor():
+    text = ("Công ty TNHH Đại Phát vay Ngân hàng TMCP Quân đội. Công ty Đấu giá hợp danh Bảo Tín "
+            "tổ chức phiên đấu giá; tài sản được bán với giá 12 tỷ đồng.")
+    assert facts(text)["12 tỷ đồng"][:2] == ("auction.price", "Công ty TNHH Đại Phát")

@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _ASPECT = r"về\s+(?P<a>việc|tiền)"
+_OF_WHAT = re.compile(r"\s*(?:tổng\s+)?số\s+(?:vụ\s+)?(?P<a>việc|tiền)(?!\w)")
 _ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
 _ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
 _TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
@@ -52,6 +53,8 @@ _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả nợ cho|bồi
                        r"nguyên đơn|trả)\s+$")
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
+_LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
+_AUCTIONEER = re.compile(r"Công ty (?:Đấu giá|đấu giá|TNHH Đấu giá|Cổ phần Đấu giá)|Trung tâm Dịch vụ đấu giá")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 
 
@@ -74,6 +77,30 @@ def period_of(span: Span) -> str | None:
     if re.fullmatch(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?", c):
         return c
     return None
+
+
+_FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
+_TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
+_UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
+
+
+def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str]]:
+    """`từ ngày 1-10-2013 đến ngày 31-7-2014` -> `2013-10-01/2014-07-31`; a cut-off
+    `tính đến hết ngày 30/9/2025` -> the THADS year `2025` (another day: its month)."""
+    full = sorted((d for d in dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d.canonical)), key=lambda d: d.start)
+    out = []
+    used = set()
+    for a, b in zip(full, full[1:]):
+        gap = _TO.fullmatch(text, a.end, b.start)
+        if gap and _FROM.search(text, max(0, a.start - 14), a.start):
+            out.append((a.start, b.end, f"{a.canonical}/{b.canonical}"))
+            used.update((a.start, b.start))
+    for d in full:
+        if d.start in used or not _UNTIL.search(text, max(0, d.start - 16), d.start):
+            continue
+        c = d.canonical
+        out.append((d.start, d.end, c[:4] if c[5:] == "09-30" else c[:7]))
+    return out
 
 
 class _Sentences:
@@ -113,7 +140,7 @@ _cue("aspect:tiền", "về tiền")
 _cue("tiền", "tiền", "về tiền", "số tiền", "tiền phạt", "nộp tiền")
 _cue("kpi", "về việc", "về tiền", "tỷ lệ", "tỉ lệ", "thi hành", "giải quyết", "thụ lý", "THADS",
      "chỉ tiêu", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được",
-     "phải thi hành", "phải giải quyết", "đã giải quyết")
+     "phải thi hành", "phải giải quyết", "đã giải quyết", "có điều kiện", "số việc", "số tiền")
 _cue("national", "toàn quốc", "cả nước", "toàn hệ thống", "toàn ngành", "Tổng cục THADS",
      "Tổng cục Thi hành án", "Tổng cục Quản lý thi hành án", "Cục Quản lý thi hành án",
      "tổng cục THADS", "tổng cục thi hành án")
@@ -135,6 +162,14 @@ _cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổn
 _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
      "dư nợ", "số nợ", "thanh toán")
 _cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
+# A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
+# too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
+# inside `tăng cường` is no change).
+_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national")
+for _w in list(_CUES):
+    for _v, _kinds in list(_CUES.items()):
+        if _v != _w and re.search(rf"(?<!\w){re.escape(_v)}(?!\w)", _w):
+            _CUES[_w] += tuple(k for k in _kinds if k in _INHERITED and k not in _CUES[_w])
 _KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q",
           "graft")
 
@@ -228,13 +263,16 @@ class _Window:
         return rx.search(self.text, self.end, self.after_end) is not None
 
 
-def _aspect(w: _Window, unit: str, word: str) -> str:
+def _aspect(w: _Window, unit: str, word: str, prev_unit: str | None = None) -> str:
     if unit in ("VND", "USD"):
         return "money"
     if unit == "case":
         return "judgments" if "bản án" in word else "cases"
-    m = _ASPECT_AFTER.match(w.text, w.end, w.e) or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start)
+    m = (_OF_WHAT.match(w.text, w.end, w.e) or _ASPECT_AFTER.match(w.text, w.end, w.e)
+         or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start))
     word = m["a"].lower() if m else None
+    if word is None and prev_unit:  # `thu được 430 tỷ đồng, đạt 36,5%`: the rate of that sum
+        word = "tiền" if prev_unit in ("VND", "USD") else "việc"
     if word is None:
         cue = w.last("aspect", (w.s, w.start))
         word = cue.detail if cue else None
@@ -243,7 +281,8 @@ def _aspect(w: _Window, unit: str, word: str) -> str:
     return "money" if w.any("tiền", w.s, w.start) else "cases"
 
 
-def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str | None) -> str:
+def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str | None,
+            prev_unit: str | None = None) -> str:
     """The metric id of a figure from its sentence (README, schema 2)."""
     if unit == "rank":
         return "rank"
@@ -257,7 +296,7 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
         change = True
     elif w.after_clause_has(_VS_TARGET) and (target or change):
         target, change = True, False
-    aspect = _aspect(w, unit, word)
+    aspect = _aspect(w, unit, word, prev_unit)
     kpi = w.any("kpi", w.s, w.after_end)
     if unit == "percent":
         if not kpi:
@@ -320,13 +359,17 @@ class FactFinder:
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
         accused = [p for p in persons if _ACCUSED.search(text, max(0, p.start - 14), p.start)]
         self.accused = accused[0].canonical if accused else None
-        periods = [(d.start, d.end, period_of(d)) for d in dates]
+        periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
         for m in _BARE_YEAR.finditer(text):
             if not (m.start() and text[m.start() - 1].isalnum()):
                 periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
         # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
-        self.periods = sorted(p for p in periods
-                              if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
+        periods = sorted(p for p in periods
+                         if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
+        # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
+        named_ends = [p[1] for p in periods if "/" not in p[2]]
+        self.periods = [p for p in periods if "/" not in p[2] or not any(
+            0 <= p[0] - e <= 16 and "(" in text[e:p[0]] for e in named_ends)]
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
         self.case_article = self._is_case_article()
@@ -363,6 +406,7 @@ class FactFinder:
         self.subject = self._article_subject(self.orgs, self.home)
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
+        last: Span | None = None
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -371,7 +415,11 @@ class FactFinder:
                 "aggregate", s, f.start)
             word = self.text[f.start:f.end]
             aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
-            m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key))
+            near = last is not None and last.end >= s and f.start - last.end <= 30 and \
+                "," in self.text[last.end:f.start] and "(" not in self.text[last.end:f.start]
+            m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key),
+                        last.extra["unit"] if near and last.extra["unit"] != "percent" else None)
+            last = f
             if m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
             x["metric"] = m
@@ -418,6 +466,8 @@ class FactFinder:
         it (one named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
+        if any(not _LENDER.match(p.canonical) for p in people):
+            people = [p for p in people if not _LENDER.match(p.canonical)]
         before = [p for p in people if p.start < pos]
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
         if accused or before or people:
@@ -426,18 +476,23 @@ class FactFinder:
                 return self.accused  # `Nguyên giám đốc Công ty X bị buộc …`: the director, not X
             return chosen.canonical
         i = bisect_left(self.people_starts, pos) - 1
+        nearby = []
         while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
             if not self._creditor(self.people[i]):
-                return self.people[i].canonical
+                nearby.append(self.people[i])
             i -= 1
+        debtors = [p for p in nearby if not _LENDER.match(p.canonical)]
+        if debtors or nearby:
+            return (debtors or nearby)[0].canonical
         counts: dict[str, int] = {}
         for p in self.people:
             if not self._creditor(p):
-                counts[p.canonical] = counts.get(p.canonical, 0) + 1
+                counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
         return max(counts, key=counts.get) if counts else None
 
     def _creditor(self, p: Span) -> bool:
-        return p.canonical in self.creditors
+        """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
+        return p.canonical in self.creditors or bool(_AUCTIONEER.match(p.canonical))
 
     def _place(self, s: int, pos: int) -> str | None:
         national = self.hits["national"].last(s, pos)
