@@ -25,13 +25,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import trie_pattern
+from .lexicon import LOWER, trie_pattern
 from .spans import Span
 
-_BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
+# A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
+_BOUNDARY = re.compile(r"(?<!(?<!\w)[A-ZĐ])[.!?…](?=\s|$)|\n")
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _ASPECT = r"về\s+(?P<a>việc|tiền)"
+_SHARE_OF = re.compile(rf"\s+(?!(?:về|số|so|và|hoặc|tăng|giảm|cao|thấp|trở|đến|tới|trên|dưới|của|là|"
+                       rf"nhưng|thì|mà|với|trong|khi|kế hoạch|chỉ tiêu)(?!\w))(?!tổng số (?:vụ )?(?:việc|tiền))"
+                       rf"{LOWER}")
 _OF_WHAT = re.compile(r"\s*(?:tổng\s+)?số\s+(?:vụ\s+)?(?P<a>việc|tiền)(?!\w)")
 _ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
 _ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
@@ -150,7 +154,8 @@ _cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn qu�
      "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
 _cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
-_cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất")
+_cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất", "thiệt hại",
+     "gây thiệt hại", "chi phí", "đầu tư", "phải chi")
 _cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
      "với giá", "giá bán")
 _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
@@ -160,7 +165,7 @@ _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được
 _cue("q:enforceable", "có điều kiện")
 _cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổng số")
 _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
-     "dư nợ", "số nợ", "thanh toán")
+     "dư nợ", "số nợ", "thanh toán", "trả cho")
 _cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
 # A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
 # too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
@@ -282,7 +287,7 @@ def _aspect(w: _Window, unit: str, word: str, prev_unit: str | None = None) -> s
 
 
 def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str | None,
-            prev_unit: str | None = None) -> str:
+            prev_unit: str | None = None, has_of: bool = False) -> str:
     """The metric id of a figure from its sentence (README, schema 2)."""
     if unit == "rank":
         return "rank"
@@ -299,8 +304,8 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
     aspect = _aspect(w, unit, word, prev_unit)
     kpi = w.any("kpi", w.s, w.after_end)
     if unit == "percent":
-        if not kpi:
-            return "other"
+        if not kpi or _SHARE_OF.match(w.text, w.end, w.e):
+            return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
         rate = w.last("rate", before)
         total = w.last("total_noun", before)
         base = "total" if total and (not rate or total.start > rate.start) else "rate"
@@ -312,7 +317,7 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
         kind = cue.detail if cue else None
         if kind == "none":
             kind = None
-        if after_q:
+        if after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
             kind = None if after_q["no"] else after_q.lastgroup
         if kind is None and change and previous:
             return previous if previous.endswith(".change") else previous + ".change"
@@ -331,9 +336,9 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
             kind = None
         if aspect == "money" and unit == "USD" and kind is None:
             return "other"
+        if kind is None and (aspect == "money" or not kpi):
+            return "other"  # a sum with no result word (`phải chi 1,8 tỷ đồng`) is no KPI
         base = kind or "done"
-        if kind is None and not kpi:
-            return "other"
     out = f"{aspect}.{base}"
     if change:
         out += ".change"
@@ -418,13 +423,15 @@ class FactFinder:
             near = last is not None and last.end >= s and f.start - last.end <= 30 and \
                 "," in self.text[last.end:f.start] and "(" not in self.text[last.end:f.start]
             m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key),
-                        last.extra["unit"] if near and last.extra["unit"] != "percent" else None)
+                        last.extra["unit"] if near and last.extra["unit"] != "percent" else None,
+                        x.get("of") is not None)
             last = f
             if m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
-            x["subject"] = self._person(s, f.start, e) if one_case else self._place(s, f.start)
+            x["subject"] = (self._person(s, f.start, e) if one_case
+                            else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
                 continue
@@ -494,8 +501,10 @@ class FactFinder:
         """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
         return p.canonical in self.creditors or bool(_AUCTIONEER.match(p.canonical))
 
-    def _place(self, s: int, pos: int) -> str | None:
-        national = self.hits["national"].last(s, pos)
+    def _place(self, s: int, pos: int, national: bool = True) -> str | None:
+        """The province named in the sentence before `pos`, or the nation; a rank's subject is
+        the unit ranked, never the scope (`xếp thứ 4/34 cả nước`)."""
+        national = self.hits["national"].last(s, pos) if national else None
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
         if national and (place is None or national.start > place.start):
