@@ -211,3 +211,17 @@ def test_banks_and_auctioneers_are_not_the_debtor():
     text = ("Công ty TNHH Đại Phát vay Ngân hàng TMCP Quân đội. Công ty Đấu giá hợp danh Bảo Tín "
             "tổ chức phiên đấu giá; tài sản được bán với giá 12 tỷ đồng.")
     assert facts(text)["12 tỷ đồng"][:2] == ("auction.price", "Công ty TNHH Đại Phát")
+
+
+def test_a_cut_off_month_is_the_thads_year_so_far():
+    f = facts("Tính đến hết tháng 6/2024, Cục THADS TP. Hồ Chí Minh thi hành xong 52.874 việc. "
+              "Đến hết tháng 9/2023, Cục THADS tỉnh Khánh Hòa thi hành xong 10.810 việc. "
+              "Đến hết tháng 10/2018, Cục THADS thành phố Hải Phòng thi hành xong 183 việc.")
+    assert f["52.874 việc"][2] == "2024:9m" and f["10.810 việc"][2] == "2023"
+    assert f["183 việc"][2] == "2019:1m"
+
+
+def test_a_comparison_base_does_not_reach_into_the_next_sentence():
+    f = facts("Tăng 6% so với cùng kỳ năm 2024. Riêng Quý III/2025, Cục THADS tỉnh Đồng Nai thu hồi "
+              "được 412,8 tỷ đồng.")
+    assert f["412,8 tỷ đồng"][2] == "2025-Q3"

@@ -46,7 +46,7 @@ _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điề
                              r"|(?P<total>phải thi hành))(?!\w)")
 _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
-                           r"giai đoạn)(?:\s+\S+){0,3}?\s*$")
+                           r"giai đoạn)(?:\s+[^\s.;,]+){0,3}?\s*$")
 _BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
@@ -85,6 +85,7 @@ def period_of(span: Span) -> str | None:
 
 _FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
 _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
+_UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -104,6 +105,14 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
             continue
         c = d.canonical
         out.append((d.start, d.end, c[:4] if c[5:] == "09-30" else c[:7]))
+    # `tính đến hết tháng 6/2024`: the THADS year so far, `2024:9m` (September: the year)
+    for d in dates:
+        m = re.fullmatch(r"(\d{4})-(\d\d)", d.canonical)
+        if m and _UNTIL_END.search(text, max(0, d.start - 12), d.start):
+            year, month = int(m[1]), int(m[2])
+            months = month - 9 if month >= 10 else month + 3
+            year += month >= 10
+            out.append((d.start, d.end, str(year) if months == 12 else f"{year}:{months}m"))
     return out
 
 
@@ -365,6 +374,7 @@ class FactFinder:
         accused = [p for p in persons if _ACCUSED.search(text, max(0, p.start - 14), p.start)]
         self.accused = accused[0].canonical if accused else None
         periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
+        periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
         for m in _BARE_YEAR.finditer(text):
             if not (m.start() and text[m.start() - 1].isalnum()):
                 periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
