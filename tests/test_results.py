@@ -168,3 +168,19 @@ def test_results_of_article_extraction_pairs():
 
     t = results_of((a, analyse(a)) for a in corpus)
     assert t.row("Gia Lai", "2022:5m").value("cases.rate") == pytest.approx(47.28)
+
+
+def test_figure_rows_carry_and_filter_by_metric_subject_period():
+    from thads_tui.analysis import analyse
+    from thads_tui.explore import explore, filter_figures, figures_csv, sort_figures
+
+    corpus = Corpus()
+    corpus.load()
+    rows = explore(corpus, analyse).figures()
+    rates = filter_figures(rows, metric="cases.rate", subject="gia lai", period="2022")
+    assert [(r.text, r.metric) for r in rates] == [("47,28%", "cases.rate"), ("0,56%", "cases.rate.change")]
+    assert [r.text for r in filter_figures(rates, metric="cases.rate.change")] == ["0,56%"]
+    assert {r.metric for r in filter_figures(rows, metric="money")} >= {"money.rate", "money.done"}
+    assert sort_figures(rows, "period")[0].period is not None
+    header = figures_csv(rates).splitlines()[0]
+    assert header.endswith("metric,subject,period")
