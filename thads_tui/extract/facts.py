@@ -40,8 +40,9 @@ _OF_WHAT = re.compile(r"\s*(?:tổng\s+)?số\s+(?:vụ\s+)?(?P<a>việc|tiền)
 _ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
 _ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
 _TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
-_VS_PAST = re.compile(r"(?i)so với\s+(?:cùng kỳ|năm)")
-_VS_TARGET = re.compile(r"(?i)so với\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch)|chỉ tiêu")
+# After the figure, in its clause: a comparison with the past, or with a target.
+_VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[Ss]o với\s+(?:\w+\s+){0,2}?"
+                     r"(?:chỉ tiêu|kế hoạch)|chỉ tiêu)")
 _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
                              r"|(?P<total>phải thi hành))(?!\w)")
 _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
@@ -260,7 +261,7 @@ class _Window:
         self.inner = (open_at + 1, start) if open_at >= 0 else None
         self.clause = (cut + 1 if cut >= 0 else s, outer_end)
         stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
-        self.after_end = min(stops) if stops else e
+        self.after_end = min(min(stops) if stops else e, end + 90)
 
     def last(self, kind: str, *ranges) -> _Cue | None:
         for r in ranges:
@@ -272,9 +273,6 @@ class _Window:
 
     def any(self, kind: str, lo: int, hi: int) -> bool:
         return self.hits[kind].any(lo, hi)
-
-    def after_clause_has(self, rx: re.Pattern) -> bool:
-        return rx.search(self.text, self.end, self.after_end) is not None
 
 
 def _aspect(w: _Window, unit: str, word: str, prev_unit: str | None = None) -> str:
@@ -306,9 +304,10 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
     trend = w.last("trend", w.inner, w.clause)
     change = trend is not None and trend.kind == "change"
     target = trend is not None and trend.kind == "target"
-    if w.after_clause_has(_VS_PAST) and not target:
+    versus = _VERSUS.search(w.text, w.end, w.after_end)
+    if versus and versus["past"] and not target:
         change = True
-    elif w.after_clause_has(_VS_TARGET) and (target or change):
+    elif versus and versus["target"] and (target or change):
         target, change = True, False
     aspect = _aspect(w, unit, word, prev_unit)
     kpi = w.any("kpi", w.s, w.after_end)
