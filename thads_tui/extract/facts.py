@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import LOWER, trie_pattern
 from .spans import Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
-_BOUNDARY = re.compile(r"(?<!(?<!\w)[A-ZĐ])[.!?…](?=\s|$)|\n")
+_BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
+_INITIAL = re.compile(r"(?<!\w)[A-ZĐ]$")
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _ASPECT = r"về\s+(?P<a>việc|tiền)"
@@ -120,7 +120,9 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
 class _Sentences:
     def __init__(self, text: str):
         self.text = text
-        self.stops = [m.end() for m in _BOUNDARY.finditer(text)]
+        initial = _INITIAL.search
+        self.stops = [m.end() for m in _BOUNDARY.finditer(text)
+                      if m.group() == "\n" or not initial(text, max(0, m.start() - 2), m.start())]
         self.lines = [m.end() for m in re.finditer("\n", text)]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -198,37 +200,35 @@ def _cue_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return re.compile(trie_pattern(table) + r"(?!\w)"), table
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    start: int
-    end: int
-    kind: str  # `change`, `q:done`, `aspect:việc` ...: the set-specific reading
+# A cue found in the text: (end, start, kind), `kind` the set-specific reading (`change`,
+# `q:done`, `aspect:việc` ...). Tuples, in text order, so bisection on the ends just works.
+_END, _START, _KIND = 0, 1, 2
 
-    @property
-    def detail(self) -> str:
-        return self.kind.partition(":")[2]
+
+def _detail(cue: tuple) -> str:
+    return cue[_KIND].partition(":")[2]
 
 
 class _Hits:
     """One set's cues over the whole text, for 'the last cue inside [lo, hi)' and 'any cue
     starting in [lo, hi)' by bisection: each figure costs O(log n), not a rescan."""
 
-    def __init__(self, cues: list[_Cue]):
+    def __init__(self, cues: list[tuple]):
         self.cues = cues
-        self.ends = [c.end for c in cues]
+        self.ends = [c[_END] for c in cues]
 
-    def last(self, lo: int, hi: int) -> _Cue | None:
+    def last(self, lo: int, hi: int) -> tuple | None:
         j = bisect_right(self.ends, hi) - 1
-        return self.cues[j] if j >= 0 and self.cues[j].start >= lo else None
+        return self.cues[j] if j >= 0 and self.cues[j][_START] >= lo else None
 
     def any(self, lo: int, hi: int) -> bool:
         j = bisect_right(self.ends, lo)
-        return j < len(self.cues) and self.cues[j].start < hi
+        return j < len(self.cues) and self.cues[j][_START] < hi
 
 
 def _index(text: str) -> dict[str, _Hits]:
     rx, table = _cue_pattern()
-    sets: dict[str, list[_Cue]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
+    sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
     for m in rx.finditer(text):
         s, e = m.span()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
@@ -236,14 +236,11 @@ def _index(text: str) -> dict[str, _Hits]:
         for kind in table[m.group()]:
             group = kind.partition(":")[0]
             if group in sets:
-                sets[group].append(_Cue(s, e, kind))
+                sets[group].append((e, s, kind))
             if group in ("change", "target", "base"):
-                sets["trend"].append(_Cue(s, e, kind))
+                sets["trend"].append((e, s, kind))
     for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
-        sets[name] = [_Cue(m.start(), m.end(), name) for m in rx2.finditer(text)]
-    for cues in sets.values():
-        # one cue per start (a word in two roles), ordered by end for bisection
-        cues.sort(key=lambda c: (c.end, c.start))
+        sets[name] = [(m.end(), m.start(), name) for m in rx2.finditer(text)]
     return {k: _Hits(v) for k, v in sets.items()}
 
 
@@ -263,7 +260,7 @@ class _Window:
         stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
         self.after_end = min(min(stops) if stops else e, end + 90)
 
-    def last(self, kind: str, *ranges) -> _Cue | None:
+    def last(self, kind: str, *ranges) -> tuple | None:
         for r in ranges:
             if r is not None:
                 m = self.hits[kind].last(*r)
@@ -287,7 +284,7 @@ def _aspect(w: _Window, unit: str, word: str, prev_unit: str | None = None) -> s
         word = "tiền" if prev_unit in ("VND", "USD") else "việc"
     if word is None:
         cue = w.last("aspect", (w.s, w.start))
-        word = cue.detail if cue else None
+        word = _detail(cue) if cue else None
     if word:
         return "cases" if word == "việc" else "money"
     return "money" if w.any("tiền", w.s, w.start) else "cases"
@@ -302,8 +299,8 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
         return "other"
     before = (w.s, w.start)
     trend = w.last("trend", w.inner, w.clause)
-    change = trend is not None and trend.kind == "change"
-    target = trend is not None and trend.kind == "target"
+    change = trend is not None and trend[_KIND] == "change"
+    target = trend is not None and trend[_KIND] == "target"
     versus = _VERSUS.search(w.text, w.end, w.after_end)
     if versus and versus["past"] and not target:
         change = True
@@ -316,13 +313,13 @@ def _metric(w: _Window, unit: str, word: str, case_context: bool, previous: str 
             return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
         rate = w.last("rate", before)
         total = w.last("total_noun", before)
-        base = "total" if total and (not rate or total.start > rate.start) else "rate"
+        base = "total" if total and (not rate or total[_START] > rate[_START]) else "rate"
     else:
         if aspect == "judgments":
             return "judgments"
         after_q = _AFTER_QUANTITY.match(w.text, w.end, w.after_end)
         cue = w.last("q", w.inner, w.clause) or w.last("q", before)
-        kind = cue.detail if cue else None
+        kind = _detail(cue) if cue else None
         if kind == "none":
             kind = None
         if after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
@@ -516,7 +513,7 @@ class FactFinder:
         national = self.hits["national"].last(s, pos) if national else None
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
-        if national and (place is None or national.start > place.start):
+        if national and (place is None or national[_START] > place.start):
             return "toàn quốc"
         if place is not None:
             return place.canonical
