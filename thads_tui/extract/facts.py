@@ -60,6 +60,7 @@ _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
 _AUCTIONEER = re.compile(r"Công ty (?:Đấu giá|đấu giá|TNHH Đấu giá|Cổ phần Đấu giá)|Trung tâm Dịch vụ đấu giá")
+_KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 
 
@@ -421,18 +422,20 @@ class FactFinder:
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
-            w = _Window(self.text, self.hits, s, f.start, f.end, e)
-            case_context = (self.case_article or bool(self._people_in(s, e))) and not w.any(
-                "aggregate", s, f.start)
-            word = self.text[f.start:f.end]
-            aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
-            near = last is not None and last.end >= s and f.start - last.end <= 30 and \
-                "," in self.text[last.end:f.start] and "(" not in self.text[last.end:f.start]
-            m = _metric(w, x["unit"], word, case_context, previous.get(aspect_key),
-                        last.extra["unit"] if near and last.extra["unit"] != "percent" else None,
-                        x.get("of") is not None)
+            case_context = (self.case_article or bool(self._people_in(s, e))) and not \
+                self.hits["aggregate"].any(s, f.start)
+            if x["unit"] in _KPI_UNITS:
+                w = _Window(self.text, self.hits, s, f.start, f.end, e)
+                aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
+                near = last is not None and last.end >= s and f.start - last.end <= 30 and \
+                    "," in self.text[last.end:f.start] and "(" not in self.text[last.end:f.start]
+                m = _metric(w, x["unit"], self.text[f.start:f.end], case_context, previous.get(aspect_key),
+                            last.extra["unit"] if near and last.extra["unit"] != "percent" else None,
+                            x.get("of") is not None)
+            else:  # counts, durations, areas: never a KPI of the results table
+                aspect_key, m = None, "rank" if x["unit"] == "rank" else "other"
             last = f
-            if m != "other" and not m.endswith(".change"):
+            if aspect_key and m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
@@ -442,7 +445,7 @@ class FactFinder:
                 x["period"] = None
                 continue
             own = self._period(s, f.start, f.end, e)
-            if own is None and w.any("tracked", s, e):
+            if own is None and self.hits["tracked"].any(s, e):
                 x["period"] = None  # a standing watch list (`thuộc diện … theo dõi`): no period
                 continue
             if own is None:
