@@ -4,6 +4,9 @@ Articles are recombined from sentence templates with random provinces, names, ti
 document numbers and Vietnamese-formatted figures, so every recogniser gets exercised.
 
     python benchmarks/bench_extract.py [--articles N] [--seed S] [--repeat R]
+    python benchmarks/bench_extract.py --folder /work/data/real-10k [--articles N]
+
+With --folder, the first N real articles (.txt anywhere below it, sorted by path) are measured instead.
 """
 from __future__ import annotations
 
@@ -66,9 +69,17 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=400)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--folder", help="measure real articles from this folder instead")
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    corpus = [article(rng) for _ in range(args.articles)]
+    if args.folder:
+        from pathlib import Path
+
+        files = sorted(Path(args.folder).rglob("*.txt"))[:args.articles]
+        corpus = [unicodedata.normalize("NFC", f.read_text(encoding="utf-8", errors="replace"))
+                  for f in files]
+    else:
+        corpus = [article(rng) for _ in range(args.articles)]
     size = sum(len(a.encode("utf-8")) for a in corpus)
     extract(corpus[0])  # build the lazy regex caches outside the timing
     best = float("inf")

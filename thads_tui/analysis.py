@@ -22,7 +22,7 @@ def analyse(article: Article) -> Extraction:
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = extract(article.text)
+    result = extract(article.text, article.date)
     with _lock:
         _cache[key] = result
         while len(_cache) > _CACHE_SIZE:

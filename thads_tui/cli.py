@@ -249,6 +249,8 @@ def _write_json_stream(records) -> None:
 
 
 def _print_extract_text(rec: dict) -> None:
+    from .extract.display import figure_line
+
     say = lambda *parts: print(printable("".join(map(str, parts))))  # noqa: E731 - article text, never raw
     say(one_line(rec["title"]), "\n  ", rec["date"] or "no date", " · ", one_line(rec["source"] or "no source"),
         " · ", one_line(rec["file"]))
@@ -256,7 +258,7 @@ def _print_extract_text(rec: dict) -> None:
         extra = f" → {one_line(e['canonical'])}" if e["canonical"] != e["text"] else ""
         say(f"  {e['type']:<10} {one_line(e['text'])}{extra}  ×{e['count']}")
     for f in rec["figures"]:
-        say(f"  {'FIGURE':<10} {one_line(f['text'])} = {f['value']:g} {f['unit']}")
+        say(f"  {'FIGURE':<10} {one_line(figure_line(f))}")
     print()
 
 

@@ -69,11 +69,14 @@ class FigureRow:
     of: float | None
     start: int
     end: int
+    metric: str = "other"  # what it measures, of whom, when (../shared/gold/README.md, schema 2)
+    subject: str | None = None
+    period: str | None = None
 
     @classmethod
     def of_figure(cls, article: Article, f: Figure) -> "FigureRow":
         return cls(article.id, article.title, article.date, article.source, article.file, f.text, f.value, f.unit,
-                   f.qualifier, f.measure, f.of, f.start, f.end)
+                   f.qualifier, f.measure, f.of, f.start, f.end, f.metric, f.subject, f.period)
 
     @property
     def year(self) -> int | None:
@@ -202,6 +205,25 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
 
 _DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list
 FIGURE_COLUMNS = ("title", "date", "text", "value", "unit", "qualifier", "measure")
+FACT_COLUMNS = ("metric", "subject", "period")
+
+
+def filter_figures(rows: Iterable[FigureRow], metric: str | None = None, subject: str | None = None,
+                   period: str | None = None) -> list[FigureRow]:
+    """Rows whose metric starts with `metric` (`cases` matches `cases.rate`), whose subject
+    contains `subject` (accents and case ignored) and whose period starts with `period`
+    (`2023` matches `2023:8m`)."""
+    out = []
+    needle = fold(subject).strip() if subject else ""
+    for r in rows:
+        if metric and not (r.metric == metric or r.metric.startswith(metric + ".")):
+            continue
+        if needle and needle not in fold(r.subject or ""):
+            continue
+        if period and not (r.period or "").startswith(period):
+            continue
+        out.append(r)
+    return out
 
 
 def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False) -> list[FigureRow]:
@@ -215,6 +237,9 @@ def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False)
         "unit": lambda r: (r.unit, r.value),
         "qualifier": lambda r: (r.qualifier is None, text(r.qualifier), r.value),
         "measure": lambda r: (r.measure is None, text(r.measure), r.value),
+        "metric": lambda r: (r.metric == "other", r.metric, r.value),
+        "subject": lambda r: (r.subject is None, text(r.subject), r.value),
+        "period": lambda r: (r.period is None, r.period or "", text(r.subject)),
     }
     return sorted(rows, key=keys[by], reverse=reverse)
 
@@ -269,7 +294,7 @@ def bar_chart(series: dict[str, list[Point]], width: int = 40) -> list[tuple[str
 # --------------------------------------------------------------------------- CSV
 
 CSV_HEADER = ("article_id", "title", "date", "source", "file", "figure", "value", "unit", "qualifier", "measure",
-              "of", "series", "start", "end")
+              "of", "series", "start", "end", "metric", "subject", "period")
 
 
 def _number(value: float | None) -> str:
@@ -285,7 +310,8 @@ def figures_csv(rows: Iterable[FigureRow]) -> str:
     for r in rows:
         writer.writerow([csv_cell(v) for v in (
             r.article_id, r.title, r.date or "", r.source or "", r.file, r.text, _number(r.value), r.unit,
-            r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end)])
+            r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end,
+            r.metric, r.subject or "", r.period or "")])
     return out.getvalue()
 
 

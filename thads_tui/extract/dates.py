@@ -48,7 +48,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
         (rf"(?P<d>(?:[Nn]ăm\s+(?:công tác|tài chính|ngân sách|học)|[Nn]iên độ)\s+(?P<yy>{Y})"
          rf"(?:\s*-\s*{Y})?)(?![\d/])", "y", WORD_LEFT),
         # A bare month listed before a dated one takes its year: `tháng 8 và tháng 9/2021`.
-        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M}))(?=(?:{_LIST}[Tt]háng\s+{M}(?![\d/-]))*{_LIST}"
+        (rf"(?P<d>[Tt]háng\s+(?P<mm>{M}))(?=(?:{_LIST}[Tt]háng\s+{M}(?![\d/-])){{0,11}}{_LIST}"
          rf"[Tt]háng\s+{M}\s*(?:[/-]\s*|\s+năm\s+)(?P<yy>{Y})(?!\d))", "my", WORD_LEFT),
         (rf"(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range", _DIGIT_LEFT),
         (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",
@@ -90,3 +90,16 @@ def find_dates(text: str) -> list[Span]:
                 continue  # `15 tháng 6` is a date after a day word (`sau 3 tháng 2 đoàn` is not)
             out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind)))
     return out
+
+
+def complete_dates(dates: list[Span], article_date: str | None) -> None:
+    """`--09-24` (a yearless `24/9`) gets the year of the article's date: the latest such date
+    not more than a month after it (an article of January 2021 that says `24/12` means 2020)."""
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", article_date or "")
+    if not m:
+        return
+    year, month = int(m[1]), int(m[2] or 12)
+    for d in dates:
+        if d.canonical.startswith("--"):
+            mm = int(d.canonical[2:4])
+            d.canonical = f"{year - 1 if mm > month + 1 else year}{d.canonical[1:]}"

@@ -10,19 +10,23 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 from __future__ import annotations
 
 from .acronyms import find_acronyms
-from .dates import find_dates
+from .dates import complete_dates, find_dates
+from .facts import FactFinder
 from .figures import find_figures
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Entity, Extraction, Figure
-from .names import assign_roles, find_bylines, find_persons, release_titled_names
+from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
-from .places import find_places
+from .places import drop_names_in_places, find_places, provinces
 from .spans import Blocker, Span, one_line, pick
 
 
-def extract(text: str) -> Extraction:
-    """Every entity and figure occurrence in `text` (NFC, '\\n' line ends), sorted by start."""
+def extract(text: str, date: str | None = None) -> Extraction:
+    """Every entity and figure occurrence in `text` (NFC, '\\n' line ends), sorted by start.
+
+    `date` (the article's, `YYYY-MM[-DD]`) completes yearless dates (`24/9`) and resolves
+    `trong năm` to a THADS year; each figure gets its metric, subject and period."""
     if not isinstance(text, str) or not text:
         return Extraction()
     folded = fold(text)
@@ -30,7 +34,7 @@ def extract(text: str) -> Extraction:
     legal_block = Blocker(legal)
     dates = [d for d in pick(one_line(folded, find_dates(folded)))
              if not legal_block.overlaps(d.start, d.end)]
-    places = pick(one_line(folded, find_places(folded)))
+    places = drop_names_in_places(folded, pick(one_line(folded, find_places(folded))))
     orgs = _pick_orgs(one_line(folded, find_orgs(folded)))
     # A place name glued to a name-like word is a person's given name, not the place.
     persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
@@ -43,11 +47,15 @@ def extract(text: str) -> Extraction:
         if "\n" not in folded[byline.start:byline.end]:
             persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
             persons.append(byline)
+    credits = find_credits(folded)
+    if credits:
+        credit_block = Blocker(credits)
+        persons = [p for p in persons if not credit_block.overlaps(p.start, p.end)] + credits
     persons = pick(persons)
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
-                      + document_numbers(folded))
+                      + document_numbers(folded) + credits)
     acronyms = [a for a in one_line(folded, find_acronyms(folded))
                 if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)
@@ -57,6 +65,10 @@ def extract(text: str) -> Extraction:
     home = main_province(places)
     for o in orgs:
         o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
+    complete_dates(dates, date)
+    if figures:
+        FactFinder(folded, places, orgs, persons, dates, date, home,
+                   set(provinces().values())).assign(sorted(figures, key=lambda f: f.start))
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
@@ -84,4 +96,5 @@ def _entity(text: str, s: Span) -> Entity:
 def _figure(text: str, s: Span) -> Figure:
     x = s.extra
     return Figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
-                  x["qualifier"], x["of"], x["measure"])
+                  x["qualifier"], x["of"], x["measure"], x.get("metric", "other"),
+                  x.get("subject"), x.get("period"), x.get("unit_word"))

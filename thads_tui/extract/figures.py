@@ -22,9 +22,13 @@ QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", 
               "tối thiểu", "tối đa", "chưa đến", "chưa tới", "không quá", "ngót")
 _CASE = ("vụ việc", "việc", "bản án", "vụ án", "vụ")
 _MONEY = ("đồng", "VNĐ", "VND", "đ")
+_FOREIGN = {"USD": "USD", "đô la Mỹ": "USD", "đô la": "USD", "đôla": "USD", "Đô la Mỹ": "USD"}
+# Areas in m²: `80m2`, `1,5 ha` (15.000 m²), `2 km2`.
+_AREA = {"m2": 1.0, "m²": 1.0, "ha": 1e4, "hecta": 1e4, "héc-ta": 1e4, "hécta": 1e4, "héc ta": 1e4,
+         "km2": 1e6, "km²": 1e6}
 _DURATION = ("năm", "tháng", "ngày", "tuần", "giờ")
 _COMPARATIVE = re.compile(r"(?i)(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|nhanh|chậm)\s+$")
-_NOT_MONEY = re.compile(r"\s+(?:chí|bào|thời|bộ|tình|ý|nghiệp|hương|loạt|lòng|đội|chủ|hồ|"
+_NOT_MONEY = re.compile(r"\s+(?:chí|phạm|bào|thời|bộ|tình|ý|nghiệp|hương|loạt|lòng|đội|chủ|hồ|"
                         r"ruộng|bằng|cỏ|tâm|thuận|cảm|nhất|dạng|đều|minh|phục|hành)(?!\w)")
 _RANK_CONTEXT = re.compile(r"(?i)(?:thứ|hạng|xếp)\s+$")
 _NUMBER_LEFT = re.compile(r"[\w.,/-]")
@@ -53,6 +57,8 @@ def _units() -> dict[str, str]:
     units.update({w: "case" for w in _CASE})
     units.update({w: "VND" for w in _MONEY})
     units.update({w: "duration" for w in _DURATION})
+    units.update(dict.fromkeys(_AREA, "area"))
+    units.update(_FOREIGN)
     units["phần trăm"] = "percent"
     return units
 
@@ -64,7 +70,8 @@ def _pattern() -> re.Pattern:
     number = NUMBER.replace(r"\d", "[0-9]")  # a leading charset lets CPython scan fast
     return compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
-        rf"(?![\w/]|[.,]\d)(?P<mag>{mags})?(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w))?")
+        rf"(?:(?P<sq>k?m[2²])(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"
+        rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w)|\s(?P<sq2>k?m[2²])(?!\w))?)")
 
 
 @cache
@@ -83,7 +90,7 @@ def find_figures(text: str) -> list[Span]:
 
 
 def _figure(text: str, m: re.Match) -> Span | None:
-    unit_word = m.group("unit")
+    unit_word = m.group("unit") or m.group("sq") or m.group("sq2")
     unit = "percent" if m.group("pct") else _units().get(unit_word or "")
     mag = m.group("mag")
     of = parse_vn_number(m.group("of")) if m.group("of") else None
@@ -99,13 +106,15 @@ def _figure(text: str, m: re.Match) -> Span | None:
     if unit == "VND" and unit_word == "đồng" and not mag and _NOT_MONEY.match(text, end):
         return None
     if unit is None:
-        if mag and mag.split()[-1] in ("tỷ", "tỉ") and not re.match(r"\s*\w", text[end:]):
-            unit = "VND"
+        if mag and _bare_money(text, start, end, mag.split()[-1]):
+            unit = "VND"  # `bồi thường 150 tỉ`: an amount with no currency word is in đồng
         elif of is not None and not mag and (
                 of in _PROVINCE_TOTALS or _RANK_CONTEXT.search(text, max(0, start - 12), start)):
             unit = "rank"
         else:
             return None
+    if (unit == "area" or unit == "USD") and of is not None:
+        return None
     if of is not None and unit not in ("case", "count", "rank"):
         return None
     if qualifier and _not_a_qualifier(text, start, qualifier.lower()):
@@ -117,9 +126,27 @@ def _figure(text: str, m: re.Match) -> Span | None:
         value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
     except ValueError:
         return None
+    if unit == "area":
+        value *= _AREA[unit_word]
     return Span(start, end, "FIGURE", extra={
         "value": value, "unit": unit, "qualifier": qualifier.lower() if qualifier else None,
-        "of": of, "measure": measure(text, m.start(), end)})
+        "of": of, "measure": measure(text, m.start(), end), "unit_word": unit_word})
+
+
+# After a bare `150 tỉ` / `30 triệu`: the end of a clause or a function word, not a counted noun.
+_AFTER_BARE = re.compile(r"\s*(?:[,.;:)!?]|$|\n|(?:và|cho|của|để|từ|trong|là|nhưng|với|thì|mà|sau|"
+                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi)(?!\w))")
+_MONEY_BEFORE = re.compile(r"(?i)(?:bồi thường|phạt|nộp|trả|vay|nợ|chiếm đoạt|thu hồi|thu|giá|"
+                           r"thiệt hại|khắc phục|tiền|chi|lừa|đấu giá|bán|mua|tịch thu|truy thu|"
+                           r"hối lộ|lãi|gốc|tài sản|số dư)(?!\w)[^,.;]{0,30}$")
+
+
+def _bare_money(text: str, start: int, end: int, last_mag: str) -> bool:
+    if not _AFTER_BARE.match(text, end):
+        return False
+    if last_mag in ("tỷ", "tỉ"):
+        return True
+    return bool(_MONEY_BEFORE.search(text, max(0, start - 50), start))
 
 
 def _not_a_qualifier(text: str, start: int, word: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "LEGAL_REF", "DATE", "ACRONYM")
-FIGURE_UNITS = ("percent", "VND", "case", "rank", "count", "duration")
+FIGURE_UNITS = ("percent", "VND", "USD", "case", "rank", "count", "duration", "area")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,10 @@ class Figure:
     qualifier: str | None = None
     of: float | None = None
     measure: str | None = None
+    metric: str = "other"
+    subject: str | None = None
+    period: str | None = None
+    unit_word: str | None = None  # the unit as written: `tháng`, `ha`, `bản án`
 
     def to_json(self) -> dict:
         d = asdict(self)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import CAP_WORD, surnames, trie_pattern, word_list
+from .lexicon import CAP_WORD, UPPER, surnames, trie_pattern, word_list
 from .places import provinces
-from .spans import WORD_LEFT, Blocker, Span, scan
+from .spans import WORD_LEFT, Blocker, Span, compile_line, scan
 
 BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
                          r"tin cùng chuyên mục|bài viết liên quan|chia sẻ|in bài)\W*$")
@@ -183,7 +183,25 @@ def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
                 continue
             best[p.canonical] = role
     for p in persons:
-        p.role = best.get(p.canonical, p.role)
+        role = best.get(p.canonical, p.role)
+        p.role = None if role and role.lower() in _ADDRESS else role  # `ông`, `bà` are no roles
+
+
+@cache
+def _credit_pattern() -> re.Pattern:
+    sure = "|".join(re.escape(n.upper()) for n, ambiguous in surnames().items() if not ambiguous)
+    word = rf"{UPPER}+(?!\w)"
+    return compile_line(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn|NGUỒN|Video|Clip)\s*:\s*"
+                        rf"(?P<n>(?:{sure})(?!\w)(?:\s+{word}){{1,3}})(?=\s*(?:[/,;)\n-]|$))")
+
+
+def find_credits(text: str) -> list[Span]:
+    """Photo credits in capitals (`Ảnh: NGUYỄN VĂN HÙNG`): one person, not a row of acronyms."""
+    out = []
+    for m in _credit_pattern().finditer(text):
+        name = " ".join(w[:1] + w[1:].lower() for w in m.group("n").split())
+        out.append(Span(m.start("n"), m.end("n"), "PERSON", name, role="ảnh"))
+    return out
 
 
 def _clean(role: str) -> str | None:

@@ -89,7 +89,11 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"{_CORP}(?:\s+{_FORM}\s+|\s+(?!{person})){corp_name}{branch}?(?!\w)", COMPOUND, 3),
         (rf"(?:Sở|Phòng)\s+{ministries}(?!\w){admin}(?!\w)", COMPOUND, 2),
         (rf"Phòng(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{_admin(True)}(?!\w)", COMPOUND, 2),
-        (rf"Bộ\s+{ministries}(?!\w)", ATOMIC, 3),
+        (rf"[Bb]ộ\s+{ministries}(?!\w)", ATOMIC, 3),
+        # Press style writes institutions in lower case (`chi cục thi hành án dân sự quận 1`,
+        # `tòa án nhân dân tỉnh X`): only with the full name and a place, never a bare `cục`.
+        (rf"(?:tổng cục|chi cục|cục)\s+thi hành án dân sự{_admin(True)}(?!\w)", COMPOUND, 2),
+        (rf"(?:tòa án|viện kiểm sát) nhân dân{_admin(True)}(?!\w)", ATOMIC, 2),
         (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
         (rf"Thi hành án dân sự(?<![Cc]ục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
@@ -128,6 +132,8 @@ def find_orgs(text: str) -> list[Span]:
                     end -= 1
             if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
                 continue
+            if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
+                continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
             if prio == 3 and _CORP_START.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
@@ -160,6 +166,10 @@ def canonical_org(name: str, main_province: str | None) -> str:
     Gia Lai` meet; a bare trailing `tỉnh` is read as the article's main province."""
     acr = table("acronyms.tsv")
     name = " ".join(name.split())
+    if name[:1].islower():  # `chi cục thi hành án dân sự quận 1` -> `Chi cục Thi hành án dân sự quận 1`
+        name = name[0].upper() + name[1:]
+        name = re.sub(r"^((?:Tổng |Chi )?cục|Cục) thi hành án", r"\1 Thi hành án", name)
+        name = re.sub(r"^(Tòa án|Viện kiểm sát) nhân dân", lambda m: m[1].replace("tòa", "Tòa") + " nhân dân", name)
     name = re.sub(r"\s*\([^)]*\)", "", name)
     for rx, rep in _TONE_CASE:
         name = rx.sub(rep, name)

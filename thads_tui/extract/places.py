@@ -73,3 +73,18 @@ def find_places(text: str) -> list[Span]:
             continue
         out.append(Span(m.start("n"), m.end("n"), "LOCATION", name))
     return out
+
+
+@cache
+def _surname_before() -> re.Pattern:
+    """A family name (and at most one middle name) ending right before a place, itself not
+    preceded by a capitalised word: `Lê Hà Nam`, `Nguyễn Thái Bình`, `Trần Văn Long An`."""
+    sure = trie_pattern([n for n, ambiguous in surnames().items() if not ambiguous])
+    return compile_line(rf"(?<![\w.])(?<!{UPPER}\w\s)(?:{sure})(?:\s+{CAP_WORD})?\s$")
+
+
+def drop_names_in_places(text: str, places: list[Span]) -> list[Span]:
+    """Province names that end a person's name are the person's, not the place."""
+    rx = _surname_before()
+    return [p for p in places
+            if not (p.priority == 1 and rx.search(text, max(0, p.start - 24), p.start))]
