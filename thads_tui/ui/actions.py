@@ -43,7 +43,7 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     # everywhere
-    Action("reader.help", "question_mark", "help", "Help", "Show every key", key_display="?"),
+    Action("reader.help", "question_mark", "app.help", "Help", "Show every key", key_display="?"),
     Action("reader.bookmark", "b", "toggle_bookmark", "Bookmark", "Bookmark the open article, or remove its bookmark"),
     Action("reader.note", "n", "edit_note", "Note", "Write or edit the note of the open article"),
     Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel", group="Panels"),
@@ -77,7 +77,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.focus_next", "tab", "app.focus_next", "Next pane", "Move focus to the next pane", footer=False, palette=False),
     Action("reader.focus_prev", "shift+tab", "app.focus_previous", "Previous pane", "Move focus to the previous pane",
            footer=False, palette=False),
-    Action("reader.quit", "q", "quit", "Quit", "Quit the reader (everything is already saved)"),
+    Action("reader.history_back", "alt+left,less_than_sign", "history(-1)", "Back",
+           "Back to the article read before this one", key_display="<", group="History"),
+    Action("reader.history_forward", "alt+right,greater_than_sign", "history(1)", "Forward",
+           "Forward again, after going back", key_display=">", group="History"),
+    Action("reader.quit", "q", "app.quit", "Quit", "Quit the reader (everything is already saved)"),
     # article list
     Action("list.down", "down,j", "cursor(1)", "Down", "Next article", scope="list", footer=False, palette=False),
     Action("list.up", "up,k", "cursor(-1)", "Up", "Previous article", scope="list", footer=False, palette=False),
@@ -85,8 +89,25 @@ ACTIONS: tuple[Action, ...] = (
     Action("list.page_up", "pageup", "page(-1)", "Page up", "One page up", scope="list", footer=False, palette=False),
     Action("list.first", "home", "first", "First", "First article", scope="list", footer=False, palette=False),
     Action("list.last", "end", "last", "Last", "Last article", scope="list", footer=False, palette=False),
-    Action("list.open", "enter", "open", "Open", "Open the article and move focus to it", scope="list", palette=False),
-    # article view (scrolling keys are Textual's own: up/down/pageup/pagedown/home/end)
+    Action("list.open", "enter", "open", "Read", "Move focus to the open article (moving already opens it)",
+           scope="list", palette=False, key_display="enter"),
+    # article view: reading keys as in less
+    Action("article.down", "j,down", "line(1)", "Line down", "Scroll one line down", scope="article", footer=False,
+           palette=False),
+    Action("article.up", "k,up", "line(-1)", "Line up", "Scroll one line up", scope="article", footer=False,
+           palette=False),
+    Action("article.page_down", "space,pagedown", "page(1)", "Page down", "Scroll one page down", scope="article",
+           footer=False, palette=False),
+    Action("article.page_up", "shift+space,pageup", "page(-1)", "Page up", "Scroll one page up", scope="article",
+           footer=False, palette=False),
+    Action("article.half_down", "ctrl+d", "page(0.5)", "Half page down", "Scroll half a page down",
+           scope="article", footer=False, palette=False),
+    Action("article.half_up", "ctrl+u", "page(-0.5)", "Half page up", "Scroll half a page up", scope="article",
+           footer=False, palette=False),
+    Action("article.top", "g,home", "top", "Top", "Go to the top of the article", scope="article", footer=False,
+           palette=False),
+    Action("article.bottom", "G,end", "bottom", "End", "Go to the last line of the article (and of its note)",
+           scope="article", footer=False, palette=False, key_display="G / end"),
     Action("article.back", "escape", "app.back", "Back to list", "Return focus to the article list", scope="article",
            footer=False, palette=False),
     # search box
@@ -160,7 +181,7 @@ def display_keys(action: Action, keymap: Mapping[str, str] | None = None) -> str
     if action.key_display and action.id not in (keymap or {}):
         return action.key_display
     names = {"question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
-             "pagedown": "page down", "pageup": "page up"}
+             "pagedown": "page down", "pageup": "page up", "less_than_sign": "<", "greater_than_sign": ">"}
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 

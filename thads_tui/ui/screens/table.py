@@ -11,8 +11,8 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..explore import Exploration
-from .cleantext import printable
+from ...explore import Exploration
+from ..cleantext import printable
 
 T = TypeVar("T")
 MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
@@ -59,6 +59,10 @@ class TableScreen(ModalScreen[Any], Generic[T]):
     def on_mount(self) -> None:
         for key, label in self.COLUMNS:
             self.table.add_column(label, key=key)
+        self.refresh_data()
+
+    def source_grew(self) -> None:
+        """The corpus-wide analysis went on: show what it found."""
         self.refresh_data()
 
     def refresh_data(self) -> None:

@@ -11,12 +11,14 @@ from typing import Callable
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
-from ..extract import ENTITY_TYPES, Extraction, Figure
+from ...extract import ENTITY_TYPES, Extraction, Figure
 from .article_view import TYPE_NAMES
-from .cleantext import printable
+from ..cleantext import printable
+from ..state import Analysis
 
 StyleFor = Callable[[str], Style]
 
@@ -87,6 +89,12 @@ class Chosen(Message):
 
 
 class EntityPanel(OptionList):
+    analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
+    Chosen = Chosen
+
+    def watch_analysis(self, analysis: Analysis) -> None:
+        self.show(analysis.extraction, analysis.status)
+
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(**kw)
         self.style_for = style_for
@@ -140,6 +148,12 @@ class EntityPanel(OptionList):
 
 
 class FigurePanel(DataTable):
+    analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
+    Chosen = Chosen
+
+    def watch_analysis(self, analysis: Analysis) -> None:
+        self.show(analysis.extraction, analysis.status)
+
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kw)
         self.style_for = style_for

@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ..explore import EntityEntry, filter_entities, sort_entities
-from . import actions
-from .article_view import TYPE_NAMES
-from .debounce import Debounce
-from .table_view import TableScreen, clip
+from ...explore import EntityEntry, filter_entities, sort_entities
+from .. import actions
+from ..widgets.article_view import TYPE_NAMES
+from ..debounce import Debounce
+from .table import TableScreen, clip
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the table is filtered again
 

@@ -1,0 +1,370 @@
+"""The main screen: the article list, the article, the panels.
+
+The screen owns the reader's state as reactives (the open article, its note and analysis, the
+list filters, the markers, the layout) and hands it down with `data_bind`; widgets tell it what
+happened with messages. Workers (loading, analysing, indexing, exploring, saving) only post
+messages. Data comes from one `CorpusSource`, writes go through the `Notebook` as save jobs.
+"""
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from ...corpus import Article
+from .. import actions, flows
+from ..debounce import Debounce
+from ..messages import Analysed, Explored, Indexed, Loaded
+from ..notebook import Notebook
+from ..saves import Job, Saved, SaveQueue, Waiting
+from ..source import CorpusSource, plural
+from ..state import Analysis, Filters, History, Layout, Markers
+from ..widgets.article_list import ArticleList
+from ..widgets.article_pane import ArticlePane
+from ..widgets.article_view import ArticleView
+from ..widgets.panels import EntityPanel, FigurePanel
+
+
+class ReaderScreen(Screen):
+    BINDINGS = actions.bindings("app")
+
+    article: reactive[Article | None] = reactive(None, init=False)
+    note = reactive("", init=False)
+    analysis = reactive(Analysis(), init=False)
+    filters = reactive(Filters(), init=False)
+    markers = reactive(Markers(), init=False, always_update=True)
+    mentioning: reactive[frozenset[str] | None] = reactive(None, init=False)
+    panes = reactive(Layout(), init=False)
+    listed = reactive((0, 0), init=False)  # rows shown, rows in all
+    progress = reactive((0, 0, False), init=False)  # files done, files in all, finished
+    waiting = reactive(False, init=False)  # a save waits for another window
+    counts = reactive("")  # the header's second line, computed from all of the above
+
+    def __init__(self, source: CorpusSource, notebook: Notebook, layout: Layout) -> None:
+        super().__init__()
+        self.source, self.notebook = source, notebook
+        self.saves = SaveQueue()
+        self.history = History()
+        self.pending_restore = notebook.last_article
+        self.user_moved = False  # until then the cursor follows the top of the list while it loads
+        self._save_reading = Debounce(self, 0.5, self.save_reading)
+        self.set_reactive(ReaderScreen.panes, layout)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticleList(id="sidebar").data_bind(ReaderScreen.markers, ReaderScreen.filters,
+                                                      ReaderScreen.mentioning)
+            yield ArticlePane(self.notebook.positions, id="reader").data_bind(
+                ReaderScreen.note, ReaderScreen.article, ReaderScreen.analysis)
+            with Horizontal(id="panels"):
+                yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
+                yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"THADS reader — {self.source.name}"
+        self.markers = Markers(frozenset(self.notebook.ann.bookmarked_ids()),
+                               frozenset(self.notebook.ann.annotated_ids()))
+        self.panes = self.panes.resized(self.app.size.width)
+        self.sidebar.focus()
+        if self.notebook.problem:
+            self.notify(f"{self.notebook.problem} Press l for details, ctrl+r to start a fresh file.",
+                        severity="error", timeout=10)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.repaint))
+        self.load_corpus()
+        self.build_index()
+
+    def repaint(self) -> None:
+        """Styled text (panels, legend) holds the old theme's colours: paint it again."""
+        self.analysis = self.analysis.repainted()
+        self.pane.show_legend(self.analysis.status)
+
+    # --- widgets ---------------------------------------------------------------------------------
+    @property
+    def sidebar(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def pane(self) -> ArticlePane:
+        return self.query_one(ArticlePane)
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def current(self) -> Article | None:
+        return self.article
+
+    def type_style(self, etype: str):
+        return self.pane.type_style(etype)
+
+    # --- the header: never stale, computed from the reactives ---------------------------------
+    def compute_counts(self) -> str:
+        done, total, finished = self.progress
+        counts = [plural(len(self.source), "article"), f"{len(self.markers.bookmarked)} ★",
+                  f"{len(self.markers.annotated)} ✎"]
+        if not finished:
+            counts.insert(0, f"loading {done}/{total}…")
+        if self.notebook.read_only:
+            counts.append("read-only")
+        if self.waiting:
+            counts.append("waiting for another window…")
+        if self.filters.active:
+            shown, rows = self.listed
+            counts.append(f"filter: {' + '.join(self.filters.labels())} ({shown} of {rows})")
+        return " · ".join(counts)
+
+    def watch_counts(self, counts: str) -> None:
+        self.sub_title = counts
+
+    @on(ArticleList.Refiltered)
+    def refiltered(self, message: ArticleList.Refiltered) -> None:
+        self.listed = (message.shown, message.total)
+
+    # --- layout ------------------------------------------------------------------------------------
+    def watch_panes(self, layout: Layout) -> None:
+        self.set_class(layout.cls != "wide", "-compact")
+        self.set_class(layout.cls == "narrow", "-narrow")
+        show = {name: layout.visible(name) for name in ("sidebar", "entities", "figures")}
+        self.sidebar.display = show["sidebar"]
+        self.pane.display = not layout.only_list
+        self.query_one("#entities").display = show["entities"]
+        self.query_one("#figures").display = show["figures"]
+        self.query_one("#panels").display = (show["entities"] or show["figures"]) and not layout.only_list
+        focused = self.focused
+        if focused is not None and (not focused.display or not focused.parent.display):
+            (self.sidebar if show["sidebar"] else self.view).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.panes = self.panes.resized(event.size.width)
+
+    def action_toggle_panel(self, name: str) -> None:
+        self.panes = self.panes.toggled(name)
+        if name == "sidebar" and self.panes.visible(name):
+            self.sidebar.focus()
+        self.save(self.notebook.state_job("panels", self.panes.to_state()))
+
+    def action_back(self) -> None:
+        if not self.panes.visible("sidebar"):
+            self.action_toggle_panel("sidebar")
+        self.sidebar.focus()
+
+    # --- loading -------------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        for articles, errors, done, total, finished in self.source.batches():
+            self.post_message(Loaded(articles, errors, done, total, finished))
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        for error in message.errors:
+            self.notebook.problems.append(error)
+            self.notify(error, severity="error")
+        self.source.add(message.articles, message.done, message.total, message.finished)
+        self.sidebar.add_rows(message.rows)
+        if self.pending_restore in self.source.articles:
+            self.sidebar.select_id(self.pending_restore)
+            self.open(self.pending_restore)
+            self.pending_restore, self.user_moved = None, True
+        elif not self.user_moved and self.sidebar.rows and (message.finished or not self.pending_restore):
+            self.sidebar.move_to(0, announce=False)
+            if self.article is None or self.article.id != self.sidebar.current_id:
+                self.open(self.sidebar.current_id)
+        if message.finished:
+            # 100,000 articles are long-lived objects: keep the cyclic GC from rescanning them on
+            # every full collection (tens of ms per key otherwise)
+            gc.freeze()
+            self.pending_restore = None
+            if not self.source.articles:
+                self.sidebar.empty_text = "No articles."
+                self.view.empty_text = "No articles to read. Press l to see why."
+            skipped = len(self.source.problems)
+            if skipped:
+                self.notify(f"{plural(skipped, 'file')} skipped. Press l to see why.", severity="warning", timeout=8)
+        self.progress = (message.done, message.total, message.finished)
+
+    @work(thread=True, group="index")
+    def build_index(self) -> None:
+        worker = get_current_worker()
+        for n in self.source.index_all(lambda: worker.is_cancelled):
+            self.post_message(Indexed(n, False))
+        self.post_message(Indexed(len(self.source.search_index), True))
+
+    @on(Indexed)
+    def indexed(self, message: Indexed) -> None:
+        if isinstance(message, Explored):
+            self.source.exploring_done = message.finished
+            self.mentioning = self.source.mentioning(self.filters.entity)
+        else:
+            self.source.index_finished = message.finished and self.source.load_finished
+        if hasattr(self.app.screen, "source_grew"):
+            self.app.screen.source_grew()
+
+    @work(thread=True, group="explore")
+    def explore_corpus(self) -> None:
+        worker = get_current_worker()
+        for n in self.source.explore_all(lambda: worker.is_cancelled):
+            self.post_message(Explored(n, False))
+        self.post_message(Explored(len(self.source.exploration), True))
+
+    def start_exploring(self) -> None:
+        if self.source.start_exploring():
+            self.explore_corpus()
+
+    # --- the open article --------------------------------------------------------------------------
+    @on(ArticleList.Highlighted)
+    def highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.user_moved = True
+        if isinstance(message, ArticleList.Selected):
+            if self.article is None or self.article.id != message.article_id:
+                self.open(message.article_id)
+            if self.panes.cls == "narrow":
+                self.panes = self.panes.with_panel("sidebar", False)  # one pane at a time
+            self.view.focus()
+        else:
+            self.open(message.article_id)
+
+    def open(self, article_id: str | None, *, remember: bool = True) -> None:
+        article = self.source.get(article_id)
+        if article is None:
+            return
+        self.note = self.notebook.note_of(article.id)  # first: the article comes with its note
+        self.article = article
+        self.analysis = Analysis(article.id)
+        self.analyse(article)
+        if remember:
+            self.history.visit(article.id)
+        self.refresh_bindings()
+        self._save_reading.poke()  # debounced: holding j writes the file once, when the cursor rests
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def analyse(self, article: Article) -> None:
+        try:
+            self.post_message(Analysed(article.id, self.source.analyse(article)))
+        except Exception as err:  # shown to the user, never a stack trace
+            self.post_message(Analysed(article.id, None, f"could not analyse “{article.title}”: {err}"))
+
+    @on(Analysed)
+    def analysed(self, message: Analysed) -> None:
+        if message.error:
+            self.report(message.error)
+        if self.article is not None and message.article_id == self.article.id:
+            self.analysis = Analysis(message.article_id, message.extraction, failed=bool(message.error))
+
+    @property
+    def extraction(self):
+        return self.analysis.extraction
+
+    def action_history(self, delta: int) -> None:
+        article_id = self.history.step(delta)
+        if article_id is not None:
+            self.sidebar.select_id(article_id)
+            self.open(article_id, remember=False)
+
+    @on(ArticleView.Scrolled)
+    def scrolled(self, message: ArticleView.Scrolled) -> None:
+        self.notebook.moved(message.article_id, message.offset)
+        self._save_reading.poke()
+
+    def action_next_match(self, delta: int) -> None:
+        self.pane.next_match(delta)
+
+    def action_next_mark(self, delta: int) -> None:
+        self.pane.next_mark(delta)
+
+    def action_search(self) -> None:
+        self.pane.open_search()
+
+    # --- saving ----------------------------------------------------------------------------------------
+    def save(self, job: Job) -> None:
+        self.saves.put(job)
+        self.run_save()
+
+    @work(thread=True, group="save")
+    def run_save(self) -> None:
+        worker = get_current_worker()
+        saved = self.saves.run_oldest(self.post_message, lambda: worker.is_cancelled)
+        if saved is not None:
+            self.post_message(saved)
+
+    @on(Waiting)
+    def save_waits(self, message: Waiting) -> None:
+        self.waiting = message.waiting
+        flows.editor_waiting(self, message.waiting)
+
+    @on(Saved)
+    def saved(self, message: Saved) -> None:
+        self.waiting = False
+        if message.error:
+            self.report(message.error)
+            if message.job.failed:
+                message.job.failed(message.error)
+        elif message.job.done:
+            message.job.done(message.result)
+
+    def save_reading(self) -> None:
+        for job in self.notebook.reading_jobs(self.article.id if self.article else None):
+            self.save(job)
+
+    def on_unmount(self) -> None:
+        self._save_reading.cancel()
+        for job in self.notebook.reading_jobs(self.article.id if self.article else None):
+            self.saves.put(job)
+        self.saves.drain()
+
+    def report(self, problem: str) -> None:
+        self.notebook.problems.append(problem)
+        self.notify(problem, severity="error", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return self.filters.active  # shown in the footer only while there is something to clear
+        if action == "history":
+            return self.history.can(int(parameters[0])) or None  # None: shown dimmed
+        return True
+
+    # --- everything else opens a dialog or a view: see flows.py --------------------------------------
+    def action_toggle_bookmark(self) -> None:
+        flows.toggle_bookmark(self)
+
+    def action_edit_note(self) -> None:
+        flows.edit_note(self)
+
+    def action_filters(self) -> None:
+        flows.filters_dialog(self)
+
+    def action_toggle_filter(self, name: str) -> None:
+        self.filters = replace(self.filters, **{name: not getattr(self.filters, name)})
+
+    def action_clear_filters(self) -> None:
+        if self.filters.active:
+            self.filters = Filters()
+            self.notify("Filters cleared: every article is listed.", timeout=2)
+
+    def watch_filters(self, filters: Filters) -> None:
+        self.mentioning = self.source.mentioning(filters.entity)
+        self.refresh_bindings()  # the footer shows "clear filters" only while there are some
+
+    def action_corpus_search(self) -> None:
+        flows.corpus_search(self)
+
+    def action_entities_view(self) -> None:
+        flows.entities_view(self)
+
+    def action_figures_view(self) -> None:
+        flows.figures_view(self)
+
+    def action_problems(self) -> None:
+        flows.problems(self)
+
+    def action_start_fresh(self) -> None:
+        flows.start_fresh(self)
