@@ -108,7 +108,7 @@ ACTIONS: tuple[Action, ...] = (
            palette=False),
     Action("article.bottom", "G,end", "bottom", "End", "Go to the last line of the article (and of its note)",
            scope="article", footer=False, palette=False, key_display="G / end"),
-    Action("article.back", "escape", "app.back", "Back to list", "Return focus to the article list", scope="article",
+    Action("article.back", "escape", "screen.back", "Back to list", "Return focus to the article list", scope="article",
            footer=False, palette=False),
     # search box
     Action("search.next", "enter", "next_match(1)", "Next", "Next match (F3 works too)", scope="search", palette=False),

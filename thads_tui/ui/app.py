@@ -54,7 +54,12 @@ class ReaderApp(App):
 
     @property
     def reader(self) -> ReaderScreen:
-        return self.get_screen("reader")  # type: ignore[return-value]
+        return self._reader
+
+    def get_default_screen(self) -> ReaderScreen:
+        layout = Layout.from_state(self.ann.get_state("panels"), self.settings.panels)
+        self._reader = ReaderScreen(self.source, self.notebook, layout)
+        return self._reader
 
     def on_mount(self) -> None:
         self.title = printable(f"THADS reader — {self.source.name}")
@@ -67,9 +72,6 @@ class ReaderApp(App):
                 self.notify(f"There is no theme “{self.asked_theme}”; the default is used.", severity="warning")
         if self.settings.problem:
             self.notify(self.settings.problem, severity="warning", timeout=10)
-        layout = Layout.from_state(self.ann.get_state("panels"), self.settings.panels)
-        self.install_screen(ReaderScreen(self.source, self.notebook, layout), "reader")
-        self.push_screen("reader")
         self.theme_changed_signal.subscribe(self, self.theme_changed)
 
     def theme_changed(self, theme) -> None:

@@ -275,6 +275,10 @@ class ReaderScreen(Screen):
         self.notebook.moved(message.article_id, message.offset)
         self._save_reading.poke()
 
+    @on(EntityPanel.Chosen)
+    def chosen(self, message: EntityPanel.Chosen) -> None:
+        self.pane.chosen(message)
+
     def action_next_match(self, delta: int) -> None:
         self.pane.next_match(delta)
 

@@ -85,8 +85,8 @@ class ArticlePane(Vertical):
         self.query_one("#legend", Static).update(Text.assemble(head, self.legend()))
 
     # --- panels: occurrences of the chosen entity or figure ------------------------------------
-    @on(Chosen)
     def chosen(self, message: Chosen) -> None:
+        """A panel chose an entity or figure (the screen passes it on): mark and go to it."""
         if message.key != self.chosen_key:
             self.chosen_key = message.key
             self.view.set_marks(message.occurrences)
