@@ -20,7 +20,8 @@ async def test_80x24_folds_the_panels_under_the_article(tmp_path):
         panel = app.query_one(EntityPanel)
         assert panel.display and panel.size.height >= 4
         assert panel.region.y > app.reader.view.region.y  # stacked under the article
-        assert state(db(tmp_path), "panels")["entities"] is True
+        assert state(db(tmp_path), "panels")["compact"]["entities"] is True  # for this width class
+        assert state(db(tmp_path), "panels")["wide"]["entities"] is True
         await pilot.press("f")
         assert app.query_one(FigurePanel).display
         await pilot.press("e", "f")

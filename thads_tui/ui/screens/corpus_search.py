@@ -103,7 +103,11 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             return
         self.search(query)
 
-    def source_grew(self) -> None:
+    def source_grew(self, what: str) -> None:
+        if what == "index":
+            self.index_grew()
+
+    def index_grew(self) -> None:
         """More articles were indexed: the same query may find more."""
         if self.query_text.strip() and not self._typing.pending:
             self.search(self.query_text)

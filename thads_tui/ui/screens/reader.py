@@ -207,7 +207,7 @@ class ReaderScreen(Screen):
         else:
             self.source.index_finished = message.finished and self.source.load_finished
         if hasattr(self.app.screen, "source_grew"):
-            self.app.screen.source_grew()
+            self.app.screen.source_grew("explore" if isinstance(message, Explored) else "index")
 
     @work(thread=True, group="explore")
     def explore_corpus(self) -> None:
@@ -324,6 +324,10 @@ class ReaderScreen(Screen):
         for job in self.notebook.reading_jobs(self.article.id if self.article else None):
             self.saves.put(job)
         self.saves.drain()
+
+    def notify(self, message: str, *, markup: bool = False, **kw) -> None:
+        """Titles, paths and errors: plain text (Widget.notify would parse them as markup)."""
+        self.app.notify(message, markup=markup, **kw)
 
     def report(self, problem: str) -> None:
         self.notebook.problems.append(problem)

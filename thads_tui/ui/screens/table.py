@@ -61,9 +61,10 @@ class TableScreen(ModalScreen[Any], Generic[T]):
             self.table.add_column(label, key=key)
         self.refresh_data()
 
-    def source_grew(self) -> None:
+    def source_grew(self, what: str) -> None:
         """The corpus-wide analysis went on: show what it found."""
-        self.refresh_data()
+        if what == "explore" and self.table.columns:
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         """Take the latest rows from the corpus-wide analysis."""
