@@ -10,6 +10,7 @@ from functools import reduce
 from types import MappingProxyType
 from typing import Callable, Mapping
 
+from .source import plural
 from .widgets.article_list import Row
 
 PANELS = ("sidebar", "entities", "figures")
@@ -194,3 +195,19 @@ class History:
 
     def can(self, delta: int) -> bool:
         return 0 <= self.at + delta < len(self.ids)
+
+
+def header_counts(articles: int, markers: Markers, progress: tuple[int, int, bool], filters: Filters,
+                  listed: tuple[int, int], *, read_only: bool, waiting: bool) -> str:
+    """The header's second line: loading, articles, ★ and ✎ counts, file state, the filter."""
+    done, total, finished = progress
+    counts = [plural(articles, "article"), f"{len(markers.bookmarked)} ★", f"{len(markers.annotated)} ✎"]
+    if not finished:
+        counts.insert(0, f"loading {done}/{total}…")
+    if read_only:
+        counts.append("read-only")
+    if waiting:
+        counts.append("waiting for another window…")
+    if filters.active:
+        counts.append(f"filter: {' + '.join(filters.labels())} ({listed[0]} of {listed[1]})")
+    return " · ".join(counts)

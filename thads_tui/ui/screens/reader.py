@@ -7,7 +7,6 @@ messages. Data comes from one `CorpusSource`, writes go through the `Notebook` a
 """
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 
 from textual import events, on, work
@@ -16,19 +15,19 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
 
 from ...corpus import Article
 from .. import actions, flows
 from ..debounce import Debounce
-from ..messages import Analysed, Explored, Indexed, Loaded
+from ..messages import Analysed, Loaded
 from ..notebook import Notebook
-from ..saves import Job, Saved, SaveQueue, Waiting
-from ..source import CorpusSource, plural
-from ..state import Analysis, Filters, History, Layout, Markers
+from ..saves import Job
+from ..source import CorpusSource
+from ..state import Analysis, Filters, History, Layout, Markers, header_counts
 from ..widgets.article_list import ArticleList
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
+from ..widgets.background import Feed, Saver
 from ..widgets.panels import EntityPanel, FigurePanel
 
 
@@ -50,8 +49,8 @@ class ReaderScreen(Screen):
     def __init__(self, source: CorpusSource, notebook: Notebook, layout: Layout) -> None:
         super().__init__()
         self.source, self.notebook = source, notebook
-        self.saves = SaveQueue()
         self.history = History()
+        self.feed, self.saver = Feed(source), Saver()  # background work: loading, indexing, saving
         self.pending_restore = notebook.last_article
         self.user_moved = False  # until then the cursor follows the top of the list while it loads
         self._save_reading = Debounce(self, 0.5, self.save_reading)
@@ -68,6 +67,8 @@ class ReaderScreen(Screen):
                 yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
                 yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)
         yield Footer()
+        yield self.feed
+        yield self.saver
 
     def on_mount(self) -> None:
         self.title = f"THADS reader — {self.source.name}"
@@ -79,8 +80,7 @@ class ReaderScreen(Screen):
             self.notify(f"{self.notebook.problem} Press l for details, ctrl+r to start a fresh file.",
                         severity="error", timeout=10)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.repaint))
-        self.load_corpus()
-        self.build_index()
+        self.feed.start()
 
     def repaint(self) -> None:
         """Styled text (panels, legend) holds the old theme's colours: paint it again."""
@@ -100,28 +100,15 @@ class ReaderScreen(Screen):
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
-    @property
-    def current(self) -> Article | None:
-        return self.article
+    current = property(lambda self: self.article)  # the open article
 
     def type_style(self, etype: str):
         return self.pane.type_style(etype)
 
     # --- the header: never stale, computed from the reactives ---------------------------------
     def compute_counts(self) -> str:
-        done, total, finished = self.progress
-        counts = [plural(len(self.source), "article"), f"{len(self.markers.bookmarked)} ★",
-                  f"{len(self.markers.annotated)} ✎"]
-        if not finished:
-            counts.insert(0, f"loading {done}/{total}…")
-        if self.notebook.read_only:
-            counts.append("read-only")
-        if self.waiting:
-            counts.append("waiting for another window…")
-        if self.filters.active:
-            shown, rows = self.listed
-            counts.append(f"filter: {' + '.join(self.filters.labels())} ({shown} of {rows})")
-        return " · ".join(counts)
+        return header_counts(len(self.source), self.markers, self.progress, self.filters, self.listed,
+                             read_only=self.notebook.read_only, waiting=self.waiting)
 
     def watch_counts(self, counts: str) -> None:
         self.sub_title = counts
@@ -159,11 +146,6 @@ class ReaderScreen(Screen):
         self.sidebar.focus()
 
     # --- loading -------------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self) -> None:
-        for articles, errors, done, total, finished in self.source.batches():
-            self.post_message(Loaded(articles, errors, done, total, finished))
-
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
         for error in message.errors:
@@ -180,45 +162,18 @@ class ReaderScreen(Screen):
             if self.article is None or self.article.id != self.sidebar.current_id:
                 self.open(self.sidebar.current_id)
         if message.finished:
-            # 100,000 articles are long-lived objects: keep the cyclic GC from rescanning them on
-            # every full collection (tens of ms per key otherwise)
-            gc.freeze()
-            self.pending_restore = None
-            if not self.source.articles:
-                self.sidebar.empty_text = "No articles."
-                self.view.empty_text = "No articles to read. Press l to see why."
-            skipped = len(self.source.problems)
-            if skipped:
-                self.notify(f"{plural(skipped, 'file')} skipped. Press l to see why.", severity="warning", timeout=8)
+            flows.loading_finished(self)
         self.progress = (message.done, message.total, message.finished)
 
-    @work(thread=True, group="index")
-    def build_index(self) -> None:
-        worker = get_current_worker()
-        for n in self.source.index_all(lambda: worker.is_cancelled):
-            self.post_message(Indexed(n, False))
-        self.post_message(Indexed(len(self.source.search_index), True))
-
-    @on(Indexed)
-    def indexed(self, message: Indexed) -> None:
-        if isinstance(message, Explored):
-            self.source.exploring_done = message.finished
+    @on(Feed.Grew)
+    def grew(self, message: Feed.Grew) -> None:
+        if message.what == "explore":
             self.mentioning = self.source.mentioning(self.filters.entity)
-        else:
-            self.source.index_finished = message.finished and self.source.load_finished
         if hasattr(self.app.screen, "source_grew"):
-            self.app.screen.source_grew("explore" if isinstance(message, Explored) else "index")
-
-    @work(thread=True, group="explore")
-    def explore_corpus(self) -> None:
-        worker = get_current_worker()
-        for n in self.source.explore_all(lambda: worker.is_cancelled):
-            self.post_message(Explored(n, False))
-        self.post_message(Explored(len(self.source.exploration), True))
+            self.app.screen.source_grew(message.what)
 
     def start_exploring(self) -> None:
-        if self.source.start_exploring():
-            self.explore_corpus()
+        self.feed.explore()
 
     # --- the open article --------------------------------------------------------------------------
     @on(ArticleList.Highlighted)
@@ -260,9 +215,7 @@ class ReaderScreen(Screen):
         if self.article is not None and message.article_id == self.article.id:
             self.analysis = Analysis(message.article_id, message.extraction, failed=bool(message.error))
 
-    @property
-    def extraction(self):
-        return self.analysis.extraction
+    extraction = property(lambda self: self.analysis.extraction)
 
     def action_history(self, delta: int) -> None:
         article_id = self.history.step(delta)
@@ -290,30 +243,18 @@ class ReaderScreen(Screen):
 
     # --- saving ----------------------------------------------------------------------------------------
     def save(self, job: Job) -> None:
-        self.saves.put(job)
-        self.run_save()
+        self.saver.save(job)
 
-    @work(thread=True, group="save")
-    def run_save(self) -> None:
-        worker = get_current_worker()
-        saved = self.saves.run_oldest(self.post_message, lambda: worker.is_cancelled)
-        if saved is not None:
-            self.post_message(saved)
-
-    @on(Waiting)
-    def save_waits(self, message: Waiting) -> None:
+    @on(Saver.Waiting)
+    def save_waits(self, message: Saver.Waiting) -> None:
         self.waiting = message.waiting
         flows.editor_waiting(self, message.waiting)
 
-    @on(Saved)
-    def saved(self, message: Saved) -> None:
+    @on(Saver.Saved)
+    def saved(self, message: Saver.Saved) -> None:
         self.waiting = False
         if message.error:
             self.report(message.error)
-            if message.job.failed:
-                message.job.failed(message.error)
-        elif message.job.done:
-            message.job.done(message.result)
 
     def save_reading(self) -> None:
         for job in self.notebook.reading_jobs(self.article.id if self.article else None):
@@ -321,9 +262,7 @@ class ReaderScreen(Screen):
 
     def on_unmount(self) -> None:
         self._save_reading.cancel()
-        for job in self.notebook.reading_jobs(self.article.id if self.article else None):
-            self.saves.put(job)
-        self.saves.drain()
+        self.saver.finish(self.notebook.reading_jobs(self.article.id if self.article else None))
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
         """Titles, paths and errors: plain text (Widget.notify would parse them as markup)."""
@@ -341,14 +280,9 @@ class ReaderScreen(Screen):
         return True
 
     # --- everything else opens a dialog or a view: see flows.py --------------------------------------
-    def action_toggle_bookmark(self) -> None:
-        flows.toggle_bookmark(self)
-
-    def action_edit_note(self) -> None:
-        flows.edit_note(self)
-
-    def action_filters(self) -> None:
-        flows.filters_dialog(self)
+    def action_flow(self, name: str) -> None:
+        """`flow('edit_note')`: run flows.edit_note(self) (bookmark, note, filters, views, problems)."""
+        getattr(flows, name)(self)
 
     def action_toggle_filter(self, name: str) -> None:
         self.filters = replace(self.filters, **{name: not getattr(self.filters, name)})
@@ -361,18 +295,3 @@ class ReaderScreen(Screen):
     def watch_filters(self, filters: Filters) -> None:
         self.mentioning = self.source.mentioning(filters.entity)
         self.refresh_bindings()  # the footer shows "clear filters" only while there are some
-
-    def action_corpus_search(self) -> None:
-        flows.corpus_search(self)
-
-    def action_entities_view(self) -> None:
-        flows.entities_view(self)
-
-    def action_figures_view(self) -> None:
-        flows.figures_view(self)
-
-    def action_problems(self) -> None:
-        flows.problems(self)
-
-    def action_start_fresh(self) -> None:
-        flows.start_fresh(self)
