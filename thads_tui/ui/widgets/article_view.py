@@ -240,7 +240,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.measure != self._laid_out_width:
+            top = self.top_offset()  # the reader keeps their place when a panel shows or hides
             self._relayout()
+            if top > 0:
+                self.scroll_to(y=self.line_of_offset(top), animate=False, immediate=True)
 
     def _relayout(self) -> None:
         width = self.measure
