@@ -81,6 +81,10 @@ class ReaderApp(App):
             if problem:
                 self.notify(problem, severity="warning")
 
+    def on_app_focus(self) -> None:
+        """Back in the terminal: the file may have changed meanwhile (CLI import, another window)."""
+        self.reader.reread()
+
     def on_unmount(self) -> None:
         if self.close_annotations:
             self.ann.close()

@@ -41,7 +41,7 @@ def toggle_bookmark(reader: "ReaderScreen") -> None:
     reader.markers = reader.markers.with_mark("bookmarked", a.id, on)  # at once; undone if the save fails
     job = reader.notebook.bookmark_job(a, on)
     job.failed = lambda _sentence: setattr(reader, "markers", reader.markers.with_mark("bookmarked", a.id, not on))
-    reader.save(job)
+    reader.saver.save(job)
     reader.notify("Bookmarked ★" if on else "Bookmark removed", timeout=2)
 
 
@@ -57,7 +57,7 @@ def edit_note(reader: "ReaderScreen") -> None:
         job = reader.notebook.note_job(a, text, expected=note)
         job.done = lambda saved: note_saved(reader, a.id, text, saved, editor)
         job.failed = editor.failed
-        reader.save(job)
+        reader.saver.save(job)
 
     editor = NoteEditor(a.title, note, save, read_only=reason)
     reader.app.push_screen(editor)

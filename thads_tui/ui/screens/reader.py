@@ -21,7 +21,6 @@ from .. import actions, flows
 from ..debounce import Debounce
 from ..messages import Analysed, Loaded
 from ..notebook import Notebook
-from ..saves import Job
 from ..source import CorpusSource
 from ..state import Analysis, Filters, History, Layout, Markers, header_counts
 from ..widgets.article_list import ArticleList
@@ -72,8 +71,7 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = f"THADS reader — {self.source.name}"
-        self.markers = Markers(frozenset(self.notebook.ann.bookmarked_ids()),
-                               frozenset(self.notebook.ann.annotated_ids()))
+        self.reread()
         self.panes = self.panes.resized(self.app.size.width)
         self.sidebar.focus()
         if self.notebook.problem:
@@ -81,6 +79,15 @@ class ReaderScreen(Screen):
                         severity="error", timeout=10)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.repaint))
         self.feed.start()
+
+    def reread(self) -> None:
+        """Take the bookmarks and notes from the file again (another window or the CLI may have
+        changed it): the markers, the counts and the open note follow."""
+        ann = self.notebook.ann
+        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()))
+        self.notebook.forget_notes()
+        if self.article is not None:
+            self.note = self.notebook.note_of(self.article.id)
 
     def repaint(self) -> None:
         """Styled text (panels, legend) holds the old theme's colours: paint it again."""
@@ -138,7 +145,7 @@ class ReaderScreen(Screen):
         self.panes = self.panes.toggled(name)
         if name == "sidebar" and self.panes.visible(name):
             self.sidebar.focus()
-        self.save(self.notebook.state_job("panels", self.panes.to_state()))
+        self.saver.save(self.notebook.state_job("panels", self.panes.to_state()))
 
     def action_back(self) -> None:
         if not self.panes.visible("sidebar"):
@@ -232,19 +239,11 @@ class ReaderScreen(Screen):
     def chosen(self, message: EntityPanel.Chosen) -> None:
         self.pane.chosen(message)
 
-    def action_next_match(self, delta: int) -> None:
-        self.pane.next_match(delta)
-
-    def action_next_mark(self, delta: int) -> None:
-        self.pane.next_mark(delta)
-
-    def action_search(self) -> None:
-        self.pane.open_search()
+    def action_pane(self, method: str, *args) -> None:
+        """`pane('next_match', 1)`: what happens inside the article is the pane's business."""
+        getattr(self.pane, method)(*args)
 
     # --- saving ----------------------------------------------------------------------------------------
-    def save(self, job: Job) -> None:
-        self.saver.save(job)
-
     @on(Saver.Waiting)
     def save_waits(self, message: Saver.Waiting) -> None:
         self.waiting = message.waiting
@@ -258,7 +257,7 @@ class ReaderScreen(Screen):
 
     def save_reading(self) -> None:
         for job in self.notebook.reading_jobs(self.article.id if self.article else None):
-            self.save(job)
+            self.saver.save(job)
 
     def on_unmount(self) -> None:
         self._save_reading.cancel()
