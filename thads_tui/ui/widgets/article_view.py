@@ -138,6 +138,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._laid_out_width = -1
         self._spans: list[tuple[int, int, str]] | None = None
+        self._anchor = 0  # text offset of the first line read
 
     # --- state from the screen --------------------------------------------------------------
     def show(self, article: Article | None, note: str = "", top: int = 0) -> None:
@@ -146,8 +147,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.span_layers, self.search_hits, self.marks = {}, [], []
         self.search_index = self.mark_index = -1
         self._relayout()
+        self._anchor = top  # kept until the reader scrolls: the view may not have its size yet
         y = self.line_of_offset(top) if top > 0 else 0
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def set_note(self, note: str) -> None:
         if note != self.note:
@@ -196,7 +198,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- reading keys (as in less): never animated, so End shows the last line at once ------
     def _scroll_lines(self, lines: int) -> None:
-        self.scroll_to(y=max(0, min(self.max_scroll_y, self.scroll_offset.y + lines)), animate=False, immediate=True)
+        self.scroll_to(y=max(0, min(self.max_scroll_y, self.scroll_offset.y + lines)), animate=False, immediate=True, force=True)
 
     def action_line(self, delta: int) -> None:
         self._scroll_lines(delta)
@@ -206,14 +208,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_lines(int(fraction * height) or (1 if fraction > 0 else -1))
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if self.article is not None and round(old) != round(new):
+            self._anchor = self.top_offset()
             self.post_message(self.Scrolled(self.article.id, self.top_offset()))
 
     def top_offset(self) -> int:
@@ -232,7 +235,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.line_of_offset(offset)
         height = self.scrollable_content_region.height
         if not (self.scroll_y <= line < self.scroll_y + height - 1):
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
 
     @property
     def measure(self) -> int:
@@ -240,10 +243,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.measure != self._laid_out_width:
-            top = self.top_offset()  # the reader keeps their place when a panel shows or hides
+            top = self._anchor  # the reader keeps their place when a panel shows or hides
             self._relayout()
             if top > 0:
-                self.scroll_to(y=self.line_of_offset(top), animate=False, immediate=True)
+                self.scroll_to(y=self.line_of_offset(top), animate=False, immediate=True, force=True)
 
     def _relayout(self) -> None:
         width = self.measure
