@@ -339,3 +339,23 @@ async def test_header_follows_every_path_of_change(tmp_path):
         app.post_message(events.AppFocus())
         await pilot.pause()
         assert "1 ★" in reader.sub_title and reader.sidebar.row_text(2).startswith("★")
+
+
+async def test_panel_and_entities_view_count_mentions_the_same_way(tmp_path):
+    """One definition: a mention is an occurrence in the body, grouped by canonical name, typed
+    by its most frequent type; the panel (one article) and the E view (corpus) agree on it."""
+    from thads_tui.explore import name_key
+    from thads_tui.ui.screens.entities import EntitiesScreen
+    from thads_tui.ui.widgets.panels import group_entities
+
+    seed = sorted(bundled_seeds().glob("*.txt"))[4]
+    app = create_app([str(seed)], tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        groups = {name_key(g.canonical): (len(g.occurrences), g.type) for g in group_entities(app.reader.extraction)}
+        await pilot.press("E")
+        await ready(app, pilot)
+        assert isinstance(app.screen, EntitiesScreen)
+        view = {e.key: (e.mentions, e.type) for e in app.screen.everything}
+        assert groups == view
+        assert "titles and date lines not counted" in str(app.screen.query_one(".view-status").render())

@@ -39,6 +39,9 @@ class EntitiesScreen(TableScreen):
         self.table.can_focus = False  # typing always goes to the filter box; its arrows move the table
         self.query_one("#entities-filter", Input).focus()
 
+    def extra_status(self) -> str:
+        return "mentions: occurrences in the article bodies, as in the entities panel (titles and date lines not counted)"
+
     def fetch(self) -> list[EntityEntry]:
         return self.exploration.entities()
 
