@@ -111,10 +111,13 @@ async def test_moving_the_cursor_writes_the_last_article_once_and_reads_each_not
         set_state, get_note = app.ann.set_state, app.ann.get_note
         app.ann.set_state = lambda key, value: (writes.append(key), set_state(key, value))[1]
         app.ann.get_note = lambda article_id: (reads.append(article_id), get_note(article_id))[1]
-        for key in "jkjkjjkkjj":  # slower than the debounce would allow per key only if it was not reset
+        app.reader._save_reading.delay = 3600  # a deterministic clock: the wait ends when the test says
+        for key in "jkjkjjkkjj":
             await pilot.press(key)
-            await pilot.pause(0.12)
-        await pilot.pause(0.6)
+        await pilot.pause()
+        assert writes == [] and app.reader._save_reading.pending  # every move restarted the one wait
+        assert app.reader._save_reading.flush()  # the cursor rests
+        await ready(app, pilot)
         assert writes == ["last_article"]
         assert state(db(tmp_path), "last_article") == app.reader.current.id
         assert len(reads) <= 3 and len(set(reads)) == len(reads)  # each article's note read once
