@@ -60,22 +60,22 @@ def test_filters_dialog(snap_compare, reader):
     assert snap_compare(reader(), terminal_size=(100, 30), run_before=settle, press=["v"])
 
 
-def test_entities_view(snap_compare, reader):
+def pressed(key: str):
+    """Settle, press the key, settle again (the corpus-wide views analyse in a worker)."""
     async def run_before(pilot):
         await settle(pilot)
-        await pilot.press("E")
+        await pilot.press(key)
         await settle(pilot)
 
-    assert snap_compare(reader(), terminal_size=(100, 30), run_before=run_before)
+    return run_before
+
+
+def test_entities_view(snap_compare, reader):
+    assert snap_compare(reader(), terminal_size=(100, 30), run_before=pressed("E"))
 
 
 def test_figures_view(snap_compare, reader):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("F")
-        await settle(pilot)
-
-    assert snap_compare(reader(), terminal_size=(120, 36), run_before=run_before)
+    assert snap_compare(reader(), terminal_size=(120, 36), run_before=pressed("F"))
 
 
 def test_note_editor(snap_compare, reader):
