@@ -176,14 +176,17 @@ class History:
         self.at = -1
         self.limit = limit
 
-    def visit(self, article_id: str) -> None:
+    def visit(self, article_id: str) -> bool:
+        """Add the article after the current one; True if back/forward became (im)possible."""
+        ends = self.can(-1), self.can(1)
         if 0 <= self.at < len(self.ids) and self.ids[self.at] == article_id:
-            return
+            return False
         del self.ids[self.at + 1:]
         self.ids.append(article_id)
         if len(self.ids) > self.limit:
             del self.ids[0]
         self.at = len(self.ids) - 1
+        return ends != (self.can(-1), self.can(1))
 
     def step(self, delta: int) -> str | None:
         """The article `delta` steps away (None at either end); moves there."""

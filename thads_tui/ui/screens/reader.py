@@ -203,9 +203,8 @@ class ReaderScreen(Screen):
         self.article = article
         self.analysis = Analysis(article.id)
         self.analyse(article)
-        if remember:
-            self.history.visit(article.id)
-        self.refresh_bindings()
+        if remember and self.history.visit(article.id):
+            self.refresh_bindings()  # the footer's back/forward (rebuilding it on every move costs)
         self._save_reading.poke()  # debounced: holding j writes the file once, when the cursor rests
 
     @work(thread=True, exclusive=True, group="analyse")
@@ -229,6 +228,7 @@ class ReaderScreen(Screen):
         if article_id is not None:
             self.sidebar.select_id(article_id)
             self.open(article_id, remember=False)
+            self.refresh_bindings()
 
     @on(ArticleView.Scrolled)
     def scrolled(self, message: ArticleView.Scrolled) -> None:
