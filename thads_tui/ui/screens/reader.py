@@ -22,7 +22,7 @@ from ..debounce import Debounce
 from ..messages import Analysed, Loaded
 from ..notebook import Notebook
 from ..source import CorpusSource
-from ..state import Analysis, Filters, History, Layout, Markers, header_counts
+from ..state import PANELS, SIDE_PANELS, Analysis, Filters, History, Layout, Markers, header_counts
 from ..widgets.article_list import ArticleList
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
@@ -128,12 +128,11 @@ class ReaderScreen(Screen):
     def watch_panes(self, layout: Layout) -> None:
         self.set_class(layout.cls != "wide", "-compact")
         self.set_class(layout.cls == "narrow", "-narrow")
-        show = {name: layout.visible(name) for name in ("sidebar", "entities", "figures")}
-        self.sidebar.display = show["sidebar"]
+        show = {name: layout.visible(name) for name in PANELS}  # each panel's id is its name
+        for name in PANELS:
+            self.query_one(f"#{name}").display = show[name]
         self.pane.display = not layout.only_list
-        self.query_one("#entities").display = show["entities"]
-        self.query_one("#figures").display = show["figures"]
-        self.query_one("#panels").display = (show["entities"] or show["figures"]) and not layout.only_list
+        self.query_one("#panels").display = any(show[p] for p in SIDE_PANELS) and not layout.only_list
         focused = self.focused
         if focused is not None and (not focused.display or not focused.parent.display):
             (self.sidebar if show["sidebar"] else self.view).focus()
