@@ -178,11 +178,15 @@ def palette_actions() -> Iterable[Action]:
 def display_keys(action: Action, keymap: Mapping[str, str] | None = None) -> str:
     """Keys as a person reads them: `?`, `ctrl+s`, `j / down`."""
     keys = (keymap or {}).get(action.id, action.keys)
-    if action.key_display and action.id not in (keymap or {}):
-        return action.key_display
     names = {"question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
              "pagedown": "page down", "pageup": "page up", "less_than_sign": "<", "greater_than_sign": ">"}
-    return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+    shown = [names.get(k.strip(), k.strip()) for k in keys.split(",")]
+    if action.key_display and action.id not in (keymap or {}):
+        if "/" in action.key_display:
+            return action.key_display
+        # the footer's short form first, then the other keys (`<` / alt+left)
+        shown = [action.key_display] + [k for k in shown if k != action.key_display]
+    return " / ".join(shown)
 
 
 def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
