@@ -67,7 +67,7 @@ async def test_markup_like_corpus_text_is_shown_literally(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "“[b]x[/b]”" in shown(app.screen.query_one("#filter-entity", Static))
-        assert app.is_running
+        assert "mentions “[b]x[/b]”" in app.reader.sub_title  # the header too, literally
 
 
 async def test_markup_like_messages_are_notified_literally(tmp_path):
@@ -81,7 +81,7 @@ async def test_markup_like_messages_are_notified_literally(tmp_path):
         assert app.screen.query("Toast")
         messages = [n.message for n in app._notifications]
         assert any(HOSTILE_TITLE in m and "bad [/] value [b]x[/b]" in m for m in messages), messages
-        assert app.is_running
+        assert "analysis failed" in str(app.reader.query_one("#legend").render())
 
 
 async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
@@ -99,7 +99,7 @@ async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
         assert str(path) in shown(app.screen.query_one("#question"))
         await pilot.press("n")
         await pilot.pause()
-        assert app.is_running
+        assert app.screen is app.reader and app.ann.read_only  # kept read-only, as answered
 
 
 def painted(view, line) -> list[tuple[str, object]]:

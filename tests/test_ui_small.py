@@ -63,7 +63,7 @@ async def test_40x12_survives_every_key(tmp_path):
         assert app.query_one("#reader").display and app.reader.sidebar.display
         await pilot.resize_terminal(20, 6)
         await pilot.pause()
-        assert app.is_running
+        assert app.focused is not None and app.focused.display  # something visible holds the focus
 
 
 async def test_resizing_keeps_focus_on_a_visible_pane(tmp_path):
@@ -100,7 +100,7 @@ async def test_filters_dialog_on_a_tiny_terminal(tmp_path):
         await ready(app, pilot)
         await pilot.press("v", "tab", "tab", "down", "down", "enter", "tab", "down", "escape", "escape")
         await pilot.pause()
-        assert app.is_running
+        assert app.screen is app.reader and app.return_code is None  # closed, still running
 
 
 async def test_moving_the_cursor_writes_the_last_article_once_and_reads_each_note_once(tmp_path):
