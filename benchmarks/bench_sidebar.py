@@ -48,14 +48,14 @@ async def measure(n: int) -> dict[str, float]:
         app = ReaderApp(MemoryCorpus(n), ann, extractor=lambda a: Extraction(), close_annotations=True)
         t0 = time.perf_counter()
         async with app.run_test(size=(140, 45)) as pilot:
-            while not app.sidebar.rows or app.current is None:
+            while not app.reader.sidebar.rows or app.reader.current is None:
                 await pilot.pause()
             first = time.perf_counter() - t0
-            while not app.load_finished:
+            while not app.reader.source.load_finished:
                 await pilot.pause(0.01)
             await pilot.pause()
             loaded = time.perf_counter() - t0
-            rows = len(app.sidebar.rows)
+            rows = len(app.reader.sidebar.rows)
             await pilot.pause(0.6)  # let the post-load work (state save timer) finish first
             # CPU per key: pilot.press also waits for the app to go idle, which is not work
             t1 = time.process_time()
@@ -65,7 +65,7 @@ async def measure(n: int) -> dict[str, float]:
                 await pilot.press("pageup")
             await pilot.pause()
             keys = (time.process_time() - t1) / 21
-            assert app.sidebar.cursor < rows - 1
+            assert app.reader.sidebar.cursor < rows - 1
     return {"rows": rows, "first_screen_s": first, "all_loaded_s": loaded, "key_s": keys}
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.worker import WorkerCancelled
 
 from thads_tui.ui.app import ReaderApp, create_app
-from thads_tui.ui.panels import EntityPanel
+from thads_tui.ui.widgets.panels import EntityPanel
 
 NOTE = "Ghi chú: Thứ trưởng yêu cầu rà soát các vụ việc tồn đọng, báo cáo trước quý IV."
 
@@ -31,20 +31,20 @@ async def settle(app: ReaderApp, pilot) -> None:
 
 
 async def shoot(out: Path, db: Path) -> None:
-    app = create_app(None, db)
+    app = create_app(None, db, settings_file=Path(tempfile.gettempdir()) / "thads-screens-settings.toml")
     async with app.run_test(size=(150, 44)) as pilot:
         await settle(app, pilot)
         await pilot.press("down", "down")
         await settle(app, pilot)
         await pilot.press("b")
-        app.save_note(app.current, NOTE)
+        app.save_note(app.reader.current, NOTE)
         panel = app.query_one(EntityPanel)
         first = next((i for i in range(panel.option_count) if not panel.get_option_at_index(i).disabled), None)
         if first is not None:
             panel.focus()
             panel.highlighted = first
             await pilot.press("enter")
-        app.sidebar.focus()
+        app.reader.sidebar.focus()
         await pilot.pause(0.3)
         app.clear_notifications()
         await pilot.pause()
@@ -84,7 +84,7 @@ async def shoot(out: Path, db: Path) -> None:
         await settle(app, pilot)
         await pilot.pause()
         app.save_screenshot("figures.svg", path=str(out))
-    app = create_app(None, db)
+    app = create_app(None, db, settings_file=Path(tempfile.gettempdir()) / "thads-screens-settings.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("e")

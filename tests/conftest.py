@@ -6,6 +6,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def _isolated_db(tmp_path, monkeypatch):
     monkeypatch.setenv("THADS_TUI_DB", str(tmp_path / "default-annotations.json"))
+    monkeypatch.setenv("THADS_TUI_CONFIG", str(tmp_path / "settings.toml"))  # nor the user's settings
     yield
 
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 
-from textual.widgets import DataTable, OptionList, TextArea
+from textual.widgets import TextArea
 
 from thads_tui.store import AnnotationsError
-from thads_tui.ui.article_view import ArticleView
-from thads_tui.ui.help import HelpScreen, ProblemsScreen
-from thads_tui.ui.note_editor import ConfirmScreen, NoteEditor
-from thads_tui.ui.panels import EntityPanel, FigurePanel
-from thads_tui.ui.sidebar import ArticleList
+from thads_tui.ui.widgets.article_view import ArticleView
+from thads_tui.ui.dialogs.help import HelpScreen
+from thads_tui.ui.dialogs.problems import ProblemsScreen
+from thads_tui.ui.dialogs.confirm import ConfirmScreen
+from thads_tui.ui.dialogs.note_editor import NoteEditor
+from thads_tui.ui.widgets.panels import EntityPanel, FigurePanel
+from thads_tui.ui.widgets.article_list import ArticleList
 
 from test_ui_support import NOTE, ORDER, SIZE, Gate, db, make_app, ready, records, state
 
 
 def titles(app) -> list[str]:
-    return [row.title for row in app.sidebar.rows]
+    return [row.title for row in app.reader.sidebar.rows]
 
 
 async def test_start_lists_newest_first_and_opens_the_first(tmp_path):
@@ -25,14 +27,14 @@ async def test_start_lists_newest_first_and_opens_the_first(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         assert [t[:len(o)] for t, o in zip(titles(app), ORDER)] == ORDER
-        assert app.sidebar.row_text(0).strip().startswith("Hà Nội đẩy mạnh")
-        assert "2023-03-12" in app.sidebar.row_text(0)
-        assert app.current.title.startswith("Hà Nội")
-        text = app.view.rendered_text()
+        assert app.reader.sidebar.row_text(0).strip().startswith("Hà Nội đẩy mạnh")
+        assert "2023-03-12" in app.reader.sidebar.row_text(0)
+        assert app.reader.current.title.startswith("Hà Nội")
+        text = app.reader.view.rendered_text()
         assert text.splitlines()[0].startswith("Hà Nội đẩy mạnh")
         assert "2023-03-12" in text and "Nguyễn Văn Minh" in text
-        assert "3 articles" in app.sub_title and "0 ★" in app.sub_title
-        assert app.focused is app.sidebar
+        assert "3 articles" in app.reader.sub_title and "0 ★" in app.reader.sub_title
+        assert app.focused is app.reader.sidebar
 
 
 async def test_list_keys_move_and_open(tmp_path):
@@ -43,9 +45,9 @@ async def test_list_keys_move_and_open(tmp_path):
                               ("home", 0), ("pagedown", 2), ("pageup", 0)]:
             await pilot.press(key)
             await pilot.pause()
-            assert app.sidebar.cursor == expected, key
-            assert app.current.title == app.sidebar.rows[expected].title, key
-            assert app.view.rendered_text().startswith(app.sidebar.rows[expected].title[:20])
+            assert app.reader.sidebar.cursor == expected, key
+            assert app.reader.current.title == app.reader.sidebar.rows[expected].title, key
+            assert app.reader.view.rendered_text().startswith(app.reader.sidebar.rows[expected].title[:20])
 
 
 async def test_click_opens_and_enter_focuses_the_article(tmp_path):
@@ -54,15 +56,15 @@ async def test_click_opens_and_enter_focuses_the_article(tmp_path):
         await ready(app, pilot)
         await pilot.click(ArticleList, offset=(5, 2))  # second row (two lines per row)
         await pilot.pause()
-        assert app.current.title.startswith("Đà Nẵng")
-        assert app.focused is app.view
-        app.sidebar.focus()
+        assert app.reader.current.title.startswith("Đà Nẵng")
+        assert app.focused is app.reader.view
+        app.reader.sidebar.focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.current.title.startswith("Ghi nhận")
-        assert app.focused is app.view
+        assert app.reader.current.title.startswith("Ghi nhận")
+        assert app.focused is app.reader.view
         await pilot.press("escape")
-        assert app.focused is app.sidebar
+        assert app.focused is app.reader.sidebar
 
 
 async def test_tab_cycles_focus_through_the_panes(tmp_path):
@@ -84,14 +86,14 @@ async def test_b_toggles_the_bookmark_on_screen_and_in_the_file(tmp_path):
         await ready(app, pilot)
         await pilot.press("b")
         await pilot.pause()
-        assert app.sidebar.row_text(0).startswith("★")
-        assert "1 ★" in app.sub_title
+        assert app.reader.sidebar.row_text(0).startswith("★")
+        assert "1 ★" in app.reader.sub_title
         saved = records(db(tmp_path), "bookmarks")
-        assert [r["article_id"] for r in saved] == [app.current.id]
-        assert saved[0]["citation"]["title"] == app.current.title
+        assert [r["article_id"] for r in saved] == [app.reader.current.id]
+        assert saved[0]["citation"]["title"] == app.reader.current.title
         await pilot.press("b")
         await pilot.pause()
-        assert not app.sidebar.row_text(0).startswith("★")
+        assert not app.reader.sidebar.row_text(0).startswith("★")
         assert records(db(tmp_path), "bookmarks") == []
 
 
@@ -107,14 +109,14 @@ async def test_n_writes_a_vietnamese_note_saved_byte_exact_in_nfc(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-        assert app.sidebar.row_text(0)[1] == "✎"
-        assert "1 ✎" in app.sub_title
-        assert NOTE in app.view.rendered_text()
+        assert app.reader.sidebar.row_text(0)[1] == "✎"
+        assert "1 ✎" in app.reader.sub_title
+        assert NOTE in app.reader.view.rendered_text()
         raw = (tmp_path / "db.json").read_bytes()
         assert NOTE.encode("utf-8") in raw
         assert unicodedata.normalize("NFD", NOTE).encode("utf-8") not in raw
         notes = records(db(tmp_path), "notes")
-        assert [(n["article_id"], n["text"]) for n in notes] == [(app.current.id, NOTE)]
+        assert [(n["article_id"], n["text"]) for n in notes] == [(app.reader.current.id, NOTE)]
         # editing again starts from the saved text; emptying it removes the note
         await pilot.press("n")
         assert app.screen.query_one(TextArea).text == NOTE
@@ -122,7 +124,7 @@ async def test_n_writes_a_vietnamese_note_saved_byte_exact_in_nfc(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert records(db(tmp_path), "notes") == []
-        assert NOTE not in app.view.rendered_text()
+        assert NOTE not in app.reader.view.rendered_text()
 
 
 async def test_a_note_changed_in_another_window_meanwhile_is_merged_not_lost(tmp_path):
@@ -134,14 +136,14 @@ async def test_a_note_changed_in_another_window_meanwhile_is_merged_not_lost(tmp
         await pilot.press("n")
         app.screen.query_one(TextArea).text = "Cửa sổ này: cần rà soát"
         other = Annotations(tmp_path / "db.json")  # a second reader on the same file
-        other.set_note(app.current.id, "Cửa sổ kia: đã liên hệ Cục")
+        other.set_note(app.reader.current.id, "Cửa sổ kia: đã liên hệ Cục")
         other.close()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
         [note] = records(db(tmp_path), "notes")
         assert "Cửa sổ này: cần rà soát" in note["text"] and "Cửa sổ kia: đã liên hệ Cục" in note["text"]
-        assert "Cửa sổ kia" in app.view.rendered_text() and "Cửa sổ này" in app.view.rendered_text()
+        assert "Cửa sổ kia" in app.reader.view.rendered_text() and "Cửa sổ này" in app.reader.view.rendered_text()
         assert any("another window" in n.message for n in app._notifications)
 
 
@@ -187,38 +189,42 @@ async def test_e_and_f_toggle_the_panels_and_remember_it(tmp_path):
         assert entities.display and figures.display
         await pilot.press("e")
         assert not entities.display and figures.display
-        assert state(db(tmp_path), "panels") == {"sidebar": True, "entities": False, "figures": True}
+        # remembered for this width class only (wide); the others keep their own choice
+        assert state(db(tmp_path), "panels")["wide"] == {"sidebar": True, "entities": False, "figures": True}
+        assert state(db(tmp_path), "panels")["compact"] == {"sidebar": True, "entities": False, "figures": False}
         await pilot.press("f")
         assert not figures.display and not app.query_one("#panels").display
         await pilot.press("e", "f")
         assert entities.display and figures.display
-        assert state(db(tmp_path), "panels")["figures"] is True
+        assert state(db(tmp_path), "panels")["wide"]["figures"] is True
         await pilot.press("s")
-        assert not app.sidebar.display
+        assert not app.reader.sidebar.display
         await pilot.press("s")
-        assert app.sidebar.display and app.focused is app.sidebar
+        assert app.reader.sidebar.display and app.focused is app.reader.sidebar
 
 
 async def test_highlights_one_style_per_type_innermost_wins(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        text = app.current.text
-        assert app.view.styles_at(text.index("Bộ Tư pháp")) == ["article--org"]
-        assert app.view.styles_at(text.index("Nguyễn Văn Minh")) == ["article--person"]
+        text = app.reader.current.text
+        assert app.reader.view.styles_at(text.index("Bộ Tư pháp")) == ["article--org"]
+        assert app.reader.view.styles_at(text.index("Nguyễn Văn Minh")) == ["article--person"]
         inner = text.index("Hà Nội về")  # LOCATION inside the ORG "Cục … thành phố Hà Nội"
-        assert app.view.styles_at(inner)[-1] == "article--location"
-        assert app.view.styles_at(text.index("82,5%")) == ["article--figure"]
-        assert app.view.styles_at(text.index("Sáng")) == []
+        assert app.reader.view.styles_at(inner)[-1] == "article--location"
+        assert app.reader.view.styles_at(text.index("82,5%")) == ["article--figure"]
+        assert app.reader.view.styles_at(text.index("Sáng")) == []
         # painted: the ORG span's colour differs from the plain text's
-        row = app.view.line_of_offset(text.index("Bộ Tư pháp")) - int(app.view.scroll_y)
-        styles = {seg.text: seg.style for seg in app.view.render_line(row)}
-        org = app.view.get_component_rich_style("article--org", partial=True)
+        row = app.reader.view.line_of_offset(text.index("Bộ Tư pháp")) - int(app.reader.view.scroll_y)
+        styles = {seg.text: seg.style for seg in app.reader.view.render_line(row)}
+        org = app.reader.view.get_component_rich_style("article--org", partial=True)
         assert any(seg_text.startswith("Bộ Tư pháp") and s.color == org.color for seg_text, s in styles.items())
         legend = str(app.query_one("#legend").render())
-        for name in ("person", "org", "place", "law", "date", "acronym", "figure"):
-            assert name in legend
-        assert f"{len(app.extraction.entities)} ent." in legend
+        # one vocabulary: the legend says what the panels' headings say (LOCATION, LEGAL REFERENCE)
+        for name in ("person", "organisation", "location", "legal reference", "date", "acronym", "figure"):
+            assert f"■ {name}" in legend
+        assert "place" not in legend and "law" not in legend
+        assert f"{len(app.reader.extraction.entities)} ent." in legend
 
 
 async def test_analysing_then_highlights(tmp_path):
@@ -226,14 +232,14 @@ async def test_analysing_then_highlights(tmp_path):
     app = make_app(tmp_path, extractor=gate)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        while app.current is None:
+        while app.reader.current is None:
             await pilot.pause()
         assert "analysing…" in str(app.query_one("#legend").render())
-        assert app.view.highlights == []
+        assert app.reader.view.highlights == []
         gate.event.set()
         await ready(app, pilot)
         assert "analysing" not in str(app.query_one("#legend").render())
-        assert app.view.highlights
+        assert app.reader.view.highlights
 
 
 async def test_entity_panel_lists_groups_and_selects_occurrences(tmp_path):
@@ -252,19 +258,19 @@ async def test_entity_panel_lists_groups_and_selects_occurrences(tmp_path):
         panel.highlighted = hanoi
         await pilot.press("enter")
         await pilot.pause()
-        text = app.current.text
+        text = app.reader.current.text
         first = text.index("Hà Nội", 10)
-        assert app.view.marks[0][0] == first and len(app.view.marks) == 3
-        assert app.view.mark_index == 0
-        assert app.view.styles_at(first)[-1] == "article--selected"
+        assert app.reader.view.marks[0][0] == first and len(app.reader.view.marks) == 3
+        assert app.reader.view.mark_index == 0
+        assert app.reader.view.styles_at(first)[-1] == "article--selected"
         await pilot.press("enter")  # choosing it again goes on to the next occurrence
-        assert app.view.mark_index == 1
+        assert app.reader.view.mark_index == 1
         await pilot.press("right_square_bracket")
-        assert app.view.mark_index == 2
+        assert app.reader.view.mark_index == 2
         await pilot.press("right_square_bracket")
-        assert app.view.mark_index == 0
+        assert app.reader.view.mark_index == 0
         await pilot.press("left_square_bracket")
-        assert app.view.mark_index == 2
+        assert app.reader.view.mark_index == 2
 
 
 async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):
@@ -280,9 +286,9 @@ async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):
         table.move_cursor(row=1)
         await pilot.press("enter")
         await pilot.pause()
-        start = app.current.text.index("82,5%")
-        assert app.view.marks == [(start, start + 5)]
-        assert "article--selected" in app.view.styles_at(start)
+        start = app.reader.current.text.index("82,5%")
+        assert app.reader.view.marks == [(start, start + 5)]
+        assert "article--selected" in app.reader.view.styles_at(start)
 
 
 async def test_slash_searches_ignoring_accents(tmp_path):
@@ -294,23 +300,23 @@ async def test_slash_searches_ignoring_accents(tmp_path):
         assert search.display and app.focused is search
         await pilot.press(*"ha noi")
         await pilot.pause()
-        text = app.current.text
-        hits = app.view.search_hits
+        text = app.reader.current.text
+        hits = app.reader.view.search_hits
         assert len(hits) == 3 and all(text[s:e] == "Hà Nội" for s, e in hits)
-        assert app.view.search_index == 0
-        assert "article--search" in app.view.styles_at(hits[1][0])
+        assert app.reader.view.search_index == 0
+        assert "article--search" in app.reader.view.styles_at(hits[1][0])
         assert "match 1 of 3" in str(app.query_one("#legend").render())
         await pilot.press("enter")
-        assert app.view.search_index == 1
+        assert app.reader.view.search_index == 1
         await pilot.press("f3")
-        assert app.view.search_index == 2
+        assert app.reader.view.search_index == 2
         await pilot.press("shift+f3")
-        assert app.view.search_index == 1
+        assert app.reader.view.search_index == 1
         await pilot.press("up")
-        assert app.view.search_index == 0
+        assert app.reader.view.search_index == 0
         await pilot.press("escape")
-        assert not search.display and app.view.search_hits == []
-        assert app.focused is app.view
+        assert not search.display and app.reader.view.search_hits == []
+        assert app.focused is app.reader.view
 
 
 async def test_search_without_match_says_so(tmp_path):
@@ -319,7 +325,7 @@ async def test_search_without_match_says_so(tmp_path):
         await ready(app, pilot)
         await pilot.press("slash", *"xyzzy")
         await pilot.pause()
-        assert app.view.search_hits == []
+        assert app.reader.view.search_hits == []
         assert "no match" in str(app.query_one("#legend").render())
 
 
@@ -380,7 +386,7 @@ async def test_command_palette_runs_actions(tmp_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.ann.is_bookmarked(app.current.id)
+        assert app.ann.is_bookmarked(app.reader.current.id)
 
 
 async def test_keys_can_be_remapped_by_id(tmp_path):
@@ -388,9 +394,9 @@ async def test_keys_can_be_remapped_by_id(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await pilot.press("b")
-        assert not app.ann.is_bookmarked(app.current.id)
+        assert not app.ann.is_bookmarked(app.reader.current.id)
         await pilot.press("m")
-        assert app.ann.is_bookmarked(app.current.id)
+        assert app.ann.is_bookmarked(app.reader.current.id)
 
 
 async def test_restart_brings_back_bookmark_note_article_and_layout(tmp_path):
@@ -401,19 +407,19 @@ async def test_restart_brings_back_bookmark_note_article_and_layout(tmp_path):
         await pilot.press("b", "n", *NOTE, "ctrl+s")
         await pilot.press("f")
         await pilot.pause()
-        opened = app.current.id
+        opened = app.reader.current.id
         await pilot.press("q")
     assert state(db(tmp_path), "last_article") == opened
 
     again = make_app(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
         await ready(again, pilot)
-        assert again.current.id == opened
-        assert again.sidebar.current_id == opened
-        assert again.sidebar.row_text(1).startswith("★✎")
-        assert NOTE in again.view.rendered_text()
+        assert again.reader.current.id == opened
+        assert again.reader.sidebar.current_id == opened
+        assert again.reader.sidebar.row_text(1).startswith("★✎")
+        assert NOTE in again.reader.view.rendered_text()
         assert again.query_one(EntityPanel).display and not again.query_one(FigurePanel).display
-        assert "1 ★" in again.sub_title and "1 ✎" in again.sub_title
+        assert "1 ★" in again.reader.sub_title and "1 ✎" in again.reader.sub_title
 
 
 async def test_annotation_problem_is_shown_not_raised(tmp_path):
@@ -423,14 +429,14 @@ async def test_annotation_problem_is_shown_not_raised(tmp_path):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(app, pilot)
         problem = app.ann.problem
-        assert problem and app.ann.read_only and "read-only" in app.sub_title
+        assert problem and app.ann.read_only and "read-only" in app.reader.sub_title
         assert any(problem[:30] in n.message for n in app._notifications)
         await pilot.press("l")
         assert problem[:30] in str(app.screen.body)
         await pilot.press("escape")
         await pilot.press("b")  # refused with a message, never a crash
         await pilot.pause()
-        assert app.is_running and not app.sidebar.bookmarked
+        assert app.is_running and not app.reader.sidebar.bookmarked
     assert (tmp_path / "db.json").read_text(encoding="utf-8") == damaged  # untouched
     backups = list(tmp_path.glob("db.json.corrupt-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == damaged
@@ -450,11 +456,11 @@ async def test_ctrl_r_starts_a_fresh_file_after_asking_and_keeps_the_backup(tmp_
         await pilot.click("#yes")
         await pilot.pause()
         assert not app.ann.read_only and app.ann.problem is None
-        assert "read-only" not in app.sub_title
+        assert "read-only" not in app.reader.sub_title
         await pilot.press("b")
         await pilot.pause()
-        assert app.current.id in app.sidebar.bookmarked
-    assert [r["article_id"] for r in records(db(tmp_path), "bookmarks")] == [app.current.id]
+        assert app.reader.current.id in app.reader.sidebar.bookmarked
+    assert [r["article_id"] for r in records(db(tmp_path), "bookmarks")] == [app.reader.current.id]
     assert damaged in [p.read_text(encoding="utf-8") for p in tmp_path.glob("db.json.*.bak")]
 
 
@@ -464,33 +470,28 @@ async def test_real_pipeline_on_bundled_seeds_is_robust(tmp_path):
     app = create_app(None, tmp_path / "db.json")
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert len(app.sidebar.rows) == 5
+        assert len(app.reader.sidebar.rows) == 5
         for _ in range(5):
             await ready(app, pilot)
-            assert app.view.rendered_text().startswith(app.current.title[:10])
+            assert app.reader.view.rendered_text().startswith(app.reader.current.title[:10])
             assert "analysing" not in str(app.query_one("#legend").render())
             await pilot.press("down")
         await pilot.press("e", "f", "tab", "tab", "enter", "slash", *"thi hanh an", "enter", "escape")
         await ready(app, pilot)
-        assert app.is_running
-
-
-async def test_option_and_table_widgets_are_the_panels():
-    # guards the panel classes the tests above drive
-    assert issubclass(EntityPanel, OptionList) and issubclass(FigurePanel, DataTable)
+        assert app.reader.view.search_hits == [] and app.focused is app.reader.view  # escape closed the search
 
 
 async def test_light_theme_repaints_highlights_in_its_own_colours(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        dark = app.type_style("PERSON").color
+        dark = app.reader.type_style("PERSON").color
         app.theme = "textual-light"
         await pilot.pause()
         await pilot.pause()
-        light = app.type_style("PERSON").color
+        light = app.reader.type_style("PERSON").color
         assert light != dark
-        text = app.current.text
-        row = app.view.line_of_offset(text.index("Nguyễn Văn Minh")) - int(app.view.scroll_y)
-        colours = {seg.style.color for seg in app.view.render_line(row) if "Nguyễn" in seg.text}
+        text = app.reader.current.text
+        row = app.reader.view.line_of_offset(text.index("Nguyễn Văn Minh")) - int(app.reader.view.scroll_y)
+        colours = {seg.style.color for seg in app.reader.view.render_line(row) if "Nguyễn" in seg.text}
         assert colours == {light}

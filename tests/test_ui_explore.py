@@ -5,9 +5,9 @@ import csv
 
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
-from thads_tui.ui.entities_view import EntitiesScreen
-from thads_tui.ui.figures_view import Chart, FiguresScreen
-from thads_tui.ui.filters import FilterScreen
+from thads_tui.ui.screens.entities import EntitiesScreen
+from thads_tui.ui.screens.figures import Chart, FiguresScreen
+from thads_tui.ui.dialogs.filters import FilterScreen
 
 from test_ui_explore_support import ALL_ORDER, make_corpus_app
 from test_ui_support import SIZE, ready
@@ -17,7 +17,7 @@ TH, DN, TN, HN = ("Thanh Hóa nâng tỷ lệ", "Đồng Nai tổng kết", "Tâ
 
 def shown(app) -> list[str]:
     """The list's rows, by the start of their titles."""
-    return [next(o for o in ALL_ORDER if r.title.startswith(o)) for r in app.sidebar.shown]
+    return [next(o for o in ALL_ORDER if r.title.startswith(o)) for r in app.reader.sidebar.shown]
 
 
 async def open_view(app, pilot, key: str):
@@ -33,17 +33,17 @@ async def test_filters_each_kind_combined_and_cleared(tmp_path):
         await ready(app, pilot)
         assert shown(app) == ALL_ORDER
         # bookmark Hà Nội, note on Thanh Hóa
-        app.sidebar.select_id(next(a.id for a in app.articles.values() if a.title.startswith(HN)), announce=True)
+        app.reader.sidebar.select_id(next(a.id for a in app.reader.source.articles.values() if a.title.startswith(HN)), announce=True)
         await ready(app, pilot)
         await pilot.press("b")
-        app.save_note(next(a for a in app.articles.values() if a.title.startswith(TH)), "xem lại")
+        app.save_note(next(a for a in app.reader.source.articles.values() if a.title.startswith(TH)), "xem lại")
         await pilot.press("ctrl+b")
-        assert shown(app) == [HN] and "filter: ★ (1 of 6)" in app.sub_title
+        assert shown(app) == [HN] and "filter: ★ (1 of 6)" in app.reader.sub_title
         await pilot.press("ctrl+b", "ctrl+a")
-        assert shown(app) == [TH] and "filter: ✎ (1 of 6)" in app.sub_title
-        assert app.current.title.startswith(TH)  # the open article was filtered out: the first shown opens
+        assert shown(app) == [TH] and "filter: ✎ (1 of 6)" in app.reader.sub_title
+        assert app.reader.current.title.startswith(TH)  # the open article was filtered out: the first shown opens
         await pilot.press("ctrl+a")
-        assert shown(app) == ALL_ORDER and "filter" not in app.sub_title
+        assert shown(app) == ALL_ORDER and "filter" not in app.reader.sub_title
         # the dialog: year, then source on top of it
         await pilot.press("v")
         await pilot.pause()
@@ -51,26 +51,26 @@ async def test_filters_each_kind_combined_and_cleared(tmp_path):
         assert isinstance(dialog, FilterScreen)
         dialog.query_one("#filter-year", Select).value = "2023"
         await pilot.pause()
-        assert shown(app) == [DN, HN, TN] and "filter: 2023 (3 of 6)" in app.sub_title
+        assert shown(app) == [DN, HN, TN] and "filter: 2023 (3 of 6)" in app.reader.sub_title
         assert [(str(p), v) for p, v in dialog.query_one("#filter-source", Select)._options[1:]] == [
             ("Lê Hoa", "Lê Hoa"), ("Minh Châu", "Minh Châu")]
         dialog.query_one("#filter-source", Select).value = "Lê Hoa"
         await pilot.pause()
-        assert shown(app) == [DN] and "2023 + source “Lê Hoa” (1 of 6)" in app.sub_title
+        assert shown(app) == [DN] and "2023 + source “Lê Hoa” (1 of 6)" in app.reader.sub_title
         dialog.query_one("#filter-bookmarked", Checkbox).value = True
         await pilot.pause()
-        assert shown(app) == [] and "(0 of 6)" in app.sub_title
-        assert "No article matches" in app.sidebar.render_line(1).text
+        assert shown(app) == [] and "(0 of 6)" in app.reader.sub_title
+        assert "No article matches" in app.reader.sidebar.render_line(1).text
         await pilot.press("x")  # clear all, in the dialog
         assert shown(app) == ALL_ORDER and not dialog.query_one("#filter-bookmarked", Checkbox).value
         dialog.query_one("#filter-year", Select).value = "2017"
         await pilot.pause()
         await pilot.press("escape")
         assert not isinstance(app.screen, FilterScreen)
-        assert shown(app) == [TH] and "filter: 2017" in app.sub_title
+        assert shown(app) == [TH] and "filter: 2017" in app.reader.sub_title
         assert "Clear filters" in [b.binding.description for b in app.active_bindings.values()]
         await pilot.press("x")  # one key clears every filter
-        assert shown(app) == ALL_ORDER and "filter" not in app.sub_title
+        assert shown(app) == ALL_ORDER and "filter" not in app.reader.sub_title
         assert "Clear filters" not in [b.binding.description for b in app.active_bindings.values()]
 
 
@@ -109,10 +109,10 @@ async def test_entities_view_filters_as_you_type_sorts_and_lists_the_articles(tm
         await pilot.pause()
         assert not isinstance(app.screen, EntitiesScreen)
         assert sorted(shown(app)) == sorted([DN, TN, TH])
-        assert "mentions “Tổng cục Thi hành án dân sự” (3 of 6)" in app.sub_title
-        assert app.focused is app.sidebar
+        assert "mentions “Tổng cục Thi hành án dân sự” (3 of 6)" in app.reader.sub_title
+        assert app.focused is app.reader.sidebar
         await pilot.press("x")
-        assert len(app.sidebar.shown) == 6
+        assert len(app.reader.sidebar.shown) == 6
 
 
 async def test_entities_view_arrow_keys_and_escape(tmp_path):
@@ -123,7 +123,7 @@ async def test_entities_view_arrow_keys_and_escape(tmp_path):
         await pilot.press("down", "down", "up")
         assert screen.current() is screen.listed[1]
         await pilot.press("escape")
-        assert not isinstance(app.screen, EntitiesScreen) and not app.filters.active
+        assert not isinstance(app.screen, EntitiesScreen) and not app.reader.filters.active
 
 
 async def test_figures_view_sorts_opens_and_exports(tmp_path):
@@ -162,6 +162,6 @@ async def test_figures_view_sorts_opens_and_exports(tmp_path):
         await pilot.press("enter")
         await ready(app, pilot)
         assert not isinstance(app.screen, FiguresScreen)
-        assert app.current.title.startswith(TH)
-        (start, end), = app.view.marks
-        assert app.current.text[start:end] == "60%" and "article--selected" in app.view.styles_at(start)
+        assert app.reader.current.title.startswith(TH)
+        (start, end), = app.reader.view.marks
+        assert app.reader.current.text[start:end] == "60%" and "article--selected" in app.reader.view.styles_at(start)

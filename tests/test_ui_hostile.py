@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.widgets import DataTable, Static
 from textual.widgets._data_table import default_cell_formatter
 
-from thads_tui.ui.figures_view import FiguresScreen
-from thads_tui.ui.entities_view import EntitiesScreen
-from thads_tui.ui.filters import FilterScreen
-from thads_tui.ui.note_editor import ConfirmScreen, NoteEditor
-from thads_tui.ui.panels import FigurePanel
+from thads_tui.ui.screens.figures import FiguresScreen
+from thads_tui.ui.screens.entities import EntitiesScreen
+from thads_tui.ui.dialogs.filters import FilterScreen
+from thads_tui.ui.dialogs.confirm import ConfirmScreen
+from thads_tui.ui.dialogs.note_editor import NoteEditor
+from thads_tui.ui.widgets.panels import FigurePanel
 
 from thads_tui.ui.app import create_app
 
@@ -36,7 +37,7 @@ async def test_markup_like_corpus_text_is_shown_literally(tmp_path):
     app = make_hostile_app(tmp_path, extractor=hostile_extract)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert app.current.title == HOSTILE_TITLE
+        assert app.reader.current.title == HOSTILE_TITLE
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -61,12 +62,12 @@ async def test_markup_like_corpus_text_is_shown_literally(tmp_path):
         assert any(r[0] == "[b]x[/b]" for r in rows), rows
         await pilot.press(*"[b]", "enter")
         await ready(app, pilot)
-        assert app.filters.entity_name == "[b]x[/b]"
+        assert app.reader.filters.entity_name == "[b]x[/b]"
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, FilterScreen)
         assert "“[b]x[/b]”" in shown(app.screen.query_one("#filter-entity", Static))
-        assert app.is_running
+        assert "mentions “[b]x[/b]”" in app.reader.sub_title  # the header too, literally
 
 
 async def test_markup_like_messages_are_notified_literally(tmp_path):
@@ -80,7 +81,7 @@ async def test_markup_like_messages_are_notified_literally(tmp_path):
         assert app.screen.query("Toast")
         messages = [n.message for n in app._notifications]
         assert any(HOSTILE_TITLE in m and "bad [/] value [b]x[/b]" in m for m in messages), messages
-        assert app.is_running
+        assert "analysis failed" in str(app.reader.query_one("#legend").render())
 
 
 async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
@@ -98,7 +99,7 @@ async def test_damaged_annotations_path_with_brackets_asks_literally(tmp_path):
         assert str(path) in shown(app.screen.query_one("#question"))
         await pilot.press("n")
         await pilot.pause()
-        assert app.is_running
+        assert app.screen is app.reader and app.ann.read_only  # kept read-only, as answered
 
 
 def painted(view, line) -> list[tuple[str, object]]:
@@ -113,10 +114,10 @@ async def test_control_characters_are_painted_as_spaces_and_highlights_stay_on_t
     app = make_hostile_app(tmp_path)
     async with app.run_test(size=(70, 40)) as pilot:
         await ready(app, pilot)
-        view, article = app.view, app.current
+        view, article = app.reader.view, app.reader.current
         assert article.title == HOSTILE_TITLE and "\x0c" in article.text and "\x1b" in article.text
         width = view.scrollable_content_region.width
-        color = {t: app.type_style(t).color for t in ("PERSON", "ORG", "ACRONYM", "LOCATION")}
+        color = {t: app.reader.type_style(t).color for t in ("PERSON", "ORG", "ACRONYM", "LOCATION")}
         checked = 0
         for line in view._lines:
             chars = painted(view, line)
@@ -136,12 +137,12 @@ async def test_control_characters_are_painted_as_spaces_and_highlights_stay_on_t
                     assert style.color not in color.values(), (offset, ch)
         assert checked >= len("Nguyễn Văn Minh") + len("Bộ Tư pháp")
         # the sidebar row and the note editor's title hold no control characters either
-        row = app.sidebar.row_text(0)
+        row = app.reader.sidebar.row_text(0)
         assert not any(ord(c) < 32 and c != "\n" for c in row)
 
 
 def test_wrap_counts_a_tab_as_one_cell_and_breaks_there():
-    from thads_tui.ui.article_view import wrap
+    from thads_tui.ui.widgets.article_view import wrap
 
     text = "aaaa\tbbbb cc"
     assert wrap(text, 0, len(text), 5) == [(0, 4), (5, 9), (10, 12)]
@@ -152,7 +153,7 @@ async def test_entities_outside_the_body_are_not_offered(tmp_path):
     """The title and date lines are drawn apart from the body: an entity found there could be
     chosen but neither highlighted nor scrolled to. The panels list what the body shows."""
     from thads_tui.extract import Entity, Extraction
-    from thads_tui.ui.panels import EntityPanel
+    from thads_tui.ui.widgets.panels import EntityPanel
 
     from test_ui_support import fake_extract
 
@@ -167,12 +168,12 @@ async def test_entities_outside_the_body_are_not_offered(tmp_path):
     app = make_hostile_app(tmp_path, extractor=with_title_entities)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        app.sidebar.focus()
+        app.reader.sidebar.focus()
         await pilot.press("j")  # Hà Nội đẩy mạnh …: "Hà Nội" in its title and body
         await ready(app, pilot)
         panel = app.query_one(EntityPanel)
         canon = {g.canonical for g in panel.groups.values()}
         assert "Người Tiêu Đề" not in canon and "Hà Nội" in canon
-        body = app.current.paragraphs[0][0]
+        body = app.reader.current.paragraphs[0][0]
         assert all(s >= body for g in panel.groups.values() for s, _ in g.occurrences)
         assert panel.border_title == f"Entities ({sum(len(g.occurrences) for g in panel.groups.values())})"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from thads_tui.ui.corpus_search import CorpusSearchScreen, ResultList
+from thads_tui.ui.screens.corpus_search import CorpusSearchScreen, ResultList
 
 from test_ui_explore_support import make_corpus_app
 from test_ui_support import SIZE, ready
@@ -70,15 +70,15 @@ async def test_opening_a_result_marks_every_hit_and_f3_steps_through_them(tmp_pa
         result = screen.results[0]
         # "Thanh Hóa" stands in the text, so the byline "Lê Hoa" (a prefix match) is not a hit
         assert {result.article.text[s:e] for s, e in result.hits} == {"Thanh Hóa"}
-        hits = [h for h in result.hits if app._in_body(h[0])]
+        hits = [h for h in result.hits if app.reader.current.in_body(h[0])]
         assert len(hits) == 2
         await pilot.press("enter")
         await ready(app, pilot)
         assert not isinstance(app.screen, CorpusSearchScreen)
-        assert app.current.title.startswith("Thanh Hóa") and app.sidebar.current_id == app.current.id
-        view = app.view
+        assert app.reader.current.title.startswith("Thanh Hóa") and app.reader.sidebar.current_id == app.reader.current.id
+        view = app.reader.view
         assert view.search_hits == hits and view.search_index == 0
-        assert [app.current.text[s:e] for s, e in hits] == ["Thanh Hóa", "Thanh Hóa"]
+        assert [app.reader.current.text[s:e] for s, e in hits] == ["Thanh Hóa", "Thanh Hóa"]
         assert "article--search" in view.styles_at(hits[1][0])
         assert "article--selected" in view.styles_at(hits[0][0])
         assert app.focused is view
@@ -95,12 +95,12 @@ async def test_opening_a_result_marks_every_hit_and_f3_steps_through_them(tmp_pa
         await ready(app, pilot)
         assert app.screen.query_one(Input).value == "thanh hoa" and titles(app.screen)
         await pilot.press("escape")
-        assert app.current.title.startswith("Thanh Hóa") and view.search_hits == hits
+        assert app.reader.current.title.startswith("Thanh Hóa") and view.search_hits == hits
         # another article: its own view, no leftover hits
-        app.sidebar.focus()
+        app.reader.sidebar.focus()
         await pilot.press("home")
         await ready(app, pilot)
-        assert view.search_hits == [] and app.corpus_query == ""
+        assert view.search_hits == [] and app.reader.pane.corpus_query == ""
 
 
 async def test_click_and_arrow_keys_choose_a_result(tmp_path):
@@ -116,7 +116,7 @@ async def test_click_and_arrow_keys_choose_a_result(tmp_path):
         assert screen.current_result() is screen.results[0]
         await pilot.click(ResultList, offset=(5, 0))
         await ready(app, pilot)
-        assert app.current.id == screen.results[0].id and app.view.search_index == 0
+        assert app.reader.current.id == screen.results[0].id and app.reader.view.search_index == 0
 
 
 async def test_bad_queries_say_why_and_never_crash(tmp_path):
@@ -144,4 +144,4 @@ async def test_palette_lists_search_all(tmp_path):
         await ready(app, pilot)
         titles_ = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Search all", "Filter", "All entities", "All figures", "Clear filters"} <= set(titles_)
-        assert app.index_finished and len(app.search_index) == 6
+        assert app.reader.source.index_finished and len(app.reader.source.search_index) == 6

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from thads_tui.ui.note_editor import NoteEditor
-from thads_tui.ui.panels import EntityPanel, FigurePanel
+from thads_tui.ui.dialogs.note_editor import NoteEditor
+from thads_tui.ui.widgets.panels import EntityPanel, FigurePanel
 
 from test_ui_support import db, make_app, ready, state
 
@@ -13,35 +13,36 @@ async def test_80x24_folds_the_panels_under_the_article(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        assert app.sidebar.display and app.view.display
+        assert app.reader.sidebar.display and app.reader.view.display
         assert not app.query_one("#panels").display  # folded, though the saved layout shows them
-        assert app.view.size.width >= 40
+        assert app.reader.view.size.width >= 40
         await pilot.press("e")
         panel = app.query_one(EntityPanel)
         assert panel.display and panel.size.height >= 4
-        assert panel.region.y > app.view.region.y  # stacked under the article
-        assert state(db(tmp_path), "panels")["entities"] is True
+        assert panel.region.y > app.reader.view.region.y  # stacked under the article
+        assert state(db(tmp_path), "panels")["compact"]["entities"] is True  # for this width class
+        assert state(db(tmp_path), "panels")["wide"]["entities"] is True
         await pilot.press("f")
         assert app.query_one(FigurePanel).display
         await pilot.press("e", "f")
         assert not app.query_one("#panels").display
         await pilot.press("j")
-        assert app.current.title == app.sidebar.rows[1].title
+        assert app.reader.current.title == app.reader.sidebar.rows[1].title
 
 
 async def test_narrow_shows_one_pane_at_a_time(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(app, pilot)
-        assert not app.sidebar.display and app.view.display
+        assert not app.reader.sidebar.display and app.reader.view.display
         await pilot.press("s")
-        assert app.sidebar.display and not app.query_one("#reader").display
-        assert app.focused is app.sidebar
+        assert app.reader.sidebar.display and not app.query_one("#reader").display
+        assert app.focused is app.reader.sidebar
         await pilot.press("j", "enter")
-        assert not app.sidebar.display and app.view.display and app.focused is app.view
-        assert app.current.title == app.sidebar.rows[1].title
+        assert not app.reader.sidebar.display and app.reader.view.display and app.focused is app.reader.view
+        assert app.reader.current.title == app.reader.sidebar.rows[1].title
         await pilot.press("escape")  # back to the list
-        assert app.sidebar.display and app.focused is app.sidebar
+        assert app.reader.sidebar.display and app.focused is app.reader.sidebar
 
 
 async def test_40x12_survives_every_key(tmp_path):
@@ -56,13 +57,13 @@ async def test_40x12_survives_every_key(tmp_path):
         await pilot.press("n", *"ghi chú", "ctrl+s")
         await ready(app, pilot)
         assert not isinstance(app.screen, NoteEditor)
-        assert app.ann.get_note(app.current.id) == "ghi chú"
+        assert app.ann.get_note(app.reader.current.id) == "ghi chú"
         await pilot.resize_terminal(140, 45)
         await pilot.pause()
-        assert app.query_one("#reader").display and app.sidebar.display
+        assert app.query_one("#reader").display and app.reader.sidebar.display
         await pilot.resize_terminal(20, 6)
         await pilot.pause()
-        assert app.is_running
+        assert app.focused is not None and app.focused.display  # something visible holds the focus
 
 
 async def test_resizing_keeps_focus_on_a_visible_pane(tmp_path):
@@ -85,7 +86,7 @@ async def test_wrapped_lines_fit_the_view_once_the_scrollbar_shows(tmp_path):
     for size in [(140, 45), (100, 30), (80, 24)]:
         async with app.run_test(size=size) as pilot:
             await ready(app, pilot)
-            view = app.view
+            view = app.reader.view
             assert view.max_scroll_y > 0  # long enough to need the scrollbar
             width = view.scrollable_content_region.width
             assert max(cell_len(line.text) for line in view._lines) <= width
@@ -99,7 +100,7 @@ async def test_filters_dialog_on_a_tiny_terminal(tmp_path):
         await ready(app, pilot)
         await pilot.press("v", "tab", "tab", "down", "down", "enter", "tab", "down", "escape", "escape")
         await pilot.pause()
-        assert app.is_running
+        assert app.screen is app.reader and app.return_code is None  # closed, still running
 
 
 async def test_moving_the_cursor_writes_the_last_article_once_and_reads_each_note_once(tmp_path):
@@ -110,17 +111,20 @@ async def test_moving_the_cursor_writes_the_last_article_once_and_reads_each_not
         set_state, get_note = app.ann.set_state, app.ann.get_note
         app.ann.set_state = lambda key, value: (writes.append(key), set_state(key, value))[1]
         app.ann.get_note = lambda article_id: (reads.append(article_id), get_note(article_id))[1]
-        for key in "jkjkjjkkjj":  # slower than the debounce would allow per key only if it was not reset
+        app.reader._save_reading.delay = 3600  # a deterministic clock: the wait ends when the test says
+        for key in "jkjkjjkkjj":
             await pilot.press(key)
-            await pilot.pause(0.12)
-        await pilot.pause(0.6)
+        await pilot.pause()
+        assert writes == [] and app.reader._save_reading.pending  # every move restarted the one wait
+        assert app.reader._save_reading.flush()  # the cursor rests
+        await ready(app, pilot)
         assert writes == ["last_article"]
-        assert state(db(tmp_path), "last_article") == app.current.id
+        assert state(db(tmp_path), "last_article") == app.reader.current.id
         assert len(reads) <= 3 and len(set(reads)) == len(reads)  # each article's note read once
 
 
 async def test_the_entities_filter_redraws_once_typing_pauses(tmp_path):
-    from thads_tui.ui.entities_view import EntitiesScreen
+    from thads_tui.ui.screens.entities import EntitiesScreen
 
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:
@@ -148,7 +152,7 @@ async def test_every_key_of_every_screen_survives_a_small_terminal(tmp_path, siz
     """Each key of the action table, pressed where it works, on the hostile article (markup-like
     brackets, control characters), at sizes where little fits."""
     from thads_tui.ui import actions
-    from thads_tui.ui.note_editor import ConfirmScreen
+    from thads_tui.ui.dialogs.confirm import ConfirmScreen
 
     from test_ui_support import make_hostile_app
 

@@ -12,9 +12,9 @@ from thads_tui.extract import Entity, Extraction, Figure
 from thads_tui.store import Annotations
 from thads_tui.ui import actions
 from thads_tui.ui.app import ReaderApp
-from thads_tui.ui.article_view import wrap
-from thads_tui.ui.panels import format_value, group_entities, number
-from thads_tui.ui.sidebar import Row
+from thads_tui.ui.widgets.article_view import wrap
+from thads_tui.ui.widgets.panels import format_value, group_entities, number
+from thads_tui.ui.widgets.article_list import Row
 from thads_tui.ui.textsearch import find_all
 
 from test_ui_support import ready
@@ -124,12 +124,12 @@ async def test_twenty_thousand_rows_stay_sorted_and_navigable(tmp_path):
                     close_annotations=True, batch_seconds=0.01)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        rows = app.sidebar.rows
+        rows = app.reader.sidebar.rows
         assert len(rows) == 20_000
         assert [r.key for r in rows] == sorted(r.key for r in rows)
         await pilot.press("end")
-        assert app.sidebar.cursor == 19_999 and app.current.id == rows[-1].id
-        assert app.sidebar.scroll_y > 0
+        assert app.reader.sidebar.cursor == 19_999 and app.reader.current.id == rows[-1].id
+        assert app.reader.sidebar.scroll_y > 0
         await pilot.press("pageup", "k", "home")
-        assert app.sidebar.cursor == 0 and app.sidebar.scroll_y == 0
-        assert "20 000 articles" in app.sub_title
+        assert app.reader.sidebar.cursor == 0 and app.reader.sidebar.scroll_y == 0
+        assert "20 000 articles" in app.reader.sub_title

@@ -75,6 +75,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md; folders are read recursively)")
     p.add_argument("--fresh-db", action="store_true", help="if the annotations file is corrupt, keep its backup and start a new empty one")
+    p.add_argument("--theme", metavar="NAME", help="colour theme for this run, e.g. textual-light (default: the saved one)")
     p.add_argument("--version", action="version", version=f"thads-tui {__version__}")
     return p
 
@@ -333,7 +334,7 @@ def cmd_read(args) -> int:
     if args.fresh_db:
         ann, problem = _open_annotations(db, fresh=True)
         ann.close()
-    app = create_app(args.paths or None, db)
+    app = create_app(args.paths or None, db, theme=getattr(args, "theme", None))
     app.run()
     return getattr(app, "return_code", 0) or 0
 

@@ -43,41 +43,45 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     # everywhere
-    Action("reader.help", "question_mark", "help", "Help", "Show every key", key_display="?"),
-    Action("reader.bookmark", "b", "toggle_bookmark", "Bookmark", "Bookmark the open article, or remove its bookmark"),
-    Action("reader.note", "n", "edit_note", "Note", "Write or edit the note of the open article"),
+    Action("reader.help", "question_mark", "app.help", "Help", "Show every key", key_display="?"),
+    Action("reader.bookmark", "b", "flow('toggle_bookmark')", "Bookmark", "Bookmark the open article, or remove its bookmark"),
+    Action("reader.note", "n", "flow('edit_note')", "Note", "Write or edit the note of the open article"),
     Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel", group="Panels"),
     Action("reader.figures", "f", "toggle_panel('figures')", "Figures", "Show or hide the figures panel", group="Panels"),
     Action("reader.sidebar", "s", "toggle_panel('sidebar')", "List", "Show or hide the article list", group="Panels"),
-    Action("reader.search", "slash", "search", "Search", "Search inside the open article (accents optional)", key_display="/"),
-    Action("reader.corpus_search", "ctrl+f", "corpus_search", "Search all",
+    Action("reader.search", "slash", "pane('open_search')", "Search", "Search inside the open article (accents optional)", key_display="/"),
+    Action("reader.corpus_search", "ctrl+f", "flow('corpus_search')", "Search all",
            "Search every article (accents optional); open a result at its first hit"),
-    Action("reader.filters", "v", "filters", "Filter",
+    Action("reader.filters", "v", "flow('filters_dialog')", "Filter",
            "Filter the list: bookmarked, with a note, year, source, mentioned entity"),
     Action("reader.clear_filters", "x", "clear_filters", "Clear filters", "Clear every filter of the list"),
     Action("reader.only_bookmarked", "ctrl+b", "toggle_filter('bookmarked')", "Only bookmarked",
            "List only the bookmarked articles, or all again", footer=False),
     Action("reader.only_annotated", "ctrl+a", "toggle_filter('annotated')", "Only with a note",
            "List only the articles with a note, or all again", footer=False),
-    Action("reader.entities_view", "E", "entities_view", "All entities",
+    Action("reader.entities_view", "E", "flow('entities_view')", "All entities",
            "Every entity of the corpus, with the number of articles naming it", key_display="E",
            group="All entities/figures"),
-    Action("reader.figures_view", "F", "figures_view", "All figures",
+    Action("reader.figures_view", "F", "flow('figures_view')", "All figures",
            "Every figure of the corpus in one table, percentages by year as a chart", key_display="F",
            group="All entities/figures"),
-    Action("reader.next_match", "f3", "next_match(1)", "Next match", "Next search match", footer=False),
-    Action("reader.prev_match", "shift+f3", "next_match(-1)", "Prev match", "Previous search match", footer=False),
-    Action("reader.next_mark", "right_square_bracket", "next_mark(1)", "Next occurrence",
+    Action("reader.next_match", "f3", "pane('next_match', 1)", "Next match", "Next search match", footer=False),
+    Action("reader.prev_match", "shift+f3", "pane('next_match', -1)", "Prev match", "Previous search match", footer=False),
+    Action("reader.next_mark", "right_square_bracket", "pane('next_mark', 1)", "Next occurrence",
            "Next occurrence of the entity or figure chosen in a panel", footer=False, key_display="]"),
-    Action("reader.prev_mark", "left_square_bracket", "next_mark(-1)", "Previous occurrence",
+    Action("reader.prev_mark", "left_square_bracket", "pane('next_mark', -1)", "Previous occurrence",
            "Previous occurrence of the entity or figure chosen in a panel", footer=False, key_display="["),
-    Action("reader.problems", "l", "problems", "Problems", "List skipped files and storage problems", footer=False),
-    Action("reader.fresh_db", "ctrl+r", "start_fresh", "Fresh annotations",
+    Action("reader.problems", "l", "flow('problems')", "Problems", "List skipped files and storage problems", footer=False),
+    Action("reader.fresh_db", "ctrl+r", "flow('start_fresh')", "Fresh annotations",
            "After a damaged annotations file: keep its backup and start a new, empty one", footer=False),
     Action("reader.focus_next", "tab", "app.focus_next", "Next pane", "Move focus to the next pane", footer=False, palette=False),
     Action("reader.focus_prev", "shift+tab", "app.focus_previous", "Previous pane", "Move focus to the previous pane",
            footer=False, palette=False),
-    Action("reader.quit", "q", "quit", "Quit", "Quit the reader (everything is already saved)"),
+    Action("reader.history_back", "alt+left,less_than_sign", "history(-1)", "Back",
+           "Back to the article read before this one", key_display="<", group="History"),
+    Action("reader.history_forward", "alt+right,greater_than_sign", "history(1)", "Forward",
+           "Forward again, after going back", key_display=">", group="History"),
+    Action("reader.quit", "q", "app.quit", "Quit", "Quit the reader (everything is already saved)"),
     # article list
     Action("list.down", "down,j", "cursor(1)", "Down", "Next article", scope="list", footer=False, palette=False),
     Action("list.up", "up,k", "cursor(-1)", "Up", "Previous article", scope="list", footer=False, palette=False),
@@ -85,9 +89,26 @@ ACTIONS: tuple[Action, ...] = (
     Action("list.page_up", "pageup", "page(-1)", "Page up", "One page up", scope="list", footer=False, palette=False),
     Action("list.first", "home", "first", "First", "First article", scope="list", footer=False, palette=False),
     Action("list.last", "end", "last", "Last", "Last article", scope="list", footer=False, palette=False),
-    Action("list.open", "enter", "open", "Open", "Open the article and move focus to it", scope="list", palette=False),
-    # article view (scrolling keys are Textual's own: up/down/pageup/pagedown/home/end)
-    Action("article.back", "escape", "app.back", "Back to list", "Return focus to the article list", scope="article",
+    Action("list.open", "enter", "open", "Read", "Move focus to the open article (moving already opens it)",
+           scope="list", palette=False, key_display="enter"),
+    # article view: reading keys as in less
+    Action("article.down", "j,down", "line(1)", "Line down", "Scroll one line down", scope="article", footer=False,
+           palette=False),
+    Action("article.up", "k,up", "line(-1)", "Line up", "Scroll one line up", scope="article", footer=False,
+           palette=False),
+    Action("article.page_down", "space,pagedown", "page(1)", "Page down", "Scroll one page down", scope="article",
+           footer=False, palette=False),
+    Action("article.page_up", "shift+space,pageup", "page(-1)", "Page up", "Scroll one page up", scope="article",
+           footer=False, palette=False),
+    Action("article.half_down", "ctrl+d", "page(0.5)", "Half page down", "Scroll half a page down",
+           scope="article", footer=False, palette=False),
+    Action("article.half_up", "ctrl+u", "page(-0.5)", "Half page up", "Scroll half a page up", scope="article",
+           footer=False, palette=False),
+    Action("article.top", "g,home", "top", "Top", "Go to the top of the article", scope="article", footer=False,
+           palette=False),
+    Action("article.bottom", "G,end", "bottom", "End", "Go to the last line of the article (and of its note)",
+           scope="article", footer=False, palette=False, key_display="G / end"),
+    Action("article.back", "escape", "screen.back", "Back to list", "Return focus to the article list", scope="article",
            footer=False, palette=False),
     # search box
     Action("search.next", "enter", "next_match(1)", "Next", "Next match (F3 works too)", scope="search", palette=False),
@@ -157,11 +178,15 @@ def palette_actions() -> Iterable[Action]:
 def display_keys(action: Action, keymap: Mapping[str, str] | None = None) -> str:
     """Keys as a person reads them: `?`, `ctrl+s`, `j / down`."""
     keys = (keymap or {}).get(action.id, action.keys)
-    if action.key_display and action.id not in (keymap or {}):
-        return action.key_display
     names = {"question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
-             "pagedown": "page down", "pageup": "page up"}
-    return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+             "pagedown": "page down", "pageup": "page up", "less_than_sign": "<", "greater_than_sign": ">"}
+    shown = [names.get(k.strip(), k.strip()) for k in keys.split(",")]
+    if action.key_display and action.id not in (keymap or {}):
+        if "/" in action.key_display:
+            return action.key_display
+        # the footer's short form first, then the other keys (`<` / alt+left)
+        shown = [action.key_display] + [k for k in shown if k != action.key_display]
+    return " / ".join(shown)
 
 
 def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -1,17 +1,17 @@
-"""What the workers post to the app (the handlers own the state)."""
+"""What the reader screen's workers post (the handlers on the screen own all state)."""
 from __future__ import annotations
 
 from textual.message import Message
 
 from ..corpus import Article
 from ..extract import Extraction
-from .sidebar import Row
+from .widgets.article_list import Row
 
 
 class Loaded(Message):
-    def __init__(self, articles: list[Article], done: int, total: int, finished: bool) -> None:
+    def __init__(self, articles: list[Article], errors: list[str], done: int, total: int, finished: bool) -> None:
         super().__init__()
-        self.articles, self.done, self.total, self.finished = articles, done, total, finished
+        self.articles, self.errors, self.done, self.total, self.finished = articles, errors, done, total, finished
         self.rows = [Row.of(a) for a in articles]  # built in the worker thread
 
 
@@ -19,3 +19,13 @@ class Analysed(Message):
     def __init__(self, article_id: str, extraction: Extraction | None, error: str | None = None) -> None:
         super().__init__()
         self.article_id, self.extraction, self.error = article_id, extraction, error
+
+
+class Indexed(Message):
+    def __init__(self, done: int, finished: bool) -> None:
+        super().__init__()
+        self.done, self.finished = done, finished
+
+
+class Explored(Indexed):
+    pass

@@ -3,6 +3,10 @@
 Instant at 100,000 articles (an OptionList or DataTable builds every row up front). Each
 article takes two lines: markers and title, then date and source. A filter (`set_filter`) keeps
 the rows it accepts in `shown`, a sorted sub-list of `rows`; the cursor moves over `shown`.
+
+The markers (★ ✎) and the filters are reactives bound to the reader screen's (`data_bind`): the
+list repaints and refilters itself when they change. When the open article leaves the list, the
+list announces the row its cursor moved to.
 """
 from __future__ import annotations
 
@@ -19,8 +23,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from . import actions
-from .cleantext import printable
+from textual.reactive import reactive
+
+from .. import actions
+from ..cleantext import printable
 
 ROW_HEIGHT = 2
 _KEY = attrgetter("key")
@@ -36,13 +42,14 @@ class Row:
     date: str | None
     source: str | None
     key: tuple = ()  # the sort key, computed once (by the loading worker, off the UI thread)
+    file: str = ""
 
     @classmethod
     def of(cls, article) -> "Row":
         """The order of corpus.newest_first: newest date first, undated last, then title."""
         date = article.date or ""
         key = (not date, date.translate(_DESC) + "~", article.title.casefold(), article.id)
-        return cls(article.id, article.title, article.date, article.source, key)
+        return cls(article.id, article.title, article.date, article.source, key, article.file)
 
 
 def _fit(text: str, width: int) -> str:
@@ -75,16 +82,55 @@ class ArticleList(ScrollView, can_focus=True):
     class Selected(Highlighted):
         pass
 
+    class Refiltered(Message):
+        """The rows shown changed: how many are shown, of how many."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown, self.total = shown, total
+
+    markers = reactive(None, init=False, always_update=True)  # state.Markers
+    filters = reactive(None, init=False)  # state.Filters
+    mentioning: reactive[frozenset[str] | None] = reactive(None, init=False)  # ids naming the filter's entity
+    empty_text = reactive("Loading articles…")
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[Row] = []  # every article, sorted
         self.shown: list[Row] = self.rows  # the rows the filter accepts (the same list when none)
         self.accept: Callable[[Row], bool] | None = None
         self.by_id: dict[str, Row] = {}
+        self._titles: dict[str, int] = {}  # how many rows carry each title
         self.cursor = 0
-        self.bookmarked: set[str] = set()
-        self.annotated: set[str] = set()
-        self.empty_text = "Loading articles…"
+
+    @property
+    def bookmarked(self) -> frozenset[str]:
+        return self.markers.bookmarked if self.markers is not None else frozenset()
+
+    @property
+    def annotated(self) -> frozenset[str]:
+        return self.markers.annotated if self.markers is not None else frozenset()
+
+    def watch_markers(self, old, new) -> None:
+        f = self.filters
+        if f is not None and (f.bookmarked or f.annotated) and old != new:
+            self._refilter()
+        self.refresh()
+
+    def watch_filters(self) -> None:
+        self._refilter()
+
+    def watch_mentioning(self) -> None:
+        if self.filters is not None and self.filters.entity:
+            self._refilter()
+
+    def _refilter(self) -> None:
+        f = self.filters
+        accept = f.accept(set(self.bookmarked), set(self.annotated), self.mentioning) if f is not None else None
+        before = self.current_id
+        self.set_filter(accept)
+        if self.shown and self.current_id != before:
+            self.post_message(self.Highlighted(self.current_id))
 
     # --- data -------------------------------------------------------------------------------
     def add_rows(self, new: list[Row]) -> None:
@@ -99,6 +145,8 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             self.rows.extend(new)
         self.by_id.update((row.id, row) for row in new)
+        for row in new:
+            self._titles[row.title] = self._titles.get(row.title, 0) + 1
         if self.accept is not None:
             self.shown = list(filter(self.accept, self.rows))
         self._reshown(current)
@@ -120,6 +168,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = i if i < len(self.shown) and self.shown[i] is current else 0
         self._scroll_to_cursor(animate=False)
         self.refresh()
+        self.post_message(self.Refiltered(len(self.shown), len(self.rows)))
 
     def index_of(self, row: Row) -> int:
         """Where the row is, or would be, in `shown`."""
@@ -139,10 +188,6 @@ class ArticleList(ScrollView, can_focus=True):
     def row_text(self, i: int) -> str:
         """What shown row i shows, as plain text (for tests and screen readers)."""
         return "\n".join(self._line_text(i, part, 60) for part in range(ROW_HEIGHT))
-
-    def set_markers(self, bookmarked: set[str], annotated: set[str]) -> None:
-        self.bookmarked, self.annotated = set(bookmarked), set(annotated)
-        self.refresh()
 
     # --- cursor -----------------------------------------------------------------------------
     def move_to(self, index: int, *, announce: bool = True) -> None:
@@ -196,7 +241,7 @@ class ArticleList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = (offset.y + int(self.scroll_y)) // ROW_HEIGHT
+        index = (offset.y + self.scroll_offset.y) // ROW_HEIGHT
         if 0 <= index < len(self.shown):
             self.move_to(index)
             self.post_message(self.Selected(self.shown[index].id))
@@ -215,12 +260,14 @@ class ArticleList(ScrollView, can_focus=True):
         if part == 0:
             marks = (BOOKMARK if row.id in self.bookmarked else " ") + (NOTE if row.id in self.annotated else " ")
             return marks + " " + _fit(printable(row.title), width - 3)
-        meta = " · ".join(x for x in (row.date or "no date", row.source) if x)
+        # two articles with one title: the file name tells them apart
+        file = row.file if self._titles.get(row.title, 0) > 1 else None
+        meta = " · ".join(x for x in (row.date or "no date", row.source, file) if x)
         return "   " + _fit(printable(meta), width - 3)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index, part = divmod(int(self.scroll_y) + y, ROW_HEIGHT)
+        index, part = divmod(self.scroll_offset.y + y, ROW_HEIGHT)
         base = self.rich_style
         style = self.get_component_rich_style
         if not self.shown:

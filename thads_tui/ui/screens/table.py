@@ -11,8 +11,8 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..explore import Exploration
-from .cleantext import printable
+from ...explore import Exploration
+from ..cleantext import printable
 
 T = TypeVar("T")
 MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
@@ -60,6 +60,11 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         for key, label in self.COLUMNS:
             self.table.add_column(label, key=key)
         self.refresh_data()
+
+    def source_grew(self, what: str) -> None:
+        """The corpus-wide analysis went on: show what it found."""
+        if what == "explore" and self.table.columns:
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         """Take the latest rows from the corpus-wide analysis."""

@@ -1,35 +1,14 @@
-"""Read-only dialogs: the key help (built from the action table) and the problems list."""
+"""The key help, built from the action table."""
 from __future__ import annotations
 
 from typing import Mapping
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
-from . import actions
-from .cleantext import printable
-
-
-class InfoScreen(ModalScreen[None]):
-    """A titled, scrollable text dialog closed with escape, q or its own key."""
-
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="dialog.close")]
-
-    def __init__(self, title: str, body, *, dialog_id: str = "info") -> None:
-        super().__init__(classes="dialog-screen")
-        self.title_text, self.body, self.dialog_id = title, body, dialog_id
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id=self.dialog_id, classes="dialog info"):
-            yield Static(self.title_text, classes="dialog-title")
-            with VerticalScroll():
-                yield Static(self.body, id=f"{self.dialog_id}-body")
-            yield Static("escape closes", classes="dialog-hint")
+from .. import actions
+from .info import InfoScreen
 
 
 def help_table(keymap: Mapping[str, str] | None = None, legend: Text | None = None) -> Table:
@@ -63,12 +42,3 @@ class HelpScreen(InfoScreen):
 
     def __init__(self, keymap: Mapping[str, str] | None = None, legend: Text | None = None) -> None:
         super().__init__("Keys", help_table(keymap, legend), dialog_id="help")
-
-
-class ProblemsScreen(InfoScreen):
-    BINDINGS = [Binding("l", "dismiss", "Close", show=False, id="problems.close")]
-
-    def __init__(self, problems: list[str]) -> None:
-        body = Text(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
-        super().__init__(f"Problems ({len(problems)})", body, dialog_id="problems")
-

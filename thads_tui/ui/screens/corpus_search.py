@@ -7,6 +7,7 @@ shift+F3 step through them like through in-article matches.
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from rich.console import Group
 from rich.padding import Padding
@@ -18,50 +19,14 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
-from ..corpus import Article
-from ..corpus.search import SearchIndex, SearchResult, SearchResults, parse_query
-from . import actions
-from .backlog import Backlog
-from .cleantext import printable
-from .debounce import Debounce
-from .sidebar import ArticleList
+from ...corpus.search import SearchResult, SearchResults
+from .. import actions
+from ..cleantext import printable
+from ..debounce import Debounce
+from ..source import LIMIT
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
-LIMIT = 50  # results listed
-PROGRESS_EVERY = 0.3  # seconds between "indexed N" messages while the index grows
-
-
-def search_as_typed(index: SearchIndex, query: str, limit: int = LIMIT) -> SearchResults:
-    """The query as typed so far: the articles holding its last word whole come first (`thanh hoa`
-    puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word.
-
-    Hits and snippets cost ~2 ms per result, ranking almost nothing: results are made only once."""
-    exact = index.search(query, limit=limit)
-    typed = parse_query(query, prefix_last=True)
-    if typed.terms == exact.query.terms:
-        return exact
-    if len(exact.results) >= limit:  # the prefix-only articles would not be listed anyway
-        return SearchResults(typed, exact.results, len(index.matching_ids(typed)))
-    more = index.search(typed, limit=limit)
-    if not exact.results:
-        return more
-    whole = {r.id for r in exact.results}
-    merged = exact.results + tuple(r for r in more.results if r.id not in whole)
-    return SearchResults(typed, merged[:limit], more.total)
-
-
-class Indexed(Message):
-    def __init__(self, done: int, finished: bool) -> None:
-        super().__init__()
-        self.done, self.finished = done, finished
-
-
-class Found(Message):
-    def __init__(self, query: str, results: SearchResults, seconds: float) -> None:
-        super().__init__()
-        self.query, self.results, self.seconds = query, results, seconds
 
 
 class ResultList(OptionList):
@@ -94,11 +59,17 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     BINDINGS = actions.bindings("corpus_search")
 
-    def __init__(self, index: SearchIndex, status, query: str = "") -> None:
+    class Found(Message):
+        def __init__(self, query: str, results: SearchResults | None, seconds: float, open_it: bool) -> None:
+            super().__init__()
+            self.query, self.results, self.seconds, self.open_it = query, results, seconds, open_it
+
+    def __init__(self, search: Callable[[str], SearchResults], status: Callable[[], str], query: str = "") -> None:
         super().__init__(classes="view-screen")
-        self.index, self.index_status, self.initial = index, status, query
+        self.run_search, self.index_status, self.initial = search, status, query
         self.results: tuple[SearchResult, ...] = ()
         self.shown_query: str | None = None
+        self.last_seconds = 0.0
         self._typing = Debounce(self, DEBOUNCE, self.run_query)
 
     def compose(self) -> ComposeResult:
@@ -132,6 +103,10 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             return
         self.search(query)
 
+    def source_grew(self, what: str) -> None:
+        if what == "index":
+            self.index_grew()
+
     def index_grew(self) -> None:
         """More articles were indexed: the same query may find more."""
         if self.query_text.strip() and not self._typing.pending:
@@ -140,15 +115,15 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             self.show_status()
 
     @work(thread=True, exclusive=True, group="corpus-search")
-    def search(self, query: str) -> None:
+    def search(self, query: str, open_it: bool = False) -> None:
         started = time.perf_counter()
         try:
-            found = search_as_typed(self.index, query)
+            found = self.run_search(query)
         except Exception as err:  # the engine promises not to raise; the screen must not die if it does
-            self.post_message(Found(query, None, 0.0))
+            self.post_message(self.Found(query, None, 0.0, False))
             self.app.call_from_thread(self.app.notify, f"search failed: {err}", severity="error")
             return
-        self.post_message(Found(query, found, time.perf_counter() - started))
+        self.post_message(self.Found(query, found, time.perf_counter() - started, open_it))
 
     @on(Found)
     def found(self, message: Found) -> None:
@@ -156,6 +131,8 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             return  # the user typed on meanwhile
         self.last_seconds = message.seconds
         self.show(message.results.results if message.results else [], message.query, message.results)
+        if message.open_it:
+            self.action_open()
 
     def show(self, results, query: str, found: SearchResults | None = None) -> None:
         keep = self.current_result()
@@ -184,7 +161,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
                 parts.append("no article holds all of these words")
             parts.extend(found.notes)
             if not found.error:
-                parts.append(f"{getattr(self, 'last_seconds', 0) * 1000:.0f} ms")
+                parts.append(f"{self.last_seconds * 1000:.0f} ms")
         status = self.index_status()
         if status:
             parts.append(status)
@@ -203,12 +180,11 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     @on(Input.Submitted, "#corpus-query")
     def action_open(self) -> None:
-        if self._typing.pending:  # enter before the debounce ran: search now, open after
+        if self._typing.pending:  # enter before the debounce ran: search now (in the worker), open after
             self._typing.cancel()
-            query = self.query_text
-            found = search_as_typed(self.index, query)
-            self.last_seconds = 0.0
-            self.show(found.results, query, found)
+            if self.query_text.strip():
+                self.search(self.query_text, open_it=True)
+            return
         result = self.current_result()
         if result is not None:
             self.dismiss((self.shown_query or "", result))
@@ -220,57 +196,3 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-class CorpusSearching:
-    """Mixed into ReaderApp: the search index (fed from `on_loaded`) and ctrl+f."""
-
-    def start_indexing(self) -> None:
-        self.search_index = SearchIndex()
-        self.index_backlog = Backlog()
-        self.index_finished = False
-        self.build_index()
-
-    def feed_index(self, articles: list[Article], finished: bool) -> None:
-        self.index_backlog.put(articles)
-        if finished:
-            self.index_backlog.close()
-
-    @work(thread=True, group="index")
-    def build_index(self) -> None:
-        worker = get_current_worker()
-
-        def progress() -> None:
-            self.post_message(Indexed(len(self.search_index), False))
-
-        for article in self.index_backlog.drain(lambda: worker.is_cancelled, progress, PROGRESS_EVERY):
-            self.search_index.add(article)
-        self.post_message(Indexed(len(self.search_index), True))
-
-    def on_indexed(self, message: Indexed) -> None:
-        self.index_finished = message.finished and self.load_finished
-        if isinstance(self.screen, CorpusSearchScreen):
-            self.screen.index_grew()
-
-    def index_status(self) -> str:
-        if self.index_finished:
-            return ""
-        return f"indexed {len(self.search_index)} of {len(self.articles)} articles so far"
-
-    def action_corpus_search(self) -> None:
-        self.push_screen(CorpusSearchScreen(self.search_index, self.index_status, self.corpus_query),
-                         self.open_search_result)
-
-    def open_search_result(self, picked: tuple[str, SearchResult] | None) -> None:
-        if picked is None:
-            return
-        query, result = picked
-        self.sidebar.select_id(result.id)
-        self.on_selected(ArticleList.Selected(result.id))  # opens it, shows the reader, focuses the article
-        hits = [h for h in result.hits if self._in_body(h[0])]
-        self.corpus_query = query
-        self.view.set_search(hits)
-        if hits:
-            self.action_next_match(1)
-        else:
-            self.notify(f"“{query}” is only in the title of this article.", timeout=3)

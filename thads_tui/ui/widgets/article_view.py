@@ -15,12 +15,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..corpus import Article
-from . import actions
-from .cleantext import printable
+from ...corpus import Article
+from .. import actions
+from ..cleantext import printable
 
 MAX_MEASURE = 96  # a readable line length, however wide the terminal
 
@@ -101,7 +103,8 @@ def _hard_lines(text: str, start: int, end: int):
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """Shows one article. State is set by the app; the view only lays out and paints."""
+    """Shows one article. The screen hands it the article and the spans to paint; the view lays
+    out, paints, scrolls, and says where the reader is (`Scrolled`)."""
 
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
@@ -109,37 +112,63 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search", "article--selected", *TYPE_CLASS.values(),
     }
 
+    class Scrolled(Message):
+        """The reader moved: `offset` is the text offset of the first line on screen."""
+
+        def __init__(self, article_id: str, offset: int) -> None:
+            super().__init__()
+            self.article_id, self.offset = article_id, offset
+
+    empty_text = reactive("No article open.")
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.note = ""
-        self.highlights: list[tuple[int, int, str]] = []  # (start, end, type) in article.text
+        # Named style layers over the text, painted in LAYERS order (later wins): entity types,
+        # then anything a feature adds (highlights, Markdown styles), then search and marks.
+        self.span_layers: dict[str, list[tuple[int, int, str]]] = {}
         self.search_hits: list[tuple[int, int]] = []
         self.search_index = -1
         self.marks: list[tuple[int, int]] = []  # occurrences of what a panel selected
         self.mark_index = -1
-        self.empty_text = "No article open."
         self._lines: list[_Line] = []
         self._body_starts: list[int] = []  # start offset of each body line, in line order
         self._body_rows: list[int] = []  # the line index of each of those
         self._cache: dict[int, Strip] = {}
         self._laid_out_width = -1
+        self._spans: list[tuple[int, int, str]] | None = None
+        self._anchor = 0  # text offset of the first line read
 
-    # --- state from the app -----------------------------------------------------------------
-    def show(self, article: Article | None, note: str = "") -> None:
+    # --- state from the screen --------------------------------------------------------------
+    def show(self, article: Article | None, note: str = "", top: int = 0) -> None:
+        """Show an article, its first screen line at text offset `top` (0: the title)."""
         self.article, self.note = article, note
-        self.highlights, self.search_hits, self.marks = [], [], []
+        self.span_layers, self.search_hits, self.marks = {}, [], []
         self.search_index = self.mark_index = -1
         self._relayout()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._anchor = top  # kept until the reader scrolls: the view may not have its size yet
+        y = self.line_of_offset(top) if top > 0 else 0
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def set_note(self, note: str) -> None:
-        self.note = note
-        self._relayout()
+        if note != self.note:
+            self.note = note
+            self._relayout()
+
+    @property
+    def highlights(self) -> list[tuple[int, int, str]]:
+        """The entity and figure spans, as (start, end, type)."""
+        return [(s, e, t) for s, e, t in self.span_layers.get("entities", ())]
 
     def set_highlights(self, spans: list[tuple[int, int, str]]) -> None:
         # Longest first, so an inner span (a LOCATION inside an ORG) is painted last and wins.
-        self.highlights = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
+        spans = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
+        self.set_layer("entities", [(s, e, t) for s, e, t in spans])
+
+    def set_layer(self, name: str, spans: list[tuple[int, int, str]]) -> None:
+        """Paint (start, end, type-or-component-class) spans over the body as layer `name`."""
+        self.span_layers[name] = list(spans)
         self._repaint()
 
     def set_search(self, hits: list[tuple[int, int]]) -> None:
@@ -167,6 +196,35 @@ class ArticleView(ScrollView, can_focus=True):
         self._repaint()
         return index
 
+    # --- reading keys (as in less): never animated, so End shows the last line at once ------
+    def _scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=max(0, min(self.max_scroll_y, self.scroll_offset.y + lines)), animate=False, immediate=True, force=True)
+
+    def action_line(self, delta: int) -> None:
+        self._scroll_lines(delta)
+
+    def action_page(self, fraction: float) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        self._scroll_lines(int(fraction * height) or (1 if fraction > 0 else -1))
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.article is not None and round(old) != round(new):
+            self._anchor = self.top_offset()
+            self.post_message(self.Scrolled(self.article.id, self.top_offset()))
+
+    def top_offset(self) -> int:
+        """The text offset of the first body line on screen (0 above the body)."""
+        y = self.scroll_offset.y
+        i = bisect_right(self._body_rows, y) - 1
+        return self._body_starts[i] if i >= 0 and y > 0 else 0
+
     # --- geometry -----------------------------------------------------------------------------
     def line_of_offset(self, offset: int) -> int:
         """Index of the screen line showing article.text[offset]."""
@@ -177,7 +235,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.line_of_offset(offset)
         height = self.scrollable_content_region.height
         if not (self.scroll_y <= line < self.scroll_y + height - 1):
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
 
     @property
     def measure(self) -> int:
@@ -185,7 +243,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.measure != self._laid_out_width:
+            top = self._anchor  # the reader keeps their place when a panel shows or hides
             self._relayout()
+            if top > 0:
+                self.scroll_to(y=self.line_of_offset(top), animate=False, immediate=True, force=True)
 
     def _relayout(self) -> None:
         width = self.measure
@@ -221,6 +282,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._repaint()
 
     def _repaint(self) -> None:
+        self._spans = None
         self._cache.clear()
         self.refresh()
 
@@ -235,10 +297,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     def styles_at(self, offset: int) -> list[str]:
         """Names of the highlight layers covering article.text[offset], bottom to top."""
-        names = [TYPE_CLASS[t] for s, e, t in self.highlights if s <= offset < e]
+        names = [name for s, e, name in self._layered() if s <= offset < e and name not in
+                 ("article--search", "article--selected")]
         names += ["article--search" for s, e in self.search_hits if s <= offset < e]
         names += ["article--selected" for s, e in self._selected() if s <= offset < e]
         return names
+
+    def _layered(self) -> list[tuple[int, int, str]]:
+        """Every span to paint, bottom to top, as (start, end, component class)."""
+        if self._spans is not None:
+            return self._spans
+        spans = [(s, e, TYPE_CLASS.get(t, t)) for layer in self.span_layers.values() for s, e, t in layer]
+        spans += [(s, e, "article--search") for s, e in self.search_hits]
+        self._spans = spans + [(s, e, "article--selected") for s, e in self._selected()]
+        return self._spans
 
     def _selected(self) -> list[tuple[int, int]]:
         chosen = list(self.marks)
@@ -248,7 +320,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- painting -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        index = int(self.scroll_y) + y
+        index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self._lines:
@@ -270,10 +342,7 @@ class ArticleView(ScrollView, can_focus=True):
         text = Text(line.text, end="")
         if line.kind == "body":
             s0, e0 = line.start, line.end
-            layers = [(s, e, TYPE_CLASS[t]) for s, e, t in self.highlights]
-            layers += [(s, e, "article--search") for s, e in self.search_hits]
-            layers += [(s, e, "article--selected") for s, e in self._selected()]
-            for s, e, name in layers:
+            for s, e, name in self._layered():
                 if s < e0 and e > s0:
                     text.stylize(style(name, partial=True), max(s, s0) - s0, min(e, e0) - s0)
         line_style = base + style(kind_style) if kind_style else base

@@ -5,18 +5,22 @@ article and scrolls to the first (choosing it again goes to the next).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
-from ..extract import ENTITY_TYPES, Extraction, Figure
+from ...explore import name_key
+from ...extract import ENTITY_TYPES, Extraction, Figure
 from .article_view import TYPE_NAMES
-from .cleantext import printable
+from ..cleantext import printable
+from ..state import Analysis
 
 StyleFor = Callable[[str], Style]
 
@@ -32,15 +36,23 @@ class Group:
 
 
 def group_entities(extraction: Extraction) -> list[Group]:
-    """One group per (type, canonical name), in ENTITY_TYPES order, most frequent first."""
-    groups: dict[tuple[str, str], Group] = {}
+    """One group per entity as the entities view counts them (explore.name_key of the canonical
+    name; its type the most frequent of its mentions), in ENTITY_TYPES order, most frequent first.
+    A mention is one occurrence in the body: the reader is given the body's entities only."""
+    groups: dict[str, Group] = {}
+    types: dict[str, Counter] = {}
     for e in extraction.entities:
         name = e.canonical or e.text
-        g = groups.get((e.type, name))
+        key = name_key(name)
+        g = groups.get(key)
         if g is None:
-            g = groups[(e.type, name)] = Group(f"e{len(groups)}", e.type, e.text, name, e.role)
+            g = groups[key] = Group(f"e{len(groups)}", e.type, e.text, name, e.role)
+            types[key] = Counter()
         g.role = g.role or e.role
         g.occurrences.append((e.start, e.end))
+        types[key][e.type] += 1
+        if types[key][e.type] > types[key][g.type]:
+            g.type = e.type
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}
     return sorted(groups.values(), key=lambda g: (order.get(g.type, 99), -len(g.occurrences), g.canonical.casefold()))
 
@@ -87,6 +99,12 @@ class Chosen(Message):
 
 
 class EntityPanel(OptionList):
+    analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
+    Chosen = Chosen
+
+    def watch_analysis(self, analysis: Analysis) -> None:
+        self.show(analysis.extraction, analysis.status)
+
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(**kw)
         self.style_for = style_for
@@ -103,6 +121,7 @@ class EntityPanel(OptionList):
         groups = group_entities(extraction)
         self.groups = {g.key: g for g in groups}
         self.border_title = f"Entities ({len(extraction.entities)})"
+        self.border_subtitle = "mentions in the body"
         if not groups:
             self.add_option(Option(Text("none found", style="italic"), disabled=True))
         options: list[Option | None] = []
@@ -140,6 +159,12 @@ class EntityPanel(OptionList):
 
 
 class FigurePanel(DataTable):
+    analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
+    Chosen = Chosen
+
+    def watch_analysis(self, analysis: Analysis) -> None:
+        self.show(analysis.extraction, analysis.status)
+
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kw)
         self.style_for = style_for

@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ..explore import EntityEntry, filter_entities, sort_entities
-from . import actions
-from .article_view import TYPE_NAMES
-from .debounce import Debounce
-from .table_view import TableScreen, clip
+from ...explore import EntityEntry, filter_entities, sort_entities
+from .. import actions
+from ..widgets.article_view import TYPE_NAMES
+from ..debounce import Debounce
+from .table import TableScreen, clip
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the table is filtered again
 
@@ -38,6 +38,9 @@ class EntitiesScreen(TableScreen):
         self._typing = Debounce(self, DEBOUNCE, lambda: self.redraw())  # looked up when it fires
         self.table.can_focus = False  # typing always goes to the filter box; its arrows move the table
         self.query_one("#entities-filter", Input).focus()
+
+    def extra_status(self) -> str:
+        return "mentions: occurrences in the article bodies, as in the entities panel (titles and date lines not counted)"
 
     def fetch(self) -> list[EntityEntry]:
         return self.exploration.entities()

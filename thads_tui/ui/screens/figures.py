@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from ..explore import FigureRow, bar_chart, percent_series, sort_figures
-from . import actions
-from .panels import format_value
-from .table_view import TableScreen, clip
+from ...explore import FigureRow, bar_chart, percent_series, sort_figures
+from .. import actions
+from ..widgets.panels import format_value
+from .table import TableScreen, clip
 
 BAR_WIDTH = 40
 

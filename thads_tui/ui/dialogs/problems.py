@@ -1,0 +1,16 @@
+"""The problems met: skipped files, storage problems, failed saves and analyses."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from ..cleantext import printable
+from .info import InfoScreen
+
+
+class ProblemsScreen(InfoScreen):
+    BINDINGS = [Binding("l", "dismiss", "Close", show=False, id="problems.close")]
+
+    def __init__(self, problems: list[str]) -> None:
+        body = Text(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
+        super().__init__(f"Problems ({len(problems)})", body, dialog_id="problems")
