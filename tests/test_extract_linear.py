@@ -17,7 +17,7 @@ from thads_tui.corpus import bundled_seeds
 from thads_tui.extract import extract
 
 SIZE = 100_000
-RATIO = 5.0
+RATIO = 10.0  # the quadratic faults this guards against were 100x-1000x; 5x flaked on a loaded 2-core machine
 HOSTILE_TOKENS = ["1", "9", "/", ".", ",", "-", "12/3", "1.000", "0,5", "%", " ", "A", "QĐ",
                   "/QĐ-", "số ", "tháng 1 và ", "1 vụ việc ", "tăng 1% về việc ", "(", ")",
                   "Nguyễn Văn ", "THADS ", "Công ty ", "tỷ ", "2020", "năm 2021 "]

@@ -17,6 +17,10 @@ from thads_tui.ui.app import create_app
 
 from test_ui_support import fake_extract, ready, write_articles
 
+# Under load a DataTable row is sometimes painted as more, smaller segments of the same text and
+# colours (the same picture, a different SVG); a second look settles it. A real change fails all three.
+pytestmark = pytest.mark.flaky(reruns=2)
+
 
 class _Frozen(datetime):
     @classmethod
