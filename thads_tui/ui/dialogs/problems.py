@@ -11,6 +11,10 @@ from .info import InfoScreen
 class ProblemsScreen(InfoScreen):
     BINDINGS = [Binding("l", "dismiss", "Close", show=False, id="problems.close")]
 
-    def __init__(self, problems: list[str]) -> None:
-        body = Text(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
+    def __init__(self, problems: list[str], formats: dict[str, tuple[int, int]] | None = None) -> None:
+        body = Text()
+        if formats:
+            body.append("Formats: " + "; ".join(f"{name} {read} read, {skipped} skipped"
+                                                for name, (read, skipped) in formats.items()) + "\n\n", style="bold")
+        body.append(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
         super().__init__(f"Problems ({len(problems)})", body, dialog_id="problems")
