@@ -117,8 +117,8 @@ async def test_problems_screen_counts_the_formats_read_and_skipped(tmp_path):
         await pilot.press("l")
         await pilot.pause()
         body = str(app.screen.query_one("#problems-body", Static).render())
-        assert "md 1 read, 0 skipped" in body and "txt 1 read, 0 skipped" in body
-        assert "docx 1 read, 1 skipped" in body and "json 2 read, 1 skipped" in body
+        assert "md    1 read, 0 skipped" in body and "txt   1 read, 0 skipped" in body
+        assert "docx  1 read, 1 skipped" in body and "json  2 read, 1 skipped" in body
         assert "d.docx" in body and "e.jsonl" in body  # and the reasons, one per skipped unit
         assert "Problems (2)" in str(app.screen.query_one(".dialog-title", Static).render())
 

@@ -14,7 +14,9 @@ class ProblemsScreen(InfoScreen):
     def __init__(self, problems: list[str], formats: dict[str, tuple[int, int]] | None = None) -> None:
         body = Text()
         if formats:
-            body.append("Formats: " + "; ".join(f"{name} {read} read, {skipped} skipped"
-                                                for name, (read, skipped) in formats.items()) + "\n\n", style="bold")
+            body.append("Formats\n", style="bold")
+            for name, (read, skipped) in formats.items():
+                body.append(f"  {name:<5} {read} read, {skipped} skipped\n")
+            body.append("\n")
         body.append(printable("\n".join(f"• {p}" for p in problems)) if problems else "No problems.")
         super().__init__(f"Problems ({len(problems)})", body, dialog_id="problems")
