@@ -389,12 +389,12 @@ async def test_the_reader_opens_a_folder_of_every_kind(tmp_path):
     app = make_app(tmp_path, paths=[str(root)])
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        assert len(app.articles) == 5
-        assert [p.reason for p in app.corpus.problems] == [f"same article as {root / 'a.html'}"]
-        files = sorted(a.file for a in app.articles.values())
+        assert len(app.reader.source.articles) == 5
+        assert [p.reason for p in app.reader.source.problems] == [f"same article as {root / 'a.html'}"]
+        files = sorted(a.file for a in app.reader.source.articles.values())
         assert files == ["a.html", "c.jsonl (line 1)", "c.jsonl (line 2)", "c.jsonl (line 3)", "d.md"]
         await pilot.press("j")
-        assert app.current is not None
+        assert app.reader.current is not None
 
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402

@@ -202,14 +202,14 @@ async def test_item1_reader_saves_a_note_on_a_non_utf8_file_name(tmp_path):
     app = create_app([str(folder)], db, extractor=fake_extract)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        assert app.current is not None
+        assert app.reader.current is not None
         await pilot.press("b", "n")
         await pilot.pause()
         await pilot.press(*"ghi chu")
         await pilot.press("ctrl+s")
         for _ in range(50):  # the save may happen off the UI thread
             await pilot.pause()
-            if db.exists() and Annotations(db, read_only=True).get_note(app.current.id):
+            if db.exists() and Annotations(db, read_only=True).get_note(app.reader.current.id):
                 break
     ann = Annotations(db, read_only=True)
     [note] = ann.records()["notes"]
