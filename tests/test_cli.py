@@ -41,6 +41,20 @@ def test_extract_offsets_index_the_normalised_text(tmp_path, capsys):
         for s, e in item["occurrences"]:
             assert text[s:e] == item["text"]
         assert item["count"] == len(item["occurrences"])
+        assert item["body_count"] == sum(read_article(path).in_body(s) for s, _ in item["occurrences"])
+
+
+def test_extract_counts_the_file_and_the_body_apart(tmp_path, capsys):
+    """`count`: every occurrence in the file (the gold schema's); `body_count`: the body's."""
+    path = tmp_path / "a.txt"
+    path.write_text("Cục THADS tỉnh Lạng Sơn họp\n\nCục THADS tỉnh Lạng Sơn thi hành xong 1.234 việc.\n", encoding="utf-8")
+    main(["extract", "--json", str(path)])
+    art = json.loads(capsys.readouterr().out)["articles"][0]
+    place = next(e for e in art["entities"] if e["text"] == "Lạng Sơn")
+    assert (place["count"], place["body_count"]) == (2, 1)
+    main(["extract", str(path)])
+    out = capsys.readouterr().out
+    assert "occurrences in the whole file" in out and "Lạng Sơn  ×2, 1 in the body" in out
 
 
 @pytest.mark.parametrize("command", [["extract", "--json"], ["extract"], ["search", "thi hành án"]])
@@ -93,7 +107,11 @@ def test_bad_limit_and_empty_folder_say_so(tmp_path):
     assert res.returncode == 2 and "at least 1" in res.stderr and "Traceback" not in res.stderr
     res = run("extract", "--json", str(tmp_path))
     assert res.returncode == 0 and json.loads(res.stdout) == {"articles": []}
-    assert res.stderr.strip() == f"thads-tui: no readable articles (.txt, .md) in {tmp_path}"
+    from thads_tui.corpus.formats import SUFFIXES
+
+    kinds = ", ".join(SUFFIXES)
+    assert res.stderr.strip() == f"thads-tui: no readable articles ({kinds}) in {tmp_path}"
+    assert all(k in kinds for k in (".html", ".docx", ".pdf", ".jsonl", ".md", ".txt"))
 
 
 def test_export_of_a_damaged_db_fails_loudly(tmp_path):

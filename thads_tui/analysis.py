@@ -37,20 +37,25 @@ def in_body(article: Article, extraction: Extraction) -> Extraction:
                       [f for f in extraction.figures if article.in_body(f.start)])
 
 
-def _grouped(items, key) -> list[dict]:
+def _grouped(items, key, in_body) -> list[dict]:
     groups: dict = {}
     for item in items:
         record = groups.get(key(item))
         if record is None:
-            record = groups[key(item)] = item.to_json() | {"count": 0, "occurrences": []}
+            record = groups[key(item)] = item.to_json() | {"count": 0, "body_count": 0, "occurrences": []}
         record["count"] += 1
+        record["body_count"] += in_body(item.start)
         record["occurrences"].append([item.start, item.end])
     return list(groups.values())
 
 
 def article_record(article: Article, extraction: Extraction | None = None) -> dict:
     """The `thads-tui extract --json` shape: one entry per distinct (type, text) / figure text,
-    with `start`/`end` of the first occurrence, `count` and every occurrence's offsets."""
+    with `start`/`end` of the first occurrence, `count` and every occurrence's offsets.
+
+    One definition of a mention everywhere: `count` is every occurrence in the file, title and
+    date line included (the gold schema's `count`); `body_count` those in the body, the mentions
+    the reader's entities panel and entities view count (see `in_body`)."""
     extraction = extraction if extraction is not None else analyse(article)
     return {
         "file": str(article.path),
@@ -58,6 +63,6 @@ def article_record(article: Article, extraction: Extraction | None = None) -> di
         "title": article.title,
         "date": article.date,
         "source": article.source,
-        "entities": _grouped(extraction.entities, lambda e: (e.type, e.text)),
-        "figures": _grouped(extraction.figures, lambda f: f.text),
+        "entities": _grouped(extraction.entities, lambda e: (e.type, e.text), article.in_body),
+        "figures": _grouped(extraction.figures, lambda f: f.text, article.in_body),
     }

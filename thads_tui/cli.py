@@ -180,7 +180,9 @@ def _corpus(paths: list[str]):
     if not corpus.paths and not corpus.problems:  # nothing skipped, nothing found: say why it is empty
         if not paths:
             raise UserError("the bundled articles are missing from this installation")
-        _say("no readable articles (.txt, .md) in " + ", ".join(map(str, paths)))
+        from .corpus.formats import SUFFIXES
+
+        _say(f"no readable articles ({', '.join(SUFFIXES)}) in " + ", ".join(map(str, paths)))
     return corpus
 
 
@@ -225,7 +227,10 @@ def cmd_extract(args) -> int:
     if args.json:
         _write_json_stream(records)
         return 0
-    for rec in records:
+    for n, rec in enumerate(records):
+        if n == 0:
+            print("×N: occurrences in the whole file (title and date line too); \"N in the body\": what the"
+                  " reader's panels count, when different\n")
         _print_extract_text(rec)
     return 0
 
@@ -257,7 +262,8 @@ def _print_extract_text(rec: dict) -> None:
         " · ", one_line(rec["file"]))
     for e in rec["entities"]:
         extra = f" → {one_line(e['canonical'])}" if e["canonical"] != e["text"] else ""
-        say(f"  {e['type']:<10} {one_line(e['text'])}{extra}  ×{e['count']}")
+        body = f", {e['body_count']} in the body" if e.get("body_count", e["count"]) != e["count"] else ""
+        say(f"  {e['type']:<10} {one_line(e['text'])}{extra}  ×{e['count']}{body}")
     for f in rec["figures"]:
         say(f"  {'FIGURE':<10} {one_line(figure_line(f))}")
     print()

@@ -173,7 +173,8 @@ def loading_finished(reader: "ReaderScreen") -> None:
 
 
 def problems(reader: "ReaderScreen") -> None:
-    reader.app.push_screen(ProblemsScreen(reader.notebook.all_problems(reader.source.problems)))
+    reader.app.push_screen(ProblemsScreen(reader.notebook.all_problems(reader.source.problems),
+                                          getattr(reader.source.corpus, "formats", None)))
 
 
 def start_fresh(reader: "ReaderScreen") -> None:

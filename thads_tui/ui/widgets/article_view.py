@@ -6,6 +6,7 @@ exactly, and any offset can be scrolled into view. Only the visible lines are st
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -39,6 +40,11 @@ TYPE_NAMES = {
 LEGEND_NAMES = {"PERSON": "person", "ORG": "org", "LOCATION": "place", "LEGAL_REF": "law", "DATE": "date",
                 "ACRONYM": "acronym", "FIGURE": "figure"}
 TYPE_CLASS = {t: "article--" + t.lower().replace("_", "-") for t in TYPE_NAMES}
+# Markdown styles (Article.styles kinds) as the component classes of the "markdown" layer;
+# list items are drawn with a bullet or an indent instead (see `_list_prefix`).
+MARKDOWN_CLASS = {**{f"heading{n}": "article--md-heading" for n in range(1, 7)},
+                  "bold": "article--md-bold", "italic": "article--md-italic"}
+_NUMBERED = re.compile(r"\d{1,3}[.)] ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class _Line:
     start: int
     end: int
     kind: str  # title, meta, body, heading, note, blank
+    prefix: str = ""  # drawn before the text, not part of it: a list item's bullet or indent
 
     @property
     def text(self) -> str:
@@ -109,8 +116,13 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
         "article--title", "article--meta", "article--heading", "article--note", "article--empty",
-        "article--search", "article--selected", *TYPE_CLASS.values(),
+        "article--search", "article--selected", *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
     }
+    DEFAULT_CSS = """
+    ArticleView > .article--md-heading { text-style: bold underline; color: $accent; }
+    ArticleView > .article--md-bold { text-style: bold; }
+    ArticleView > .article--md-italic { text-style: italic; }
+    """
 
     class Scrolled(Message):
         """The reader moved: `offset` is the text offset of the first line on screen."""
@@ -146,6 +158,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.article, self.note = article, note
         self.span_layers, self.search_hits, self.marks = {}, [], []
         self.search_index = self.mark_index = -1
+        styles = getattr(article, "styles", ()) or ()
+        if styles:  # the bottom layer: entities, highlights and search paint over it
+            self.span_layers["markdown"] = [(s, e, MARKDOWN_CLASS[k]) for s, e, k in styles if k in MARKDOWN_CLASS]
         self._relayout()
         self._anchor = top  # kept until the reader scrolls: the view may not have its size yet
         y = self.line_of_offset(top) if top > 0 else 0
@@ -255,12 +270,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_starts, self._body_rows = [], []
         a = self.article
         if a is not None:
-            def add(source: str, start: int, end: int, kind: str) -> None:
-                for s, e in wrap(source, start, end, width):
+            def add(source: str, start: int, end: int, kind: str, prefix: str = "") -> None:
+                for n, (s, e) in enumerate(wrap(source, start, end, width - len(prefix))):
                     if kind == "body":
                         self._body_starts.append(s)
                         self._body_rows.append(len(lines))
-                    lines.append(_Line(source, s, e, kind))
+                    lines.append(_Line(source, s, e, kind, prefix if n == 0 else " " * len(prefix)))
 
             # every line is a slice of a printable copy: control characters are spaces, offsets unchanged
             title = printable(a.title)
@@ -268,9 +283,10 @@ class ArticleView(ScrollView, can_focus=True):
             meta = printable(" · ".join(x for x in (a.date or "no date", a.source, a.file) if x))
             add(meta, 0, len(meta), "meta")
             text = printable(a.text)
+            items = {s for s, _, k in getattr(a, "styles", ()) or () if k == "list_item"}
             for start, end in a.paragraphs or ((0, len(a.text)),):
                 lines.append(_Line("", 0, 0, "blank"))
-                add(text, start, end, "body")
+                add(text, start, end, "body", _list_prefix(text, start) if start in items else "")
             if self.note:
                 lines.append(_Line("", 0, 0, "blank"))
                 heading = "✎ Note " + "─" * max(0, width - 7)
@@ -293,7 +309,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- reading back (tests, copy) ---------------------------------------------------------
     def rendered_text(self) -> str:
-        return "\n".join(line.text for line in self._lines)
+        return "\n".join(line.prefix + line.text for line in self._lines)
 
     def styles_at(self, offset: int) -> list[str]:
         """Names of the highlight layers covering article.text[offset], bottom to top."""
@@ -339,11 +355,16 @@ class ArticleView(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         kind_style = {"title": "article--title", "meta": "article--meta", "heading": "article--heading",
                       "note": "article--note"}.get(line.kind)
-        text = Text(line.text, end="")
+        text = Text(line.prefix + line.text, end="")
         if line.kind == "body":
-            s0, e0 = line.start, line.end
+            s0, e0, shift = line.start, line.end, len(line.prefix)
             for s, e, name in self._layered():
                 if s < e0 and e > s0:
-                    text.stylize(style(name, partial=True), max(s, s0) - s0, min(e, e0) - s0)
+                    text.stylize(style(name, partial=True), max(s, s0) - s0 + shift, min(e, e0) - s0 + shift)
         line_style = base + style(kind_style) if kind_style else base
         return Strip(list(Segment.apply_style(text.render(self.app.console), line_style)))
+
+
+def _list_prefix(text: str, start: int) -> str:
+    """A list item's lead: its own number stays in the text (`1. `), so only an indent; else a bullet."""
+    return "  " if _NUMBERED.match(text, start) else "  • "
