@@ -206,7 +206,11 @@ def to_article(doc: Document, path: Path) -> Article | None:
     title = doc.title or parts.title or doc.fallback_title
     if not title:
         return None
-    date = doc.date or (None if parts.date_inferred else parts.date) or doc.fallback_date or parts.date
+    # A full date the text gives, even one read from its lead ("Ngày 5/10/2023, ..."), beats a
+    # file's creation date (Word and PDF files are often made long after); a year alone does not.
+    inferred_day = parts.date_inferred and parts.date and len(parts.date) == 10
+    date = (doc.date or (parts.date if inferred_day or not parts.date_inferred else None)
+            or doc.fallback_date or parts.date)
     return Article(
         id=article_id(doc.id_text or doc.text),
         path=path,
