@@ -1,0 +1,214 @@
+"""Bringing the catalogue up to date with the files: list (no reads), read only what changed.
+
+A launch lists the corpus files (scandir), compares each file's size and mtime_ns with the
+catalogue, reads new and changed files in a process pool (read, decode, lay out, fold and
+extract are all done there; the results are plain picklable tuples) and writes them from the
+calling thread in batched transactions. Deleted files are dropped. Article ids are content
+hashes, so a renamed or moved file keeps its id (and the notes on it).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ... import extract as _extract
+from .. import formats, loader
+from ..fold import fold
+
+Progress = Callable[[int, int], None]
+BATCH_FILES = 256  # files written per transaction
+POOL_THRESHOLD = 64  # fewer changed files than this are read in this process
+
+
+@dataclass
+class UpdateReport:
+    listed: int = 0
+    read: int = 0  # files read (new or changed)
+    dropped: int = 0  # files no longer there
+    articles: int = 0  # articles written
+    bytes_read: int = 0
+    problems: list = field(default_factory=list)  # loader.Problem
+
+
+def _stat(paths: list[Path]) -> dict[bytes, tuple[Path, int, int]]:
+    out = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        out[os.fsencode(p)] = (p, st.st_size, st.st_mtime_ns)
+    return out
+
+
+def extraction_rows(text: str) -> tuple[list[tuple], list[tuple]]:
+    found = _extract.extract(text)
+    ents = [(e.type, e.canonical, e.text, e.start, e.end, e.role) for e in found.entities]
+    figs = [(f.text, f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure) for f in found.figures]
+    return ents, figs
+
+
+def read_one(path: Path, analyse: bool = True) -> tuple[list[dict], list]:
+    """Every article of one file as catalogue rows (runs in a worker process)."""
+    articles, problems = loader.read_file(path)
+    rows = []
+    for a in articles:
+        row = {
+            "key": a.key or "", "id": a.id, "title": a.title, "date": a.date, "source": a.source,
+            "format": a.format, "paragraphs": json.dumps(a.paragraphs), "styles": json.dumps(a.styles),
+            "text": a.text, "ftitle": fold(a.title), "fbody": fold(a.text),
+        }
+        if analyse:
+            row["entities"], row["figures"] = extraction_rows(a.text)
+        rows.append(row)
+    return rows, problems
+
+
+def _read_task(args: tuple[Path, bool]) -> tuple[list[dict], list]:
+    return read_one(*args)
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _drop_file(conn: sqlite3.Connection, file_id: int) -> None:
+    for n, title, text in conn.execute("SELECT n, title, text FROM articles WHERE file=?", (file_id,)).fetchall():
+        conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)", (n, fold(title), fold(text)))
+    conn.execute("DELETE FROM files WHERE id=?", (file_id,))
+
+
+def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int, rows: list[dict], analysed: bool) -> None:
+    cur = conn.execute("INSERT INTO files(path, size, mtime_ns) VALUES (?,?,?)", (path_key, size, mtime))
+    file_id = cur.lastrowid
+    stamp = _extract.EXTRACTOR_VERSION if analysed else None
+    for r in rows:
+        n = conn.execute(
+            "INSERT INTO articles(file,key,id,title,date,year,source,format,paragraphs,styles,text,extractor)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (file_id, r["key"], r["id"], r["title"], r["date"], _year(r["date"]), r["source"], r["format"],
+             r["paragraphs"], r["styles"], r["text"], stamp)).lastrowid
+        conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (n, r["ftitle"], r["fbody"]))
+        if analysed:
+            write_extraction(conn, n, r["entities"], r["figures"])
+
+
+def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple]) -> None:
+    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?)", [(n, *e) for e in ents])
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
+
+
+def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
+           workers: int | None = None, analyse: bool = True) -> UpdateReport:
+    """Make the catalogue match the files under `roots`; returns what was done."""
+    paths, problems = loader._scan_files(roots)
+    report = UpdateReport(listed=len(paths), problems=list(problems))
+    on_disk = _stat(paths)
+    known = {bytes(p): (i, s, m) for i, p, s, m in conn.execute("SELECT id, path, size, mtime_ns FROM files")}
+    gone = [known[k][0] for k in known.keys() - on_disk.keys()]
+    todo = [k for k, (_, s, m) in on_disk.items() if known.get(k, (None, None, None))[1:] != (s, m)]
+    todo.sort()
+    total = len(todo)
+    if gone:
+        conn.execute("BEGIN IMMEDIATE")
+        for file_id in gone:
+            _drop_file(conn, file_id)
+        conn.execute("COMMIT")
+        report.dropped = len(gone)
+    if progress:
+        progress(0, total)
+    if not todo:
+        return report
+    tasks = [(on_disk[k][0], analyse) for k in todo]
+    if total < POOL_THRESHOLD or workers == 1:
+        results = map(_read_task, tasks)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+        results = pool.map(_read_task, tasks, chunksize=16)
+    try:
+        done = 0
+        in_tx = False
+        for key, (rows, file_problems) in zip(todo, results):
+            if not in_tx:
+                conn.execute("BEGIN IMMEDIATE")
+                in_tx = True
+            path, size, mtime = on_disk[key]
+            old = known.get(key)
+            if old:
+                _drop_file(conn, old[0])
+            _write_file(conn, key, size, mtime, rows, analyse)
+            report.problems.extend(file_problems)
+            report.read += 1
+            report.articles += len(rows)
+            report.bytes_read += size
+            done += 1
+            if done % BATCH_FILES == 0:
+                conn.execute("COMMIT")
+                in_tx = False
+                if progress:
+                    progress(done, total)
+        if in_tx:
+            conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if progress:
+        progress(total, total)
+    return report
+
+
+def stale_articles(conn: sqlite3.Connection) -> list[int]:
+    return [n for (n,) in conn.execute(
+        "SELECT n FROM articles WHERE extractor IS NULL OR extractor != ?", (_extract.EXTRACTOR_VERSION,))]
+
+
+def _analyse_task(args: tuple[int, str]) -> tuple[int, list, list]:
+    n, text = args
+    return (n, *extraction_rows(text))
+
+
+def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = None,
+                       workers: int | None = None) -> int:
+    """Re-analyse the articles whose extraction is missing or stamped by another extractor
+    version (lazily: the entity and figure queries call this). Returns how many were analysed."""
+    stale = stale_articles(conn)
+    if not stale:
+        return 0
+    def texts():
+        for n in stale:
+            row = conn.execute("SELECT text FROM articles WHERE n=?", (n,)).fetchone()
+            yield n, row[0] if row else ""
+    pool = None
+    if len(stale) < POOL_THRESHOLD or workers == 1:
+        results = map(_analyse_task, list(texts()))
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+        results = pool.map(_analyse_task, list(texts()), chunksize=16)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for done, (n, ents, figs) in enumerate(results, 1):
+            conn.execute("DELETE FROM entities WHERE article=?", (n,))
+            conn.execute("DELETE FROM figures WHERE article=?", (n,))
+            write_extraction(conn, n, ents, figs)
+            conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
+            if progress and done % BATCH_FILES == 0:
+                progress(done, len(stale))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return len(stale)
