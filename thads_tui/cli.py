@@ -196,6 +196,10 @@ def cmd_read(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "index":  # the corpus catalogue's own command (corpus/catalog/cli.py)
+        from .corpus.catalog.cli import run
+
+        return run(argv[1:])
     if argv and argv[0] in SUBCOMMANDS:
         name = argv[0]
         args = _sub_parser(name).parse_args(argv[1:])
