@@ -44,7 +44,7 @@ CREATE TABLE figures (
     unit TEXT NOT NULL, qualifier TEXT, of REAL, measure TEXT);
 CREATE INDEX figures_article ON figures(article);
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, body, content='', tokenize='unicode61 remove_diacritics 0', prefix='2 3');
+    title, body, content='', tokenize='unicode61 remove_diacritics 0');
 """
 
 

@@ -117,7 +117,8 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
     if gone:
         conn.execute("BEGIN IMMEDIATE")
         for file_id in gone:
-            _drop_file(conn, file_id)
+            if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
+                _drop_file(conn, file_id)
         conn.execute("COMMIT")
         report.dropped = len(gone)
     if progress:
@@ -139,7 +140,8 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
                 conn.execute("BEGIN IMMEDIATE")
                 in_tx = True
             path, size, mtime = on_disk[key]
-            old = known.get(key)
+            # asked inside the transaction: another process may have written this file meanwhile
+            old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
             if old:
                 _drop_file(conn, old[0])
             _write_file(conn, key, size, mtime, rows, analyse)
