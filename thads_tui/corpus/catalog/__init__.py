@@ -11,8 +11,10 @@ What the UI reads instead of holding articles (all straight from SQL):
     cat.years() / cat.sources()                         [(value, count)] for the filters
     cat.article(id) -> Article | None                   text, paragraphs, styles... of one article
     cat.text(id) -> str | None
-    cat.search(query, limit=, offset=, prefix_last=)    -> search.Found (results, total, together,
-                                                           summary, error, notes); see catalog.search
+    cat.search(query, limit=, offset=, prefix_last=, detail=20)
+                                        -> search.Found (results, total, together, summary, error,
+                                           notes); the first `detail` results carry hits + snippets
+    cat.hits(id, query) -> [(start, end)]               hit offsets in one article's NFC text
     cat.entities(type=None) -> [EntityRow(canonical, type, mentions, articles)]   the E view
     cat.figures(limit=None) -> [FigureRow(id, title, date, text, value, unit, qualifier, of, measure, start, end)]
                                                         the F view
@@ -36,7 +38,7 @@ from typing import Callable, Iterable
 from ...extract import Entity, Figure
 from ..article import Article
 from . import db, update as _update
-from .search import Found, search as _search
+from .search import Found, hits_of, search as _search
 from .update import UpdateReport
 
 __all__ = ["Catalog", "EntityRow", "FigureRow", "Found", "Row", "UpdateReport"]
@@ -201,6 +203,9 @@ class Catalog:
 
     def search(self, query: str, **kw) -> Found:
         return _search(self.conn, query, **kw)
+
+    def hits(self, article_id: str, query: str, **kw) -> list[tuple[int, int]]:
+        return hits_of(self.conn, article_id, query, **kw)
 
     # ------------------------------------------------------------------ entities and figures
 

@@ -12,13 +12,15 @@ them (a huge text is never folded whole to show three snippets).
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..fold import fold_window
-import json
 
 from ..search import ParsedQuery, Snippet, Term, _query_pattern, make_snippets, parse_query
 
@@ -103,7 +105,9 @@ def _has_accents(text: str) -> bool:
 
 
 def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 50, offset: int = 0,
-           prefix_last: bool = False, snippets: int = 3) -> Found:
+           prefix_last: bool = False, snippets: int = 3, detail: int = 20) -> Found:
+    """The best `limit` articles (from `offset`); the first `detail` of them carry their hit
+    offsets and snippets (what a results screen shows), the others get them from `hits_of`."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
     if parsed.empty:
         return Found(parsed, (), 0, 0)
@@ -137,7 +141,8 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
         ranked.extend(head)
         ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
     chosen = ranked[offset:want]
-    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets) for n, s, tog, ex in chosen)
+    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets if i < detail else -1)
+                    for i, (n, s, tog, ex) in enumerate(chosen))
     return Found(parsed, results, total, together, together_q is not None)
 
 
@@ -149,21 +154,26 @@ def _exact(conn: sqlite3.Connection, n: int, typed: list[str], together: bool) -
     return all(w in hay for w in typed)
 
 
-def _file_label(conn: sqlite3.Connection, file_id: int, key: str) -> str:
-    import os
-    from pathlib import Path
-
-    raw = conn.execute("SELECT path FROM files WHERE id=?", (file_id,)).fetchone()[0]
-    name = Path(os.fsdecode(bytes(raw))).name
-    return f"{name} ({key})" if key else name
-
-
 def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
-    aid, title, date, file_id, key, text, paragraphs = conn.execute(
-        "SELECT id, title, date, file, key, text, paragraphs FROM articles WHERE n=?", (n,)).fetchone()
+    """One result; k < 0: without hits and snippets (hits_of gives them when wanted)."""
+    aid, title, date, path, key, text, paragraphs = conn.execute(
+        "SELECT a.id, a.title, a.date, f.path, a.key, a.text, a.paragraphs FROM articles a "
+        "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
+    name = Path(os.fsdecode(bytes(path))).name
+    label = f"{name} ({key})" if key else name
+    if k < 0:
+        return Hit(aid, n, title, date, label, score, together, exact, (), ())
     hits = find_hits(text, parsed, limit=64)
-    return Hit(aid, n, title, date, _file_label(conn, file_id, key), score, together, exact,
-               tuple(hits), make_snippets(_Shown(text, tuple(map(tuple, json.loads(paragraphs)))), hits, k))
+    shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
+    return Hit(aid, n, title, date, label, score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+
+
+def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery, *, limit: int | None = None,
+            prefix_last: bool = False) -> list[tuple[int, int]]:
+    """Hit offsets of the query in one article's NFC text (for highlighting in the reader)."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
+    row = conn.execute("SELECT text FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+    return find_hits(row[0], parsed, limit=limit) if row else []
 
 
 @dataclass(frozen=True, slots=True)
