@@ -235,3 +235,27 @@ def test_two_processes_on_one_catalogue(corpus, cache):
     assert results == [(True, 5, 5, [])] * 2
     cat = Catalog.open([corpus])
     assert cat.update(workers=1).read == 0 and cat.count() == 5
+
+
+def test_older_schema_version_is_rebuilt_with_a_notice(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    cat.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(db.SCHEMA_VERSION - 1),))
+    cat.close()
+    seen = []
+    cat = Catalog.open([corpus], notice=seen.append)
+    assert len(seen) == 1 and "older" in seen[0] and cat.path is not None
+    assert cat.update(workers=1).read == 3
+
+
+def test_catalogue_is_smaller_than_text_plus_compressed_text(tmp_path, cache):
+    """The NFC text is kept compressed: the article rows stay below the raw text size."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, p in enumerate(SEEDS * 4):
+        (folder / f"{i}.txt").write_text(p.read_text(encoding="utf-8") + f"\nbản {i}\n", encoding="utf-8")
+    cat = Catalog.open([folder])
+    cat.update(workers=1, analyse=False)
+    stored = cat.conn.execute("SELECT sum(length(ztext)) FROM articles").fetchone()[0]
+    raw = sum(len(cat.text(r.id).encode()) for r in cat.rows())
+    assert stored < raw / 2

@@ -158,7 +158,7 @@ class Catalog:
             clauses.append("a.source = ?")
             args.append(source)
         if entity is not None:
-            clauses.append("a.n IN (SELECT article FROM entities WHERE canonical = ?)")
+            clauses.append("a.n IN (SELECT e.article FROM entities e JOIN names m ON m.id = e.name WHERE m.canonical = ?)")
             args.append(entity)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
@@ -186,18 +186,18 @@ class Catalog:
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            "SELECT a.id, f.path, a.text, a.title, a.date, a.source, a.paragraphs, a.format, a.styles, a.key "
+            "SELECT a.id, f.path, a.ztext, a.title, a.date, a.source, a.paragraphs, a.format, a.styles, a.key "
             "FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? ORDER BY a.n LIMIT 1", (article_id,)).fetchone()
         if row is None:
             return None
         aid, path, text, title, date, source, paras, fmt, styles, key = row
-        return Article(id=aid, path=Path(os.fsdecode(bytes(path))), text=text, title=title, date=date, source=source,
+        return Article(id=aid, path=Path(os.fsdecode(bytes(path))), text=db.unpack(text), title=title, date=date, source=source,
                        paragraphs=tuple(tuple(p) for p in json.loads(paras)), format=fmt,
                        styles=tuple(tuple(s) for s in json.loads(styles)), key=key or None)
 
     def text(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT text FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
-        return row[0] if row else None
+        row = self.conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+        return db.unpack(row[0]) if row else None
 
     # ------------------------------------------------------------------ search
 
@@ -211,32 +211,40 @@ class Catalog:
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         self.refresh_extraction()
-        where, args = ("WHERE type = ?", [type]) if type else ("", [])
+        where, args = ("WHERE m.type = ?", [type]) if type else ("", [])
         return [EntityRow(*r) for r in self.conn.execute(
-            f"SELECT canonical, type, count(*), count(DISTINCT article) FROM entities {where} "
-            "GROUP BY canonical, type ORDER BY count(DISTINCT article) DESC, count(*) DESC, canonical", args)]
+            "SELECT m.canonical, m.type, c.mentions, c.articles FROM names m JOIN (SELECT name, count(*) AS mentions, "
+            f"count(DISTINCT article) AS articles FROM entities GROUP BY name) c ON c.name = m.id {where} "
+            "ORDER BY c.articles DESC, c.mentions DESC, m.canonical", args)]
 
     def figures(self, limit: int | None = None) -> list[FigureRow]:
         self.refresh_extraction()
-        return [FigureRow(*r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.date, g.text, g.value, g.unit, g.qualifier, g.of, g.measure, g.start, g.end "
-            "FROM figures g JOIN articles a ON a.n = g.article ORDER BY a.date, a.n, g.start LIMIT ?",
-            (-1 if limit is None else limit,))]
+        out, last = [], (None, "")
+        for aid, title, date, ztext, *rest, start, end in self.conn.execute(
+                "SELECT a.id, a.title, a.date, a.ztext, g.value, g.unit, g.qualifier, g.of, g.measure, g.start, g.end "
+                "FROM figures g JOIN articles a ON a.n = g.article ORDER BY a.date, a.n, g.start LIMIT ?",
+                (-1 if limit is None else limit,)):
+            if last[0] != aid:
+                last = (aid, db.unpack(ztext))
+            out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
+        return out
 
     def mentioning(self, canonical: str, type: str | None = None) -> list[Row]:
         self.refresh_extraction()
-        clause, args = ("e.canonical = ?", [canonical]) if type is None else ("e.canonical = ? AND e.type = ?", [canonical, type])
-        sql = (f"{_ROW_SQL} WHERE a.n IN (SELECT e.article FROM entities e WHERE {clause}) "
+        clause, args = ("m.canonical = ?", [canonical]) if type is None else ("m.canonical = ? AND m.type = ?", [canonical, type])
+        sql = (f"{_ROW_SQL} WHERE a.n IN (SELECT e.article FROM entities e JOIN names m ON m.id = e.name WHERE {clause}) "
                "ORDER BY a.date IS NULL, a.date, a.title")
         return [Row(n, i, t, d, s, _label(p, k), fm) for n, i, t, d, s, p, k, fm in self.conn.execute(sql, args)]
 
     def extraction(self, article_id: str) -> tuple[list[Entity], list[Figure]]:
         self.refresh_extraction()
-        row = self.conn.execute("SELECT n FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+        row = self.conn.execute("SELECT n, ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
         if row is None:
             return [], []
-        ents = [Entity(type=t, text=x, start=s, end=e, canonical=c, role=r) for t, c, x, s, e, r in self.conn.execute(
-            "SELECT type, canonical, text, start, end, role FROM entities WHERE article = ? ORDER BY start", row)]
-        figs = [Figure(*r) for r in self.conn.execute(
-            "SELECT text, start, end, value, unit, qualifier, of, measure FROM figures WHERE article = ? ORDER BY start", row)]
+        n, text = row[0], db.unpack(row[1])
+        ents = [Entity(type=t, text=text[s:e], start=s, end=e, canonical=c, role=r) for t, c, s, e, r in self.conn.execute(
+            "SELECT m.type, m.canonical, e.start, e.end, e.role FROM entities e JOIN names m ON m.id = e.name "
+            "WHERE e.article = ? ORDER BY e.start, e.rowid", (n,))]
+        figs = [Figure(text[s:e], s, e, *rest) for s, e, *rest in self.conn.execute(
+            "SELECT start, end, value, unit, qualifier, of, measure FROM figures WHERE article = ? ORDER BY start, rowid", (n,))]
         return ents, figs

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 from typing import Callable, Iterable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 15_000
 MEMORY = ":memory:"
 
@@ -25,27 +26,36 @@ CREATE TABLE articles (
     key TEXT NOT NULL DEFAULT '',         -- the record in a many-article file; '' for one article
     id TEXT NOT NULL,                     -- content id (notes follow it across renames)
     title TEXT NOT NULL, date TEXT, year INTEGER, source TEXT, format TEXT NOT NULL,
-    paragraphs TEXT NOT NULL, styles TEXT NOT NULL, text TEXT NOT NULL,
+    paragraphs TEXT NOT NULL, styles TEXT NOT NULL,
+    ztext BLOB NOT NULL,                  -- the NFC text, UTF-8, zlib-compressed (see pack/unpack)
     extractor INTEGER,                    -- EXTRACTOR_VERSION of the entity/figure rows, NULL: none
     UNIQUE (file, key));
 CREATE INDEX articles_id ON articles(id);
 CREATE INDEX articles_date ON articles(date, title);
 CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_source ON articles(source);
-CREATE TABLE entities (
+CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL, UNIQUE (canonical, type));
+CREATE TABLE entities (                   -- an entity's text is the article's text[start:end]
     article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
-    type TEXT NOT NULL, canonical TEXT NOT NULL, text TEXT NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL, role TEXT);
+    name INTEGER NOT NULL REFERENCES names(id), start INTEGER NOT NULL, end INTEGER NOT NULL, role TEXT);
 CREATE INDEX entities_article ON entities(article);
-CREATE INDEX entities_name ON entities(canonical, type);
+CREATE INDEX entities_name ON entities(name);
 CREATE TABLE figures (
     article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
-    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, value REAL NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, value REAL NOT NULL,
     unit TEXT NOT NULL, qualifier TEXT, of REAL, measure TEXT);
 CREATE INDEX figures_article ON figures(article);
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, content='', tokenize='unicode61 remove_diacritics 0');
 """
+
+
+def pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
 
 
 class CatalogueUnusable(Exception):
@@ -140,7 +150,10 @@ def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
                        "a catalogue in memory is used for this session and the file is left as it is.")
                 return open_memory()
             elif version < SCHEMA_VERSION:
-                raise sqlite3.DatabaseError("an older catalogue format")
+                conn.close()
+                notice(f"The catalogue {path.name} is in an older format; it is rebuilt from the corpus.")
+                _remove(path)
+                continue
             return conn
         except sqlite3.OperationalError as err:
             if "locked" in str(err) or "busy" in str(err):

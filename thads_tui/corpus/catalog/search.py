@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fold import fold_window
+from .db import unpack
 
 from ..search import ParsedQuery, Snippet, Term, _query_pattern, make_snippets, parse_query
 
@@ -147,8 +148,8 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
 
 
 def _exact(conn: sqlite3.Connection, n: int, typed: list[str], together: bool) -> bool:
-    title, text = conn.execute("SELECT title, text FROM articles WHERE n=?", (n,)).fetchone()
-    hay = (title + "\n" + text).lower()
+    title, ztext = conn.execute("SELECT title, ztext FROM articles WHERE n=?", (n,)).fetchone()
+    hay = (title + "\n" + unpack(ztext)).lower()
     if together and len(typed) > 1:
         return re.search(r"\W+".join(map(re.escape, typed)), hay) is not None
     return all(w in hay for w in typed)
@@ -156,13 +157,14 @@ def _exact(conn: sqlite3.Connection, n: int, typed: list[str], together: bool) -
 
 def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
     """One result; k < 0: without hits and snippets (hits_of gives them when wanted)."""
-    aid, title, date, path, key, text, paragraphs = conn.execute(
-        "SELECT a.id, a.title, a.date, f.path, a.key, a.text, a.paragraphs FROM articles a "
+    aid, title, date, path, key, ztext, paragraphs = conn.execute(
+        "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
         "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
     name = Path(os.fsdecode(bytes(path))).name
     label = f"{name} ({key})" if key else name
     if k < 0:
         return Hit(aid, n, title, date, label, score, together, exact, (), ())
+    text = unpack(ztext)
     hits = find_hits(text, parsed, limit=64)
     shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
     return Hit(aid, n, title, date, label, score, together, exact, tuple(hits), make_snippets(shown, hits, k))
@@ -172,8 +174,8 @@ def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery,
             prefix_last: bool = False) -> list[tuple[int, int]]:
     """Hit offsets of the query in one article's NFC text (for highlighting in the reader)."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
-    row = conn.execute("SELECT text FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
-    return find_hits(row[0], parsed, limit=limit) if row else []
+    row = conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+    return find_hits(unpack(row[0]), parsed, limit=limit) if row else []
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -19,6 +20,7 @@ from typing import Callable, Iterable
 from ... import extract as _extract
 from .. import formats, loader
 from ..fold import fold
+from .db import pack, unpack
 
 Progress = Callable[[int, int], None]
 BATCH_FILES = 256  # files written per transaction
@@ -48,8 +50,8 @@ def _stat(paths: list[Path]) -> dict[bytes, tuple[Path, int, int]]:
 
 def extraction_rows(text: str) -> tuple[list[tuple], list[tuple]]:
     found = _extract.extract(text)
-    ents = [(e.type, e.canonical, e.text, e.start, e.end, e.role) for e in found.entities]
-    figs = [(f.text, f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure) for f in found.figures]
+    ents = [(e.canonical, e.type, e.start, e.end, e.role) for e in found.entities]
+    figs = [(f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure) for f in found.figures]
     return ents, figs
 
 
@@ -61,7 +63,7 @@ def read_one(path: Path, analyse: bool = True) -> tuple[list[dict], list]:
         row = {
             "key": a.key or "", "id": a.id, "title": a.title, "date": a.date, "source": a.source,
             "format": a.format, "paragraphs": json.dumps(a.paragraphs), "styles": json.dumps(a.styles),
-            "text": a.text, "ftitle": fold(a.title), "fbody": fold(a.text),
+            "ztext": pack(a.text), "ftitle": fold(a.title), "fbody": fold(a.text),
         }
         if analyse:
             row["entities"], row["figures"] = extraction_rows(a.text)
@@ -73,13 +75,37 @@ def _read_task(args: tuple[Path, bool]) -> tuple[list[dict], list]:
     return read_one(*args)
 
 
+@contextmanager
+def _mapped(fn, tasks: list, workers: int | None):
+    """fn over tasks, in order: in a process pool when there are many, here otherwise."""
+    if len(tasks) < POOL_THRESHOLD or workers == 1:
+        yield map(fn, tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    try:
+        yield pool.map(fn, tasks, chunksize=16)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def _transaction_guard(conn: sqlite3.Connection):
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _drop_file(conn: sqlite3.Connection, file_id: int) -> None:
-    for n, title, text in conn.execute("SELECT n, title, text FROM articles WHERE file=?", (file_id,)).fetchall():
-        conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)", (n, fold(title), fold(text)))
+    for n, title, ztext in conn.execute("SELECT n, title, ztext FROM articles WHERE file=?", (file_id,)).fetchall():
+        conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
+                     (n, fold(title), fold(unpack(ztext))))
     conn.execute("DELETE FROM files WHERE id=?", (file_id,))
 
 
@@ -89,18 +115,23 @@ def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int
     stamp = _extract.EXTRACTOR_VERSION if analysed else None
     for r in rows:
         n = conn.execute(
-            "INSERT INTO articles(file,key,id,title,date,year,source,format,paragraphs,styles,text,extractor)"
+            "INSERT INTO articles(file,key,id,title,date,year,source,format,paragraphs,styles,ztext,extractor)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (file_id, r["key"], r["id"], r["title"], r["date"], _year(r["date"]), r["source"], r["format"],
-             r["paragraphs"], r["styles"], r["text"], stamp)).lastrowid
+             r["paragraphs"], r["styles"], r["ztext"], stamp)).lastrowid
         conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (n, r["ftitle"], r["fbody"]))
         if analysed:
             write_extraction(conn, n, r["entities"], r["figures"])
 
 
 def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple]) -> None:
-    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?)", [(n, *e) for e in ents])
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
+    rows = []
+    for canonical, type_, start, end, role in ents:
+        conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
+        name = conn.execute("SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
+        rows.append((n, name, start, end, role))
+    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
@@ -115,24 +146,19 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
     todo.sort()
     total = len(todo)
     if gone:
-        conn.execute("BEGIN IMMEDIATE")
-        for file_id in gone:
-            if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
-                _drop_file(conn, file_id)
-        conn.execute("COMMIT")
-        report.dropped = len(gone)
+        with _transaction_guard(conn):
+            conn.execute("BEGIN IMMEDIATE")
+            for file_id in gone:
+                if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
+                    _drop_file(conn, file_id)
+            conn.execute("COMMIT")
+            report.dropped = len(gone)
     if progress:
         progress(0, total)
     if not todo:
         return report
     tasks = [(on_disk[k][0], analyse) for k in todo]
-    if total < POOL_THRESHOLD or workers == 1:
-        results = map(_read_task, tasks)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
-        results = pool.map(_read_task, tasks, chunksize=16)
-    try:
+    with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
         done = 0
         in_tx = False
         for key, (rows, file_problems) in zip(todo, results):
@@ -157,13 +183,6 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
                     progress(done, total)
         if in_tx:
             conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     if progress:
         progress(total, total)
     return report
@@ -188,15 +207,9 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
         return 0
     def texts():
         for n in stale:
-            row = conn.execute("SELECT text FROM articles WHERE n=?", (n,)).fetchone()
-            yield n, row[0] if row else ""
-    pool = None
-    if len(stale) < POOL_THRESHOLD or workers == 1:
-        results = map(_analyse_task, list(texts()))
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
-        results = pool.map(_analyse_task, list(texts()), chunksize=16)
-    try:
+            row = conn.execute("SELECT ztext FROM articles WHERE n=?", (n,)).fetchone()
+            yield n, unpack(row[0]) if row else ""
+    with _mapped(_analyse_task, list(texts()), workers) as results, _transaction_guard(conn):
         conn.execute("BEGIN IMMEDIATE")
         for done, (n, ents, figs) in enumerate(results, 1):
             conn.execute("DELETE FROM entities WHERE article=?", (n,))
@@ -206,11 +219,4 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
             if progress and done % BATCH_FILES == 0:
                 progress(done, len(stale))
         conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     return len(stale)
