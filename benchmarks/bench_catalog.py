@@ -60,9 +60,10 @@ def warm(corpus: str, db: str) -> dict:
     from thads_tui.corpus.catalog import Catalog
 
     cat = Catalog.open([corpus], path=db)
-    report = cat.update()
-    first = cat.rows(limit=60)
+    first = cat.rows(limit=60)  # the app paints the catalogued rows, then brings them up to date
     t_first = time.perf_counter() - t0
+    report = cat.update()
+    t_updated = time.perf_counter() - t0
     rows = cat.rows()
     t_all = time.perf_counter() - t0
     times = []
@@ -79,7 +80,7 @@ def warm(corpus: str, db: str) -> dict:
     figs = cat.figures(limit=2000)
     t_f = time.perf_counter() - s
     times.sort()
-    return {"first_rows_s": t_first, "list_complete_s": t_all, "rows": len(rows), "first": len(first),
+    return {"first_rows_s": t_first, "updated_s": t_updated, "list_complete_s": t_all, "rows": len(rows), "first": len(first),
             "reread": report.read, "search_ms": times, "totals": totals, "E_s": t_e, "F_s": t_f,
             "entities": len(ents), "figures_shown": len(figs), "rss_mb": rss_mb()}
 
@@ -126,7 +127,7 @@ def main() -> int:
     w = json.loads(out)
     ms = w["search_ms"]
     print(f"warm launch: first rows {w['first_rows_s']:.2f} s (seeds launch {seeds:.2f} s: "
-          f"{w['first_rows_s'] / seeds:.2f}x), list complete {w['list_complete_s']:.2f} s ({w['rows']} rows), "
+          f"{w['first_rows_s'] / seeds:.2f}x), files listed and checked {w['updated_s']:.2f} s, list complete {w['list_complete_s']:.2f} s ({w['rows']} rows), "
           f"files re-read {w['reread']}")
     print(f"search over {len(QUERIES)} queries: p50 {statistics.median(ms):.1f} ms, "
           f"p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms")
