@@ -211,11 +211,12 @@ class Catalog:
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         self.refresh_extraction()
+        if not _update.stats_fresh(self.conn):
+            _update.refresh_stats(self.conn)
         where, args = ("WHERE m.type = ?", [type]) if type else ("", [])
         return [EntityRow(*r) for r in self.conn.execute(
-            "SELECT m.canonical, m.type, c.mentions, c.articles FROM names m JOIN (SELECT name, count(*) AS mentions, "
-            f"count(DISTINCT article) AS articles FROM entities GROUP BY name) c ON c.name = m.id {where} "
-            "ORDER BY c.articles DESC, c.mentions DESC, m.canonical", args)]
+            "SELECT m.canonical, m.type, c.mentions, c.articles FROM name_stats c JOIN names m ON m.id = c.name "
+            f"{where} ORDER BY c.articles DESC, c.mentions DESC, m.canonical", args)]
 
     def figures(self, limit: int | None = None) -> list[FigureRow]:
         self.refresh_extraction()

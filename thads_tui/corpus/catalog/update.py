@@ -151,6 +151,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
             for file_id in gone:
                 if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
                     _drop_file(conn, file_id)
+            mark_stats_stale(conn)
             conn.execute("COMMIT")
             report.dropped = len(gone)
     if progress:
@@ -164,6 +165,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
         for key, (rows, file_problems) in zip(todo, results):
             if not in_tx:
                 conn.execute("BEGIN IMMEDIATE")
+                mark_stats_stale(conn)
                 in_tx = True
             path, size, mtime = on_disk[key]
             # asked inside the transaction: another process may have written this file meanwhile
@@ -183,9 +185,32 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
                     progress(done, total)
         if in_tx:
             conn.execute("COMMIT")
+    if analyse:
+        refresh_stats(conn)
     if progress:
         progress(total, total)
     return report
+
+
+def refresh_stats(conn: sqlite3.Connection) -> None:
+    """The entity view's counts per name, kept in a table (recomputed after a change)."""
+    with _transaction_guard(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TABLE IF NOT EXISTS name_stats (name INTEGER PRIMARY KEY, mentions INTEGER NOT NULL,"
+                     " articles INTEGER NOT NULL)")
+        conn.execute("DELETE FROM name_stats")
+        conn.execute("INSERT INTO name_stats SELECT name, count(*), count(DISTINCT article) FROM entities GROUP BY name")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'fresh')")
+        conn.execute("COMMIT")
+
+
+def mark_stats_stale(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'stale')")
+
+
+def stats_fresh(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone()
+    return row is not None and row[0] == "fresh"
 
 
 def stale_articles(conn: sqlite3.Connection) -> list[int]:
@@ -218,5 +243,6 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
             conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
             if progress and done % BATCH_FILES == 0:
                 progress(done, len(stale))
+        mark_stats_stale(conn)
         conn.execute("COMMIT")
     return len(stale)
