@@ -79,7 +79,7 @@ class FigureRow:
 
 
 def _label(path: bytes, key: str) -> str:
-    name = Path(os.fsdecode(bytes(path))).name
+    name = os.fsdecode(bytes(path).rpartition(os.sep.encode())[2])
     return f"{name} ({key})" if key else name
 
 
