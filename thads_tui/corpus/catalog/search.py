@@ -184,6 +184,17 @@ class _Shown:  # what corpus.search.make_snippets reads of an article
     paragraphs: tuple
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _boundary(text: str, i: int) -> int:
+    """The first white-space offset at or after i (len(text) when there is none)."""
+    if i >= len(text):
+        return len(text)
+    m = _SPACE.search(text, i)
+    return m.start() if m else len(text)
+
+
 def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> list[tuple[int, int]]:
     """(start, end) into `text` of the query's terms, found window by window (at most `limit`);
     when all the terms stand together somewhere in what was scanned, only those places."""
@@ -194,15 +205,18 @@ def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> li
     pos = 0
     n = len(text)
     while pos < n:
-        end = min(n, pos + WINDOW)
-        folded, where, base = fold_window(text, pos, end + (OVERLAP if end < n else 0))
+        # windows start and end at white space, so no word is cut; a match starting in this
+        # window is seen whole thanks to the overlap (a phrase is far shorter than OVERLAP)
+        end = _boundary(text, pos + WINDOW)
+        far = _boundary(text, end + OVERLAP) if end < n else n
+        folded, where, base = fold_window(text, pos, far)
         for m in pattern.finditer(folded):
             s, e = where.span(*m.span())
             s, e = s + base, e + base
+            if s >= end:
+                break  # the next window finds it
             if merged and s < merged[-1][1]:
-                continue  # seen in the previous window's overlap
-            if s >= end and end < n:
-                break  # the next window finds it whole
+                continue
             if merged and not text[merged[-1][1]:s].strip(" \t\u00a0"):
                 merged[-1] = (merged[-1][0], e, merged[-1][2] + 1)
             else:

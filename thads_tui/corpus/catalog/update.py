@@ -109,7 +109,8 @@ def _drop_file(conn: sqlite3.Connection, file_id: int) -> None:
     conn.execute("DELETE FROM files WHERE id=?", (file_id,))
 
 
-def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int, rows: list[dict], analysed: bool) -> None:
+def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int, rows: list[dict], analysed: bool,
+                names: dict | None = None) -> None:
     cur = conn.execute("INSERT INTO files(path, size, mtime_ns) VALUES (?,?,?)", (path_key, size, mtime))
     file_id = cur.lastrowid
     stamp = _extract.EXTRACTOR_VERSION if analysed else None
@@ -121,14 +122,20 @@ def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int
              r["paragraphs"], r["styles"], r["ztext"], stamp)).lastrowid
         conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (n, r["ftitle"], r["fbody"]))
         if analysed:
-            write_extraction(conn, n, r["entities"], r["figures"])
+            write_extraction(conn, n, r["entities"], r["figures"], names)
 
 
-def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple]) -> None:
+def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple],
+                     names: dict | None = None) -> None:
+    """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
+    names = {} if names is None else names
     rows = []
     for canonical, type_, start, end, role in ents:
-        conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
-        name = conn.execute("SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
+        name = names.get((canonical, type_))
+        if name is None:
+            conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
+            name = names[canonical, type_] = conn.execute(
+                "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
         rows.append((n, name, start, end, role))
     conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", rows)
     conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
@@ -159,6 +166,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
     if not todo:
         return report
     tasks = [(on_disk[k][0], analyse) for k in todo]
+    names: dict = {}
     with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
         done = 0
         in_tx = False
@@ -172,7 +180,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
             old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
             if old:
                 _drop_file(conn, old[0])
-            _write_file(conn, key, size, mtime, rows, analyse)
+            _write_file(conn, key, size, mtime, rows, analyse, names)
             report.problems.extend(file_problems)
             report.read += 1
             report.articles += len(rows)
@@ -234,12 +242,13 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
         for n in stale:
             row = conn.execute("SELECT ztext FROM articles WHERE n=?", (n,)).fetchone()
             yield n, unpack(row[0]) if row else ""
+    names: dict = {}
     with _mapped(_analyse_task, list(texts()), workers) as results, _transaction_guard(conn):
         conn.execute("BEGIN IMMEDIATE")
         for done, (n, ents, figs) in enumerate(results, 1):
             conn.execute("DELETE FROM entities WHERE article=?", (n,))
             conn.execute("DELETE FROM figures WHERE article=?", (n,))
-            write_extraction(conn, n, ents, figs)
+            write_extraction(conn, n, ents, figs, names)
             conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
             if progress and done % BATCH_FILES == 0:
                 progress(done, len(stale))
