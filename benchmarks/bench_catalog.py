@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -146,9 +147,7 @@ def main() -> int:
     cat.close()
     if args.compare_old:
         compare_old(corpus)
-    for f in os.listdir(tmp):
-        os.unlink(os.path.join(tmp, f))
-    os.rmdir(tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
