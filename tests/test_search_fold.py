@@ -129,3 +129,44 @@ def test_any_substring_is_found_in_folded_text_and_maps_back_exactly(text, data)
         start, end = where.span(at, at + len(needle))
         assert i <= start < end
         assert fold(text[start:end]) == needle
+
+
+def _reference_map(text: str) -> tuple[list[int], list[int]]:
+    """The one-character-at-a-time map the bulk builder replaced (the specification)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        out = fold_char(text[i])
+        j = i + 1
+        if out:
+            while j < n and not fold_char(text[j]) and unicodedata.category(text[j])[0] == "M":
+                j += 1
+            starts += [i] * len(out)
+            ends += [j] * len(out)
+        i = j
+    return starts, ends
+
+
+MIXED = st.text(alphabet=st.sampled_from(
+    list("ab đ.") + ["\u0300", "\u0301", "ß", "北", "😀", "\u200b", "Ð", "ắ", "\u0323", "ﬁ"]), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_bulk_map_equals_the_character_by_character_map(text):
+    folded, where = fold_with_map(text)
+    starts, ends = _reference_map(text)
+    assert len(where) == len(starts) == len(folded)
+    assert [where.start(k) for k in range(len(folded))] == starts
+    assert [where.end(k) for k in range(len(folded))] == ends
+
+
+def test_fold_window_maps_back_into_the_whole_text():
+    from thads_tui.corpus.fold import fold_window
+    text = "x" * 1000 + "Tha\u0300nh Hóa" + "ß" * 10 + "y" * 1000
+    folded, where, base = fold_window(text, 1003, 1020)  # starts on the mark: widened to its letter
+    assert base == 1002
+    k = folded.index("anh")
+    a, b = where.span(k, k + 3)
+    assert text[base + a:base + b] == "a\u0300nh"

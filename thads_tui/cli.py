@@ -350,6 +350,10 @@ HANDLERS = {"extract": cmd_extract, "search": cmd_search, "export": cmd_export, 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "index":  # the corpus catalogue's own command (corpus/catalog/cli.py)
+        from .corpus.catalog.cli import run
+
+        return run(argv[1:])
     handler, args = parse(argv)
     try:
         _apply_settings(args)

@@ -11,6 +11,7 @@ The output is lowercase ASCII, hence `fold(fold(x)) == fold(x)`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 
@@ -102,22 +103,52 @@ class OffsetMap:
 
 
 def fold_with_map(text: str) -> tuple[str, OffsetMap]:
-    """(folded text, map from folded offsets to offsets in `text`)."""
+    """(folded text, map from folded offsets to offsets in `text`).
+
+    Built in bulk: the runs of characters that fold 1:1 between the rare others are appended
+    as ranges, so the cost is linear with a small constant even on megabytes of text.
+    """
     folded = text.translate(_TABLE)
-    if len(folded) == len(text) and folds_one_to_one(text):
-        return folded, OffsetMap(None, None, len(folded), len(text))
     table = _TABLE
+    odd = [c for c in set(text) if len(table[ord(c)]) != 1]
+    if not odd:
+        return folded, OffsetMap(None, None, len(folded), len(text))
+    pattern = re.compile("[" + "".join(re.escape(c) for c in odd) + "]")
     starts = array("I")
     ends = array("I")
     n = len(text)
-    i = 0
-    while i < n:
-        out = table[ord(text[i])]
-        j = i + 1
+    i = 0  # next original offset not yet mapped
+    last_len = 0  # folded characters the last character with output produced
+    last_end = -1  # original offset just after that character (its marks included)
+    for m in pattern.finditer(text):
+        k = m.start()
+        if k > i:
+            starts.extend(range(i, k))
+            ends.extend(range(i + 1, k + 1))
+            last_len, last_end = 1, k
+        out = table[ord(text[k])]
         if out:
-            while j < n and not table[ord(text[j])] and unicodedata.category(text[j])[0] == "M":
-                j += 1
-            starts.extend([i] * len(out))
-            ends.extend([j] * len(out))
-        i = j
+            starts.extend([k] * len(out))
+            ends.extend([k + 1] * len(out))
+            last_len, last_end = len(out), k + 1
+        elif last_end == k and last_len and unicodedata.category(text[k])[0] == "M":
+            ends[len(ends) - last_len:] = array("I", [k + 1] * last_len)  # a mark joins its letter
+            last_end = k + 1
+        i = k + 1
+    if i < n:
+        starts.extend(range(i, n))
+        ends.extend(range(i + 1, n + 1))
     return folded, OffsetMap(starts, ends, len(folded), n)
+
+
+def fold_window(text: str, start: int, end: int) -> tuple[str, OffsetMap, int]:
+    """Fold only text[start:end] (for snippets of a huge text): (folded, map, start).
+
+    The map's offsets are relative to `start`; add it back for offsets into `text`.
+    """
+    start = max(0, start)
+    end = min(len(text), end)
+    while start > 0 and unicodedata.category(text[start])[0] == "M":
+        start -= 1  # never cut a letter from its marks
+    folded, where = fold_with_map(text[start:end])
+    return folded, where, start

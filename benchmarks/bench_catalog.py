@@ -1,0 +1,182 @@
+"""Catalogue benchmark: cold build, warm launch, search, E/F, RSS, size, re-index after touching 10 files.
+
+    nice python benchmarks/bench_catalog.py CORPUS_DIR [--workers N] [--no-extract] [--compare-old]
+
+Figures are printed (no pass/fail). Warm launch and peak RSS run in separate processes so each
+figure is that of a fresh app. `--compare-old` also loads the corpus into the old in-memory
+index (corpus.search.SearchIndex) and times the same queries.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = [
+    # single words, accent-less
+    "thi", "tinh", "dong", "nai", "tien", "an",
+    # with accents
+    "thi hành án", "đồng nai", "Thanh Hóa", "Hà Nội", "quyết định", "tòa án",
+    # phrases
+    '"thi hanh an dan su"', '"ban chap hanh"', '"uy ban nhan dan"', '"ho chi minh"',
+    # prefixes
+    "thi*", "cong an*", "vi*", "ngh*",
+    # rare
+    "kleptocracy", "bitcoin", "covid", "xổ số",
+    # common multi-word
+    "dan su", "nguoi dan", "kinh te xa hoi", "tang truong",
+    # no result
+    "zzqxw", "qqqq vvvv",
+]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def text_bytes(root: Path) -> tuple[int, int]:
+    n = size = 0
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            n += 1
+            size += os.path.getsize(os.path.join(dirpath, name))
+    return n, size
+
+
+def warm(corpus: str, db: str) -> dict:
+    """Runs in a fresh process: open, list, first rows, list complete, search, E, F, RSS."""
+    t0 = time.perf_counter()
+    from thads_tui.corpus.catalog import Catalog
+
+    cat = Catalog.open([corpus], path=db)
+    first = cat.rows(limit=60)  # the app paints the catalogued rows, then brings them up to date
+    t_first = time.perf_counter() - t0
+    report = cat.update()
+    t_updated = time.perf_counter() - t0
+    rows = cat.rows()
+    t_all = time.perf_counter() - t0
+    times = []
+    totals = {}
+    for q in QUERIES:
+        s = time.perf_counter()
+        found = cat.search(q, limit=50, prefix_last=True)
+        times.append((time.perf_counter() - s) * 1000)
+        totals[q] = (found.total, found.together)
+    s = time.perf_counter()
+    ents = cat.entities()
+    t_e = time.perf_counter() - s
+    s = time.perf_counter()
+    figs = cat.figures(limit=2000)
+    t_f = time.perf_counter() - s
+    times.sort()
+    return {"first_rows_s": t_first, "updated_s": t_updated, "list_complete_s": t_all, "rows": len(rows), "first": len(first),
+            "reread": report.read, "search_ms": times, "totals": totals, "E_s": t_e, "F_s": t_f,
+            "entities": len(ents), "figures_shown": len(figs), "rss_mb": rss_mb()}
+
+
+def seeds_launch() -> float:
+    code = ("import time,sys;t=time.perf_counter();from thads_tui.corpus.catalog import Catalog;"
+            "from thads_tui.corpus.loader import bundled_seeds;c=Catalog.open([bundled_seeds()],no_cache=True);"
+            "c.update(workers=1);c.rows(limit=60);print(time.perf_counter()-t)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("--workers", type=int, default=os.cpu_count())
+    ap.add_argument("--no-extract", action="store_true")
+    ap.add_argument("--compare-old", action="store_true")
+    ap.add_argument("--warm-child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.warm_child:
+        print(json.dumps(warm(*args.warm_child)))
+        return 0
+    from thads_tui.corpus.catalog import Catalog
+
+    corpus = Path(args.corpus)
+    files, size = text_bytes(corpus)
+    tmp = tempfile.mkdtemp(prefix="bench-catalog-")
+    db = os.path.join(tmp, "catalog.sqlite3")
+    print(f"corpus {corpus}: {files} files, {size / 1e6:.1f} MB; workers {args.workers}; extract {not args.no_extract}")
+    t = time.perf_counter()
+    cat = Catalog.open([corpus], path=db)
+    report = cat.update(workers=args.workers, analyse=not args.no_extract)
+    build = time.perf_counter() - t
+    cat.close()
+    arts = report.articles
+    print(f"cold build: {build:.1f} s, {size / 1e6 / build:.2f} MB/s, {arts / build:.0f} articles/s, "
+          f"{size / 1e6 / build / args.workers:.2f} MB/s per core; {arts} articles; "
+          f"peak RSS main {rss_mb():.0f} MB, worker {child_rss_mb():.0f} MB")
+    on_disk = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
+    print(f"catalogue size: {on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x the text")
+    seeds = seeds_launch()
+    out = subprocess.run([sys.executable, __file__, "x", "--warm-child", str(corpus), db],
+                         capture_output=True, text=True, check=True).stdout
+    w = json.loads(out)
+    ms = w["search_ms"]
+    print(f"warm launch: first rows {w['first_rows_s']:.2f} s (seeds launch {seeds:.2f} s: "
+          f"{w['first_rows_s'] / seeds:.2f}x), files listed and checked {w['updated_s']:.2f} s, list complete {w['list_complete_s']:.2f} s ({w['rows']} rows), "
+          f"files re-read {w['reread']}")
+    print(f"search over {len(QUERIES)} queries: p50 {statistics.median(ms):.1f} ms, "
+          f"p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms")
+    print(f"E open {w['E_s']:.2f} s ({w['entities']} entities), F open {w['F_s']:.2f} s "
+          f"({w['figures_shown']} figures shown); warm peak RSS {w['rss_mb']:.0f} MB")
+    for q, (total, together) in list(w["totals"].items())[:30]:
+        print(f"    {q!r}: {total} match, {together} together")
+    # touch 10 files
+    touched = sorted(p for p in corpus.rglob("*") if p.is_file())[:: max(1, files // 10)][:10]
+    for p in touched:
+        os.utime(p, ns=(time.time_ns(), time.time_ns()))
+    t = time.perf_counter()
+    cat = Catalog.open([corpus], path=db)
+    report = cat.update(workers=args.workers, analyse=not args.no_extract)
+    print(f"re-index after touching {len(touched)} files: {time.perf_counter() - t:.2f} s, {report.read} files re-read")
+    cat.close()
+    if args.compare_old:
+        compare_old(corpus)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def compare_old(corpus: Path) -> None:
+    code = f"""
+import time, json, resource, statistics
+t = time.perf_counter()
+from thads_tui.corpus import loader
+from thads_tui.corpus.search import SearchIndex
+units, _ = loader.scan([{str(corpus)!r}])
+idx = SearchIndex()
+for u in units:
+    try:
+        idx.add(loader.read_article(u))
+    except loader.SkippedFile:
+        pass
+load = time.perf_counter() - t
+ms = []
+for q in {QUERIES!r}:
+    s = time.perf_counter(); idx.search(q, limit=50, prefix_last=True); ms.append((time.perf_counter() - s) * 1000)
+ms.sort()
+print(json.dumps({{"load": load, "ms": ms, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+    out = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    ms = out["ms"]
+    print(f"old in-memory index: list complete (all read + indexed) {out['load']:.1f} s, search p50 "
+          f"{statistics.median(ms):.1f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms, "
+          f"peak RSS {out['rss']:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

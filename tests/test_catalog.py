@@ -1,0 +1,261 @@
+"""The corpus catalogue: incremental updates, lazy re-analysis, bad states, two processes."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from thads_tui import extract as extract_pkg
+from thads_tui.corpus import loader
+from thads_tui.corpus.catalog import Catalog, db, update as update_mod
+from thads_tui.corpus.loader import bundled_seeds
+
+SEEDS = sorted(bundled_seeds().glob("*.txt"))
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in SEEDS[:3]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("THADS_TUI_CACHE", str(folder))
+    return folder
+
+
+def ids(cat: Catalog) -> set[str]:
+    return {r.id for r in cat.rows()}
+
+
+def test_catalogue_lives_in_the_cache_folder_and_a_second_open_reads_nothing(corpus, cache):
+    cat = Catalog.open([corpus])
+    first = cat.update(workers=1)
+    assert first.read == 3 and cat.count() == 3
+    assert cat.path is not None and cat.path.parent == cache and cat.path.exists()
+    cat.close()
+    again = Catalog.open([corpus])
+    report = again.update(workers=1)
+    assert report.read == 0 and report.listed == 3 and again.count() == 3
+    assert again.notices == []
+
+
+def test_incremental_add_change_delete_and_rename(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    before = {r.file: r.id for r in cat.rows()}
+    cat.close()
+    names = sorted(before)
+    shutil.copy(SEEDS[3], corpus / SEEDS[3].name)  # add
+    changed = corpus / names[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nMột đoạn mới về Đồng Nai.\n", encoding="utf-8")  # change
+    (corpus / names[1]).unlink()  # delete
+    (corpus / names[2]).rename(corpus / "renamed.txt")  # rename
+    cat = Catalog.open([corpus])
+    report = cat.update(workers=1)
+    after = {r.file: r.id for r in cat.rows()}
+    assert report.read == 3 and report.dropped == 2  # new, changed, renamed read; deleted and old name dropped
+    assert set(after) == {names[0], SEEDS[3].name, "renamed.txt"}
+    assert after["renamed.txt"] == before[names[2]]  # notes follow the content id
+    assert after[names[0]] != before[names[0]]
+    assert cat.search("Đồng Nai").results[0].file == names[0]
+    assert cat.search('"mot doan moi"').total == 1
+    # the FTS rows of the dropped and replaced articles are gone too
+    assert cat.conn.execute("SELECT count(*) FROM fts").fetchone()[0] == 3
+
+
+def test_old_extractor_stamp_triggers_reanalysis_and_only_then(corpus, cache, monkeypatch):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    calls = []
+    real = update_mod.extraction_rows
+    monkeypatch.setattr(update_mod, "extraction_rows", lambda text, date=None: calls.append(1) or real(text, date))
+    entities = cat.entities()
+    assert entities and calls == []  # fresh stamps: nothing re-analysed
+    n = cat.conn.execute("SELECT n FROM articles ORDER BY n LIMIT 1").fetchone()[0]
+    cat.conn.execute("UPDATE articles SET extractor = ? WHERE n = ?", (extract_pkg.EXTRACTOR_VERSION - 1, n))
+    cat.conn.execute("DELETE FROM entities WHERE article = ?", (n,))
+    assert cat.entities() == entities and calls == [1]  # the old stamp: that one article again
+    cat.figures()
+    assert calls == [1]
+
+
+def test_extraction_can_wait_and_is_done_when_asked_for(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1, analyse=False)
+    assert cat.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    assert cat.entities()
+    assert update_mod.stale_articles(cat.conn) == []
+
+
+def test_corrupt_catalogue_is_rebuilt_with_a_notice_and_notes_untouched(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    path = cat.path
+    cat.close()
+    notes = cache / "annotations.json"
+    notes.write_bytes(b'{"_meta": {"version": 1}, "notes": {"x": "y"}}')
+    path.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    seen = []
+    cat = Catalog.open([corpus], notice=seen.append)
+    assert len(seen) == 1 and "damaged" in seen[0] and "rebuilt" in seen[0]
+    assert cat.update(workers=1).read == 3 and cat.count() == 3 and cat.path == path
+    assert notes.read_bytes() == b'{"_meta": {"version": 1}, "notes": {"x": "y"}}'
+
+
+def test_newer_schema_version_is_left_alone_and_memory_is_used(corpus, cache):
+    cat = Catalog.open([corpus])
+    path = cat.path
+    cat.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(db.SCHEMA_VERSION + 1),))
+    cat.close()
+    seen = []
+    cat = Catalog.open([corpus], notice=seen.append)
+    assert cat.path is None and len(seen) == 1 and "newer" in seen[0]
+    assert cat.update(workers=1).read == 3
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == str(db.SCHEMA_VERSION + 1)
+
+
+def test_cache_folder_that_cannot_be_made_falls_back_to_memory_once(corpus, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("THADS_TUI_CACHE", str(blocker / "cache"))
+    seen = []
+    cat = Catalog.open([corpus], notice=seen.append)
+    assert cat.path is None and len(seen) == 1 and "memory" in seen[0]
+    assert cat.update(workers=1).read == 3 and cat.count() == 3
+
+
+def test_full_disk_during_build_moves_to_memory_with_a_notice(corpus, cache, monkeypatch):
+    cat = Catalog.open([corpus])
+    real = update_mod._write_file
+    state = {"first": True}
+
+    def full(conn, *args):
+        if state.pop("first", False):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn, *args)
+
+    monkeypatch.setattr(update_mod, "_write_file", full)
+    seen = []
+    cat._notice_cb = seen.append
+    report = cat.update(workers=1)
+    assert report.read == 3 and cat.count() == 3 and cat.path is None
+    assert len(seen) == 1 and "full" in seen[0]
+
+
+def test_no_cache_is_in_memory(corpus, cache):
+    cat = Catalog.open([corpus], no_cache=True)
+    cat.update(workers=1)
+    assert cat.count() == 3 and cat.path is None and not cache.exists()
+
+
+def test_non_utf8_file_name_is_stored_losslessly(tmp_path, cache):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    name = os.fsdecode(b"b\xe0i vi\xea\xf7t.txt")
+    shutil.copy(SEEDS[0], folder / name)
+    cat = Catalog.open([folder])
+    cat.update(workers=1)
+    (row,) = cat.rows()
+    raw = cat.conn.execute("SELECT path FROM files").fetchone()[0]
+    assert bytes(raw).endswith(b"b\xe0i vi\xea\xf7t.txt")
+    assert cat.article(row.id).path == folder / name
+    assert Catalog.open([folder]).update(workers=1).read == 0
+
+
+def test_jsonl_dump_is_catalogued_per_record(tmp_path, cache):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    records = [{"title": f"Bài {i} về Thanh Hóa", "content": f"Nội dung thứ {i} về thi hành án dân sự ở Thanh Hóa.",
+                "date": f"2021-0{i + 1}-01"} for i in range(3)]
+    (folder / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    cat = Catalog.open([folder])
+    cat.update(workers=1)
+    rows = cat.rows()
+    assert [r.title for r in rows] == [r["title"] for r in records]
+    assert all(r.format == "json" and r.file.startswith("news.jsonl (") for r in rows)
+    assert len({r.id for r in rows}) == 3
+    assert cat.years() == [(2021, 3)]
+    assert cat.search("thanh hoa").total == 3
+
+
+def test_queries_for_the_list_filters_and_entity_views(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    rows = cat.rows()
+    assert [r.date for r in rows] == sorted((r.date for r in rows), key=lambda d: (d is None, d))
+    assert [r.title for r in cat.rows(order="title")] == sorted(r.title for r in rows)
+    assert cat.rows(limit=1, offset=1) == rows[1:2]
+    for year, count in cat.years():
+        assert cat.count(year=year) == count == len(cat.rows(year=year))
+    top = cat.entities()[0]
+    mentioning = cat.mentioning(top.canonical, top.type)
+    assert len(mentioning) == top.articles == cat.count(entity=top.canonical)
+    art = cat.article(rows[0].id)
+    from thads_tui.corpus import loader as ld
+    on_disk = ld.read_article(art.path)
+    assert art == on_disk
+    ents, figs = cat.extraction(art.id)
+    fresh = extract_pkg.extract(art.text, art.date)
+    assert ents == fresh.entities and figs == fresh.figures
+
+
+def _two_processes_worker(corpus: str, cache: str, queue) -> None:
+    os.environ["THADS_TUI_CACHE"] = cache
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    queue.put((cat.path is not None, cat.count(), cat.search("thi hành án").total, list(cat.notices)))
+
+
+def test_two_processes_on_one_catalogue(corpus, cache):
+    for p in SEEDS[3:]:
+        shutil.copy(p, corpus / p.name)
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_two_processes_worker, args=(str(corpus), str(cache), queue)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    results = [queue.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert results == [(True, 5, 5, [])] * 2
+    cat = Catalog.open([corpus])
+    assert cat.update(workers=1).read == 0 and cat.count() == 5
+
+
+def test_older_schema_version_is_rebuilt_with_a_notice(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    cat.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(db.SCHEMA_VERSION - 1),))
+    cat.close()
+    seen = []
+    cat = Catalog.open([corpus], notice=seen.append)
+    assert len(seen) == 1 and "older" in seen[0] and cat.path is not None
+    assert cat.update(workers=1).read == 3
+
+
+def test_catalogue_is_smaller_than_text_plus_compressed_text(tmp_path, cache):
+    """The NFC text is kept compressed: the article rows stay below the raw text size."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, p in enumerate(SEEDS * 4):
+        (folder / f"{i}.txt").write_text(p.read_text(encoding="utf-8") + f"\nbản {i}\n", encoding="utf-8")
+    cat = Catalog.open([folder])
+    cat.update(workers=1, analyse=False)
+    stored = cat.conn.execute("SELECT sum(length(ztext)) FROM articles").fetchone()[0]
+    raw = sum(len(cat.text(r.id).encode()) for r in cat.rows())
+    assert stored < raw / 2

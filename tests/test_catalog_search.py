@@ -1,0 +1,134 @@
+"""Catalogue search: today's query language, the ranking a reader expects, and the old index's answers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thads_tui.corpus import loader
+from thads_tui.corpus.catalog import Catalog
+from thads_tui.corpus.catalog.search import find_hits as windowed_hits
+from thads_tui.corpus.loader import bundled_seeds
+from thads_tui.corpus.search import SearchIndex, find_hits, parse_query
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    cat = Catalog.open([bundled_seeds()], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    units, _ = loader.scan([bundled_seeds()])
+    old = SearchIndex.build(loader.read_article(u) for u in units)
+    return cat, old
+
+
+SEED_QUERIES = ["thi hành án", "thi hanh an dan su", '"thi hanh"', "thi*", "tổng cục", "hoan thanh", "ty dong",
+                "nghi quyet", "quyết", "xyzzy", "2020", "chi tieu", '"chi tieu', "bo tu phap", "đồng", "tp",
+                "ban chỉ đạo", '"bộ tư pháp" 2019', "cục thi", "vi", "hành*"]
+
+
+@pytest.mark.parametrize("query", SEED_QUERIES)
+def test_same_articles_as_the_old_index_on_the_seeds(seeds, query):
+    cat, old = seeds
+    new = cat.search(query, limit=100)
+    was = old.search(query, limit=100)
+    assert {h.id for h in new.results} == {r.id for r in was.results}
+    assert new.total == was.total
+
+
+def test_typing_prefix_on_the_last_word_matches_the_old_index(seeds):
+    cat, old = seeds
+    for query in ["thi hà", "tổng c", "bộ tư ph"]:
+        assert ({h.id for h in cat.search(query, prefix_last=True).results}
+                == {r.id for r in old.search(query, prefix_last=True).results})
+
+
+def test_query_language_errors_and_notes_are_todays(seeds):
+    cat, _ = seeds
+    assert cat.search("").error == "empty query"
+    assert cat.search("  !!! ,, ").error == "nothing to search for: the query has no letters or digits"
+    unclosed = cat.search('"thi hanh an')
+    assert "unclosed quote" in unclosed.notes[0] and unclosed.total > 0
+    huge = cat.search("thi " * 2500)  # 10,000 characters
+    assert huge.error is None and any("cut" in n for n in huge.notes)
+    assert cat.search('"" *** "').results == ()
+
+
+def test_hits_map_back_to_the_nfc_text(seeds):
+    cat, _ = seeds
+    found = cat.search("đồng nai thi hành án")
+    for hit in found.results:
+        text = cat.text(hit.id)
+        for s, e in hit.hits:
+            assert text[s:e].lower() == text[s:e].lower().strip()
+        for sn in hit.snippets:
+            assert sn.text == text[sn.start:sn.end].replace("\n", " ")
+
+
+@pytest.fixture
+def ranking(tmp_path):
+    folder = tmp_path / "rank"
+    folder.mkdir()
+    docs = {
+        "a_words.txt": "Hoàn thành kế hoạch\n\nTỉnh đã hoàn thành chỉ tiêu; hoa nở khắp nơi trong năm.",
+        "b_place.txt": "Làm việc tại Thanh Hóa\n\nĐoàn công tác làm việc với Cục Thi hành án dân sự tỉnh Thanh Hóa.",
+        "c_folded.txt": "Dòng nài nỉ\n\nMột dòng sông, người dân nài nỉ: dong nai viết không dấu.",
+        "d_exact.txt": "Về Đồng Nai\n\nCục Thi hành án dân sự tỉnh Đồng Nai báo cáo kết quả.",
+        "e_apart.txt": "Đồng lòng\n\nCả xã đồng lòng, không ai nài ép ai.",
+    }
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cat = Catalog.open([folder], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    return cat
+
+
+def test_words_standing_together_come_first_and_the_summary_counts_them(ranking):
+    found = ranking.search("thanh hoa")
+    files = [h.file for h in found.results]
+    assert files[0] == "b_place.txt" and found.results[0].together
+    assert set(files) == {"a_words.txt", "b_place.txt"}
+    assert found.total == 2 and found.together == 1
+    assert found.summary == "1 articles hold the phrase, 1 only the words".replace("1 articles", "1 article")
+
+
+def test_accents_typed_rank_exact_accent_matches_above_folded_ones(ranking):
+    found = ranking.search("đồng nai")
+    files = [h.file for h in found.results]
+    assert files[:2] == ["d_exact.txt", "c_folded.txt"]  # both hold the words together; one as typed
+    assert found.results[0].exact and not found.results[1].exact
+    assert files[2:] == ["e_apart.txt"] and not found.results[2].together
+    plain = ranking.search("dong nai")
+    assert {h.file for h in plain.results[:2]} == {"d_exact.txt", "c_folded.txt"}
+
+
+def test_a_quoted_phrase_needs_the_words_together(ranking):
+    assert [h.file for h in ranking.search('"thanh hoa"').results] == ["b_place.txt"]
+    assert ranking.search('"hoa thanh"').total == 0
+
+
+def test_title_weighs_more_than_body(tmp_path):
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "in_title.txt").write_text("Kiểm sát viên\n\nBài viết về công tác năm nay.", encoding="utf-8")
+    (folder / "in_body.txt").write_text("Công tác năm nay\n\nBài viết về kiểm sát viên.", encoding="utf-8")
+    cat = Catalog.open([folder], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    assert [h.file for h in cat.search("kiem sat").results][0] == "in_title.txt"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Đồng Nai", "dong", "nai", "Thanh Hóa", "thành", "ß", "\u0301", "x" * 50, "\n", " ", "北"]),
+                max_size=400), st.sampled_from(["dong nai", "thanh", "thanh hoa", "nai*", '"dong nai"', "ss"]))
+def test_windowed_hits_equal_whole_text_hits(parts, query):
+    from thads_tui.corpus.catalog import search as cs
+
+    text = "".join(parts)
+    parsed = parse_query(query)
+    old = cs.WINDOW, cs.OVERLAP
+    cs.WINDOW, cs.OVERLAP = 97, 60  # many windows over a small text
+    try:
+        assert windowed_hits(text, parsed) == find_hits(text, parsed)
+    finally:
+        cs.WINDOW, cs.OVERLAP = old

@@ -1,0 +1,252 @@
+"""A persistent catalogue of a corpus: SQLite (WAL) in the user cache folder, derived data only.
+
+    cat = Catalog.open(paths, no_cache=False, notice=print)   # never raises for a bad catalogue
+    cat.update(progress=callback)     # list files (no reads), read new/changed ones, drop deleted
+    cat.notices                       # the one-line notices (rebuilt, in memory, ...)
+
+What the UI reads instead of holding articles (all straight from SQL):
+    cat.count(year=, source=, entity=)                  how many articles (with the filters)
+    cat.rows(order="date"|"title", year=, source=, entity=, limit=, offset=)
+                                                        [Row(n, id, title, date, source, file, format)]
+    cat.years() / cat.sources()                         [(value, count)] for the filters
+    cat.article(id) -> Article | None                   text, paragraphs, styles... of one article
+    cat.text(id) -> str | None
+    cat.search(query, limit=, offset=, prefix_last=, detail=20)
+                                        -> search.Found (results, total, together, summary, error,
+                                           notes); the first `detail` results carry hits + snippets
+    cat.hits(id, query) -> [(start, end)]               hit offsets in one article's NFC text
+    cat.entities(type=None) -> [EntityRow(canonical, type, mentions, articles)]   the E view
+    cat.figures(limit=None) -> [FigureRow(id, title, date, text, value, unit, qualifier, of, measure, start, end)]
+                                                        the F view
+    cat.mentioning(canonical, type=None) -> [Row]       articles mentioning an entity
+    cat.extraction(id) -> (entities, figures)           one article's, as extract.Entity/Figure
+
+Files are keyed by their path as bytes (os.fsencode: lossless, even for names that are not
+UTF-8), with size and mtime_ns; articles by (file, record key), since one .jsonl file holds
+many. The entity and figure rows carry extract.EXTRACTOR_VERSION; rows with another stamp (or
+none) are re-analysed before the entity and figure queries answer (`refresh_extraction`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ...extract import Entity, Figure
+from ..article import Article
+from . import db, update as _update
+from .search import Found, hits_of, search as _search
+from .update import UpdateReport
+
+__all__ = ["Catalog", "EntityRow", "FigureRow", "Found", "Row", "UpdateReport"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    n: int
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    file: str  # the label the list shows: file name, with the record for a many-article file
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    canonical: str
+    type: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    id: str
+    title: str
+    date: str | None
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    of: float | None
+    measure: str | None
+    start: int
+    end: int
+
+
+def _label(path: bytes, key: str) -> str:
+    name = os.fsdecode(bytes(path).rpartition(os.sep.encode())[2])
+    return f"{name} ({key})" if key else name
+
+
+_ROW_SQL = ("SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, a.format "
+            "FROM articles a JOIN files f ON f.id = a.file")
+
+
+class Catalog:
+    def __init__(self, conn: sqlite3.Connection, roots: list[Path], path: Path | None, notices: list[str]) -> None:
+        self.conn = conn
+        self.roots = roots
+        self.path = path  # None: in memory
+        self.notices = notices
+        self._notice_cb: Callable[[str], None] | None = None
+
+    @classmethod
+    def open(cls, roots: Iterable[str | Path], *, no_cache: bool = False, path: str | Path | None = None,
+             notice: Callable[[str], None] | None = None) -> "Catalog":
+        roots = [Path(r) for r in roots]
+        notices: list[str] = []
+
+        def say(message: str) -> None:
+            notices.append(message)
+            if notice:
+                notice(message)
+
+        if no_cache:
+            return cls(db.open_memory(), roots, None, notices)
+        file = Path(path) if path else db.default_path(roots)
+        conn = db.open_file(file, say)
+        in_memory = conn.execute("PRAGMA database_list").fetchone()[2] == ""
+        cat = cls(conn, roots, None if in_memory else file, notices)
+        cat._notice_cb = say
+        return cat
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ building
+
+    def update(self, *, progress: _update.Progress | None = None, workers: int | None = None,
+               analyse: bool = True) -> UpdateReport:
+        """Bring the catalogue up to date; a full disk moves it to memory (with a notice) and goes on."""
+        try:
+            return _update.update(self.conn, self.roots, progress=progress, workers=workers, analyse=analyse)
+        except sqlite3.DatabaseError as err:
+            if self.path is None:
+                raise
+            if db.is_disk_full(err):
+                self._say(f"The disk is full ({err}): the catalogue is kept in memory for this session.")
+            else:
+                self._say(f"The catalogue was damaged ({err}); it is rebuilt in memory for this session.")
+            self.conn.close()
+            self.conn = db.open_memory()
+            self.path = None
+            return _update.update(self.conn, self.roots, progress=progress, workers=workers, analyse=analyse)
+
+    def _say(self, message: str) -> None:
+        if self._notice_cb:
+            self._notice_cb(message)
+        else:
+            self.notices.append(message)
+
+    def refresh_extraction(self, **kw) -> int:
+        return _update.refresh_extraction(self.conn, **kw)
+
+    # ------------------------------------------------------------------ list and filters
+
+    @staticmethod
+    def _where(year: int | None, source: str | None, entity: str | None) -> tuple[str, list]:
+        clauses, args = [], []
+        if year is not None:
+            clauses.append("a.year = ?")
+            args.append(year)
+        if source is not None:
+            clauses.append("a.source = ?")
+            args.append(source)
+        if entity is not None:
+            clauses.append("a.n IN (SELECT e.article FROM entities e JOIN names m ON m.id = e.name WHERE m.canonical = ?)")
+            args.append(entity)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def count(self, *, year: int | None = None, source: str | None = None, entity: str | None = None) -> int:
+        where, args = self._where(year, source, entity)
+        return self.conn.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0]
+
+    def rows(self, *, order: str = "date", year: int | None = None, source: str | None = None,
+             entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+        where, args = self._where(year, source, entity)
+        by = "a.title, a.n" if order == "title" else "a.date IS NULL, a.date, a.title, a.n"
+        sql = f"{_ROW_SQL}{where} ORDER BY {by} LIMIT ? OFFSET ?"
+        return [Row(n, i, t, d, s, _label(p, k), fm) for n, i, t, d, s, p, k, fm in
+                self.conn.execute(sql, [*args, -1 if limit is None else limit, offset])]
+
+    def years(self) -> list[tuple[int, int]]:
+        return list(self.conn.execute(
+            "SELECT year, count(*) FROM articles WHERE year IS NOT NULL GROUP BY year ORDER BY year"))
+
+    def sources(self) -> list[tuple[str, int]]:
+        return list(self.conn.execute(
+            "SELECT source, count(*) FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC, source"))
+
+    # ------------------------------------------------------------------ one article
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            "SELECT a.id, f.path, a.ztext, a.title, a.date, a.source, a.paragraphs, a.format, a.styles, a.key "
+            "FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? ORDER BY a.n LIMIT 1", (article_id,)).fetchone()
+        if row is None:
+            return None
+        aid, path, text, title, date, source, paras, fmt, styles, key = row
+        return Article(id=aid, path=Path(os.fsdecode(bytes(path))), text=db.unpack(text), title=title, date=date, source=source,
+                       paragraphs=tuple(tuple(p) for p in json.loads(paras)), format=fmt,
+                       styles=tuple(tuple(s) for s in json.loads(styles)), key=key or None)
+
+    def text(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+        return db.unpack(row[0]) if row else None
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, **kw) -> Found:
+        return _search(self.conn, query, **kw)
+
+    def hits(self, article_id: str, query: str, **kw) -> list[tuple[int, int]]:
+        return hits_of(self.conn, article_id, query, **kw)
+
+    # ------------------------------------------------------------------ entities and figures
+
+    def entities(self, type: str | None = None) -> list[EntityRow]:
+        self.refresh_extraction()
+        if not _update.stats_fresh(self.conn):
+            _update.refresh_stats(self.conn)
+        where, args = ("WHERE m.type = ?", [type]) if type else ("", [])
+        return [EntityRow(*r) for r in self.conn.execute(
+            "SELECT m.canonical, m.type, c.mentions, c.articles FROM name_stats c JOIN names m ON m.id = c.name "
+            f"{where} ORDER BY c.articles DESC, c.mentions DESC, m.canonical", args)]
+
+    def figures(self, limit: int | None = None) -> list[FigureRow]:
+        self.refresh_extraction()
+        out, last = [], (None, "")
+        for aid, title, date, ztext, *rest, start, end in self.conn.execute(
+                "SELECT a.id, a.title, a.date, a.ztext, g.value, g.unit, g.qualifier, g.of, g.measure, g.start, g.end "
+                "FROM figures g JOIN articles a ON a.n = g.article ORDER BY a.date, a.n, g.start LIMIT ?",
+                (-1 if limit is None else limit,)):
+            if last[0] != aid:
+                last = (aid, db.unpack(ztext))
+            out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
+        return out
+
+    def mentioning(self, canonical: str, type: str | None = None) -> list[Row]:
+        self.refresh_extraction()
+        clause, args = ("m.canonical = ?", [canonical]) if type is None else ("m.canonical = ? AND m.type = ?", [canonical, type])
+        sql = (f"{_ROW_SQL} WHERE a.n IN (SELECT e.article FROM entities e JOIN names m ON m.id = e.name WHERE {clause}) "
+               "ORDER BY a.date IS NULL, a.date, a.title")
+        return [Row(n, i, t, d, s, _label(p, k), fm) for n, i, t, d, s, p, k, fm in self.conn.execute(sql, args)]
+
+    def extraction(self, article_id: str) -> tuple[list[Entity], list[Figure]]:
+        self.refresh_extraction()
+        row = self.conn.execute("SELECT n, ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+        if row is None:
+            return [], []
+        n, text = row[0], db.unpack(row[1])
+        ents = [Entity(type=t, text=text[s:e], start=s, end=e, canonical=c, role=r) for t, c, s, e, r in self.conn.execute(
+            "SELECT m.type, m.canonical, e.start, e.end, e.role FROM entities e JOIN names m ON m.id = e.name "
+            "WHERE e.article = ? ORDER BY e.start, e.rowid", (n,))]
+        figs = [Figure(text[s:e], s, e, *rest) for s, e, *rest in self.conn.execute(
+            "SELECT start, end, value, unit, qualifier, of, measure, metric, subject, period, unit_word "
+            "FROM figures WHERE article = ? ORDER BY start, rowid", (n,))]
+        return ents, figs

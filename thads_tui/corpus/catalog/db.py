@@ -1,0 +1,200 @@
+"""The catalogue's SQLite file: where it lives, its schema, and what to do when it is damaged.
+
+Everything in it is derived from the corpus files, so every bad state is answered by a rebuild
+(in the file, or in memory when the file cannot be used) with a one-line notice, never a crash.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+SCHEMA_VERSION = 3  # 3: figures carry metric, subject, period, unit_word
+BUSY_TIMEOUT_MS = 15_000
+MEMORY = ":memory:"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE articles (
+    n INTEGER PRIMARY KEY,                -- also the FTS rowid
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    key TEXT NOT NULL DEFAULT '',         -- the record in a many-article file; '' for one article
+    id TEXT NOT NULL,                     -- content id (notes follow it across renames)
+    title TEXT NOT NULL, date TEXT, year INTEGER, source TEXT, format TEXT NOT NULL,
+    paragraphs TEXT NOT NULL, styles TEXT NOT NULL,
+    ztext BLOB NOT NULL,                  -- the NFC text, UTF-8, zlib-compressed (see pack/unpack)
+    extractor INTEGER,                    -- EXTRACTOR_VERSION of the entity/figure rows, NULL: none
+    UNIQUE (file, key));
+CREATE INDEX articles_id ON articles(id);
+CREATE INDEX articles_date ON articles(date, title);
+CREATE INDEX articles_title ON articles(title);
+CREATE INDEX articles_source ON articles(source);
+CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL, UNIQUE (canonical, type));
+CREATE TABLE entities (                   -- an entity's text is the article's text[start:end]
+    article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+    name INTEGER NOT NULL REFERENCES names(id), start INTEGER NOT NULL, end INTEGER NOT NULL, role TEXT);
+CREATE INDEX entities_article ON entities(article);
+CREATE INDEX entities_name ON entities(name);
+CREATE TABLE figures (
+    article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, value REAL NOT NULL,
+    unit TEXT NOT NULL, qualifier TEXT, of REAL, measure TEXT,
+    metric TEXT, subject TEXT, period TEXT, unit_word TEXT);
+CREATE INDEX figures_article ON figures(article);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+def pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
+class CatalogueUnusable(Exception):
+    """The file cannot serve as a catalogue (damaged, newer, unwritable); the message says why."""
+
+
+def cache_dir() -> Path:
+    import platformdirs
+
+    return Path(os.environ.get("THADS_TUI_CACHE") or platformdirs.user_cache_dir("thads-tui"))
+
+
+def default_path(roots: Iterable[str | Path]) -> Path:
+    """One catalogue per corpus (the set of folders and files given), in the user cache folder."""
+    keys = sorted(os.fsencode(os.path.realpath(r)) for r in roots)
+    digest = hashlib.sha256(b"\0".join(keys)).hexdigest()[:16]
+    return cache_dir() / f"catalog-{digest}.sqlite3"
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    if str(path) != MEMORY:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _version(conn: sqlite3.Connection) -> int | None:
+    """The file's schema version; None for an empty file; raises DatabaseError if damaged."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return None
+    if "meta" not in tables:
+        raise sqlite3.DatabaseError("not a thads-tui catalogue")
+    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    if row is None:
+        raise sqlite3.DatabaseError("no schema version")
+    return int(row[0])
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _version(conn) is None:  # another process may have created it meanwhile
+            for statement in SCHEMA.split(";\n"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def open_memory() -> sqlite3.Connection:
+    conn = connect(MEMORY)
+    create(conn)
+    return conn
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
+    """The catalogue at `path`, created or rebuilt as needed; in memory (with a notice) when the
+    file or its folder cannot be used. Never raises for a bad catalogue."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise PermissionError("not writable")
+    except OSError as err:
+        notice(f"The catalogue folder {path.parent} cannot be written ({_reason(err)}): "
+               "the catalogue is kept in memory for this session.")
+        return open_memory()
+    for attempt in range(2):
+        try:
+            conn = connect(path)
+            version = _version(conn)
+            if version is None:
+                create(conn)
+            elif version > SCHEMA_VERSION:
+                conn.close()
+                notice(f"The catalogue {path.name} was made by a newer thads-tui: "
+                       "a catalogue in memory is used for this session and the file is left as it is.")
+                return open_memory()
+            elif version < SCHEMA_VERSION:
+                conn.close()
+                notice(f"The catalogue {path.name} is in an older format; it is rebuilt from the corpus.")
+                _remove(path)
+                continue
+            return conn
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err) or "busy" in str(err):
+                notice("The catalogue is busy in another window: a catalogue in memory is used.")
+                return open_memory()
+            if attempt or not _damaged(err):
+                notice(f"The catalogue cannot be used ({err}): it is kept in memory for this session.")
+                return open_memory()
+            notice(f"The catalogue {path.name} was damaged ({err}); it is rebuilt from the corpus.")
+            _close_quietly(conn)
+            _remove(path)
+        except sqlite3.DatabaseError as err:
+            _close_quietly(locals().get("conn"))
+            if attempt:
+                notice(f"The catalogue cannot be used ({err}): it is kept in memory for this session.")
+                return open_memory()
+            notice(f"The catalogue {path.name} was damaged ({err}); it is rebuilt from the corpus.")
+            _remove(path)
+        except OSError as err:
+            notice(f"The catalogue cannot be used ({_reason(err)}): it is kept in memory for this session.")
+            return open_memory()
+    return open_memory()  # pragma: no cover - the loop always returns
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    text = str(err)
+    return "malformed" in text or "not a database" in text
+
+
+def _close_quietly(conn) -> None:
+    try:
+        if conn is not None:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def _reason(err: OSError) -> str:
+    return (err.strerror or str(err)).lower()
+
+
+def is_disk_full(err: BaseException) -> bool:
+    return isinstance(err, sqlite3.OperationalError) and ("full" in str(err) or "disk I/O" in str(err))

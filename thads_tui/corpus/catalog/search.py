@@ -1,0 +1,230 @@
+"""Full-text search over the catalogue's FTS5 table, with today's query language.
+
+The query is parsed by `corpus.search.parse_query` (words AND, "phrases", word*, prefix on the
+last word while typing, its notes and error messages). Ranking, best first:
+  1. articles where the query's plain words stand together in the query's order (an FTS5
+     phrase query is run first), then the articles that only hold all the words;
+  2. within each group, when the query was typed with accents, articles holding the words as
+     typed (accents included) before those that only match once folded;
+  3. bm25() with the title weighted above the body.
+Hit offsets point into the article's NFC text; only windows of the text are folded to find
+them (a huge text is never folded whole to show three snippets).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fold import fold_window
+from .db import unpack
+
+from ..search import ParsedQuery, Snippet, Term, _query_pattern, make_snippets, parse_query
+
+TITLE_WEIGHT = 4.0
+BODY_WEIGHT = 1.0
+RERANK = 200  # how many of each group are checked for accents as typed
+WINDOW = 65_536  # characters folded at a time when looking for hits
+OVERLAP = 2_048
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    n: int  # the catalogue's row number
+    title: str
+    date: str | None
+    file: str
+    score: float
+    together: bool  # the query's words stand together, in order
+    exact: bool  # holds the words as typed, accents included
+    hits: tuple[tuple[int, int], ...]
+    snippets: tuple[Snippet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    query: ParsedQuery
+    results: tuple[Hit, ...]
+    total: int  # articles holding every word
+    together: int  # of which hold the words side by side in the query's order
+    joined: bool = False  # the query has words that can stand together (a phrase was tried)
+
+    @property
+    def error(self) -> str | None:
+        return self.query.error
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.query.notes
+
+    @property
+    def summary(self) -> str:
+        if self.error:
+            return self.error
+        if not self.total:
+            return "no articles match"
+        if self.joined:
+            return (f"{self.together} article{'s' * (self.together != 1)} hold the phrase, "
+                    f"{self.total - self.together} only the words")
+        return f"{self.total} article{'s' * (self.total != 1)} match"
+
+
+def _fts_term(term: Term) -> str:
+    body = " ".join(term.tokens)
+    return f'"{body}"' + ("*" if term.prefix else "")
+
+
+def fts_queries(parsed: ParsedQuery) -> tuple[str, str | None]:
+    """(the AND query, the words-together query or None when there is nothing to join)."""
+    every = " AND ".join(_fts_term(t) for t in parsed.terms)
+    plain = [t for t in parsed.terms if not t.is_phrase and not t.prefix]
+    if len(plain) < 2 and not (len(plain) == 1 and any(t.prefix for t in parsed.terms)):
+        return every, None
+    # the plain words (and a trailing prefix) as one phrase, in the query's order
+    words = [t for t in parsed.terms if not t.is_phrase]
+    joined = '"' + " ".join(w.tokens[0] for w in words) + '"' + ("*" if words[-1].prefix else "")
+    others = [_fts_term(t) for t in parsed.terms if t.is_phrase]
+    if any(t.prefix for t in words[:-1]):
+        return every, None
+    return every, " AND ".join([joined, *others])
+
+
+_TYPED_WORD = re.compile(r"\w+")
+
+
+def _typed_words(text: str) -> list[str]:
+    return _TYPED_WORD.findall(unicodedata.normalize("NFC", text).lower().replace("*", ""))
+
+
+def _has_accents(text: str) -> bool:
+    return any(not c.isascii() and c.isalpha() for c in text)
+
+
+def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 50, offset: int = 0,
+           prefix_last: bool = False, snippets: int = 3, detail: int = 20) -> Found:
+    """The best `limit` articles (from `offset`); the first `detail` of them carry their hit
+    offsets and snippets (what a results screen shows), the others get them from `hits_of`."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
+    if parsed.empty:
+        return Found(parsed, (), 0, 0)
+    every, together_q = fts_queries(parsed)
+    try:
+        total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (every,)).fetchone()[0]
+        together = 0
+        groups: list[list[tuple[int, float]]] = []
+        want = offset + limit
+        bm = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+        seen: set[int] = set()
+        if together_q and total:
+            together = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (together_q,)).fetchone()[0]
+            rows = conn.execute(f"SELECT rowid, {bm} FROM fts WHERE fts MATCH ? ORDER BY {bm} LIMIT ?",
+                                (together_q, max(want, RERANK))).fetchall()
+            groups.append(rows)
+            seen = {n for n, _ in rows}
+        if total and len(seen) < want:
+            rows = conn.execute(f"SELECT rowid, {bm} FROM fts WHERE fts MATCH ? ORDER BY {bm} LIMIT ?",
+                                (every, want + len(seen))).fetchall()
+            groups.append([r for r in rows if r[0] not in seen])
+    except sqlite3.OperationalError as err:
+        return Found(ParsedQuery(parsed.text, parsed.terms, f"the query cannot be searched ({err})", parsed.notes), (), 0, 0)
+    typed = _typed_words(parsed.text) if _has_accents(parsed.text) else []
+    ranked: list[tuple[int, float, bool, bool]] = []
+    for gi, rows in enumerate(groups):
+        is_together = bool(together_q) and gi == 0
+        head = [(n, s, is_together, _exact(conn, n, typed, is_together)) for n, s in rows[:RERANK]] if typed else \
+               [(n, s, is_together, False) for n, s in rows[:RERANK]]
+        head.sort(key=lambda r: (not r[3], r[1]))
+        ranked.extend(head)
+        ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
+    chosen = ranked[offset:want]
+    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets if i < detail else -1)
+                    for i, (n, s, tog, ex) in enumerate(chosen))
+    return Found(parsed, results, total, together, together_q is not None)
+
+
+def _exact(conn: sqlite3.Connection, n: int, typed: list[str], together: bool) -> bool:
+    title, ztext = conn.execute("SELECT title, ztext FROM articles WHERE n=?", (n,)).fetchone()
+    hay = (title + "\n" + unpack(ztext)).lower()
+    if together and len(typed) > 1:
+        return re.search(r"\W+".join(map(re.escape, typed)), hay) is not None
+    return all(w in hay for w in typed)
+
+
+def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
+    """One result; k < 0: without hits and snippets (hits_of gives them when wanted)."""
+    aid, title, date, path, key, ztext, paragraphs = conn.execute(
+        "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
+        "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
+    name = Path(os.fsdecode(bytes(path))).name
+    label = f"{name} ({key})" if key else name
+    if k < 0:
+        return Hit(aid, n, title, date, label, score, together, exact, (), ())
+    text = unpack(ztext)
+    hits = find_hits(text, parsed, limit=64)
+    shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
+    return Hit(aid, n, title, date, label, score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+
+
+def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery, *, limit: int | None = None,
+            prefix_last: bool = False) -> list[tuple[int, int]]:
+    """Hit offsets of the query in one article's NFC text (for highlighting in the reader)."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
+    row = conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+    return find_hits(unpack(row[0]), parsed, limit=limit) if row else []
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:  # what corpus.search.make_snippets reads of an article
+    text: str
+    paragraphs: tuple
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _boundary(text: str, i: int) -> int:
+    """The first white-space offset at or after i (len(text) when there is none)."""
+    if i >= len(text):
+        return len(text)
+    m = _SPACE.search(text, i)
+    return m.start() if m else len(text)
+
+
+def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) into `text` of the query's terms, found window by window (at most `limit`);
+    when all the terms stand together somewhere in what was scanned, only those places."""
+    pattern = _query_pattern(parsed)
+    if pattern is None:
+        return []
+    merged: list[tuple[int, int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        # windows start and end at white space, so no word is cut; a match starting in this
+        # window is seen whole thanks to the overlap (a phrase is far shorter than OVERLAP)
+        end = _boundary(text, pos + WINDOW)
+        far = _boundary(text, end + OVERLAP) if end < n else n
+        folded, where, base = fold_window(text, pos, far)
+        for m in pattern.finditer(folded):
+            s, e = where.span(*m.span())
+            s, e = s + base, e + base
+            if s >= end:
+                break  # the next window finds it
+            if merged and s < merged[-1][1]:
+                continue
+            if merged and not text[merged[-1][1]:s].strip(" \t\u00a0"):
+                merged[-1] = (merged[-1][0], e, merged[-1][2] + 1)
+            else:
+                merged.append((s, e, 1))
+        if limit is not None and len(merged) >= limit:
+            break
+        pos = end
+    terms = len(parsed.terms)
+    together = [(s, e) for s, e, c in merged if c >= terms]
+    out = together if terms > 1 and together else [(s, e) for s, e, _ in merged]
+    return out[:limit] if limit is not None else out

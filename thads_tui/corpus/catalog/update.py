@@ -1,0 +1,258 @@
+"""Bringing the catalogue up to date with the files: list (no reads), read only what changed.
+
+A launch lists the corpus files (scandir), compares each file's size and mtime_ns with the
+catalogue, reads new and changed files in a process pool (read, decode, lay out, fold and
+extract are all done there; the results are plain picklable tuples) and writes them from the
+calling thread in batched transactions. Deleted files are dropped. Article ids are content
+hashes, so a renamed or moved file keeps its id (and the notes on it).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ... import extract as _extract
+from .. import formats, loader
+from ..fold import fold
+from .db import pack, unpack
+
+Progress = Callable[[int, int], None]
+BATCH_FILES = 256  # files written per transaction
+POOL_THRESHOLD = 64  # fewer changed files than this are read in this process
+
+
+@dataclass
+class UpdateReport:
+    listed: int = 0
+    read: int = 0  # files read (new or changed)
+    dropped: int = 0  # files no longer there
+    articles: int = 0  # articles written
+    bytes_read: int = 0
+    problems: list = field(default_factory=list)  # loader.Problem
+
+
+def _stat(paths: list[Path]) -> dict[bytes, tuple[Path, int, int]]:
+    out = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        out[os.fsencode(p)] = (p, st.st_size, st.st_mtime_ns)
+    return out
+
+
+def extraction_rows(text: str, date: str | None = None) -> tuple[list[tuple], list[tuple]]:
+    found = _extract.extract(text, date)  # the date completes yearless dates and periods
+    ents = [(e.canonical, e.type, e.start, e.end, e.role) for e in found.entities]
+    figs = [(f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure, f.metric, f.subject, f.period,
+             f.unit_word) for f in found.figures]
+    return ents, figs
+
+
+def read_one(path: Path, analyse: bool = True) -> tuple[list[dict], list]:
+    """Every article of one file as catalogue rows (runs in a worker process)."""
+    articles, problems = loader.read_file(path)
+    rows = []
+    for a in articles:
+        row = {
+            "key": a.key or "", "id": a.id, "title": a.title, "date": a.date, "source": a.source,
+            "format": a.format, "paragraphs": json.dumps(a.paragraphs), "styles": json.dumps(a.styles),
+            "ztext": pack(a.text), "ftitle": fold(a.title), "fbody": fold(a.text),
+        }
+        if analyse:
+            row["entities"], row["figures"] = extraction_rows(a.text, a.date)
+        rows.append(row)
+    return rows, problems
+
+
+def _read_task(args: tuple[Path, bool]) -> tuple[list[dict], list]:
+    return read_one(*args)
+
+
+@contextmanager
+def _mapped(fn, tasks: list, workers: int | None):
+    """fn over tasks, in order: in a process pool when there are many, here otherwise."""
+    if len(tasks) < POOL_THRESHOLD or workers == 1:
+        yield map(fn, tasks)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    try:
+        yield pool.map(fn, tasks, chunksize=16)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def _transaction_guard(conn: sqlite3.Connection):
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _drop_file(conn: sqlite3.Connection, file_id: int) -> None:
+    for n, title, ztext in conn.execute("SELECT n, title, ztext FROM articles WHERE file=?", (file_id,)).fetchall():
+        conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
+                     (n, fold(title), fold(unpack(ztext))))
+    conn.execute("DELETE FROM files WHERE id=?", (file_id,))
+
+
+def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int, rows: list[dict], analysed: bool,
+                names: dict | None = None) -> None:
+    cur = conn.execute("INSERT INTO files(path, size, mtime_ns) VALUES (?,?,?)", (path_key, size, mtime))
+    file_id = cur.lastrowid
+    stamp = _extract.EXTRACTOR_VERSION if analysed else None
+    for r in rows:
+        n = conn.execute(
+            "INSERT INTO articles(file,key,id,title,date,year,source,format,paragraphs,styles,ztext,extractor)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (file_id, r["key"], r["id"], r["title"], r["date"], _year(r["date"]), r["source"], r["format"],
+             r["paragraphs"], r["styles"], r["ztext"], stamp)).lastrowid
+        conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (n, r["ftitle"], r["fbody"]))
+        if analysed:
+            write_extraction(conn, n, r["entities"], r["figures"], names)
+
+
+def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple],
+                     names: dict | None = None) -> None:
+    """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
+    names = {} if names is None else names
+    rows = []
+    for canonical, type_, start, end, role in ents:
+        name = names.get((canonical, type_))
+        if name is None:
+            conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
+            name = names[canonical, type_] = conn.execute(
+                "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
+        rows.append((n, name, start, end, role))
+    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
+
+
+def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
+           workers: int | None = None, analyse: bool = True) -> UpdateReport:
+    """Make the catalogue match the files under `roots`; returns what was done."""
+    paths, problems = loader._scan_files(roots)
+    report = UpdateReport(listed=len(paths), problems=list(problems))
+    on_disk = _stat(paths)
+    known = {bytes(p): (i, s, m) for i, p, s, m in conn.execute("SELECT id, path, size, mtime_ns FROM files")}
+    gone = [known[k][0] for k in known.keys() - on_disk.keys()]
+    todo = [k for k, (_, s, m) in on_disk.items() if known.get(k, (None, None, None))[1:] != (s, m)]
+    todo.sort()
+    total = len(todo)
+    if gone:
+        with _transaction_guard(conn):
+            conn.execute("BEGIN IMMEDIATE")
+            for file_id in gone:
+                if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
+                    _drop_file(conn, file_id)
+            mark_stats_stale(conn)
+            conn.execute("COMMIT")
+            report.dropped = len(gone)
+    if progress:
+        progress(0, total)
+    if not todo:
+        return report
+    tasks = [(on_disk[k][0], analyse) for k in todo]
+    names: dict = {}
+    with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
+        done = 0
+        in_tx = False
+        for key, (rows, file_problems) in zip(todo, results):
+            if not in_tx:
+                conn.execute("BEGIN IMMEDIATE")
+                mark_stats_stale(conn)
+                in_tx = True
+            path, size, mtime = on_disk[key]
+            # asked inside the transaction: another process may have written this file meanwhile
+            old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+            if old:
+                _drop_file(conn, old[0])
+            _write_file(conn, key, size, mtime, rows, analyse, names)
+            report.problems.extend(file_problems)
+            report.read += 1
+            report.articles += len(rows)
+            report.bytes_read += size
+            done += 1
+            if done % BATCH_FILES == 0:
+                conn.execute("COMMIT")
+                in_tx = False
+                if progress:
+                    progress(done, total)
+        if in_tx:
+            conn.execute("COMMIT")
+    if analyse:
+        refresh_stats(conn)
+    if progress:
+        progress(total, total)
+    return report
+
+
+def refresh_stats(conn: sqlite3.Connection) -> None:
+    """The entity view's counts per name, kept in a table (recomputed after a change)."""
+    with _transaction_guard(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TABLE IF NOT EXISTS name_stats (name INTEGER PRIMARY KEY, mentions INTEGER NOT NULL,"
+                     " articles INTEGER NOT NULL)")
+        conn.execute("DELETE FROM name_stats")
+        conn.execute("INSERT INTO name_stats SELECT name, count(*), count(DISTINCT article) FROM entities GROUP BY name")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'fresh')")
+        conn.execute("COMMIT")
+
+
+def mark_stats_stale(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'stale')")
+
+
+def stats_fresh(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone()
+    return row is not None and row[0] == "fresh"
+
+
+def stale_articles(conn: sqlite3.Connection) -> list[int]:
+    return [n for (n,) in conn.execute(
+        "SELECT n FROM articles WHERE extractor IS NULL OR extractor != ?", (_extract.EXTRACTOR_VERSION,))]
+
+
+def _analyse_task(args: tuple[int, str, str | None]) -> tuple[int, list, list]:
+    n, text, date = args
+    return (n, *extraction_rows(text, date))
+
+
+def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = None,
+                       workers: int | None = None) -> int:
+    """Re-analyse the articles whose extraction is missing or stamped by another extractor
+    version (lazily: the entity and figure queries call this). Returns how many were analysed."""
+    stale = stale_articles(conn)
+    if not stale:
+        return 0
+    def texts():
+        for n in stale:
+            row = conn.execute("SELECT ztext, date FROM articles WHERE n=?", (n,)).fetchone()
+            yield (n, unpack(row[0]), row[1]) if row else (n, "", None)
+    names: dict = {}
+    with _mapped(_analyse_task, list(texts()), workers) as results, _transaction_guard(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        for done, (n, ents, figs) in enumerate(results, 1):
+            conn.execute("DELETE FROM entities WHERE article=?", (n,))
+            conn.execute("DELETE FROM figures WHERE article=?", (n,))
+            write_extraction(conn, n, ents, figs, names)
+            conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
+            if progress and done % BATCH_FILES == 0:
+                progress(done, len(stale))
+        mark_stats_stale(conn)
+        conn.execute("COMMIT")
+    return len(stale)
