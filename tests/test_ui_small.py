@@ -136,8 +136,12 @@ async def test_the_entities_filter_redraws_once_typing_pauses(tmp_path):
         redraws = []
         redraw = screen.redraw
         screen.redraw = lambda: (redraws.append(1), redraw())[1]
+        screen._typing.delay = 3600  # no clock in the test: the pause is the flush below
         await pilot.press(*"minh")
-        await pilot.pause(0.3)
+        await pilot.pause()
+        assert redraws == [] and screen._typing.pending  # each key restarted the one wait
+        assert screen._typing.flush()  # typing pauses
+        await pilot.pause()
         assert len(redraws) == 1
         assert [e.name for e in screen.listed] == ["Nguyễn Văn Minh"]
 
