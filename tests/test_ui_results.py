@@ -158,3 +158,29 @@ async def test_every_key_at_40x12(tmp_path):
         await pilot.press("x", "enter", "down", "right", "s", "r", "c", "slash", "enter", "c", "ctrl+s", "escape")
         await pilot.pause()
         assert not isinstance(app.screen, ResultsScreen)
+
+
+async def test_figures_view_shows_and_filters_metric_subject_period(tmp_path):
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("F")
+        await ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        labels = [str(c.label) for c in screen.table.columns.values()]
+        assert any(lab.startswith("Metric") for lab in labels) and any(lab.startswith("Period") for lab in labels)
+        total = len(screen.listed)
+        await pilot.press("slash", *"cases")
+        assert screen.query_one(Input).has_focus and screen.query_one(Input).value == "cases"
+        screen.query_one(Input).value = "cases.rate gia lai"
+        await pilot.pause()
+        screen._typing.flush()
+        await pilot.pause()
+        assert screen.listed and len(screen.listed) < total
+        assert all(r.metric.startswith("cases.rate") and r.subject == "Gia Lai" for r in screen.listed)
+        assert "47,28%" in [r.text for r in screen.listed]
+        await pilot.press("enter")  # back to the table; enter there opens the article
+        assert screen.table.has_focus

@@ -93,3 +93,12 @@ def test_damaged_file_notice(snap_compare, reader, tmp_path):
 
 def test_light_theme(snap_compare, reader):
     assert snap_compare(reader(theme="textual-light"), terminal_size=(140, 45), run_before=settle)
+
+
+def test_results_view(snap_compare, tmp_path, monkeypatch):
+    """The results view on the bundled seeds, with the real extractor."""
+    from thads_tui.analysis import analyse
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(None, Path("db.json"), extractor=analyse)
+    assert snap_compare(app, terminal_size=(140, 45), run_before=pressed("R"))

@@ -203,6 +203,16 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
     return [e for e in entries if all(w in f"{fold(e.name)} {e.type.lower()}" for w in words)]
 
 
+def search_figures(rows: Iterable[FigureRow], text: str) -> list[FigureRow]:
+    """Rows whose metric, subject or period (or figure text) hold every word of `text`, ignoring
+    case and accents: `cases.rate gia lai 2022`."""
+    words = fold(text).split()
+    if not words:
+        return list(rows)
+    return [r for r in rows
+            if all(w in fold(f"{r.metric} {r.subject or ''} {r.period or ''} {r.text}") for w in words)]
+
+
 _DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list
 FIGURE_COLUMNS = ("title", "date", "text", "value", "unit", "qualifier", "measure")
 FACT_COLUMNS = ("metric", "subject", "period")

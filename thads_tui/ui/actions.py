@@ -64,7 +64,7 @@ ACTIONS: tuple[Action, ...] = (
            "Every entity of the corpus, with the number of articles naming it", key_display="E",
            group="All entities/figures"),
     Action("reader.figures_view", "F", "flow('figures_view')", "All figures",
-           "Every figure of the corpus in one table, percentages by year as a chart", key_display="F",
+           "Every figure of the corpus in one table, with what it measures, of whom and when", key_display="F",
            group="All entities/figures"),
     Action("reader.results_view", "R", "flow('results_view')", "Results",
            "The results table: rates, cases and money done per subject and period, with a chart", key_display="R",
@@ -154,6 +154,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("figures.export", "w", "export", "Export CSV",
            "Write the table, in this order, to thads-figures-DATE-TIME.csv in the current folder",
            scope="figures_view", palette=False),
+    Action("figures.filter", "slash", "filter", "Filter", "Filter by metric, subject, period (enter: back to the table)",
+           scope="figures_view", palette=False, key_display="/"),
     Action("figures.close", "escape", "close", "Close", "Back to the reader", scope="figures_view", palette=False),
     # results view (the filter box has the focus first: enter moves to the table)
     Action("results.open", "enter", "choose", "Open", "Open the article at the highlighted cell's figure",
