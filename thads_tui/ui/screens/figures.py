@@ -28,7 +28,8 @@ DEBOUNCE = 0.15
 class FiguresScreen(TableScreen):
     BINDINGS = actions.bindings("figures_view")
     COLUMNS = (("title", "Article"), ("date", "Date"), ("text", "Figure"), ("value", "Value"), ("unit", "Unit"),
-               ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"), ("measure", "Measure"))
+               ("qualifier", "Qualifier"), ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"),
+               ("measure", "Measure"))
     DEFAULT_SORT = "date"
     NOUN = "figures"
 
@@ -60,9 +61,9 @@ class FiguresScreen(TableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return tuple(map(Text, (clip(row.title, 24), clip(row.date, 10), clip(row.text, 18), format_value(row),
-                                clip(row.unit, 8), clip(row.metric, 18), clip(row.subject, 16), clip(row.period, 9),
-                                clip(row.measure, 22))))
+        return tuple(map(Text, (clip(row.title, 22), clip(row.date, 10), clip(row.text, 18), format_value(row),
+                                clip(row.unit, 8), clip(row.qualifier, 10), clip(row.metric, 17), clip(row.subject, 14),
+                                clip(row.period, 9), clip(row.measure, 18))))
 
     def action_export(self) -> None:
         self.export(self.listed)
