@@ -18,14 +18,12 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ...explore import FigureRow, search_figures, sort_figures
 from .. import actions
-from ..debounce import Debounce
 from ..widgets.panels import format_value
-from .table import TableScreen, clip
-
-DEBOUNCE = 0.15
+from .table import FilteredTableScreen, clip
 
 
-class FiguresScreen(TableScreen):
+
+class FiguresScreen(FilteredTableScreen):
     BINDINGS = actions.bindings("figures_view")
     COLUMNS = (("title", "Article"), ("date", "Date"), ("text", "Figure"), ("value", "Value"), ("unit", "Unit"),
                ("qualifier", "Qualifier"), ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"),
@@ -41,20 +39,19 @@ class FiguresScreen(TableScreen):
         with Vertical(id="figures-view", classes="view"):
             yield Static("Figures in all articles  [dim]enter opens the article at the figure · / filter by metric, "
                          "subject, period · s/r sort · R: the results table[/]", classes="dialog-title")
-            yield Input(placeholder="/ filter: metric, subject, period (accents optional)", id="figures-filter")
+            yield Input(placeholder="/ filter: metric, subject, period (accents optional)", id="figures-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
             yield Footer()
 
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
-        self._typing = Debounce(self, DEBOUNCE, lambda: self.redraw())
         self.table.focus()
 
     def fetch(self) -> list[FigureRow]:
         return self.exploration.figures()
 
     def order_rows(self, rows: list[FigureRow]) -> list[FigureRow]:
-        text = self.query_one("#figures-filter", Input).value
+        text = self.filter_text
         return sort_figures(search_figures(rows, text), self.sort_by, self.reverse)
 
     def identity(self, row: FigureRow) -> tuple:
@@ -67,15 +64,3 @@ class FiguresScreen(TableScreen):
 
     def action_export(self) -> None:
         self.export(self.listed)
-
-    def action_filter(self) -> None:
-        self.query_one("#figures-filter", Input).focus()
-
-    @on(Input.Changed, "#figures-filter")
-    def typed(self) -> None:
-        self._typing.poke()
-
-    @on(Input.Submitted, "#figures-filter")
-    def submitted(self) -> None:
-        self._typing.flush()
-        self.table.focus()

@@ -21,11 +21,9 @@ from ...explore import results_of_rows
 from ...extract.display import exact_number
 from ...results import ALL_COLUMNS, Cell, ResultsTable, Row
 from .. import actions
-from ..debounce import Debounce
 from ..widgets.results_chart import ResultsChart
-from .table import TableScreen, clip
+from .table import FilteredTableScreen, clip
 
-DEBOUNCE = 0.15
 HEADERS = {"cases.rate": "Rate việc", "money.rate": "Rate tiền", "cases.done": "Cases done",
            "money.done": "Money done", "cases.rate.change": "Δ rate việc", "money.rate.change": "Δ rate tiền",
            "cases.done.change": "Δ cases", "money.done.change": "Δ money"}
@@ -60,7 +58,7 @@ def parse_filter(text: str) -> tuple[str, int | None]:
     return " ".join(words), year
 
 
-class ResultsScreen(TableScreen):
+class ResultsScreen(FilteredTableScreen):
     BINDINGS = actions.bindings("results_view")
     COLUMNS = (("subject", "Subject"), ("period", "Period")) + tuple((c, HEADERS[c]) for c in ALL_COLUMNS) + (
         ("articles", "Art."),)
@@ -79,7 +77,7 @@ class ResultsScreen(TableScreen):
         with Vertical(id="results-view", classes="view"):
             yield Static("Results by subject and period  [dim]type to filter · enter: to the table, then opens the "
                          "article at the figure · s/r sort · c chart · w CSV[/]", classes="dialog-title")
-            yield Input(placeholder="filter: part of a subject (accents optional) and/or a year", id="results-filter")
+            yield Input(placeholder="filter: part of a subject (accents optional) and/or a year", id="results-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="results-table", cursor_type="cell", zebra_stripes=True)
             with VerticalScroll(id="results-chart-box"):
@@ -87,7 +85,6 @@ class ResultsScreen(TableScreen):
             yield Footer()
 
     def on_mount(self) -> None:
-        self._typing = Debounce(self, DEBOUNCE, lambda: self.redraw())
         self.query_one("#results-chart-box").display = False
         self.query_one("#results-filter", Input).focus()
 
@@ -96,7 +93,7 @@ class ResultsScreen(TableScreen):
         return self.results.rows
 
     def order_rows(self, rows: list[Row]) -> list[Row]:
-        subject, year = parse_filter(self.query_one("#results-filter", Input).value)
+        subject, year = parse_filter(self.filter_text)
         shown = ResultsTable(rows).filter(subject=subject, year=year)
         return shown.sorted(self.sort_by, self.reverse).rows
 
@@ -156,15 +153,3 @@ class ResultsScreen(TableScreen):
 
     def action_export(self) -> None:
         self.export(ResultsTable(self.listed))
-
-    def action_filter(self) -> None:
-        self.query_one("#results-filter", Input).focus()
-
-    @on(Input.Changed, "#results-filter")
-    def typed(self) -> None:
-        self._typing.poke()
-
-    @on(Input.Submitted, "#results-filter")
-    def submitted(self) -> None:
-        self._typing.flush()
-        self.table.focus()
