@@ -84,6 +84,11 @@ async def shoot(out: Path, db: Path) -> None:
         await settle(app, pilot)
         await pilot.pause()
         app.save_screenshot("figures.svg", path=str(out))
+        await pilot.press("escape", "R")  # the results table, with the chart of the first rate row
+        await settle(app, pilot)
+        await pilot.press("enter", "down", "down", "down", "right", "right", "c")
+        await pilot.pause()
+        app.save_screenshot("results.svg", path=str(out))
     app = create_app(None, db, settings_file=Path(tempfile.gettempdir()) / "thads-screens-settings.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -98,7 +103,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(shoot(out, Path(tmp) / "db.json"))
     for name in ("main", "note-editor", "help", "search", "search-result", "entities", "filtered", "filters",
-                 "figures", "narrow"):
+                 "figures", "results", "narrow"):
         print(out / f"{name}.svg")
 
 

@@ -97,3 +97,19 @@ def test_damaged_file_notice(snap_compare, reader, tmp_path):
 
 def test_light_theme(snap_compare, reader):
     assert snap_compare(reader(theme="textual-light"), terminal_size=(140, 45), run_before=settle)
+
+
+def test_results_view(snap_compare, tmp_path, monkeypatch):
+    """The results view on the bundled seeds, with the real extractor."""
+    from thads_tui.analysis import analyse
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(None, Path("db.json"), extractor=analyse)
+    async def run_before(pilot):  # the focus in the table: no blinking cursor in the picture
+        await pressed("R")(pilot)
+        table = pilot.app.screen.table
+        table.focus()
+        table.move_cursor(row=0, column=0, animate=False)  # the kept cursor depends on when rows came in
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(140, 45), run_before=run_before)

@@ -203,6 +203,16 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
     return [e for e in entries if all(w in f"{fold(e.name)} {e.type.lower()}" for w in words)]
 
 
+def search_figures(rows: Iterable[FigureRow], text: str) -> list[FigureRow]:
+    """Rows whose metric, subject or period (or figure text) hold every word of `text`, ignoring
+    case and accents: `cases.rate gia lai 2022`."""
+    words = fold(text).split()
+    if not words:
+        return list(rows)
+    return [r for r in rows
+            if all(w in fold(f"{r.metric} {r.subject or ''} {r.period or ''} {r.text}") for w in words)]
+
+
 _DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list
 FIGURE_COLUMNS = ("title", "date", "text", "value", "unit", "qualifier", "measure")
 FACT_COLUMNS = ("metric", "subject", "period")
@@ -315,18 +325,41 @@ def figures_csv(rows: Iterable[FigureRow]) -> str:
     return out.getvalue()
 
 
-def csv_name(now: datetime | None = None) -> str:
-    return f"thads-figures-{(now or datetime.now()):%Y%m%d-%H%M%S}.csv"
+def csv_name(now: datetime | None = None, prefix: str = "thads-figures") -> str:
+    return f"{prefix}-{(now or datetime.now()):%Y%m%d-%H%M%S}.csv"
+
+
+def write_csv(text: str, folder: Path, prefix: str, now: datetime | None = None) -> Path:
+    """Write `text` to `folder/PREFIX-YYYYMMDD-HHMMSS.csv` (UTF-8 with BOM); returns the path.
+    Never overwrites: a second export in the same second gets a `-2` suffix."""
+    name = csv_name(now, prefix)
+    path = Path(folder) / name
+    n = 2
+    while path.exists():
+        path = path.with_name(f"{name[:-4]}-{n}.csv")
+        n += 1
+    with open(path, "x", encoding="utf-8-sig", newline="") as fh:
+        fh.write(text)
+    return path
 
 
 def write_figures_csv(rows: Iterable[FigureRow], folder: Path, now: datetime | None = None) -> Path:
-    """Write the rows to `folder/thads-figures-YYYYMMDD-HHMMSS.csv` (UTF-8 with BOM); returns the path.
-    Never overwrites: a second export in the same second gets a `-2` suffix."""
-    path = Path(folder) / csv_name(now)
-    n = 2
-    while path.exists():
-        path = path.with_name(f"{csv_name(now)[:-4]}-{n}.csv")
-        n += 1
-    with open(path, "x", encoding="utf-8-sig", newline="") as fh:
-        fh.write(figures_csv(rows))
-    return path
+    """The figure table as `folder/thads-figures-YYYYMMDD-HHMMSS.csv` (see `write_csv`)."""
+    return write_csv(figures_csv(rows), folder, "thads-figures", now)
+
+
+# --------------------------------------------------------------------------- results
+
+def results_of_rows(rows: Iterable[FigureRow]):
+    """The results table (`thads_tui.results`) from figure rows, one source per occurrence."""
+    from .results import build_results
+
+    records: dict[str, dict] = {}
+    for r in rows:
+        rec = records.get(r.article_id)
+        if rec is None:
+            rec = records[r.article_id] = {"id": r.article_id, "title": r.title, "file": r.file, "date": r.date,
+                                           "figures": []}
+        rec["figures"].append({"metric": r.metric, "subject": r.subject, "period": r.period, "value": r.value,
+                               "text": r.text, "start": r.start, "end": r.end})
+    return build_results(records.values())

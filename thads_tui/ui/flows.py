@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..explore import EntityEntry, FigureRow
+from ..explore import EntityEntry, FigureRow, write_csv
 from ..store import AnnotationsError
 from .dialogs.confirm import ConfirmScreen
 from .dialogs.filters import FilterScreen
@@ -21,6 +21,7 @@ from .dialogs.problems import ProblemsScreen
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
 from .screens.figures import FiguresScreen
+from .screens.results import ResultsScreen
 from .source import plural
 from .state import Markers
 
@@ -147,15 +148,37 @@ def figures_view(reader: "ReaderScreen") -> None:
 def export_figures(reader: "ReaderScreen", rows: list[FigureRow]) -> Path | None:
     """Write the rows as CSV in the export folder (else the current directory, else next to the
     annotations file); tells the user where."""
+    return export_csv(reader, lambda folder: reader.source.export_figures(rows, [folder]),
+                      "Figures", plural(len(rows), "figure"))
+
+
+def export_csv(reader: "ReaderScreen", write, what: str, count: str) -> Path | None:
     export_dir = getattr(reader.app, "export_dir", None)
     folders = [export_dir] if export_dir is not None else [Path.cwd(), reader.notebook.ann.path.parent]
     try:
-        path = reader.source.export_figures(rows, folders)
+        path = reader.source.export_to(write, folders)
     except OSError as err:
-        reader.report(f"Figures not exported: {err}")
+        reader.report(f"{what} not exported: {err}")
         return None
-    reader.notify(f"{plural(len(rows), 'figure')} written to {path}", timeout=10)
+    reader.notify(f"{count} written to {path}", timeout=10)
     return path
+
+
+def results_view(reader: "ReaderScreen") -> None:
+    reader.start_exploring()
+
+    def chosen(source) -> None:  # a results.Source: the article and the figure's offsets
+        if source is None or reader.source.get(source.article_id) is None:
+            return
+        open_in_reader(reader, source.article_id)
+        reader.pane.mark(source.start, source.end)
+
+    def export(table) -> Path | None:
+        text = table.to_csv()
+        return export_csv(reader, lambda folder: write_csv(text, folder, "thads-results"),
+                          "Results", plural(len(table), "row"))
+
+    reader.app.push_screen(ResultsScreen(reader.source.exploration, reader.source.exploration_status, export), chosen)
 
 
 # --- loading and problems -----------------------------------------------------------------------------------

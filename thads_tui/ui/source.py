@@ -174,10 +174,14 @@ class CorpusSource:
 
     def export_figures(self, rows: list[FigureRow], folders: list[Path]) -> Path:
         """Write the rows as CSV in the first folder that takes them; raises the last OSError."""
+        return self.export_to(lambda folder: write_figures_csv(rows, folder), folders)
+
+    def export_to(self, write: Callable[[Path], Path], folders: list[Path]) -> Path:
+        """`write(folder)` in the first folder that takes it; raises the last OSError."""
         error: OSError | None = None
         for folder in folders:
             try:
-                return write_figures_csv(rows, folder)
+                return write(folder)
             except OSError as err:
                 error = err
         raise error or OSError("no folder to write to")

@@ -1,54 +1,33 @@
-"""Every figure of the corpus in one table, and the percentages over time as a bar chart.
+"""Every figure of the corpus in one table: what it measures (metric), of whom (subject), when
+(period), with its value, unit and the extractor's readable gloss.
 
-Sort by any column; enter opens the article at that figure; a key writes the table (sorted as
-shown, every row) to a CSV file. The chart averages the percentage figures per year and measure
-(`về việc`, `về tiền`, other; see `explore.classify_percent`).
+Sort by any column; `/` filters by metric, subject, period (accents optional; enter goes back to
+the table); enter opens the article at that figure; a key writes the table (sorted and filtered
+as shown, every row) to a CSV file. The comparable rates per subject and period are in the
+results view (R); the old chart that averaged unrelated percentages is gone.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Input, Static
 
-from ...explore import FigureRow, bar_chart, percent_series, sort_figures
+from ...explore import FigureRow, search_figures, sort_figures
 from .. import actions
 from ..widgets.panels import format_value
-from .table import TableScreen, clip
-
-BAR_WIDTH = 40
+from .table import FilteredTableScreen, clip
 
 
-class Chart(Static):
-    COMPONENT_CLASSES = {"chart--series", "chart--bar-0", "chart--bar-1", "chart--bar-2", "chart--label"}
 
-    def draw(self, rows: list[FigureRow]) -> None:
-        series = percent_series(rows)
-        if not series:
-            self.update(Text("No dated percentage yet.", style="italic"))
-            return
-        style = self.get_component_rich_style
-        names = list(series)
-        text = Text("Percentages by year (mean per year; changes such as “tăng 2%” count as other)\n",
-                    style=style("chart--label"))
-        bar_style = style("chart--bar-0")
-        for name, year, bar, label in bar_chart(series, BAR_WIDTH):
-            if name:  # the first year of a series
-                bar_style = style(f"chart--bar-{min(names.index(name), 2)}")
-            text.append(f"{name:<9}", style=style("chart--series"))
-            text.append(f" {year}  ")
-            text.append(f"{bar:<{BAR_WIDTH}}", style=bar_style)
-            text.append(f"  {label}\n", style=style("chart--label"))
-        text.rstrip()
-        self.update(text)
-
-
-class FiguresScreen(TableScreen):
+class FiguresScreen(FilteredTableScreen):
     BINDINGS = actions.bindings("figures_view")
     COLUMNS = (("title", "Article"), ("date", "Date"), ("text", "Figure"), ("value", "Value"), ("unit", "Unit"),
-               ("qualifier", "Qualifier"), ("measure", "Measure"))
+               ("qualifier", "Qualifier"), ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"),
+               ("measure", "Measure"))
     DEFAULT_SORT = "date"
     NOUN = "figures"
 
@@ -58,33 +37,30 @@ class FiguresScreen(TableScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="figures-view", classes="view"):
-            yield Static("Figures in all articles  [dim]enter opens the article at the figure · click a header to sort[/]",
-                         classes="dialog-title")
+            yield Static("Figures in all articles  [dim]enter opens the article at the figure · / filter by metric, "
+                         "subject, period · s/r sort · R: the results table[/]", classes="dialog-title")
+            yield Input(placeholder="/ filter: metric, subject, period (accents optional)", id="figures-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="figures-chart-box"):
-                yield Chart(id="figures-chart")
             yield Footer()
 
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
         self.table.focus()
 
-    def refresh_data(self) -> None:
-        super().refresh_data()
-        self.query_one(Chart).draw(self.everything)
-
     def fetch(self) -> list[FigureRow]:
         return self.exploration.figures()
 
     def order_rows(self, rows: list[FigureRow]) -> list[FigureRow]:
-        return sort_figures(rows, self.sort_by, self.reverse)
+        text = self.filter_text
+        return sort_figures(search_figures(rows, text), self.sort_by, self.reverse)
 
     def identity(self, row: FigureRow) -> tuple:
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return tuple(map(Text, (clip(row.title, 28), clip(row.date, 10), clip(row.text, 20), format_value(row), clip(row.unit, 12),
-                                clip(row.qualifier, 12), clip(row.measure, 24))))
+        return tuple(map(Text, (clip(row.title, 22), clip(row.date, 10), clip(row.text, 18), format_value(row),
+                                clip(row.unit, 8), clip(row.qualifier, 10), clip(row.metric, 17), clip(row.subject, 14),
+                                clip(row.period, 9), clip(row.measure, 18))))
 
     def action_export(self) -> None:
         self.export(self.listed)

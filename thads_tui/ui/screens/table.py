@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...explore import Exploration
 from ..cleantext import printable
@@ -140,3 +140,31 @@ class TableScreen(ModalScreen[Any], Generic[T]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class FilteredTableScreen(TableScreen[T]):
+    """A table with a filter box (an `Input` of class `view-filter`): typing refilters once it
+    pauses, enter in the box moves to the table, `filter` (a key) goes back to the box."""
+
+    DEBOUNCE: ClassVar[float] = 0.15
+
+    def on_mount(self) -> None:  # after TableScreen.on_mount
+        from ..debounce import Debounce
+
+        self._typing = Debounce(self, self.DEBOUNCE, lambda: self.redraw())
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one(".view-filter", Input).value
+
+    def action_filter(self) -> None:
+        self.query_one(".view-filter").focus()
+
+    @on(Input.Changed, ".view-filter")
+    def typed(self) -> None:
+        self._typing.poke()
+
+    @on(Input.Submitted, ".view-filter")
+    def submitted(self) -> None:
+        self._typing.flush()
+        self.table.focus()

@@ -1,0 +1,186 @@
+"""The results view (R): rows per subject and period on the real extractor, cells that open the
+article at their figure, filter, sort, conflicts flagged, CSV export, the chart, small terminals."""
+from __future__ import annotations
+
+import csv
+
+from textual.widgets import DataTable, Input
+
+from thads_tui.analysis import analyse
+from thads_tui.ui.app import create_app
+from thads_tui.ui.screens.results import ResultsScreen, cell_text, parse_filter
+from thads_tui.ui.widgets.results_chart import ResultsChart
+
+from test_ui_support import SIZE, ready
+
+
+def seeds_app(tmp_path, paths=None):
+    return create_app(paths, tmp_path / "db.json", extractor=analyse)
+
+
+async def open_results(app, pilot) -> ResultsScreen:
+    await ready(app, pilot)
+    await pilot.press("R")
+    await ready(app, pilot)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ResultsScreen)
+    return screen
+
+
+def row_text(screen, subject, period) -> list[str]:
+    i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == (subject, period))
+    return [str(c) for c in screen.table.get_row_at(i)]
+
+
+async def test_results_lists_the_seed_rows(tmp_path):
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        gia_lai = row_text(screen, "Gia Lai", "2022:5m")
+        assert gia_lai[2].startswith("47,28 %") and gia_lai[3].startswith("21,61 %")
+        national = row_text(screen, "toàn quốc", "2023:8m")
+        assert national[2].startswith("61,12 %") and national[3].startswith("29,42 %")
+        assert any(r.subject == "Thanh Hóa" and r.period.startswith("2019") for r in screen.listed)
+        assert "(1)" in gia_lai[2]  # the number of articles behind the cell
+
+
+async def test_enter_opens_the_article_at_the_figure(tmp_path):
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
+        source = screen.listed[i].cells["cases.rate"].sources[0]
+        await pilot.press("enter")  # from the filter box to the table
+        screen.table.move_cursor(row=i, column=2, animate=False)
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert not isinstance(app.screen, ResultsScreen)
+        reader = app.reader
+        assert reader.current.id == source.article_id
+        (start, end), = reader.view.marks
+        assert (start, end) == (source.start, source.end)
+        assert reader.current.text[start:end] == "47,28%"
+        assert "article--selected" in reader.view.styles_at(start)
+
+
+async def test_filter_by_subject_and_year_and_sort(tmp_path):
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        total = len(screen.listed)
+        await pilot.press(*"gia lai")
+        screen._typing.flush()
+        await pilot.pause()
+        assert screen.listed and all(r.subject == "Gia Lai" for r in screen.listed) and len(screen.listed) < total
+        screen.query_one(Input).value = "2023"
+        await pilot.pause()
+        screen._typing.flush()
+        await pilot.pause()
+        assert screen.listed and all(r.year == 2023 for r in screen.listed)
+        screen.query_one(Input).value = ""
+        await pilot.pause()
+        screen._typing.flush()
+        await pilot.press("enter")  # to the table
+        while screen.sort_by != "cases.rate":
+            await pilot.press("s")
+        values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
+        assert values == sorted(values) and len(values) >= 2
+        await pilot.press("r")
+        values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
+        assert values == sorted(values, reverse=True)
+
+
+def test_parse_filter():
+    assert parse_filter("gia lai 2022") == ("gia lai", 2022)
+    assert parse_filter("Thanh Hoa") == ("Thanh Hoa", None)
+
+
+CONFLICT = ("Cục THADS tỉnh Gia Lai: 05 tháng đầu năm 2022, tỷ lệ thi hành xong đạt {} % về việc "
+            "và 21,61 % về tiền.\n")
+
+
+def conflict_corpus(tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name, rate in (("a.txt", "47,28"), ("b.txt", "45,1")):
+        (folder / name).write_text(f"Gia Lai báo cáo {name}\n\nNgày 10/6/2022\n\n" + CONFLICT.format(rate),
+                                   encoding="utf-8")
+    return [str(folder)]
+
+
+async def test_conflicting_cells_are_flagged_not_averaged(tmp_path):
+    app = seeds_app(tmp_path, conflict_corpus(tmp_path))
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        row = next(r for r in screen.listed if r.subject == "Gia Lai")
+        cell = row.cells["cases.rate"]
+        assert cell.conflict and cell.value is None
+        text = str(cell_text(cell))
+        assert "⚠" in text and "47,28" in text and "45,1" in text and "(2)" in text
+        assert row.cells["money.rate"].value == 21.61 and not row.cells["money.rate"].conflict
+        # CSV: every value with its article; a second export never overwrites the first
+        await pilot.press("enter", "w")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        files = sorted(tmp_path.glob("thads-results-*.csv"))
+        assert len(files) == 2
+        lines = list(csv.DictReader(files[0].read_text(encoding="utf-8-sig").splitlines()))
+        rates = [line for line in lines if line["metric"] == "cases.rate"]
+        assert {line["value"] for line in rates} == {"47.28", "45.1"}
+        assert all(line["conflict"] == "yes" and line["articles"] == "2" for line in rates)
+        assert {line["title"] for line in rates} == {"Gia Lai báo cáo a.txt", "Gia Lai báo cáo b.txt"}
+
+
+async def test_chart_toggles_and_shows_both_rates(tmp_path):
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        await pilot.press("enter")
+        i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
+        screen.table.move_cursor(row=i, column=2, animate=False)
+        await pilot.press("c")
+        await pilot.pause()
+        chart = screen.query_one(ResultsChart)
+        text = chart.render().plain
+        assert "Gia Lai" in text and "về việc" in text and "về tiền" in text and "47,28 %" in text and "█" in text
+        assert "Subjects compared, 2022:5m" in text
+        await pilot.press("c")
+        assert not screen.query_one("#results-chart-box").display
+
+
+async def test_every_key_at_40x12(tmp_path):
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_results(app, pilot)
+        await pilot.press("x", "enter", "down", "right", "s", "r", "c", "slash", "enter", "c", "ctrl+s", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ResultsScreen)
+
+
+async def test_figures_view_shows_and_filters_metric_subject_period(tmp_path):
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("F")
+        await ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        labels = [str(c.label) for c in screen.table.columns.values()]
+        assert any(lab.startswith("Metric") for lab in labels) and any(lab.startswith("Period") for lab in labels)
+        total = len(screen.listed)
+        await pilot.press("slash", *"cases")
+        assert screen.query_one(Input).has_focus and screen.query_one(Input).value == "cases"
+        screen.query_one(Input).value = "cases.rate gia lai"
+        await pilot.pause()
+        screen._typing.flush()
+        await pilot.pause()
+        assert screen.listed and len(screen.listed) < total
+        assert all(r.metric.startswith("cases.rate") and r.subject == "Gia Lai" for r in screen.listed)
+        assert "47,28%" in [r.text for r in screen.listed]
+        await pilot.press("enter")  # back to the table; enter there opens the article
+        assert screen.table.has_focus
