@@ -109,7 +109,8 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
         "article--title", "article--meta", "article--heading", "article--note", "article--empty",
-        "article--search", "article--selected", *TYPE_CLASS.values(),
+        "article--search", "article--selected", "article--highlight", "article--selection",
+        *TYPE_CLASS.values(),
     }
 
     class Scrolled(Message):
