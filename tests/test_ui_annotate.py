@@ -77,3 +77,25 @@ async def test_copy_without_selection_copies_article_with_citation(tmp_path):
         await pilot.press("y")
         await pilot.pause()
         assert copied and app.screen.article.title in copied[0]
+
+
+async def test_notes_panel_lists_highlights_and_scrolls_to_one(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        reader = app.screen
+        from thads_tui.store.anchor import make_anchor
+        from thads_tui.ui.widgets.notes_panel import NotesPanel
+        text = reader.article.text
+        s = len(text) - 40
+        reader.notebook.ann.add_passage_note(reader.article.id, text="cuối bài", tags=["so-lieu"], start=s,
+                                             end=len(text) - 5, **make_anchor(text, s, len(text) - 5))
+        reader.paint_highlights()
+        await pilot.pause()
+        panel = app.screen.query_one(NotesPanel)
+        assert panel.display and panel.option_count == 1
+        assert "cuối bài" in str(panel.get_option_at_index(0).prompt)
+        panel.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "article--selected" in reader.view.styles_at(s)

@@ -48,6 +48,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.note", "n", "flow('edit_note')", "Note", "Write or edit the note of the open article"),
     Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel", group="Panels"),
     Action("reader.figures", "f", "toggle_panel('figures')", "Figures", "Show or hide the figures panel", group="Panels"),
+    Action("reader.notes_panel", "N", "toggle_panel('notes')", "Notes", "Show or hide the notes panel (article note and highlights)",
+           footer=False, key_display="N"),
     Action("reader.sidebar", "s", "toggle_panel('sidebar')", "List", "Show or hide the article list", group="Panels"),
     Action("reader.search", "slash", "pane('open_search')", "Search", "Search inside the open article (accents optional)", key_display="/"),
     Action("reader.corpus_search", "ctrl+f", "flow('corpus_search')", "Search all",

@@ -15,7 +15,7 @@ from .widgets.article_list import Row
 
 # Panels the user shows and hides, by widget id. A new one (a notes panel) is one more name here,
 # one more widget in the reader screen's #panels and one more `toggle_panel('name')` key.
-PANELS = ("sidebar", "entities", "figures")
+PANELS = ("sidebar", "entities", "figures", "notes")
 SIDE_PANELS = PANELS[1:]  # in the #panels column (the list is apart, on the left)
 WIDE, NARROW = 130, 80  # below WIDE the panels fold under the article; below NARROW the list folds
 

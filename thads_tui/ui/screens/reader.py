@@ -29,6 +29,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
 from ..widgets.background import Feed, Saver
+from ..widgets.notes_panel import NotesPanel
 from ..widgets.panels import EntityPanel, FigurePanel
 
 
@@ -67,6 +68,7 @@ class ReaderScreen(Screen):
             with Horizontal(id="panels"):
                 yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
                 yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)
+                yield NotesPanel(id="notes")
         yield Footer()
         yield self.feed
         yield self.saver
@@ -131,6 +133,7 @@ class ReaderScreen(Screen):
         self.set_class(layout.cls != "wide", "-compact")
         self.set_class(layout.cls == "narrow", "-narrow")
         show = {name: layout.visible(name) for name in PANELS}  # each panel's id is its name
+        show["notes"] = show["notes"] and getattr(self, "has_notes", False)  # only with notes to show
         for name in PANELS:
             self.query_one(f"#{name}").display = show[name]
         self.pane.display = not layout.only_list
@@ -211,6 +214,10 @@ class ReaderScreen(Screen):
         self.call_after_refresh(self.paint_highlights)
 
     # --- selection and highlights (issue 11) -----------------------------------------------------
+    def watch_note(self, note: str) -> None:
+        if self.article is not None:
+            self.call_after_refresh(self.paint_highlights)
+
     def paint_highlights(self) -> None:
         """Highlights as their own layer over the entities, the selection above them."""
         article = self.article
@@ -219,6 +226,11 @@ class ReaderScreen(Screen):
         if self.selection is not None:
             spans.append((*self.selection.span, "article--selection"))
         self.view.set_layer("highlights", spans)
+        self.query_one(NotesPanel).show(self.note if article else "", self.anchored)
+        has_notes = bool(article and (self.note.strip() or self.anchored))
+        if has_notes != getattr(self, "has_notes", False):
+            self.has_notes = has_notes
+            self.watch_panes(self.panes)
 
     def action_select_start(self) -> None:
         if self.article is None:
