@@ -99,3 +99,25 @@ async def test_notes_panel_lists_highlights_and_scrolls_to_one(tmp_path):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert "article--selected" in reader.view.styles_at(s)
+
+
+async def test_filter_by_a_highlight_tag_lists_that_article(tmp_path):
+    from thads_tui.store.anchor import make_anchor
+    from textual.widgets import Select
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        reader = app.screen
+        text, aid = reader.article.text, reader.article.id
+        reader.notebook.ann.add_passage_note(aid, text="", tags=["so-lieu"], start=0, end=20,
+                                             **make_anchor(text, 0, 20))
+        assert len(reader.sidebar.rows) > 1
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one("#filter-tag", Select).value = "so-lieu"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reader.filters.tag == "so-lieu"
+        assert "#so-lieu" in reader.counts
+        assert [r.id for r in reader.sidebar.shown] == [aid]

@@ -85,6 +85,8 @@ class Filters:
     source: str | None = None
     entity: str | None = None  # the entity's key (explore.name_key of its canonical name)
     entity_name: str | None = None
+    tag: str | None = None  # on the article or one of its highlights
+    tag_ids: frozenset[str] = frozenset()  # the articles carrying `tag` when it was chosen
 
     @property
     def active(self) -> bool:
@@ -102,6 +104,8 @@ class Filters:
             out.append(f"source “{self.source}”")
         if self.entity:
             out.append(f"mentions “{self.entity_name or self.entity}”")
+        if self.tag:
+            out.append(f"#{self.tag}")
         return out
 
     def accept(self, bookmarked: set[str], annotated: set[str],
@@ -122,6 +126,9 @@ class Filters:
         if self.entity:
             ids = mentioning or set()
             tests.append(lambda r: r.id in ids)
+        if self.tag:
+            tagged = self.tag_ids
+            tests.append(lambda r: r.id in tagged)
         return reduce(_both, tests) if tests else None
 
 
