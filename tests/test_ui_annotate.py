@@ -121,3 +121,18 @@ async def test_filter_by_a_highlight_tag_lists_that_article(tmp_path):
         assert reader.filters.tag == "so-lieu"
         assert "#so-lieu" in reader.counts
         assert [r.id for r in reader.sidebar.shown] == [aid]
+
+
+async def test_tags_show_in_the_list_rows(tmp_path):
+    from thads_tui.store.anchor import make_anchor
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        reader = app.screen
+        text, aid = reader.article.text, reader.article.id
+        reader.notebook.ann.add_passage_note(aid, text="", tags=["so-lieu"], start=0, end=20,
+                                             **make_anchor(text, 0, 20))
+        reader.reread()
+        await pilot.pause()
+        index = [r.id for r in reader.sidebar.shown].index(aid)
+        assert "#so-lieu" in reader.sidebar._line_text(index, 1, 120)

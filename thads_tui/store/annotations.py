@@ -780,6 +780,15 @@ class Annotations:
         return normalise_tags([*(t for tags in self._column("tags", "tags") for t in (tags or [])),
                                *self.passage_tags()])
 
+    def tags_by_article(self) -> dict[str, list[str]]:
+        """Each article's tags, its own and its highlights' together."""
+        docs = self._read(lambda: [*self._table("tags").all(), *self._table("passages").all()])
+        out: dict[str, list[str]] = {}
+        for d in docs:
+            if d.get("tags"):
+                out.setdefault(d["article_id"], []).extend(d["tags"])
+        return {k: normalise_tags(v) for k, v in out.items()}
+
     def tagged_ids(self, tag: str) -> set[str]:
         """Articles carrying `tag` themselves or on one of their highlights."""
         key = nfc(tag).strip().casefold()

@@ -149,6 +149,7 @@ class Markers:
 
     bookmarked: frozenset[str] = frozenset()
     annotated: frozenset[str] = frozenset()
+    tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its tags
 
     def with_mark(self, kind: str, article_id: str, on: bool) -> "Markers":
         ids = set(getattr(self, kind))

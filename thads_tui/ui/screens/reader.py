@@ -88,7 +88,7 @@ class ReaderScreen(Screen):
         """Take the bookmarks and notes from the file again (another window or the CLI may have
         changed it): the markers, the counts and the open note follow."""
         ann = self.notebook.ann
-        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()))
+        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article())
         self.notebook.forget_notes()
         if self.article is not None:
             self.note = self.notebook.note_of(self.article.id)
