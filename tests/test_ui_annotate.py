@@ -136,3 +136,16 @@ async def test_tags_show_in_the_list_rows(tmp_path):
         await pilot.pause()
         index = [r.id for r in reader.sidebar.shown].index(aid)
         assert "#so-lieu" in reader.sidebar._line_text(index, 1, 120)
+
+
+async def test_m_toggles_read_state_in_the_file(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        aid = app.screen.article.id
+        await pilot.press("m")
+        await pilot.pause()
+        assert [r["article_id"] for r in records(db(tmp_path), "reads")] == [aid]
+        await pilot.press("m")
+        await pilot.pause()
+        assert records(db(tmp_path), "reads") == []

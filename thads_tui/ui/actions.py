@@ -87,6 +87,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.delete_highlight", "D", "delete_highlight", "Delete highlight",
            "Delete the highlight last jumped to (u undoes it)", footer=False, key_display="D"),
     Action("reader.undo_delete", "u", "undo_delete", "Undo delete", "Put back the highlight deleted last", footer=False),
+    Action("reader.toggle_read", "m", "toggle_read", "Read/unread", "Mark the open article read or unread", footer=False),
     Action("reader.problems", "l", "flow('problems')", "Problems", "List skipped files and storage problems", footer=False),
     Action("reader.fresh_db", "ctrl+r", "flow('start_fresh')", "Fresh annotations",
            "After a damaged annotations file: keep its backup and start a new, empty one", footer=False),

@@ -213,6 +213,23 @@ class ReaderScreen(Screen):
         self.selection, self.highlight_index = None, -1
         self.call_after_refresh(self.paint_highlights)
 
+    def mark_read(self, article_id: str, on: bool, *, quiet: bool = False) -> None:
+        """Read/unread state, toggled with m (marking read on open is not wired yet)."""
+        article = self.source.get(article_id)
+        try:
+            if self.notebook.ann.is_read(article_id) != on:
+                self.notebook.ann.set_read(article_id, on, citation=article.citation() if article else None)
+        except Exception as exc:  # a failed save says why, never a trace
+            if not quiet:
+                self.report(str(exc))
+            return
+        if not quiet:
+            self.notify("Marked as read." if on else "Marked as unread.", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        if self.article is not None:
+            self.mark_read(self.article.id, not self.notebook.ann.is_read(self.article.id))
+
     # --- selection and highlights (issue 11) -----------------------------------------------------
     def watch_note(self, note: str) -> None:
         if self.article is not None:
