@@ -9,6 +9,14 @@ async def _open_first(app, pilot):
     await pilot.pause()
 
 
+def _tag_start(reader) -> str:
+    """A highlight tagged so-lieu over the first 20 characters of the open article; its id."""
+    from thads_tui.store.anchor import make_anchor
+    text, aid = reader.article.text, reader.article.id
+    reader.notebook.ann.add_passage_note(aid, text="", tags=["so-lieu"], start=0, end=20, **make_anchor(text, 0, 20))
+    return aid
+
+
 async def test_highlight_with_note_and_tag_survives_a_restart(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:
@@ -108,9 +116,7 @@ async def test_filter_by_a_highlight_tag_lists_that_article(tmp_path):
     async with app.run_test(size=(140, 45)) as pilot:
         await _open_first(app, pilot)
         reader = app.screen
-        text, aid = reader.article.text, reader.article.id
-        reader.notebook.ann.add_passage_note(aid, text="", tags=["so-lieu"], start=0, end=20,
-                                             **make_anchor(text, 0, 20))
+        aid = _tag_start(reader)
         assert len(reader.sidebar.rows) > 1
         await pilot.press("v")
         await pilot.pause()
@@ -129,9 +135,7 @@ async def test_tags_show_in_the_list_rows(tmp_path):
     async with app.run_test(size=(140, 45)) as pilot:
         await _open_first(app, pilot)
         reader = app.screen
-        text, aid = reader.article.text, reader.article.id
-        reader.notebook.ann.add_passage_note(aid, text="", tags=["so-lieu"], start=0, end=20,
-                                             **make_anchor(text, 0, 20))
+        aid = _tag_start(reader)
         reader.reread()
         await pilot.pause()
         index = [r.id for r in reader.sidebar.shown].index(aid)
