@@ -68,7 +68,7 @@ def test_json_round_trip_is_identical_and_idempotent(full, tmp_path):
 
     fresh = Annotations(tmp_path / "b" / "annotations.json")
     summary = import_annotations(fresh, data)
-    assert summary.added == {"bookmarks": 1, "notes": 1, "passages": 2, "tags": 1}
+    assert summary.added == {"bookmarks": 1, "notes": 1, "passages": 2, "tags": 1, "reads": 0}
     assert summary.total_added == 5 and str(summary).startswith("Imported 1 bookmark, 1 note, 2 passage notes")
     assert export_annotations(fresh, "json") == exported
 

@@ -190,8 +190,8 @@ async def test_e_and_f_toggle_the_panels_and_remember_it(tmp_path):
         await pilot.press("e")
         assert not entities.display and figures.display
         # remembered for this width class only (wide); the others keep their own choice
-        assert state(db(tmp_path), "panels")["wide"] == {"sidebar": True, "entities": False, "figures": True}
-        assert state(db(tmp_path), "panels")["compact"] == {"sidebar": True, "entities": False, "figures": False}
+        assert state(db(tmp_path), "panels")["wide"] == {"sidebar": True, "entities": False, "figures": True, "notes": True}
+        assert state(db(tmp_path), "panels")["compact"] == {"sidebar": True, "entities": False, "figures": False, "notes": False}
         await pilot.press("f")
         assert not figures.display and not app.query_one("#panels").display
         await pilot.press("e", "f")

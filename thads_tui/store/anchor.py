@@ -39,12 +39,13 @@ def _loose(quote: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
 
 
-def locate_passage(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | None:
+def locate_passage(text: str, quote: str, prefix: str = "", suffix: str = "",
+                   position: int | None = None) -> tuple[int, int] | None:
     """Where the passage is in `text` now, as (start, end), or None if it is no longer there.
 
     Exact matches of the quote are tried first, then matches that differ only in whitespace;
     among several matches the one whose surroundings agree most with `prefix`/`suffix` wins
-    (the first one on a tie).
+    (on a tie the one nearest the stored `position`, else the first one).
     """
     text, quote = unicodedata.normalize("NFC", text), unicodedata.normalize("NFC", quote)
     prefix, suffix = unicodedata.normalize("NFC", prefix), unicodedata.normalize("NFC", suffix)
@@ -62,4 +63,5 @@ def locate_passage(text: str, quote: str, prefix: str = "", suffix: str = "") ->
         after = text[end:end + len(suffix)]
         return _common_suffix(before, prefix) + _common_prefix(after, suffix)
 
-    return max(spans, key=lambda s: (score(s), -s[0]))
+    near = position if isinstance(position, int) and not isinstance(position, bool) else 0
+    return max(spans, key=lambda s: (score(s), -abs(s[0] - near), -s[0]))

@@ -31,13 +31,14 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
 from ..textsafe import has_surrogates, printable
+from .anchor import locate_passage
 from .durable import _deep, DatabaseDamaged, DurableStorage, DurableTinyDB, LockTimeout, NotRegularFile, check_regular
 
-SCHEMA = 1
+SCHEMA = 2
 META = "_meta"
-TABLES = ("bookmarks", "notes", "passages", "tags", "state")
+TABLES = ("bookmarks", "notes", "passages", "tags", "state", "reads")
 _KEY_FIELD = {"bookmarks": "article_id", "notes": "article_id", "passages": "id",
-              "tags": "article_id", "state": "key"}
+              "tags": "article_id", "state": "key", "reads": "article_id"}
 _UNSET: Any = object()
 
 
@@ -85,8 +86,18 @@ def _v0_to_v1(data: dict) -> dict:
     return data
 
 
+def _v1_to_v2(data: dict) -> dict:
+    """v2: passage notes (highlights) carry their own `tags` and a `start`/`end` position in the
+    text (a hint next to quote + prefix/suffix); a `reads` table holds read/unread state."""
+    for doc in data.get("passages", {}).values():
+        doc.setdefault("tags", [])
+        doc.setdefault("start", None)
+        doc.setdefault("end", None)
+    return data
+
+
 #: MIGRATIONS[v] turns a version-v database into a version-(v+1) one.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def _meta_doc(version: int = SCHEMA) -> dict:
@@ -132,6 +143,9 @@ def _valid_doc(table: str, doc: Any) -> bool:
     if table == "passages" and not (isinstance(doc.get("article_id"), str) and isinstance(doc.get("quote"), str)):
         return False
     if table == "tags" and not (isinstance(doc.get("tags"), list) and all(isinstance(t, str) for t in doc["tags"])):
+        return False
+    if table == "passages" and not (isinstance(doc.get("tags", []), list)
+                                    and all(isinstance(t, str) for t in doc.get("tags", []))):
         return False
     if "citation" in doc and not isinstance(doc["citation"], dict):
         return False
@@ -622,7 +636,8 @@ class Annotations:
     # -- passage notes ---------------------------------------------------------------------------
     def add_passage_note(self, article_id: str, quote: str, text: str, *, prefix: str = "",
                          suffix: str = "", paragraph: int | None = None,
-                         citation: dict | None = None) -> str:
+                         citation: dict | None = None, start: int | None = None,
+                         end: int | None = None, tags=()) -> str:
         """Attach a note (blank text = a plain highlight) to a quoted passage; returns the note id.
 
         The passage is found again by its quote plus a little of the text before (`prefix`) and
@@ -637,6 +652,7 @@ class Annotations:
             self._table("passages").insert({
                 "id": note_id, "article_id": article_id, "quote": quote, "prefix": nfc(prefix),
                 "suffix": nfc(suffix), "paragraph": paragraph, "text": nfc(text),
+                "start": start, "end": end, "tags": normalise_tags(tags),
                 "created": now, "updated": now, "citation": safe_citation(citation),
             })
         return note_id
@@ -654,7 +670,8 @@ class Annotations:
     def update_passage_note(self, note_id: str, text: str | None = None, *, quote: str | None = None,
                             prefix: str | None = None, suffix: str | None = None,
                             paragraph: int | None = _UNSET, citation: dict | None = None,
-                            expected: str | None = None) -> str:
+                            expected: str | None = None, tags=None,
+                            start: int | None = _UNSET, end: int | None = _UNSET) -> str:
         """Change a passage note's text and/or its anchor; fields left as None stay as they are.
 
         Returns the note's text as saved. `expected` works as for `set_note`: when the stored text
@@ -668,6 +685,11 @@ class Annotations:
             raise AnnotationsError("A passage note needs the passage it is about.")
         if paragraph is not _UNSET:
             fields["paragraph"] = paragraph
+        if tags is not None:
+            fields["tags"] = normalise_tags(tags)
+        for name, value in (("start", start), ("end", end)):
+            if value is not _UNSET:
+                fields[name] = value
         if citation:
             fields["citation"] = safe_citation(citation)
         q = where("id") == note_id
@@ -690,6 +712,57 @@ class Annotations:
             old = table.get(where("id") == note_id)
             return old is not None and bool(table.remove(doc_ids=[old.doc_id]))
 
+    def restore_passage_note(self, doc: dict) -> str:
+        """Put back a passage note removed a moment ago (undo), with its id and dates."""
+        with self._writing():
+            table = self._table("passages")
+            if table.get(where("id") == doc["id"]) is None:
+                table.insert({k: v for k, v in doc.items() if k not in ("span", "detached")})
+        return doc["id"]
+
+    def anchored_passages(self, article_id: str, text: str) -> list[dict]:
+        """The article's highlights in text order, each with `span` = (start, end) in `text` now,
+        then the ones whose quote is no longer in the text with `detached` True (never dropped).
+
+        A quote that moved is re-found by quote + prefix/suffix (the stored position breaks ties)
+        and its stored position is updated when the file can be written.
+        """
+        placed, detached, moved = [], [], {}
+        for doc in self.passage_notes(article_id):
+            span = locate_passage(text, doc["quote"], doc.get("prefix", ""), doc.get("suffix", ""),
+                                  position=doc.get("start"))
+            if span is None:
+                detached.append({**doc, "span": None, "detached": True})
+                continue
+            if (doc.get("start"), doc.get("end")) != span:
+                moved[doc["id"]] = span
+            placed.append({**doc, "span": span, "detached": False, "start": span[0], "end": span[1]})
+        if moved and not self.read_only:
+            try:
+                with self._writing():
+                    table = self._table("passages")
+                    for d in table.all():
+                        if d.get("id") in moved:
+                            table.update({"start": moved[d["id"]][0], "end": moved[d["id"]][1]},
+                                         doc_ids=[d.doc_id])
+            except AnnotationsError:
+                pass  # the position is only a hint; the quote still finds the passage
+        placed.sort(key=lambda d: d["span"])
+        return placed + detached
+
+    def passage_tags(self) -> list[str]:
+        return normalise_tags(t for tags in self._column("passages", "tags") for t in (tags or []))
+
+    # -- read / unread -------------------------------------------------------------------------
+    def is_read(self, article_id: str) -> bool:
+        return self._one("reads", "article_id", article_id) is not None
+
+    def set_read(self, article_id: str, on: bool = True, *, citation: dict | None = None) -> None:
+        self._save_record("reads", article_id, {"read": True} if on else None, citation)
+
+    def read_ids(self) -> set[str]:
+        return set(self._column("reads", "article_id"))
+
     # -- tags ----------------------------------------------------------------------------------
     def get_tags(self, article_id: str) -> list[str]:
         doc = self._one("tags", "article_id", article_id)
@@ -703,13 +776,24 @@ class Annotations:
         return clean
 
     def all_tags(self) -> list[str]:
-        """Every tag in use, sorted ignoring case and diacritics."""
-        return normalise_tags(t for tags in self._column("tags", "tags") for t in (tags or []))
+        """Every tag in use on articles and highlights, sorted ignoring case and diacritics."""
+        return normalise_tags([*(t for tags in self._column("tags", "tags") for t in (tags or [])),
+                               *self.passage_tags()])
+
+    def tags_by_article(self) -> dict[str, list[str]]:
+        """Each article's tags, its own and its highlights' together."""
+        docs = self._read(lambda: [*self._table("tags").all(), *self._table("passages").all()])
+        out: dict[str, list[str]] = {}
+        for d in docs:
+            if d.get("tags"):
+                out.setdefault(d["article_id"], []).extend(d["tags"])
+        return {k: normalise_tags(v) for k, v in out.items()}
 
     def tagged_ids(self, tag: str) -> set[str]:
+        """Articles carrying `tag` themselves or on one of their highlights."""
         key = nfc(tag).strip().casefold()
-        return {d["article_id"] for d in self._read(lambda: self._table("tags").all())
-                if any(t.casefold() == key for t in d.get("tags", []))}
+        docs = self._read(lambda: [*self._table("tags").all(), *self._table("passages").all()])
+        return {d["article_id"] for d in docs if any(t.casefold() == key for t in d.get("tags", []) or [])}
 
     # -- reader state (last article, panel layout) ---------------------------------------------
     def get_state(self, key: str, default=None):

@@ -24,17 +24,19 @@ from .durable import MAX_DEPTH, NotRegularFile, check_regular, too_deep, write_a
 from .annotations import SCHEMA, Annotations, AnnotationsError, _valid_doc, merge_text, nfc, normalise_tags
 
 FORMAT = "thads-tui-annotations"
-KINDS = ("bookmarks", "notes", "passages", "tags")
+KINDS = ("bookmarks", "notes", "passages", "tags", "reads")
 _FIELDS = {
     "bookmarks": ("article_id", "created", "updated", "citation"),
     "notes": ("article_id", "text", "created", "updated", "citation"),
-    "passages": ("id", "article_id", "quote", "prefix", "suffix", "paragraph", "text",
-                 "created", "updated", "citation"),
+    "passages": ("id", "article_id", "quote", "prefix", "suffix", "paragraph", "start", "end",
+                 "text", "tags", "created", "updated", "citation"),
     "tags": ("article_id", "tags", "created", "updated", "citation"),
+    "reads": ("article_id", "created", "updated", "citation"),
 }
 _TEXT_FIELDS = ("text", "quote", "prefix", "suffix")
 _CITATION_KEYS = ("title", "date", "source", "file")
-_LABEL = {"bookmarks": "bookmark", "notes": "note", "passages": "passage note", "tags": "tag set"}
+_LABEL = {"bookmarks": "bookmark", "notes": "note", "passages": "passage note", "tags": "tag set",
+          "reads": "read mark"}
 
 
 def _clean(kind: str, doc: dict) -> dict:
@@ -50,7 +52,7 @@ def _clean(kind: str, doc: dict) -> dict:
             value = normalise_tags(value or [])
         elif name in ("created", "updated"):
             value = value or doc.get("created") or ""
-        elif name == "paragraph" and (type(value) is not int or value < 0):
+        elif name in ("paragraph", "start", "end") and (type(value) is not int or value < 0):
             value = None
         rec[name] = value
     return rec
@@ -72,7 +74,8 @@ def export_annotations(ann: Annotations, fmt: str = "md") -> str:
     """The annotations as Markdown ("md"), JSON ("json") or CSV ("csv") text."""
     records = _records(ann)
     if fmt == "json":
-        doc = {"format": FORMAT, "schema": SCHEMA, **records}
+        doc = {"format": FORMAT, "schema": SCHEMA, **records,
+               "passages": [{**rec, "target": web_annotation_target(rec)} for rec in records["passages"]]}
         text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         if has_surrogates(text):  # a lone surrogate in a note: \\u escapes keep it, and the text UTF-8
             text = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
@@ -82,6 +85,16 @@ def export_annotations(ann: Annotations, fmt: str = "md") -> str:
     if fmt == "md":
         return without_surrogates(_markdown(records))
     raise AnnotationsError(f"Unknown export format {fmt!r}; choose md, json or csv.")
+
+
+def web_annotation_target(rec: dict) -> dict:
+    """The passage as a W3C Web Annotation target: a TextQuoteSelector (exact + prefix/suffix)
+    and, when the position is known, a TextPositionSelector (character offsets, NFC text)."""
+    selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": rec["quote"],
+                              "prefix": rec["prefix"], "suffix": rec["suffix"]}]
+    if isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int):
+        selectors.append({"type": "TextPositionSelector", "start": rec["start"], "end": rec["end"]})
+    return {"source": rec["citation"].get("file") or rec["article_id"], "selector": selectors}
 
 
 def write_export(text: str, output: str | Path, *, annotations: str | Path | None = None,
@@ -169,7 +182,8 @@ def _quote_block(text: str) -> list[str]:
 
 def _markdown(records: dict[str, list[dict]]) -> str:
     articles: dict[str, dict[str, Any]] = {}
-    for kind in KINDS:
+    kinds = [k for k in KINDS if k != "reads"]  # read marks are state, not part of the log
+    for kind in kinds:
         for rec in records[kind]:
             entry = articles.setdefault(rec["article_id"], {"citation": {}, "first": rec["created"],
                                                             "passages": []})
@@ -181,7 +195,7 @@ def _markdown(records: dict[str, list[dict]]) -> str:
                 entry[kind] = rec
 
     now = datetime.now(timezone.utc).isoformat(timespec="minutes")
-    counts = ", ".join(_plural(len(records[k]), _LABEL[k]) for k in KINDS)
+    counts = ", ".join(_plural(len(records[k]), _LABEL[k]) for k in kinds)
     lines = ["# thads-tui research log", "",
              f"Exported {_when(now)}: {counts}, on {_plural(len(articles), 'article')}.", ""]
     order = sorted(articles.items(), key=lambda kv: kv[1]["first"])
@@ -204,6 +218,8 @@ def _markdown(records: dict[str, list[dict]]) -> str:
             for rec in entry["passages"]:
                 where = f"paragraph {rec['paragraph'] + 1}, " if isinstance(rec["paragraph"], int) else ""
                 lines += [*_quote_block(rec["quote"]), "", f"*({where}{_stamp(rec)})*", ""]
+                if rec["tags"]:
+                    lines += ["Tags: " + ", ".join(rec["tags"]), ""]
                 if rec["text"].strip():
                     lines += [*rec["text"].splitlines(), ""]
     if not articles:
@@ -345,8 +361,8 @@ def _merge_into(kind: str, doc: dict, rec: dict) -> bool:
         text = _merge_text(doc.get("text", ""), rec["text"])
         if text is not None and text != doc.get("text"):
             doc["text"], changed = text, True
-    elif kind == "tags":
-        tags = normalise_tags([*doc.get("tags", []), *rec["tags"]])
+    if kind in ("tags", "passages"):
+        tags = normalise_tags([*(doc.get("tags") or []), *rec["tags"]])
         if tags != doc.get("tags"):
             doc["tags"], changed = tags, True
     if changed:

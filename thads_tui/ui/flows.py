@@ -89,7 +89,8 @@ def editor_waiting(reader: "ReaderScreen", waiting: bool) -> None:
 # --- filters and the corpus-wide views ---------------------------------------------------------
 def filters_dialog(reader: "ReaderScreen") -> None:
     reader.app.push_screen(FilterScreen(reader.filters, reader.sidebar.rows,
-                                        lambda filters: setattr(reader, "filters", filters)))
+                                        lambda filters: setattr(reader, "filters", filters),
+                                        tags=reader.notebook.ann))
 
 
 def corpus_search(reader: "ReaderScreen") -> None:

@@ -15,7 +15,7 @@ from .widgets.article_list import Row
 
 # Panels the user shows and hides, by widget id. A new one (a notes panel) is one more name here,
 # one more widget in the reader screen's #panels and one more `toggle_panel('name')` key.
-PANELS = ("sidebar", "entities", "figures")
+PANELS = ("sidebar", "entities", "figures", "notes")
 SIDE_PANELS = PANELS[1:]  # in the #panels column (the list is apart, on the left)
 WIDE, NARROW = 130, 80  # below WIDE the panels fold under the article; below NARROW the list folds
 
@@ -85,6 +85,8 @@ class Filters:
     source: str | None = None
     entity: str | None = None  # the entity's key (explore.name_key of its canonical name)
     entity_name: str | None = None
+    tag: str | None = None  # on the article or one of its highlights
+    tag_ids: frozenset[str] = frozenset()  # the articles carrying `tag` when it was chosen
 
     @property
     def active(self) -> bool:
@@ -102,6 +104,8 @@ class Filters:
             out.append(f"source “{self.source}”")
         if self.entity:
             out.append(f"mentions “{self.entity_name or self.entity}”")
+        if self.tag:
+            out.append(f"#{self.tag}")
         return out
 
     def accept(self, bookmarked: set[str], annotated: set[str],
@@ -122,6 +126,9 @@ class Filters:
         if self.entity:
             ids = mentioning or set()
             tests.append(lambda r: r.id in ids)
+        if self.tag:
+            tagged = self.tag_ids
+            tests.append(lambda r: r.id in tagged)
         return reduce(_both, tests) if tests else None
 
 
@@ -142,6 +149,7 @@ class Markers:
 
     bookmarked: frozenset[str] = frozenset()
     annotated: frozenset[str] = frozenset()
+    tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its tags
 
     def with_mark(self, kind: str, article_id: str, on: bool) -> "Markers":
         ids = set(getattr(self, kind))

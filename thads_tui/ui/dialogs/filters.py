@@ -26,10 +26,15 @@ class FilterScreen(ModalScreen[None]):
 
     BINDINGS = actions.bindings("filters")
 
-    def __init__(self, filters: Filters, rows: list[Row], apply: Callable[[Filters], None]) -> None:
+    def __init__(self, filters: Filters, rows: list[Row], apply: Callable[[Filters], None], *, tags=None) -> None:
         super().__init__(classes="dialog-screen")
         self.filters, self.apply = filters, apply
         self.years, self.sources = choices(rows)
+        self.store = tags  # the annotations: tags in use and the articles carrying one
+        try:
+            self.tags = tags.all_tags() if tags is not None else []
+        except Exception:  # a damaged file: no tag filter, never a trace
+            self.tags = []
 
     def compose(self) -> ComposeResult:
         f = self.filters
@@ -45,6 +50,10 @@ class FilterScreen(ModalScreen[None]):
                 yield Static("Source", classes="filter-label")
                 yield Select([(Text(printable(s)), s) for s in self.sources], prompt="any source", value=f.source or Select.NULL,
                              id="filter-source")
+            with Horizontal(classes="filter-row"):
+                yield Static("Tag", classes="filter-label")
+                yield Select([(Text(printable(t)), t) for t in self.tags], prompt="any tag", value=f.tag or Select.NULL,
+                             id="filter-tag")
             with Horizontal(classes="filter-row"):
                 yield Static("Mentions", classes="filter-label")
                 yield Static(self._entity_text(), id="filter-entity", markup=False)
@@ -76,7 +85,12 @@ class FilterScreen(ModalScreen[None]):
     @on(Select.Changed)
     def on_select(self, event: Select.Changed) -> None:
         value = None if event.value is Select.NULL else str(event.value)
-        self.change(**{event.select.id.removeprefix("filter-"): value})
+        name = event.select.id.removeprefix("filter-")
+        if name == "tag":
+            ids = frozenset(self.store.tagged_ids(value)) if value and self.store is not None else frozenset()
+            self.change(tag=value, tag_ids=ids)
+            return
+        self.change(**{name: value})
 
     @on(Button.Pressed, "#filter-entity-clear")
     def clear_entity(self) -> None:
@@ -86,12 +100,14 @@ class FilterScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#filter-clear")
     def action_clear_all(self) -> None:
-        self.change(bookmarked=False, annotated=False, year=None, source=None, entity=None, entity_name=None)
+        self.change(bookmarked=False, annotated=False, year=None, source=None, entity=None, entity_name=None,
+                    tag=None, tag_ids=frozenset())
         with self.prevent(Checkbox.Changed, Select.Changed):
             self.query_one("#filter-bookmarked", Checkbox).value = False
             self.query_one("#filter-annotated", Checkbox).value = False
             self.query_one("#filter-year", Select).clear()
             self.query_one("#filter-source", Select).clear()
+            self.query_one("#filter-tag", Select).clear()
         self.query_one("#filter-entity", Static).update(self._entity_text())
         self.query_one("#filter-entity-clear", Button).disabled = True
 

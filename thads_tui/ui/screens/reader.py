@@ -19,6 +19,8 @@ from textual.widgets import Footer, Header
 from ...corpus import Article
 from .. import actions, flows
 from ..debounce import Debounce
+from ..dialogs.highlight_editor import HighlightEditor
+from ..highlights import Selection, save_highlight
 from ..messages import Analysed, Loaded
 from ..notebook import Notebook
 from ..source import CorpusSource
@@ -27,6 +29,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
 from ..widgets.background import Feed, Saver
+from ..widgets.notes_panel import NotesPanel
 from ..widgets.panels import EntityPanel, FigurePanel
 
 
@@ -65,6 +68,7 @@ class ReaderScreen(Screen):
             with Horizontal(id="panels"):
                 yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
                 yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)
+                yield NotesPanel(id="notes")
         yield Footer()
         yield self.feed
         yield self.saver
@@ -84,7 +88,7 @@ class ReaderScreen(Screen):
         """Take the bookmarks and notes from the file again (another window or the CLI may have
         changed it): the markers, the counts and the open note follow."""
         ann = self.notebook.ann
-        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()))
+        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article())
         self.notebook.forget_notes()
         if self.article is not None:
             self.note = self.notebook.note_of(self.article.id)
@@ -129,6 +133,7 @@ class ReaderScreen(Screen):
         self.set_class(layout.cls != "wide", "-compact")
         self.set_class(layout.cls == "narrow", "-narrow")
         show = {name: layout.visible(name) for name in PANELS}  # each panel's id is its name
+        show["notes"] = show["notes"] and getattr(self, "has_notes", False)  # only with notes to show
         for name in PANELS:
             self.query_one(f"#{name}").display = show[name]
         self.pane.display = not layout.only_list
@@ -205,6 +210,142 @@ class ReaderScreen(Screen):
         if remember and self.history.visit(article.id):
             self.refresh_bindings()  # the footer's back/forward (rebuilding it on every move costs)
         self._save_reading.poke()  # debounced: holding j writes the file once, when the cursor rests
+        self.selection, self.highlight_index = None, -1
+        self.call_after_refresh(self.paint_highlights)
+
+    def mark_read(self, article_id: str, on: bool, *, quiet: bool = False) -> None:
+        """Read/unread state, toggled with m (marking read on open is not wired yet)."""
+        article = self.source.get(article_id)
+        try:
+            if self.notebook.ann.is_read(article_id) != on:
+                self.notebook.ann.set_read(article_id, on, citation=article.citation() if article else None)
+        except Exception as exc:  # a failed save says why, never a trace
+            if not quiet:
+                self.report(str(exc))
+            return
+        if not quiet:
+            self.notify("Marked as read." if on else "Marked as unread.", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        if self.article is not None:
+            self.mark_read(self.article.id, not self.notebook.ann.is_read(self.article.id))
+
+    # --- selection and highlights (issue 11) -----------------------------------------------------
+    def watch_note(self, note: str) -> None:
+        if self.article is not None:
+            self.call_after_refresh(self.paint_highlights)
+
+    def paint_highlights(self) -> None:
+        """Highlights as their own layer over the entities, the selection above them."""
+        article = self.article
+        self.anchored = self.notebook.ann.anchored_passages(article.id, article.text) if article else []
+        spans = [(*h["span"], "article--highlight") for h in self.anchored if h["span"]]
+        if self.selection is not None:
+            spans.append((*self.selection.span, "article--selection"))
+        self.view.set_layer("highlights", spans)
+        self.query_one(NotesPanel).show(self.note if article else "", self.anchored)
+        has_notes = bool(article and (self.note.strip() or self.anchored))
+        if has_notes != getattr(self, "has_notes", False):
+            self.has_notes = has_notes
+            self.watch_panes(self.panes)
+
+    def action_select_start(self) -> None:
+        if self.article is None:
+            return
+        if self.selection is not None:
+            self.selection = None
+        else:
+            self.selection = Selection(self.article.text, self.article.paragraphs, self.view.top_offset())
+            self.notify("Selecting: shift+down/up a sentence more/less, A paragraph, h highlight, y copy, a leave.",
+                        timeout=4)
+        self.paint_highlights()
+
+    def action_select_extend(self, delta: int) -> None:
+        if self.selection is not None:
+            self.selection.extend(delta)
+            self.paint_highlights()
+
+    def action_select_paragraph(self) -> None:
+        if self.selection is not None:
+            self.selection.paragraph()
+            self.paint_highlights()
+
+    def action_highlight(self) -> None:
+        article, selection = self.article, self.selection
+        if article is None or selection is None:
+            self.notify("Select a passage first: press a, then shift+down to extend it.", timeout=3)
+            return
+        ann = self.notebook.ann
+
+        def save(note: str, tags: list[str]) -> str | None:
+            return save_highlight(ann, article, selection, note, tags, article.citation())
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.selection = None
+                self.reread()
+                self.paint_highlights()
+                self.notify("Highlight saved.", timeout=2)
+
+        self.app.push_screen(HighlightEditor(selection.quote, save, ann.all_tags()), done)
+
+    def action_step_highlight(self, delta: int) -> None:
+        placed = [h for h in getattr(self, "anchored", []) if h["span"]]
+        if not placed:
+            self.notify("No highlights in this article.", timeout=2)
+            return
+        i = self.highlight_index
+        self.highlight_index = (i + delta) % len(placed) if i >= 0 else (0 if delta > 0 else len(placed) - 1)
+        h = placed[self.highlight_index]
+        self.view.scroll_to_offset(h["span"][0])
+        tags = f" [{', '.join(h['tags'])}]" if h.get("tags") else ""
+        self.notify(f"Highlight {self.highlight_index + 1} of {len(placed)}: {h.get('text') or h['quote'][:60]}{tags}",
+                    timeout=3)
+
+    def action_delete_highlight(self) -> None:
+        placed = [h for h in getattr(self, "anchored", []) if h["span"]]
+        if not 0 <= self.highlight_index < len(placed):
+            self.notify("Jump to a highlight first ({ or }), then D deletes it.", timeout=3)
+            return
+        doc = placed[self.highlight_index]
+        try:
+            self.notebook.ann.remove_passage_note(doc["id"])
+        except Exception as exc:
+            self.report(str(exc))
+            return
+        self.deleted, self.highlight_index = doc, -1
+        self.reread()
+        self.paint_highlights()
+        self.notify("Highlight deleted; u puts it back.", timeout=3)
+
+    def action_undo_delete(self) -> None:
+        doc = getattr(self, "deleted", None)
+        if doc is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        try:
+            self.notebook.ann.restore_passage_note(doc)
+        except Exception as exc:
+            self.report(str(exc))
+            return
+        self.deleted = None
+        self.reread()
+        self.paint_highlights()
+        self.notify("Highlight restored.", timeout=2)
+
+    def action_copy(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        if self.selection is not None:
+            text = self.selection.quote
+        else:
+            c = article.citation()
+            cite = " · ".join(str(c[k]) for k in ("title", "date", "source", "file") if c.get(k))
+            text = f"{article.text}\n\n— {cite}"
+        self.app.copy_to_clipboard(text)
+        self.notify("Copied the selection." if self.selection is not None else "Copied the article with its citation.",
+                    timeout=2)
 
     @work(thread=True, exclusive=True, group="analyse")
     def analyse(self, article: Article) -> None:

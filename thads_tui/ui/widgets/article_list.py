@@ -262,7 +262,9 @@ class ArticleList(ScrollView, can_focus=True):
             return marks + " " + _fit(printable(row.title), width - 3)
         # two articles with one title: the file name tells them apart
         file = row.file if self._titles.get(row.title, 0) > 1 else None
-        meta = " · ".join(x for x in (row.date or "no date", row.source, file) if x)
+        tags = self.markers.tags.get(row.id) if self.markers is not None else None
+        tagged = " ".join(f"#{t}" for t in tags) if tags else None
+        meta = " · ".join(x for x in (row.date or "no date", row.source, file, tagged) if x)
         return "   " + _fit(printable(meta), width - 3)
 
     def render_line(self, y: int) -> Strip:

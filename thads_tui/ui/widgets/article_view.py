@@ -116,7 +116,8 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
         "article--title", "article--meta", "article--heading", "article--note", "article--empty",
-        "article--search", "article--selected", *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
+        "article--search", "article--selected", "article--highlight", "article--selection",
+        *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
     }
     DEFAULT_CSS = """
     ArticleView > .article--md-heading { text-style: bold underline; color: $accent; }

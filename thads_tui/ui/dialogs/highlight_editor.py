@@ -1,0 +1,76 @@
+"""The highlight dialog: the quoted passage, an optional note and tags (completed from the tags
+already used). Saving failures keep the dialog open with the text and say why."""
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from ..cleantext import printable
+
+
+class TagSuggester(Suggester):
+    """Completes the last comma-separated tag from the tags already used."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        last = last.lstrip()
+        if not last:
+            return None
+        for tag in self.tags:
+            if tag.casefold().startswith(last.casefold()) and tag.casefold() != last.casefold():
+                return (head + ", " if head else "") + tag
+        return None
+
+
+def split_tags(value: str) -> list[str]:
+    return [t.strip() for t in value.split(",") if t.strip()]
+
+
+class HighlightEditor(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, quote: str, save: Callable[[str, list[str]], str | None], tags: list[str],
+                 note: str = "", current: list[str] | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.quote, self.save, self.known = quote, save, tags
+        self.note, self.current = note, current or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="highlight-editor", classes="dialog"):
+            shown = self.quote if len(self.quote) < 300 else self.quote[:300] + "…"
+            yield Static(printable(f"❝ {shown}"), id="highlight-quote", markup=False)
+            yield Input(self.note, placeholder="Note (optional)", id="highlight-note")
+            yield Input(", ".join(self.current), placeholder="Tags, comma-separated (tab completes)",
+                        id="highlight-tags", suggester=TagSuggester(self.known))
+            yield Static("enter save · ctrl+s save · escape cancel", id="highlight-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#highlight-note", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "highlight-note":
+            self.query_one("#highlight-tags", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        note = self.query_one("#highlight-note", Input).value
+        tags = split_tags(self.query_one("#highlight-tags", Input).value)
+        problem = self.save(note, tags)
+        if problem:
+            self.query_one("#highlight-error", Static).update(printable(problem))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
