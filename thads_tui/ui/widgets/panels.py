@@ -72,9 +72,11 @@ def format_value(f: Figure) -> str:
     elif f.unit == "percent":
         text = f"{v} %"
     elif f.unit == "case":
-        text = f"{v} case" + ("" if f.value == 1 else "s")
-    elif f.unit == "duration":
-        text = f"{v} (duration)"
+        noun = "judgment" if getattr(f, "metric", "") == "judgments" else "case"  # bản án apart from việc
+        text = f"{v} {noun}" + ("" if f.value == 1 else "s")
+    elif f.unit in ("duration", "count", "area", "USD"):  # the unit as written: `8 tháng`, `70 bản án`
+        word = getattr(f, "unit_word", None) or {"area": "m²", "USD": "USD"}.get(f.unit, "")
+        text = f"{v} {word}".rstrip()
     else:
         text = v
     if f.of is not None:
