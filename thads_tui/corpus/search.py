@@ -246,11 +246,10 @@ class SearchResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResults:
-    query: ParsedQuery
-    results: tuple[SearchResult, ...]
-    total: int  # how many articles match (the results are the best `limit` of them)
+class QueryOutcome:
+    """A search's error and notes are its parsed query's (the old index's and the catalogue's results)."""
+
+    __slots__ = ()
 
     @property
     def error(self) -> str | None:
@@ -259,6 +258,14 @@ class SearchResults:
     @property
     def notes(self) -> tuple[str, ...]:
         return self.query.notes
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults(QueryOutcome):
+    query: ParsedQuery
+    results: tuple[SearchResult, ...]
+    total: int  # how many articles match (the results are the best `limit` of them)
+
 
 
 SNIPPET_BEFORE = 60

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..fold import fold_window
 from .db import unpack
 
-from ..search import ParsedQuery, Snippet, Term, _query_pattern, make_snippets, parse_query
+from ..search import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
 
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
@@ -47,20 +47,12 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class Found(QueryOutcome):
     query: ParsedQuery
     results: tuple[Hit, ...]
     total: int  # articles holding every word
     together: int  # of which hold the words side by side in the query's order
     joined: bool = False  # the query has words that can stand together (a phrase was tried)
-
-    @property
-    def error(self) -> str | None:
-        return self.query.error
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        return self.query.notes
 
     @property
     def summary(self) -> str:
