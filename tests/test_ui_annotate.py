@@ -25,14 +25,14 @@ async def test_highlight_with_note_and_tag_survives_a_restart(tmp_path):
         article = reader.article
         assert article is not None
         await pilot.press("a", "shift+down")
-        quote = reader.selection.quote
+        quote = reader.passages.selection.quote
         assert quote and quote in article.text
         await pilot.press("h")
         await pilot.pause()
         await pilot.press(*"Cần đối chiếu số liệu")
         await pilot.press("enter", *"so-lieu", "enter")
         await pilot.pause()
-        assert reader.selection is None
+        assert reader.passages.selection is None
     [saved] = records(db(tmp_path), "passages")  # read independently of the app
     assert saved["quote"] == quote and saved["text"] == "Cần đối chiếu số liệu" and saved["tags"] == ["so-lieu"]
     assert article.text[saved["start"]:saved["end"]] == quote
@@ -46,7 +46,7 @@ async def test_highlight_with_note_and_tag_survives_a_restart(tmp_path):
         assert "article--highlight" in view.styles_at(start)
         await pilot.press("right_curly_bracket")
         await pilot.pause()
-        assert reader.highlight_index == 0
+        assert reader.passages.index == 0
         await pilot.press("D")
         await pilot.pause()
         assert records(db(tmp_path), "passages") == []
@@ -70,7 +70,7 @@ async def test_highlight_over_an_entity_renders_both(tmp_path):
         from thads_tui.store.anchor import make_anchor
         s, e = max(0, start - 5), entity[1] + 5
         ann.add_passage_note(reader.article.id, text="", start=s, end=e, **make_anchor(reader.article.text, s, e))
-        reader.paint_highlights()
+        reader.passages.paint()
         await pilot.pause()
         names = view.styles_at(start)
         assert "article--highlight" in names and any(n not in ("article--highlight",) for n in names)
@@ -98,7 +98,7 @@ async def test_notes_panel_lists_highlights_and_scrolls_to_one(tmp_path):
         s = len(text) - 40
         reader.notebook.ann.add_passage_note(reader.article.id, text="cuối bài", tags=["so-lieu"], start=s,
                                              end=len(text) - 5, **make_anchor(text, s, len(text) - 5))
-        reader.paint_highlights()
+        reader.passages.paint()
         await pilot.pause()
         panel = app.screen.query_one(NotesPanel)
         assert panel.display and panel.option_count == 1
@@ -153,3 +153,43 @@ async def test_m_toggles_read_state_in_the_file(tmp_path):
         await pilot.press("m")
         await pilot.pause()
         assert records(db(tmp_path), "reads") == []
+
+
+async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_path):
+    """Highlights are saved by the saves worker, as notes are: the UI never blocks on the file's lock,
+    the dialog says it is waiting and keeps the note, and the highlight lands once the lock frees."""
+    import fcntl
+    import os
+
+    from thads_tui.ui.dialogs.highlight_editor import HighlightEditor
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        reader = app.screen
+        await pilot.press("a", "h")
+        await pilot.pause()
+        await pilot.press(*"chờ khóa")
+        fd = os.open(tmp_path / "db.json.lock", os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another process's hold, as far as the store can tell
+        try:
+            await pilot.press("ctrl+s")
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if "waiting for another window" in reader.sub_title:
+                    break
+            assert "waiting for another window" in reader.sub_title
+            dialog = app.screen
+            assert isinstance(dialog, HighlightEditor)
+            assert "Waiting for another window" in str(dialog.query_one("#highlight-error").render())
+            assert records(db(tmp_path), "passages") == []
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not isinstance(app.screen, HighlightEditor):
+                break
+        assert not isinstance(app.screen, HighlightEditor)
+        assert reader.passages.selection is None and "waiting" not in reader.sub_title
+    [saved] = records(db(tmp_path), "passages")
+    assert saved["text"] == "chờ khóa"

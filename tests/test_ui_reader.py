@@ -352,7 +352,7 @@ async def test_panel_and_entities_view_count_mentions_the_same_way(tmp_path):
     app = create_app([str(seed)], tmp_path / "db.json")
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        groups = {name_key(g.canonical): (len(g.occurrences), g.type) for g in group_entities(app.reader.extraction)}
+        groups = {name_key(g.canonical): (len(g.occurrences), g.type) for g in group_entities(app.reader.analysis.extraction)}
         await pilot.press("E")
         await ready(app, pilot)
         assert isinstance(app.screen, EntitiesScreen)

@@ -18,6 +18,7 @@ from .dialogs.confirm import ConfirmScreen
 from .dialogs.filters import FilterScreen
 from .dialogs.note_editor import NoteEditor
 from .dialogs.problems import ProblemsScreen
+from .dialogs.saving import SavingDialog
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
 from .screens.figures import FiguresScreen
@@ -82,7 +83,7 @@ def save_note(reader: "ReaderScreen", article, text: str) -> None:
 
 
 def editor_waiting(reader: "ReaderScreen", waiting: bool) -> None:
-    if isinstance(reader.app.screen, NoteEditor):
+    if isinstance(reader.app.screen, SavingDialog):
         reader.app.screen.waiting(waiting)
 
 
@@ -118,7 +119,7 @@ def open_in_reader(reader: "ReaderScreen", article_id: str) -> None:
 
 
 def entities_view(reader: "ReaderScreen") -> None:
-    reader.start_exploring()
+    reader.feed.explore()
 
     def chosen(entry: EntityEntry | None) -> None:
         if entry is None:
@@ -134,7 +135,7 @@ def entities_view(reader: "ReaderScreen") -> None:
 
 
 def figures_view(reader: "ReaderScreen") -> None:
-    reader.start_exploring()
+    reader.feed.explore()
 
     def chosen(row: FigureRow | None) -> None:
         if row is None or reader.source.get(row.article_id) is None:
@@ -166,7 +167,7 @@ def export_csv(reader: "ReaderScreen", write, what: str, count: str) -> Path | N
 
 
 def results_view(reader: "ReaderScreen") -> None:
-    reader.start_exploring()
+    reader.feed.explore()
 
     def chosen(source) -> None:  # a results.Source: the article and the figure's offsets
         if source is None or reader.source.get(source.article_id) is None:

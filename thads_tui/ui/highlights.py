@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..store import AnnotationsError
 from ..store.anchor import make_anchor
 
 _SENTENCE_END = re.compile(r"[.!?…;:](?=\s)|\n")
@@ -71,12 +70,8 @@ class Selection:
         return {**make_anchor(self.text, start, end), "start": start, "end": end}
 
 
-def save_highlight(ann, article, selection: Selection, note: str, tags, citation: dict) -> str | None:
-    """Store the selection as a highlight; returns a problem sentence, or None when saved."""
-    try:
-        paragraph = next((i for i, (s, e) in enumerate(selection.paragraphs) if s <= selection.span[0] < e), None)
-        ann.add_passage_note(article.id, text=note, tags=tags, paragraph=paragraph,
-                             citation=citation, **selection.anchor())
-    except AnnotationsError as exc:
-        return str(exc)
-    return None
+def add_highlight(ann, article, selection: Selection, note: str, tags) -> str:
+    """Store the selection as a highlight (raises the store's error: run it as a save job)."""
+    paragraph = next((i for i, (s, e) in enumerate(selection.paragraphs) if s <= selection.span[0] < e), None)
+    return ann.add_passage_note(article.id, text=note, tags=tags, paragraph=paragraph,
+                                citation=article.citation(), **selection.anchor())

@@ -7,11 +7,11 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from ..cleantext import printable
+from .saving import SavingDialog
 
 
 class TagSuggester(Suggester):
@@ -36,10 +36,13 @@ def split_tags(value: str) -> list[str]:
     return [t.strip() for t in value.split(",") if t.strip()]
 
 
-class HighlightEditor(ModalScreen[bool]):
+class HighlightEditor(SavingDialog):
+    """`save(note, tags)` starts saving; the caller answers as `SavingDialog` says."""
+
+    STATUS = "highlight-error"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, quote: str, save: Callable[[str, list[str]], str | None], tags: list[str],
+    def __init__(self, quote: str, save: Callable[[str, list[str]], None], tags: list[str],
                  note: str = "", current: list[str] | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.quote, self.save, self.known = quote, save, tags
@@ -64,13 +67,9 @@ class HighlightEditor(ModalScreen[bool]):
             self.action_save()
 
     def action_save(self) -> None:
-        note = self.query_one("#highlight-note", Input).value
-        tags = split_tags(self.query_one("#highlight-tags", Input).value)
-        problem = self.save(note, tags)
-        if problem:
-            self.query_one("#highlight-error", Static).update(printable(problem))
-            return
-        self.dismiss(True)
+        if self.start_saving():
+            self.save(self.query_one("#highlight-note", Input).value,
+                      split_tags(self.query_one("#highlight-tags", Input).value))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -5,18 +5,18 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
 from .. import actions
 from ..cleantext import printable
 from .confirm import ConfirmScreen
+from .saving import SavingDialog
 
 
-class NoteEditor(ModalScreen[bool]):
-    """Edits one note. `save(text)` starts saving; the caller answers with `saved()` (the editor
-    closes, True), `failed(sentence)` (it stays open with the text and says why) or
-    `waiting(True/False)` (another window holds the file)."""
+class NoteEditor(SavingDialog):
+    """Edits one note. `save(text)` starts saving; the caller answers as `SavingDialog` says."""
+
+    STATUS = "note-error"
 
     BINDINGS = actions.bindings("editor")
 
@@ -24,7 +24,6 @@ class NoteEditor(ModalScreen[bool]):
         super().__init__(classes="dialog-screen")
         self.article_title, self.original, self.save = title, text, save
         self.read_only_reason = read_only
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog"):
@@ -44,30 +43,8 @@ class NoteEditor(ModalScreen[bool]):
         return self.query_one(TextArea).text
 
     def action_save(self) -> None:
-        if self.saving:
-            return
-        self.saving = True
-        self.say("Saving…", error=False)
-        self.save(self.text)
-
-    def saved(self) -> None:
-        self.saving = False
-        self.dismiss(True)
-
-    def failed(self, sentence: str) -> None:
-        self.saving = False
-        self.say(sentence)
-
-    def waiting(self, waiting: bool) -> None:
-        if self.saving:
-            self.say("Waiting for another window to release the annotations file…" if waiting else "Saving…",
-                     error=False)
-
-    def say(self, text: str, *, error: bool = True) -> None:
-        line = self.query_one("#note-error", Static)
-        line.update(printable(text))
-        line.set_class(not error, "-info")
-        line.display = True
+        if self.start_saving():
+            self.save(self.text)
 
     def action_cancel(self) -> None:
         if self.text == self.original:

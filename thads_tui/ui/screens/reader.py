@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -19,10 +19,9 @@ from textual.widgets import Footer, Header
 from ...corpus import Article
 from .. import actions, flows
 from ..debounce import Debounce
-from ..dialogs.highlight_editor import HighlightEditor
-from ..highlights import Selection, save_highlight
 from ..messages import Analysed, Loaded
 from ..notebook import Notebook
+from ..passages import Passages
 from ..source import CorpusSource
 from ..state import PANELS, SIDE_PANELS, Analysis, Filters, History, Layout, Markers, header_counts
 from ..widgets.article_list import ArticleList
@@ -52,6 +51,7 @@ class ReaderScreen(Screen):
         super().__init__()
         self.source, self.notebook = source, notebook
         self.history = History()
+        self.passages = Passages(self)
         self.feed, self.saver = Feed(source), Saver()  # background work: loading, indexing, saving
         self.pending_restore = notebook.last_article
         self.user_moved = False  # until then the cursor follows the top of the list while it loads
@@ -133,7 +133,7 @@ class ReaderScreen(Screen):
         self.set_class(layout.cls != "wide", "-compact")
         self.set_class(layout.cls == "narrow", "-narrow")
         show = {name: layout.visible(name) for name in PANELS}  # each panel's id is its name
-        show["notes"] = show["notes"] and getattr(self, "has_notes", False)  # only with notes to show
+        show["notes"] = show["notes"] and self.passages.has_notes  # only with notes to show
         for name in PANELS:
             self.query_one(f"#{name}").display = show[name]
         self.pane.display = not layout.only_list
@@ -183,9 +183,6 @@ class ReaderScreen(Screen):
         if hasattr(self.app.screen, "source_grew"):
             self.app.screen.source_grew(message.what)
 
-    def start_exploring(self) -> None:
-        self.feed.explore()
-
     # --- the open article --------------------------------------------------------------------------
     @on(ArticleList.Highlighted)
     def highlighted(self, message: ArticleList.Highlighted) -> None:
@@ -206,153 +203,21 @@ class ReaderScreen(Screen):
         self.note = self.notebook.note_of(article.id)  # first: the article comes with its note
         self.article = article
         self.analysis = Analysis(article.id)
-        self.analyse(article)
+        self.feed.analyse(article)
         if remember and self.history.visit(article.id):
             self.refresh_bindings()  # the footer's back/forward (rebuilding it on every move costs)
         self._save_reading.poke()  # debounced: holding j writes the file once, when the cursor rests
-        self.selection, self.highlight_index = None, -1
-        self.call_after_refresh(self.paint_highlights)
+        self.passages.opened()
+        self.call_after_refresh(self.passages.paint)
 
-    def mark_read(self, article_id: str, on: bool, *, quiet: bool = False) -> None:
-        """Read/unread state, toggled with m (marking read on open is not wired yet)."""
-        article = self.source.get(article_id)
-        try:
-            if self.notebook.ann.is_read(article_id) != on:
-                self.notebook.ann.set_read(article_id, on, citation=article.citation() if article else None)
-        except Exception as exc:  # a failed save says why, never a trace
-            if not quiet:
-                self.report(str(exc))
-            return
-        if not quiet:
-            self.notify("Marked as read." if on else "Marked as unread.", timeout=2)
+    # --- passages: selection, highlights, copy, read mark (see passages.py) ----------------------------
+    def action_passage(self, method: str, *args) -> None:
+        """`passage('highlight')`: the selection and the highlights are `Passages`' business."""
+        getattr(self.passages, method)(*args)
 
-    def action_toggle_read(self) -> None:
-        if self.article is not None:
-            self.mark_read(self.article.id, not self.notebook.ann.is_read(self.article.id))
-
-    # --- selection and highlights (issue 11) -----------------------------------------------------
     def watch_note(self, note: str) -> None:
         if self.article is not None:
-            self.call_after_refresh(self.paint_highlights)
-
-    def paint_highlights(self) -> None:
-        """Highlights as their own layer over the entities, the selection above them."""
-        article = self.article
-        self.anchored = self.notebook.ann.anchored_passages(article.id, article.text) if article else []
-        spans = [(*h["span"], "article--highlight") for h in self.anchored if h["span"]]
-        if self.selection is not None:
-            spans.append((*self.selection.span, "article--selection"))
-        self.view.set_layer("highlights", spans)
-        self.query_one(NotesPanel).show(self.note if article else "", self.anchored)
-        has_notes = bool(article and (self.note.strip() or self.anchored))
-        if has_notes != getattr(self, "has_notes", False):
-            self.has_notes = has_notes
-            self.watch_panes(self.panes)
-
-    def action_select_start(self) -> None:
-        if self.article is None:
-            return
-        if self.selection is not None:
-            self.selection = None
-        else:
-            self.selection = Selection(self.article.text, self.article.paragraphs, self.view.top_offset())
-            self.notify("Selecting: shift+down/up a sentence more/less, A paragraph, h highlight, y copy, a leave.",
-                        timeout=4)
-        self.paint_highlights()
-
-    def action_select_extend(self, delta: int) -> None:
-        if self.selection is not None:
-            self.selection.extend(delta)
-            self.paint_highlights()
-
-    def action_select_paragraph(self) -> None:
-        if self.selection is not None:
-            self.selection.paragraph()
-            self.paint_highlights()
-
-    def action_highlight(self) -> None:
-        article, selection = self.article, self.selection
-        if article is None or selection is None:
-            self.notify("Select a passage first: press a, then shift+down to extend it.", timeout=3)
-            return
-        ann = self.notebook.ann
-
-        def save(note: str, tags: list[str]) -> str | None:
-            return save_highlight(ann, article, selection, note, tags, article.citation())
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.selection = None
-                self.reread()
-                self.paint_highlights()
-                self.notify("Highlight saved.", timeout=2)
-
-        self.app.push_screen(HighlightEditor(selection.quote, save, ann.all_tags()), done)
-
-    def action_step_highlight(self, delta: int) -> None:
-        placed = [h for h in getattr(self, "anchored", []) if h["span"]]
-        if not placed:
-            self.notify("No highlights in this article.", timeout=2)
-            return
-        i = self.highlight_index
-        self.highlight_index = (i + delta) % len(placed) if i >= 0 else (0 if delta > 0 else len(placed) - 1)
-        h = placed[self.highlight_index]
-        self.view.scroll_to_offset(h["span"][0])
-        tags = f" [{', '.join(h['tags'])}]" if h.get("tags") else ""
-        self.notify(f"Highlight {self.highlight_index + 1} of {len(placed)}: {h.get('text') or h['quote'][:60]}{tags}",
-                    timeout=3)
-
-    def action_delete_highlight(self) -> None:
-        placed = [h for h in getattr(self, "anchored", []) if h["span"]]
-        if not 0 <= self.highlight_index < len(placed):
-            self.notify("Jump to a highlight first ({ or }), then D deletes it.", timeout=3)
-            return
-        doc = placed[self.highlight_index]
-        try:
-            self.notebook.ann.remove_passage_note(doc["id"])
-        except Exception as exc:
-            self.report(str(exc))
-            return
-        self.deleted, self.highlight_index = doc, -1
-        self.reread()
-        self.paint_highlights()
-        self.notify("Highlight deleted; u puts it back.", timeout=3)
-
-    def action_undo_delete(self) -> None:
-        doc = getattr(self, "deleted", None)
-        if doc is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        try:
-            self.notebook.ann.restore_passage_note(doc)
-        except Exception as exc:
-            self.report(str(exc))
-            return
-        self.deleted = None
-        self.reread()
-        self.paint_highlights()
-        self.notify("Highlight restored.", timeout=2)
-
-    def action_copy(self) -> None:
-        article = self.article
-        if article is None:
-            return
-        if self.selection is not None:
-            text = self.selection.quote
-        else:
-            c = article.citation()
-            cite = " · ".join(str(c[k]) for k in ("title", "date", "source", "file") if c.get(k))
-            text = f"{article.text}\n\n— {cite}"
-        self.app.copy_to_clipboard(text)
-        self.notify("Copied the selection." if self.selection is not None else "Copied the article with its citation.",
-                    timeout=2)
-
-    @work(thread=True, exclusive=True, group="analyse")
-    def analyse(self, article: Article) -> None:
-        try:
-            self.post_message(Analysed(article.id, self.source.analyse(article)))
-        except Exception as err:  # shown to the user, never a stack trace
-            self.post_message(Analysed(article.id, None, f"could not analyse “{article.title}”: {err}"))
+            self.call_after_refresh(self.passages.paint)
 
     @on(Analysed)
     def analysed(self, message: Analysed) -> None:
@@ -360,8 +225,6 @@ class ReaderScreen(Screen):
             self.report(message.error)
         if self.article is not None and message.article_id == self.article.id:
             self.analysis = Analysis(message.article_id, message.extraction, failed=bool(message.error))
-
-    extraction = property(lambda self: self.analysis.extraction)
 
     def action_history(self, delta: int) -> None:
         article_id = self.history.step(delta)

@@ -2,7 +2,7 @@
 
 `Feed` loads the corpus, builds the search index and, on demand, explores the corpus, all into
 the `CorpusSource`; it posts `Loaded` for each batch and `Feed.Grew` as the index and the
-exploration advance. `Saver` runs annotation save jobs one at a time (saves.py), calls each
+exploration advance, and `Analysed` when the article it was asked to analyse is done. `Saver` runs annotation save jobs one at a time (saves.py), calls each
 job's `done`/`failed` on the UI thread and posts `Saver.Waiting` while another window holds the
 file.
 """
@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ..messages import Explored, Indexed, Loaded
+from ..messages import Analysed, Explored, Indexed, Loaded
 from ..saves import Job, Saved, SaveQueue, Waiting
 from ..source import CorpusSource
 
@@ -47,6 +47,14 @@ class Feed(Widget):
         for n in self.source.index_all(lambda: worker.is_cancelled):
             self.post_message(Indexed(n, False))
         self.post_message(Indexed(len(self.source.search_index), True))
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def analyse(self, article) -> None:
+        """The open article's entities and figures (the newest request wins)."""
+        try:
+            self.post_message(Analysed(article.id, self.source.analyse(article)))
+        except Exception as err:  # shown to the user, never a stack trace
+            self.post_message(Analysed(article.id, None, f"could not analyse “{article.title}”: {err}"))
 
     def explore(self) -> None:
         """Start the corpus-wide analysis unless it runs already."""
