@@ -7,6 +7,7 @@ import pytest
 def _isolated_db(tmp_path, monkeypatch):
     monkeypatch.setenv("THADS_TUI_DB", str(tmp_path / "default-annotations.json"))
     monkeypatch.setenv("THADS_TUI_CONFIG", str(tmp_path / "settings.toml"))  # nor the user's settings
+    monkeypatch.setenv("THADS_TUI_CACHE", str(tmp_path / "cache"))  # nor the user's corpus catalogues
     yield
 
 

@@ -36,7 +36,8 @@ async def test_filters_each_kind_combined_and_cleared(tmp_path):
         app.reader.sidebar.select_id(next(a.id for a in app.reader.source.articles.values() if a.title.startswith(HN)), announce=True)
         await ready(app, pilot)
         await pilot.press("b")
-        app.save_note(next(a for a in app.reader.source.articles.values() if a.title.startswith(TH)), "xem lại")
+        app.save_note(app.reader.source.get(next(a.id for a in app.reader.source.articles.values() if a.title.startswith(TH))),
+                      "xem lại")
         await pilot.press("ctrl+b")
         assert shown(app) == [HN] and "filter: ★ (1 of 6)" in app.reader.sub_title
         await pilot.press("ctrl+b", "ctrl+a")

@@ -69,7 +69,8 @@ async def test_opening_a_result_marks_every_hit_and_f3_steps_through_them(tmp_pa
         screen = await search(app, pilot, "thanh hoa")
         result = screen.results[0]
         # "Thanh Hóa" stands in the text, so the byline "Lê Hoa" (a prefix match) is not a hit
-        assert {result.article.text[s:e] for s, e in result.hits} == {"Thanh Hóa"}
+        text = app.reader.source.cat.text(result.id)
+        assert {text[s:e] for s, e in result.hits} == {"Thanh Hóa"}
         hits = [h for h in result.hits if app.reader.current.in_body(h[0])]
         assert len(hits) == 2
         await pilot.press("enter")
@@ -144,4 +145,4 @@ async def test_palette_lists_search_all(tmp_path):
         await ready(app, pilot)
         titles_ = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Search all", "Filter", "All entities", "All figures", "Clear filters"} <= set(titles_)
-        assert app.reader.source.index_finished and len(app.reader.source.search_index) == 6
+        assert app.reader.source.index_finished and app.reader.source.cat.count() == 6

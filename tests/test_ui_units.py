@@ -1,6 +1,7 @@
 """The UI's pure parts: word wrap with offsets, in-article search, figure values, list order."""
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -9,9 +10,8 @@ from hypothesis import strategies as st
 
 from thads_tui.corpus import Article, newest_first
 from thads_tui.extract import Entity, Extraction, Figure
-from thads_tui.store import Annotations
 from thads_tui.ui import actions
-from thads_tui.ui.app import ReaderApp
+from thads_tui.ui.app import create_app
 from thads_tui.ui.widgets.article_view import wrap
 from thads_tui.ui.widgets.panels import format_value, group_entities, number
 from thads_tui.ui.widgets.article_list import Row
@@ -105,23 +105,18 @@ def test_action_table_is_consistent():
     assert all(b.id for scope in actions.SCOPES for b in actions.bindings(scope))
 
 
-class ManyArticles:
-    """Corpus-like, in memory."""
-
-    def __init__(self, n: int) -> None:
-        self.name, self.problems, self.bundled = "many", [], False
-        self.paths = list(range(n))
-
-    def __iter__(self):
-        return iter(())
-
-    def load_one(self, i: int) -> Article:
-        return _article(i, f"20{10 + i % 14}-{1 + i % 12:02d}-01", f"Bài viết số {i}")
+def many_articles(folder: Path, n: int) -> Path:
+    """One JSON-lines dump of n short articles (one file: the catalogue reads it in one go)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = (json.dumps({"title": f"Bài viết số {i}", "date": f"20{10 + i % 14}-{1 + i % 12:02d}-01",
+                         "content": f"Bài viết số {i} về thi hành án."}, ensure_ascii=False) for i in range(n))
+    (folder / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
 
 
 async def test_twenty_thousand_rows_stay_sorted_and_navigable(tmp_path):
-    app = ReaderApp(ManyArticles(20_000), Annotations(tmp_path / "db.json"), extractor=lambda a: Extraction(),
-                    close_annotations=True, batch_seconds=0.01)
+    app = create_app([str(many_articles(tmp_path / "many", 20_000))], tmp_path / "db.json",
+                     extractor=lambda a: Extraction())
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         rows = app.reader.sidebar.rows

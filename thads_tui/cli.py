@@ -75,6 +75,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md; folders are read recursively)")
     p.add_argument("--fresh-db", action="store_true", help="if the annotations file is corrupt, keep its backup and start a new empty one")
+    p.add_argument("--no-cache", action="store_true", help="keep the corpus catalogue in memory only "
+                   "(default: kept in the user cache folder, so the next launch opens at once)")
     p.add_argument("--theme", metavar="NAME", help="colour theme for this run, e.g. textual-light (default: the saved one)")
     p.add_argument("--version", action="version", version=f"thads-tui {__version__}")
     return p
@@ -94,6 +96,7 @@ def _search_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=_positive, default=20, help="how many results at most (default 20)")
+    p.add_argument("--no-cache", action="store_true", help="search a catalogue built in memory (nothing kept)")
 
 
 def _export_parser(p: argparse.ArgumentParser) -> None:
@@ -270,12 +273,18 @@ def _print_extract_text(rec: dict) -> None:
 
 
 def cmd_search(args) -> int:
-    from .corpus.search import search_json
+    from .corpus.catalog import Catalog
+    from .corpus.loader import bundled_seeds
 
     if has_surrogates(args.query):  # bytes that are not UTF-8 (a terminal in another encoding)
         raise UserError("the query is not valid UTF-8 text; check your terminal's character encoding", 2)
-    corpus = _load_corpus(args.paths)
-    result = search_json(list(corpus), args.query, limit=args.limit)
+    cat = Catalog.open(args.paths or [bundled_seeds()], no_cache=args.no_cache, notice=_say)
+    try:
+        for problem in cat.update().problems:
+            _say(problem)
+        result = search_record(cat.search(args.query, limit=args.limit, detail=args.limit), args.query)
+    finally:
+        cat.close()
     if args.json:
         print(_json(result, indent=1))
         return 0
@@ -288,6 +297,17 @@ def cmd_search(args) -> int:
         for snippet in r["snippets"][:2]:
             print(f"        …{one_line(snippet)}…")
     return 0
+
+
+def search_record(found, query: str) -> dict:
+    """`thads-tui search QUERY --json`: {"query", "error", "notes", "total", "together", "results"};
+    each result: file, id, title, date, score, snippets (plain strings), hits ([start, end] in the
+    article's NFC text)."""
+    return {"query": query, "error": found.error, "notes": list(found.notes), "total": found.total,
+            "together": found.together,
+            "results": [{"file": r.file, "id": r.id, "title": r.title, "date": r.date, "score": round(r.score, 4),
+                         "snippets": [sn.text for sn in r.snippets], "hits": [list(h) for h in r.hits]}
+                        for r in found.results]}
 
 
 def _open_annotations(db: Path | None, *, fresh: bool = False, read_only: bool = False):
@@ -340,7 +360,7 @@ def cmd_read(args) -> int:
     if args.fresh_db:
         ann, problem = _open_annotations(db, fresh=True)
         ann.close()
-    app = create_app(args.paths or None, db, theme=getattr(args, "theme", None))
+    app = create_app(args.paths or None, db, theme=getattr(args, "theme", None), no_cache=args.no_cache)
     app.run()
     return getattr(app, "return_code", 0) or 0
 

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
 
-from ..corpus import Article, Corpus
+from ..corpus import Article
 from ..extract import Extraction
 from ..store import Annotations
 from . import actions, flows, settings as user_settings
@@ -38,14 +38,14 @@ class ReaderApp(App):
     TITLE = "THADS reader"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit")]
 
-    def __init__(self, corpus: Corpus, annotations: Annotations, *, extractor: Extractor | None = None,
-                 keymap: Mapping[str, str] | None = None, batch_seconds: float = 0.1,
+    def __init__(self, source: CorpusSource, annotations: Annotations, *,
+                 keymap: Mapping[str, str] | None = None,
                  close_annotations: bool = False, settings: Settings | None = None,
                  theme: str | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.user_keymap = {**self.settings.keymap, **dict(keymap or {})}
-        self.source = CorpusSource(corpus, extractor, batch_seconds)
+        self.source = source
         self.ann = annotations
         self.notebook = Notebook(annotations)
         self.close_annotations = close_annotations
@@ -88,6 +88,7 @@ class ReaderApp(App):
     def on_unmount(self) -> None:
         if self.close_annotations:
             self.ann.close()
+        self.source.close()
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
         """Notifications carry titles, paths and error messages: plain text unless asked."""
@@ -115,8 +116,11 @@ class ReaderApp(App):
 
 
 def create_app(paths: list[str] | None, db_path: Path, *, read_only: bool = False,
-               settings_file: Path | None = None, **kw) -> ReaderApp:
+               settings_file: Path | None = None, extractor: Extractor | None = None, no_cache: bool = False,
+               catalog_path: Path | None = None, **kw) -> ReaderApp:
     """The app on these files/folders (None: the bundled seeds) with annotations in db_path and
-    the user's settings (default: THADS_TUI_CONFIG, else the user config folder)."""
-    return ReaderApp(Corpus(paths or None), Annotations(db_path, read_only=read_only, lock_timeout=LOCK_WAIT),
+    the user's settings (default: THADS_TUI_CONFIG, else the user config folder); the corpus
+    catalogue in the user cache folder (THADS_TUI_CACHE), in memory with `no_cache`."""
+    source = CorpusSource(paths or None, extractor, no_cache=no_cache, catalog_path=catalog_path)
+    return ReaderApp(source, Annotations(db_path, read_only=read_only, lock_timeout=LOCK_WAIT),
                      close_annotations=True, settings=user_settings.load(settings_file), **kw)

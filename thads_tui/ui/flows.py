@@ -27,7 +27,7 @@ from .source import plural
 from .state import Markers
 
 if TYPE_CHECKING:
-    from ..corpus.search import SearchResult
+    from ..corpus.catalog.search import Hit as SearchResult
     from .screens.reader import ReaderScreen
 
 
@@ -102,7 +102,8 @@ def corpus_search(reader: "ReaderScreen") -> None:
             return
         query, result = answer
         open_in_reader(reader, result.id)
-        if not reader.pane.show_corpus_hits(query, list(result.hits)):
+        hits = list(result.hits) or source.hits(result.id, query)  # listed past the detailed results
+        if not reader.pane.show_corpus_hits(query, hits):
             reader.notify(f"“{query}” is only in the title of this article.", timeout=3)
 
     reader.app.push_screen(CorpusSearchScreen(source.search, source.index_status, reader.pane.corpus_query), picked)
@@ -199,7 +200,7 @@ def loading_finished(reader: "ReaderScreen") -> None:
 
 def problems(reader: "ReaderScreen") -> None:
     reader.app.push_screen(ProblemsScreen(reader.notebook.all_problems(reader.source.problems),
-                                          getattr(reader.source.corpus, "formats", None)))
+                                          reader.source.formats))
 
 
 def start_fresh(reader: "ReaderScreen") -> None:

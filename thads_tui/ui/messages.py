@@ -3,16 +3,18 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ..corpus import Article
 from ..extract import Extraction
 from .widgets.article_list import Row
 
 
 class Loaded(Message):
-    def __init__(self, articles: list[Article], errors: list[str], done: int, total: int, finished: bool) -> None:
+    """List rows the catalogue added (built in the worker thread) and the ids it no longer holds."""
+
+    def __init__(self, rows: list[Row], errors: list[str], done: int, total: int, finished: bool,
+                 gone: list[str] | None = None) -> None:
         super().__init__()
-        self.articles, self.errors, self.done, self.total, self.finished = articles, errors, done, total, finished
-        self.rows = [Row.of(a) for a in articles]  # built in the worker thread
+        self.rows, self.errors, self.done, self.total, self.finished = rows, errors, done, total, finished
+        self.gone = gone or []
 
 
 class Analysed(Message):

@@ -1,163 +1,239 @@
-"""Where the reader's data comes from: the articles, the search index over them and the
-corpus-wide exploration (entities and figures of every article).
+"""Where the reader's data comes from: the corpus catalogue (SQLite, corpus/catalog).
 
-The reader screen talks to one `CorpusSource` and to nothing else of the corpus: listing,
-searching and exploring go through it, so a persistent catalogue (SQLite) replaces the
-in-memory corpus and index here, in one place. Nothing here touches the UI: the methods that
-take long (`batches`, `index_all`, `explore_all`) are generators the screen's thread workers
-iterate, posting a message for what each yields.
+The reader screen talks to one `CorpusSource` and to nothing else of the corpus. At launch the
+list's rows come straight from the catalogue (a warm launch reads no file), then `load` brings
+the catalogue up to date in a worker (`Catalog.update`) and hands over the rows it added as it
+commits them. The source keeps row metadata only (`articles`: id -> list row); the open
+article's text comes from the catalogue when it is opened, its analysis from the stored
+extraction when that carries the current extractor's stamp. Search is the catalogue's FTS5.
+Nothing here touches the UI: `load`, `explore_all` run in the screen's thread workers.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import analysis
-from ..corpus import Article, Corpus
-from ..corpus.search import SearchIndex, SearchResults, parse_query
+from ..corpus import Article
+from ..corpus.catalog import Catalog, Found, _ROW_SQL, _label
+from ..corpus.loader import Problem, bundled_seeds, format_of
+from ..corpus.query import parse_query
 from ..explore import Exploration, FigureRow, write_figures_csv
 from ..extract import Extraction
-from .backlog import Backlog
+from .widgets.article_list import Row
 
 Extractor = Callable[[Article], Extraction]
 LIMIT = 50  # corpus search results listed
-PROGRESS_EVERY = 0.3  # seconds between progress reports of the index and the exploration
+PROGRESS_EVERY = 0.3  # seconds between progress reports of the exploration
+# (rows, errors, files done, files to read, finished, ids gone)
+Post = Callable[[list, list, int, int, bool, list], None]
+
+
+def grouped(n: int) -> str:
+    """`100 000`: thousands grouped by a space."""
+    return f"{n:,}".replace(",", " ")
 
 
 def plural(n: int, noun: str) -> str:
     """`1 article`, `2 articles`, `100 000 articles` (thousands grouped by a space)."""
-    return f"{n:,}".replace(",", " ") + f" {noun}{'' if n == 1 else 's'}"
+    return grouped(n) + f" {noun}{'' if n == 1 else 's'}"
 
 
-def search_as_typed(index: SearchIndex, query: str, limit: int = LIMIT) -> SearchResults:
+def search_as_typed(search: Callable[..., Found], query: str, limit: int = LIMIT) -> Found:
     """The query as typed so far: the articles holding its last word whole come first (`thanh hoa`
-    puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word.
-
-    Hits and snippets cost ~2 ms per result, ranking almost nothing: results are made only once."""
-    exact = index.search(query, limit=limit)
+    puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word."""
+    exact = search(query, limit=limit, detail=limit)
     typed = parse_query(query, prefix_last=True)
-    if typed.terms == exact.query.terms:
+    if typed.terms == exact.query.terms or exact.error:
         return exact
-    if len(exact.results) >= limit:  # the prefix-only articles would not be listed anyway
-        return SearchResults(typed, exact.results, len(index.matching_ids(typed)))
-    more = index.search(typed, limit=limit)
+    more = search(typed, limit=limit, detail=limit)
     if not exact.results:
         return more
     whole = {r.id for r in exact.results}
     merged = exact.results + tuple(r for r in more.results if r.id not in whole)
-    return SearchResults(typed, merged[:limit], more.total)
+    return dataclasses.replace(more, results=merged[:limit])
 
 
 class CorpusSource:
-    def __init__(self, corpus: Corpus, extractor: Extractor | None = None, batch_seconds: float = 0.1) -> None:
-        self.corpus = corpus
-        self.extractor = extractor or analysis.analyse
-        self.batch_seconds = batch_seconds
-        self.articles: dict[str, Article] = {}
-        self.total = len(getattr(corpus, "paths", ()))
-        self.loaded_files = 0
-        self.load_finished = False
-        self.search_index = SearchIndex()
-        self._index_backlog = Backlog()
-        self.index_finished = False
+    def __init__(self, paths: list[str] | None, extractor: Extractor | None = None, *,
+                 no_cache: bool = False, catalog_path: Path | None = None) -> None:
+        self.bundled = not paths
+        self.roots = [Path(p) for p in paths] if paths else [bundled_seeds()]
+        self.name = "bundled seeds" if self.bundled else ", ".join(p.name or str(p) for p in self.roots)
+        self.extractor = extractor  # None: the catalogue's stored extraction (extract.extract)
+        self.cat = Catalog.open(self.roots, no_cache=no_cache, path=catalog_path)
+        self._lock = threading.RLock()  # one connection, several threads: one statement at a time
+        self.articles: dict[str, Row] = {}  # row metadata only: no article text is held
+        self.problems: list[Problem] = []
+        self.total = self.loaded_files = 0
+        self.load_finished = self.index_finished = False
+        self._last_n = 0
+        self._open: tuple[str, Article] | None = None
         self.exploration = Exploration()
-        self._explore_backlog: Backlog | None = None  # started the first time a view needs it
+        self._explore_started = False
         self.exploring_done = False
 
-    @property
-    def name(self) -> str:
-        return self.corpus.name
-
-    @property
-    def problems(self) -> list:
-        return self.corpus.problems
-
-    # --- loading (worker thread) --------------------------------------------------------------
-    def batches(self) -> Iterator[tuple[list[Article], list[str], int, int, bool]]:
-        """(articles, errors, files done, files in all, finished), a batch every so often."""
-        paths = list(getattr(self.corpus, "paths", ()))
-        batch, errors = list(self.corpus), []  # anything the caller already loaded
-        last, interval, total = time.monotonic(), 0.02, len(paths)
-        for i, path in enumerate(paths, 1):
-            try:
-                article = self.corpus.load_one(path)
-            except Exception as err:  # a reader bug must not take the app down
-                errors.append(f"could not read {path}: {err}")
+    # --- the list (a worker thread) ---------------------------------------------------------------
+    def _new_rows(self, cat: Catalog) -> list[Row]:
+        """The rows added since the last call (the catalogue's row numbers only grow); a second
+        copy of an article (same text) is a problem the user can see, not a second row."""
+        rows = []
+        for n, aid, title, date, source, path, key, fmt in cat.conn.execute(
+                f"{_ROW_SQL} WHERE a.n > ? ORDER BY a.n", (self._last_n,)):
+            self._last_n = n
+            first = cat.conn.execute(
+                "SELECT f.path, a.key FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? AND a.n < ? "
+                "ORDER BY a.n LIMIT 1", (aid, n)).fetchone() if aid in self.articles else None
+            if first is not None:
+                where = os.fsdecode(bytes(first[0])) + (f" ({first[1]})" if first[1] else "")
+                self.problems.append(Problem(Path(os.fsdecode(bytes(path))), (f"{key}: " if key else "")
+                                             + f"same article as {where}"))
                 continue
-            if article is not None:
-                batch.append(article)
-            if batch and time.monotonic() - last >= interval:
-                yield batch, errors, i, total, False
-                # merging a batch costs O(list size) on the UI thread: merge less often as it grows
-                batch, errors, last = [], [], time.monotonic()
-                interval = self.batch_seconds * (1 + i / 20_000)
-        yield batch, errors, total, total, True
+            row = Row.of(_Listed(aid, title, date, source, _label(path, key)))
+            if aid not in self.articles:  # else a file read again (touched, renamed): listed already
+                rows.append(row)
+            self.articles[aid] = row
+        return rows
 
-    def add(self, articles: list[Article], done: int, total: int, finished: bool) -> None:
-        """A batch arrived (UI thread): keep it and hand it to the index and the exploration."""
-        for a in articles:
-            self.articles[a.id] = a
+    def load(self, post: Post) -> None:
+        """Post the catalogue's rows at once, then update it and post what the update adds."""
+        with self._lock:
+            rows = self._new_rows(self.cat)
+        post(rows, self._notices(), 0, 0, False, [])
+        updater = Catalog.open(self.roots, path=self.cat.path) if self.cat.path else self.cat
+        last = time.monotonic()
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            self.loaded_files, self.total = done, total
+            if done < total and time.monotonic() - last < 0.1:
+                return
+            last = time.monotonic()
+            post(self._new_rows(updater), [], done, total, False, [])
+
+        try:
+            report = updater.update(progress=progress)
+            self.problems.extend(report.problems)
+            if updater is not self.cat and updater.path is None:  # the file failed: memory from now on
+                self.cat, updater = updater, self.cat
+            gone = self._gone(self.cat) if report.dropped or report.read else []
+            errors = self._notices(updater)
+        except Exception as err:  # the list keeps what it has; the reason is shown
+            gone, errors = [], self._notices(updater) + [f"could not update the catalogue: {err}"]
+        finally:
+            if updater is not self.cat:
+                updater.close()
+        self.load_finished = self.index_finished = True
+        post(self._new_rows(self.cat), errors, self.loaded_files, self.total, True, gone)
+
+    def _notices(self, cat: Catalog | None = None) -> list[str]:
+        cat = cat or self.cat
+        fresh = [n for n in cat.notices if n not in getattr(self, "_said", set())]
+        self._said = getattr(self, "_said", set()) | set(fresh)
+        return fresh
+
+    def _gone(self, cat: Catalog) -> list[str]:
+        with self._lock:
+            present = {aid for (aid,) in cat.conn.execute("SELECT id FROM articles")}
+        gone = [aid for aid in self.articles if aid not in present]
+        for aid in gone:
+            del self.articles[aid]
+        return gone
+
+    def add(self, rows: list[Row], done: int, total: int, finished: bool) -> None:
+        """A batch arrived (UI thread): the list has its rows; the exploration goes on."""
         self.loaded_files, self.total, self.load_finished = done, total, finished
-        for backlog in (self._index_backlog, self._explore_backlog):
-            if backlog is not None:
-                backlog.put(articles)
-                if finished:
-                    backlog.close()
 
     def get(self, article_id: str | None) -> Article | None:
-        return self.articles.get(article_id) if article_id else None
+        if not article_id or article_id not in self.articles:
+            return None
+        if self._open is None or self._open[0] != article_id:
+            with self._lock:
+                article = self.cat.article(article_id)
+            if article is None:
+                return None
+            self._open = (article_id, article)  # the one article shown: the only text held
+        return self._open[1]
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    def close(self) -> None:
+        with self._lock:
+            self.cat.close()
+
+    @property
+    def formats(self) -> dict[str, tuple[int, int]]:
+        """{format: (articles read, files skipped)} for the problems screen."""
+        with self._lock:
+            read = dict(self.cat.conn.execute("SELECT format, count(*) FROM articles GROUP BY format"))
+        skipped = Counter(format_of(p.path) for p in self.problems)
+        return {f: (read.get(f, 0), skipped[f]) for f in sorted(set(read) | set(skipped))}
 
     # --- analysis of one article (worker thread) ------------------------------------------------
     def analyse(self, article: Article) -> Extraction:
         """What the article view can highlight and scroll to: the body's entities and figures
         (the title and date lines are drawn apart), so the panels' counts and `]`/`[` stay honest."""
-        return analysis.in_body(article, self.extractor(article))
+        stored = None
+        if self.extractor is None:
+            with self._lock:
+                stored = self.cat.stored_extraction(article.id)
+        extraction = Extraction(*stored) if stored else (self.extractor or analysis.analyse)(article)
+        return analysis.in_body(article, extraction)
 
-    # --- search -------------------------------------------------------------------------------
-    def index_all(self, cancelled: Callable[[], bool]) -> Iterator[int]:
-        """Index the articles as they load; yields how many are indexed, every so often."""
-        last = time.monotonic()
-        for article in self._index_backlog.drain(cancelled):
-            self.search_index.add(article)
-            if time.monotonic() - last >= PROGRESS_EVERY:
-                last = time.monotonic()
-                yield len(self.search_index)
-        yield len(self.search_index)
+    # --- search (the search screen's worker) ------------------------------------------------------
+    def search(self, query: str) -> Found:
+        with self._lock:
+            return search_as_typed(self.cat.search, query)
 
-    def search(self, query: str) -> SearchResults:
-        return search_as_typed(self.search_index, query)
+    def hits(self, article_id: str, query: str) -> list[tuple[int, int]]:
+        with self._lock:
+            return self.cat.hits(article_id, parse_query(query, prefix_last=True))
 
     def index_status(self) -> str:
         if self.index_finished:
             return ""
-        return f"indexed {len(self.search_index)} of {len(self.articles)} articles so far"
+        return f"indexed {self.loaded_files} of {self.total} files so far"
 
     # --- exploration ----------------------------------------------------------------------------
     def start_exploring(self) -> bool:
-        """Start the corpus-wide analysis if it has not started; True if the caller must now
+        """Start the corpus-wide exploration if it has not started; True if the caller must now
         run `explore_all` in a worker."""
-        if self._explore_backlog is not None:
+        if self._explore_started:
             return False
-        self._explore_backlog = Backlog()
-        self._explore_backlog.put(list(self.articles.values()))
-        if self.load_finished:
-            self._explore_backlog.close()
+        self._explore_started = True
         return True
 
     def explore_all(self, cancelled: Callable[[], bool]) -> Iterator[int]:
-        last = time.monotonic()
-        for article in self._explore_backlog.drain(cancelled):
-            try:  # counted as the panels count: the body's mentions (title and date line apart)
-                self.exploration.add(article, self.analyse(article))
-            except Exception as err:  # counted as analysed; the views say how many failed
-                self.exploration.add_failure(article, str(err))
-            if time.monotonic() - last >= PROGRESS_EVERY:
-                last = time.monotonic()
-                yield len(self.exploration)
+        """Every listed article's stored extraction (extracted only when stale or asked by a
+        custom extractor), article by article, so the views fill while it runs."""
+        last, seen = time.monotonic(), 0
+        while not cancelled():
+            ids = [aid for aid in list(self.articles)[seen:]]
+            seen += len(ids)
+            for aid in ids:
+                if cancelled():
+                    return
+                with self._lock:
+                    article = self.cat.article(aid)
+                if article is None:
+                    continue
+                try:  # counted as the panels count: the body's mentions (title and date line apart)
+                    self.exploration.add(article, self.analyse(article))
+                except Exception as err:  # counted as analysed; the views say how many failed
+                    self.exploration.add_failure(article, str(err))
+                if time.monotonic() - last >= PROGRESS_EVERY:
+                    last = time.monotonic()
+                    yield len(self.exploration)
+            if not ids and self.load_finished:
+                break
+            if not ids:
+                time.sleep(0.05)
         yield len(self.exploration)
 
     def mentioning(self, entity_key: str | None) -> frozenset[str] | None:
@@ -185,3 +261,12 @@ class CorpusSource:
             except OSError as err:
                 error = err
         raise error or OSError("no folder to write to")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Listed:  # what list Row.of reads of an article
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    file: str

@@ -10,7 +10,7 @@ from functools import reduce
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from .source import plural
+from .source import grouped, plural
 from .widgets.article_list import Row
 
 # Panels the user shows and hides, by widget id. A new one (a notes panel) is one more name here,
@@ -217,7 +217,8 @@ def header_counts(articles: int, markers: Markers, progress: tuple[int, int, boo
     done, total, finished = progress
     counts = [plural(articles, "article"), f"{len(markers.bookmarked)} ★", f"{len(markers.annotated)} ✎"]
     if not finished:
-        counts.insert(0, f"loading {done}/{total}…")
+        counts.insert(0, f"indexing {grouped(done)} of {plural(total, 'file')}…" if total
+                      else "checking the files…")
     if read_only:
         counts.append("read-only")
     if waiting:

@@ -239,9 +239,15 @@ class Catalog:
 
     def extraction(self, article_id: str) -> tuple[list[Entity], list[Figure]]:
         self.refresh_extraction()
-        row = self.conn.execute("SELECT n, ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
-        if row is None:
-            return [], []
+        return self.stored_extraction(article_id) or ([], [])
+
+    def stored_extraction(self, article_id: str) -> tuple[list[Entity], list[Figure]] | None:
+        """One article's extraction as stored, without re-analysing anything: None when the
+        article is unknown or its rows carry another extractor's stamp (the caller extracts)."""
+        row = self.conn.execute("SELECT n, ztext, extractor FROM articles WHERE id = ? ORDER BY n LIMIT 1",
+                                (article_id,)).fetchone()
+        if row is None or row[2] != _update._extract.EXTRACTOR_VERSION:
+            return None
         n, text = row[0], db.unpack(row[1])
         ents = [Entity(type=t, text=text[s:e], start=s, end=e, canonical=c, role=r) for t, c, s, e, r in self.conn.execute(
             "SELECT m.type, m.canonical, e.start, e.end, e.role FROM entities e JOIN names m ON m.id = e.name "

@@ -1,6 +1,6 @@
 """Full-text search over the catalogue's FTS5 table, with today's query language.
 
-The query is parsed by `corpus.search.parse_query` (words AND, "phrases", word*, prefix on the
+The query is parsed by `corpus.query.parse_query` (words AND, "phrases", word*, prefix on the
 last word while typing, its notes and error messages). Ranking, best first:
   1. articles where the query's plain words stand together in the query's order (an FTS5
      phrase query is run first), then the articles that only hold all the words;
@@ -23,7 +23,7 @@ from pathlib import Path
 from ..fold import fold_window
 from .db import unpack
 
-from ..search import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
+from ..query import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
 
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
@@ -171,7 +171,7 @@ def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery,
 
 
 @dataclass(frozen=True, slots=True)
-class _Shown:  # what corpus.search.make_snippets reads of an article
+class _Shown:  # what corpus.query.make_snippets reads of an article
     text: str
     paragraphs: tuple
 

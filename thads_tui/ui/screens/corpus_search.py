@@ -1,5 +1,5 @@
-"""Searching every article: the index built in the background as articles load, and the search
-screen (results as you type, each with title, date and snippets with the hits highlighted).
+"""Searching every article: the catalogue's full-text index (brought up to date in the
+background at launch), and the search screen (results as you type, each with title, date and snippets with the hits highlighted).
 
 Opening a result shows the article scrolled to its first hit with every hit marked; F3 and
 shift+F3 step through them like through in-article matches.
@@ -20,7 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...corpus.search import SearchResult, SearchResults
+from ...corpus.catalog import Found as SearchResults
+from ...corpus.catalog.search import Hit as SearchResult
 from .. import actions
 from ..cleantext import printable
 from ..debounce import Debounce
@@ -155,8 +156,7 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             if found.error:
                 parts.append(found.error)
             elif found.total:
-                many = f"{found.total} article{'s' if found.total != 1 else ''}"
-                parts.append(many if found.total <= LIMIT else f"{many}, the best {LIMIT} listed")
+                parts.append(found.summary if found.total <= LIMIT else f"{found.summary}, the best {LIMIT} listed")
             else:
                 parts.append("no article holds all of these words")
             parts.extend(found.notes)

@@ -162,8 +162,10 @@ class ReaderScreen(Screen):
         for error in message.errors:
             self.notebook.problems.append(error)
             self.notify(error, severity="error")
-        self.source.add(message.articles, message.done, message.total, message.finished)
+        self.source.add(message.rows, message.done, message.total, message.finished)
         self.sidebar.add_rows(message.rows)
+        if message.gone:
+            self.sidebar.drop_rows(message.gone)
         if self.pending_restore in self.source.articles:
             self.sidebar.select_id(self.pending_restore)
             self.open(self.pending_restore)

@@ -151,6 +151,17 @@ class ArticleList(ScrollView, can_focus=True):
             self.shown = list(filter(self.accept, self.rows))
         self._reshown(current)
 
+    def drop_rows(self, ids: list[str]) -> None:
+        """Forget the rows of articles the corpus no longer holds; the cursor stays if it can."""
+        current = self.shown[self.cursor] if self.shown else None
+        gone = set(ids)
+        for aid in gone & self.by_id.keys():
+            title = self.by_id.pop(aid).title
+            self._titles[title] -= 1
+        self.rows = [r for r in self.rows if r.id not in gone]
+        self.shown = self.rows if self.accept is None else [r for r in self.shown if r.id not in gone]
+        self._reshown(current if current is not None and current.id not in gone else None)
+
     def set_filter(self, accept: Callable[[Row], bool] | None) -> bool:
         """Show only the rows `accept` takes (None: all). The cursor stays on its article if that
         is still shown; returns False when it is not (the cursor is then on the first row)."""

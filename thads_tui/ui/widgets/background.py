@@ -1,7 +1,7 @@
 """Non-visual widgets that own the reader's background work; their workers only post messages.
 
-`Feed` loads the corpus, builds the search index and, on demand, explores the corpus, all into
-the `CorpusSource`; it posts `Loaded` for each batch and `Feed.Grew` as the index and the
+`Feed` lists the catalogue's rows and brings the catalogue up to date and, on demand, explores the
+corpus, all through the `CorpusSource`; it posts `Loaded` for each batch and `Feed.Grew` as the catalogue and the
 exploration advance, and `Analysed` when the article it was asked to analyse is done. `Saver` runs annotation save jobs one at a time (saves.py), calls each
 job's `done`/`failed` on the UI thread and posts `Saver.Waiting` while another window holds the
 file.
@@ -34,19 +34,14 @@ class Feed(Widget):
 
     def start(self) -> None:
         self.load_corpus()
-        self.build_index()
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
-        for articles, errors, done, total, finished in self.source.batches():
-            self.post_message(Loaded(articles, errors, done, total, finished))
+        def post(rows, errors, done, total, finished, gone) -> None:
+            self.post_message(Loaded(rows, errors, done, total, finished, gone))
+            self.post_message(Indexed(done, finished))  # the search screen may find more
 
-    @work(thread=True, group="index")
-    def build_index(self) -> None:
-        worker = get_current_worker()
-        for n in self.source.index_all(lambda: worker.is_cancelled):
-            self.post_message(Indexed(n, False))
-        self.post_message(Indexed(len(self.source.search_index), True))
+        self.source.load(post)
 
     @work(thread=True, exclusive=True, group="analyse")
     def analyse(self, article) -> None:
