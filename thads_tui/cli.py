@@ -278,6 +278,7 @@ def cmd_search(args) -> int:
 
     if has_surrogates(args.query):  # bytes that are not UTF-8 (a terminal in another encoding)
         raise UserError("the query is not valid UTF-8 text; check your terminal's character encoding", 2)
+    _check_paths(args.paths)
     cat = Catalog.open(args.paths or [bundled_seeds()], no_cache=args.no_cache, notice=_say)
     try:
         for problem in cat.update().problems:

@@ -1,0 +1,156 @@
+"""The reader on the corpus catalogue: a warm launch lists before reading, the update runs behind
+a usable reader, files added between launches appear, --no-cache, a damaged catalogue."""
+from __future__ import annotations
+
+import threading
+
+from textual.worker import WorkerCancelled
+
+from thads_tui.cli import parse
+from thads_tui.corpus import loader
+from thads_tui.corpus.catalog import Catalog
+from thads_tui.ui.app import create_app
+from thads_tui.ui.screens.corpus_search import CorpusSearchScreen
+
+from test_ui_support import ARTICLES, SIZE, db, fake_extract, ready, records, write_articles
+
+
+def launch(tmp_path, **kw):
+    return create_app([str(tmp_path / "articles")], tmp_path / "db.json", extractor=fake_extract, **kw)
+
+
+async def first_launch(tmp_path) -> None:
+    write_articles(tmp_path / "articles")
+    app = launch(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert len(app.reader.sidebar.rows) == len(ARTICLES)
+
+
+def count_reads(monkeypatch) -> list:
+    read, real = [], loader.read_file
+
+    def counting(path):
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(loader, "read_file", counting)
+    return read
+
+
+async def settle(pilot, until, tries: int = 200) -> None:
+    """Let the app run until `until()` holds (a bounded number of turns, no clock)."""
+    for _ in range(tries):
+        if until():
+            return
+        await pilot.pause()
+    assert until()
+
+
+async def quiet_but_load(app, pilot) -> None:
+    """Wait for every worker but the (held) catalogue update."""
+    for _ in range(20):
+        busy = [w for w in app.workers if not w.is_finished and w.group != "load"]
+        if not busy:
+            await pilot.pause()
+            return
+        for worker in busy:
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
+
+
+async def test_warm_launch_lists_before_reading_and_reads_nothing_unchanged(tmp_path, monkeypatch):
+    await first_launch(tmp_path)
+    read = count_reads(monkeypatch)
+    held, real_update = threading.Event(), Catalog.update
+
+    def held_update(self, **kw):
+        assert held.wait(30)
+        return real_update(self, **kw)
+
+    monkeypatch.setattr(Catalog, "update", held_update)
+    app = launch(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: len(app.reader.sidebar.rows) == len(ARTICLES) and app.reader.current is not None)
+        assert read == [] and "checking the files…" in app.reader.sub_title
+        # the reader is usable while the update is held: move, scroll, write a note
+        await pilot.press("j")
+        opened = app.reader.current.id
+        await pilot.press("tab", "space")
+        await pilot.press("n", *"đọc lại", "ctrl+s")
+        await quiet_but_load(app, pilot)
+        assert [n["text"] for n in records(db(tmp_path), "notes")] == ["đọc lại"]
+        assert records(db(tmp_path), "notes")[0]["article_id"] == opened
+        held.set()
+        await ready(app, pilot)
+        assert read == []  # nothing changed: nothing read
+        assert "checking" not in app.reader.sub_title and f"{len(ARTICLES)} articles" in app.reader.sub_title
+
+
+async def test_a_file_added_between_launches_appears_after_the_update(tmp_path, monkeypatch):
+    await first_launch(tmp_path)
+    (tmp_path / "articles" / "moi.txt").write_text("Bài mới về thi hành án\n\n01/02/2024\n\nNội dung mới.\n",
+                                                    encoding="utf-8")
+    (tmp_path / "articles" / "da-nang.txt").unlink()
+    read = count_reads(monkeypatch)
+    app = launch(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        titles = [r.title for r in app.reader.sidebar.rows]
+        assert "Bài mới về thi hành án" in titles and len(titles) == len(ARTICLES)
+        assert not any(t.startswith("Đà Nẵng") for t in titles)
+        assert read == ["moi.txt"]
+
+
+async def test_no_cache_keeps_nothing_on_disk(tmp_path):
+    write_articles(tmp_path / "articles")
+    app = launch(tmp_path, no_cache=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert len(app.reader.sidebar.rows) == len(ARTICLES) and app.reader.source.cat.path is None
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+    _handler, args = parse(["--no-cache", str(tmp_path / "articles")])
+    assert args.no_cache
+
+
+async def test_a_damaged_catalogue_is_rebuilt_with_one_notice_and_the_notes_kept(tmp_path):
+    write_articles(tmp_path / "articles")
+    app = launch(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n", *"ghi chú", "ctrl+s")
+        await ready(app, pilot)
+        path = app.reader.source.cat.path
+    notes = db(tmp_path)["notes"]
+    path.write_bytes(b"this is not a catalogue" * 100)
+    again = launch(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(again, pilot)
+        said = [n.message for n in again._notifications if "damaged" in n.message]
+        assert len(said) == 1 and "rebuilt" in said[0]
+        assert any("damaged" in p for p in again.reader.notebook.problems)  # the problems screen (l)
+        assert len(again.reader.sidebar.rows) == len(ARTICLES)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "damaged" in str(again.screen.query_one("#problems-text").render()) if again.screen.query("#problems-text") else True
+    assert db(tmp_path)["notes"] == notes
+    assert Catalog.open([tmp_path / "articles"], path=path).count() == len(ARTICLES)
+
+
+async def test_search_screen_reads_the_catalogue_with_its_totals_line(tmp_path):
+    app = create_app(None, tmp_path / "db.json", extractor=fake_extract)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+f", *"thanh hoa")
+        await settle(pilot, lambda: isinstance(app.screen, CorpusSearchScreen) and app.screen.results)
+        await ready(app, pilot)
+        status = str(app.screen.query_one("#corpus-status").render())
+        assert "hold the phrase" in status and "only the words" in status
+        first = app.screen.results[0]
+        text = app.reader.source.cat.text(first.id)
+        assert {text[s:e] for s, e in first.hits} == {"Thanh Hóa"}  # the words together, not `hoàn thành`
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert app.reader.current.id == first.id and app.reader.view.search_index == 0
