@@ -1,22 +1,25 @@
-"""The search index: query language, ranking, hits and snippets, bad queries, JSON for the CLI."""
+"""Corpus search on the catalogue: query language, ranking, hits and snippets, bad queries, JSON for the CLI.
+
+The articles are written as files and catalogued; `CatalogIndex` answers with the test articles' ids."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-import threading
+import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thads_tui.corpus import Corpus
 from thads_tui.corpus.article import Article
 from thads_tui.corpus.fold import fold
-from thads_tui.corpus.search import (
-    MAX_QUERY_CHARS, MAX_TERMS, TOKEN, SearchIndex, _code, find_hits, make_snippets, parse_query, search_json,
-)
+from thads_tui.cli import search_record
+from thads_tui.corpus.catalog import Catalog
+from thads_tui.corpus.query import MAX_QUERY_CHARS, MAX_TERMS, TOKEN, find_hits, make_snippets, parse_query
 
 
 def make_article(title: str, *paragraphs: str, date: str | None = "2021-05-04", name: str | None = None) -> Article:
@@ -29,6 +32,38 @@ def make_article(title: str, *paragraphs: str, date: str | None = "2021-05-04", 
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     return Article(id=digest, path=Path(name or f"{digest}.txt"), text=text, title=title, date=date,
                    paragraphs=tuple(spans))
+
+
+class CatalogIndex:
+    """The catalogue of these articles (each written as a .txt file), answering with their ids."""
+
+    def __init__(self, articles, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        by_title = {}
+        for i, a in enumerate(articles):
+            (folder / f"{i:03d}-{a.path.name}").write_text(a.text, encoding="utf-8")
+            by_title[a.title] = a.id
+        self.cat = Catalog.open([folder], no_cache=True)
+        self.cat.update(workers=1)
+        self.ids = {r.id: by_title[r.title] for r in self.cat.rows()}
+
+    def search(self, query, *, limit: int = 50, prefix_last: bool = False):
+        found = self.cat.search(query, limit=limit, prefix_last=prefix_last, detail=limit)
+        return dataclasses.replace(found, results=tuple(dataclasses.replace(r, id=self.ids[r.id]) for r in found.results))
+
+    def text(self, test_id: str) -> str:
+        """The catalogued (NFC) text of a test article."""
+        return self.cat.text(next(k for k, v in self.ids.items() if v == test_id))
+
+    def matching_ids(self, query, *, prefix_last: bool = False) -> set[str]:
+        return {r.id for r in self.search(query, limit=10_000, prefix_last=prefix_last).results}
+
+
+_folders = iter(range(10**6))
+
+
+def build(articles, tmp=Path(tempfile.mkdtemp(prefix="thads-search-"))) -> CatalogIndex:
+    return CatalogIndex(articles, tmp / str(next(_folders)))
 
 
 THANH_HOA = make_article(
@@ -64,8 +99,8 @@ CORPUS = [THANH_HOA, DONG_NAI, NGHI_QUYET, SO_96, BEN_TRE_TITLE, BEN_TRE_MENTION
 
 
 @pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    return SearchIndex.build(CORPUS)
+def index() -> CatalogIndex:
+    return build(CORPUS)
 
 
 def ids(found) -> list[str]:
@@ -141,7 +176,7 @@ def test_matching_ids_is_every_match(index):
 
 def test_other_scripts_are_searchable():
     article = make_article("Đoàn công tác thăm Bắc Kinh", "Đoàn đã làm việc tại 北京 trong hai ngày.")
-    index = SearchIndex.build([article])
+    index = build([article])
     found = index.search("北京")
     assert ids(found) == [article.id]
     assert [article.text[s:e] for s, e in found.results[0].hits] == ["北京"]
@@ -158,14 +193,14 @@ def test_title_hit_ranks_above_a_passing_mention(index):
 def test_words_standing_together_rank_first():
     together = make_article("Báo cáo quý", "Tỉnh Thanh Hóa báo cáo kết quả thi hành án trong quý.")
     apart = make_article("Báo cáo tháng", "Hoa hồng nở, tỉnh báo cáo thanh toán xong kết quả thi hành án.")
-    index = SearchIndex.build([apart, together])
+    index = build([apart, together])
     assert ids(index.search("thanh hoa")) == [together.id, apart.id]
 
 
 def test_phrase_occurring_more_often_ranks_higher():
     once = make_article("Tin ngắn", "Tỷ lệ thi hành xong đạt 70%. Cán bộ được khen thưởng vì thành tích.")
     thrice = make_article("Tin ngắn khác", "Thi hành xong 70%. Thi hành xong về tiền. Thi hành xong về việc.")
-    index = SearchIndex.build([once, thrice])
+    index = build([once, thrice])
     assert ids(index.search('"thi hành xong"')) == [thrice.id, once.id]
 
 
@@ -193,7 +228,7 @@ def test_snippets_contain_their_hits(index):
         for result in index.search(query, prefix_last=True).results:
             assert result.snippets, (query, result.title)
             for snip in result.snippets:
-                assert snip.text == result.article.text[snip.start:snip.end].replace("\n", " ")
+                assert snip.text == index.text(result.id)[snip.start:snip.end].replace("\n", " ")
                 assert snip.hits
                 for s, e in snip.hits:
                     assert (snip.start + s, snip.start + e) in result.hits
@@ -225,11 +260,12 @@ def test_snippet_window_cuts_at_spaces():
 def test_hits_in_text_with_uncomposed_marks_land_exactly():
     body = "Ông Tra\u0302\u0300n Va\u0306n Ba\u0301 là Cha\u0301p ha\u0300nh viên; Straße nở."
     article = make_article("Tin", body)
-    index = SearchIndex.build([article])
+    index = build([article])
     found = index.search("tran van ba")
-    assert [article.text[s:e] for s, e in found.results[0].hits] == ["Tra\u0302\u0300n Va\u0306n Ba\u0301"]
+    text = index.text(article.id)  # the catalogue holds the NFC text: the hit covers the whole name
+    assert [text[s:e] for s, e in found.results[0].hits] == [unicodedata.normalize("NFC", "Tra\u0302\u0300n Va\u0306n Ba\u0301")]
     found = index.search("strasse")
-    assert [article.text[s:e] for s, e in found.results[0].hits] == ["Straße"]
+    assert [text[s:e] for s, e in found.results[0].hits] == ["Straße"]
 
 
 words = st.sampled_from([
@@ -248,7 +284,7 @@ def test_any_run_of_words_is_found_as_a_phrase_with_exact_hits(pieces, data):
     j = data.draw(st.integers(i + 1, min(len(pieces), i + 6)))
     run = [w for w, _ in pieces[i:j]]
     query = '"' + " ".join(fold(w) for w in run) + '"'
-    found = SearchIndex.build([article]).search(query)
+    found = build([article]).search(query)
     assert ids(found) == [article.id]
     wanted = " " + " ".join(TOKEN.findall(fold(" ".join(run)))) + " "
     hit_words = [" " + " ".join(TOKEN.findall(fold(article.text[s:e]))) + " " for s, e in found.results[0].hits]
@@ -256,34 +292,6 @@ def test_any_run_of_words_is_found_as_a_phrase_with_exact_hits(pieces, data):
 
 
 term_ids = st.one_of(st.integers(0, 70), st.integers(60, 5000), st.integers(4000, 300_000), st.integers(0, 2**30 - 1))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(term_ids, min_size=1, max_size=30), st.data())
-def test_token_codes_match_only_at_token_boundaries(tids, data):
-    """Phrases are found with bytes.find in the coded token stream: no match may straddle tokens."""
-    stream = b"".join(map(_code, tids))
-    starts = [0]
-    for tid in tids:
-        starts.append(starts[-1] + len(_code(tid)))
-    length = data.draw(st.integers(1, 3))
-    wanted = data.draw(st.lists(st.one_of(st.sampled_from(tids), term_ids), min_size=length, max_size=length))
-    pattern = b"".join(map(_code, wanted))
-    found, at = [], stream.find(pattern)
-    while at != -1:
-        found.append(at)
-        at = stream.find(pattern, at + 1)
-    expected = [starts[i] for i in range(len(tids) - length + 1) if tids[i:i + length] == wanted]
-    assert found == expected
-
-
-def test_token_codes_are_distinct_and_short_for_small_ids():
-    codes = [_code(t) for t in range(20_000)]
-    assert len(set(codes)) == len(codes)
-    assert {len(c) for c in codes[:64]} == {1} and {len(c) for c in codes[64:4096]} == {2}
-
-
-# ----------------------------------------------------------------------------- bad queries
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "...,;", '""', '"', "***", "-", "*", "“”", None])
@@ -324,44 +332,12 @@ def test_repeated_words_count_once():
 # ----------------------------------------------------------------------------- building
 
 
-def test_incremental_add_is_searchable_at_once():
-    index = SearchIndex()
-    assert index.search("đồng nai").total == 0
-    assert index.add(DONG_NAI) is True
-    assert ids(index.search("đồng nai")) == [DONG_NAI.id]
-    assert index.add(DONG_NAI) is False  # same id: ignored
-    index.add(THANH_HOA)
-    assert index.search("thi hành án").total == 2
-    assert len(index) == 2 and DONG_NAI.id in index and index.get(THANH_HOA.id) is THANH_HOA
-
-
-def test_adding_in_a_worker_while_searching():
-    many = [make_article(f"Bài số {i}", f"Chi cục huyện số {i} thi hành xong {i * 7} việc.") for i in range(400)]
-    index = SearchIndex()
-    worker = threading.Thread(target=lambda: [index.add(a) for a in many])
-    worker.start()
-    while worker.is_alive():
-        before = len(index)
-        found = index.search("thi hành xong", limit=5)
-        assert before <= found.total <= len(index)  # every article indexed so far, none twice
-    worker.join()
-    assert index.search("thi hành xong").total == 400
-    assert ids(index.search('"huyện số 123"')) == [many[123].id]
-
-
-def test_stats(index):
-    stats = index.stats()
-    assert stats["articles"] == len(CORPUS) and stats["array_bytes"] > 0
-    index.add(make_article("Zyxwv", "Qwertyuiop asdfghjkl zyxwv."))  # three words no article has
-    assert index.stats()["terms"] == stats["terms"] + 3
-
-
 # ----------------------------------------------------------------------------- JSON for the CLI
 
 
 def test_search_json_shape(index):
-    out = search_json(CORPUS, "đồng nai", limit=5)
-    assert set(out) >= {"query", "results"}
+    out = search_record(index.search("đồng nai", limit=5), "đồng nai")
+    assert set(out) >= {"query", "results", "total", "together"}
     assert out["query"] == "đồng nai" and out["error"] is None
     (first, *_) = out["results"]
     assert set(first) >= {"file", "id", "title", "date", "score", "snippets"}
@@ -371,21 +347,24 @@ def test_search_json_shape(index):
     for s, e in first["hits"]:
         assert set(fold(DONG_NAI.text[s:e]).split()) <= {"dong", "nai"}
     json.dumps(out, ensure_ascii=False)
-    assert len(search_json(index, "thi hành án", limit=2)["results"]) == 2
+    assert len(search_record(index.search("thi hành án", limit=2), "")["results"]) == 2
 
 
-def test_search_json_bad_query_and_no_results():
-    assert search_json(CORPUS, "???")["results"] == []
-    assert search_json(CORPUS, "???")["error"]
-    assert search_json(CORPUS, "xyzzy") == {"query": "xyzzy", "error": None, "notes": [], "total": 0, "results": []}
-    assert search_json([], "thi hành án")["results"] == []
+def test_search_json_bad_query_and_no_results(index):
+    assert search_record(index.search("???"), "???")["results"] == []
+    assert search_record(index.search("???"), "???")["error"]
+    assert search_record(index.search("xyzzy"), "xyzzy") == {
+        "query": "xyzzy", "error": None, "notes": [], "total": 0, "together": 0, "results": []}
+    assert build([]).search("thi hành án").results == ()
 
 
 def test_search_json_reads_a_corpus(tmp_path):
     (tmp_path / "a.txt").write_text("Cưỡng chế tại Đắk Lắk\n\nChi cục THADS huyện Krông Pắc cưỡng chế giao nhà.\n",
                                     encoding="utf-8")
     (tmp_path / "b.txt").write_text("Tin khác\n\nKhông liên quan.\n", encoding="utf-8")
-    out = search_json(Corpus([tmp_path]), "dak lak")
+    cat = Catalog.open([tmp_path], no_cache=True)
+    cat.update(workers=1)
+    out = search_record(cat.search("dak lak"), "dak lak")
     assert [Path(r["file"]).name for r in out["results"]] == ["a.txt"]
 
 
