@@ -4,7 +4,8 @@
 
 Figures are printed (no pass/fail). Warm launch and peak RSS run in separate processes so each
 figure is that of a fresh app. `--compare-old` also loads the corpus into the old in-memory
-index (corpus.search.SearchIndex) and times the same queries.
+index (corpus.search.SearchIndex, deleted since; taken from git history, commit OLD_INDEX) and
+times the same queries.
 """
 from __future__ import annotations
 
@@ -151,12 +152,22 @@ def main() -> int:
     return 0
 
 
+OLD_INDEX = "4541a9f"  # the last commit with the in-memory index (thads_tui/corpus/search.py)
+
+
 def compare_old(corpus: Path) -> None:
+    repo = Path(__file__).resolve().parents[1]
+    old = subprocess.run(["git", "-C", str(repo), "show", f"{OLD_INDEX}:thads_tui/corpus/search.py"],
+                         capture_output=True, text=True, check=True).stdout
+    where = Path(tempfile.mkdtemp(prefix="thads-old-index-"))
+    (where / "old_search.py").write_text(old.replace("from .article import", "from thads_tui.corpus.article import")
+                                         .replace("from .fold import", "from thads_tui.corpus.fold import"))
     code = f"""
-import time, json, resource, statistics
+import sys, time, json, resource, statistics
+sys.path.insert(0, {str(where)!r})
 t = time.perf_counter()
 from thads_tui.corpus import loader
-from thads_tui.corpus.search import SearchIndex
+from old_search import SearchIndex
 units, _ = loader.scan([{str(corpus)!r}])
 idx = SearchIndex()
 for u in units:
