@@ -30,6 +30,7 @@ from .widgets.article_list import Row
 Extractor = Callable[[Article], Extraction]
 LIMIT = 50  # corpus search results listed
 PROGRESS_EVERY = 0.3  # seconds between progress reports of the exploration
+FIRST_ROWS = 100  # rows listed before the others (the first screen of a warm launch)
 # (rows, errors, files done, files to read, finished, ids gone)
 Post = Callable[[list, list, int, int, bool, list], None]
 
@@ -83,28 +84,40 @@ class CorpusSource:
         """The rows added since the last call (the catalogue's row numbers only grow); a second
         copy of an article (same text) is a problem the user can see, not a second row."""
         rows = []
-        for n, aid, title, date, source, path, key, fmt in cat.conn.execute(
-                f"{_ROW_SQL} WHERE a.n > ? ORDER BY a.n", (self._last_n,)):
+        with self._lock:  # the statement only: the open article must not wait for 100,000 rows
+            found = cat.conn.execute(f"{_ROW_SQL} WHERE a.n > ? ORDER BY a.n", (self._last_n,)).fetchall()
+        for n, aid, title, date, source, path, key, fmt in found:
             self._last_n = n
-            first = cat.conn.execute(
-                "SELECT f.path, a.key FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? AND a.n < ? "
-                "ORDER BY a.n LIMIT 1", (aid, n)).fetchone() if aid in self.articles else None
+            first = self._first_copy(cat, aid, n) if aid in self.articles else None
             if first is not None:
                 where = os.fsdecode(bytes(first[0])) + (f" ({first[1]})" if first[1] else "")
                 self.problems.append(Problem(Path(os.fsdecode(bytes(path))), (f"{key}: " if key else "")
                                              + f"same article as {where}"))
                 continue
-            row = Row.of(_Listed(aid, title, date, source, _label(path, key)))
+            row = self._row(n, aid, title, date, source, path, key, fmt)
             if aid not in self.articles:  # else a file read again (touched, renamed): listed already
                 rows.append(row)
             self.articles[aid] = row
         return rows
 
+    def _first_copy(self, cat: Catalog, aid: str, n: int) -> tuple | None:
+        with self._lock:
+            return cat.conn.execute(
+                "SELECT f.path, a.key FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? AND a.n < ? "
+                "ORDER BY a.n LIMIT 1", (aid, n)).fetchone()
+
+    @staticmethod
+    def _row(n, aid, title, date, source, path, key, fmt) -> Row:
+        return Row.of(_Listed(aid, title, date, source, _label(path, key)))
+
     def load(self, post: Post) -> None:
         """Post the catalogue's rows at once, then update it and post what the update adds."""
-        with self._lock:
-            rows = self._new_rows(self.cat)
-        post(rows, self._notices(), 0, 0, False, [])
+        with self._lock:  # a screenful first (newest first, as the list shows them), then the rest
+            head = [self._row(*r) for r in self.cat.conn.execute(
+                f"{_ROW_SQL} WHERE a.date IS NOT NULL ORDER BY a.date DESC, a.title LIMIT ?", (FIRST_ROWS,))]
+            self.articles.update((r.id, r) for r in head)
+        post(head, self._notices(), 0, 0, False, [])
+        post(self._new_rows(self.cat), [], 0, 0, False, [])
         updater = Catalog.open(self.roots, path=self.cat.path) if self.cat.path else self.cat
         last = time.monotonic()
 
