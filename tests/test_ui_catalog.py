@@ -154,3 +154,33 @@ async def test_search_screen_reads_the_catalogue_with_its_totals_line(tmp_path):
         await pilot.press("enter")
         await ready(app, pilot)
         assert app.reader.current.id == first.id and app.reader.view.search_index == 0
+
+
+async def test_entity_and_figure_views_read_the_catalogue_and_filter_the_list(tmp_path):
+    from textual.widgets import DataTable
+
+    from thads_tui.ui.catalog_views import CatalogExploration
+    from thads_tui.ui.screens.entities import EntitiesScreen
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    app = create_app(None, tmp_path / "db.json")  # the real extractor: the views read the stored extraction
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert isinstance(app.reader.source.exploration, CatalogExploration)
+        await pilot.press("E")
+        await ready(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EntitiesScreen) and screen.query_one(DataTable).row_count > 0
+        stored = {e.canonical for e in app.reader.source.cat.entities()}
+        assert {e.name for e in screen.listed} <= stored
+        top = screen.listed[0]  # most articles first
+        assert top.article_count == max(e.article_count for e in screen.listed) >= 2
+        await pilot.press("enter")
+        await ready(app, pilot)
+        assert len(app.reader.sidebar.shown) == len(app.reader.source.exploration.articles_mentioning(top.key)) >= 2
+        await pilot.press("F")
+        await ready(app, pilot)
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen) and figures.query_one(DataTable).row_count > 0
+        row = figures.listed[0]
+        assert app.reader.source.cat.text(row.article_id)[row.start:row.end] == row.text

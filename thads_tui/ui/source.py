@@ -25,6 +25,7 @@ from ..corpus.loader import Problem, bundled_seeds, format_of
 from ..corpus.query import parse_query
 from ..explore import Exploration, FigureRow, write_figures_csv
 from ..extract import Extraction
+from .catalog_views import CatalogExploration
 from .widgets.article_list import Row
 
 Extractor = Callable[[Article], Extraction]
@@ -75,7 +76,8 @@ class CorpusSource:
         self.load_finished = self.index_finished = False
         self._last_n = 0
         self._open: tuple[str, Article] | None = None
-        self.exploration = Exploration()
+        # the views read the catalogue (SQL) unless a custom extractor must be run on every article
+        self.exploration = Exploration() if extractor else CatalogExploration(self.cat, self._lock)
         self._explore_started = False
         self.exploring_done = False
 
@@ -134,6 +136,8 @@ class CorpusSource:
             self.problems.extend(report.problems)
             if updater is not self.cat and updater.path is None:  # the file failed: memory from now on
                 self.cat, updater = updater, self.cat
+                if isinstance(self.exploration, CatalogExploration):
+                    self.exploration.cat = self.cat
             gone = self._gone(self.cat) if report.dropped or report.read else []
             errors = self._notices(updater)
         except Exception as err:  # the list keeps what it has; the reason is shown
@@ -225,6 +229,13 @@ class CorpusSource:
     def explore_all(self, cancelled: Callable[[], bool]) -> Iterator[int]:
         """Every listed article's stored extraction (extracted only when stale or asked by a
         custom extractor), article by article, so the views fill while it runs."""
+        if isinstance(self.exploration, CatalogExploration):
+            while not self.load_finished and not cancelled():  # the catalogue is complete first
+                time.sleep(0.05)
+            if not cancelled():
+                self.exploration.prepare()
+            yield len(self.exploration)
+            return
         last, seen = time.monotonic(), 0
         while not cancelled():
             ids = [aid for aid in list(self.articles)[seen:]]
@@ -253,6 +264,8 @@ class CorpusSource:
         return frozenset(self.exploration.articles_mentioning(entity_key)) if entity_key else None
 
     def exploration_status(self) -> str:
+        if isinstance(self.exploration, CatalogExploration):
+            return "" if self.exploring_done else "reading the catalogue's entities and figures (the view fills when done)…"
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"
