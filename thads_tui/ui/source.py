@@ -51,8 +51,8 @@ def search_as_typed(search: Callable[..., Found], query: str, limit: int = LIMIT
     puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word."""
     exact = search(query, limit=limit, detail=limit)
     typed = parse_query(query, prefix_last=True)
-    if typed.terms == exact.query.terms or exact.error:
-        return exact
+    if typed.terms == exact.query.terms or exact.error or len(exact.results) >= limit:
+        return exact  # a full page of whole-word matches: the prefix-only ones would not be listed
     more = search(typed, limit=limit, detail=limit)
     if not exact.results:
         return more
@@ -265,7 +265,8 @@ class CorpusSource:
 
     def exploration_status(self) -> str:
         if isinstance(self.exploration, CatalogExploration):
-            return "" if self.exploring_done else "reading the catalogue's entities and figures (the view fills when done)…"
+            return ("read from the catalogue" if self.exploring_done
+                    else "reading the catalogue's entities and figures (the view fills when done)…")
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"
