@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -40,8 +41,29 @@ class CountedEntry(EntityEntry):
         return CountedEntry(self.key, self.name, self.type, set(), self.mentions, count=self.count)
 
 
+class _Tally:
+    """One entity's counts while the rows stream by (articles counted, not kept)."""
+
+    __slots__ = ("name", "type", "mentions", "count", "last", "names", "types")
+
+    def __init__(self, name: str, etype: str) -> None:
+        self.name, self.type, self.mentions, self.count, self.last = name, etype, 0, 0, None
+        self.names, self.types = Counter(), Counter()
+
+    def add(self, n: int, canonical: str, etype: str) -> None:
+        if n != self.last:
+            self.count, self.last = self.count + 1, n
+        self.mentions += 1
+        self.names[canonical] += 1
+        self.types[etype] += 1
+        if self.names[canonical] > self.names[self.name]:
+            self.name = canonical
+        if self.types[etype] > self.types[self.type]:
+            self.type = etype
+
+
 _FIGURES_SQL = (
-    "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, a.ztext, g.value, g.unit, g.qualifier, g.measure, g.of, "
+    "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, a.ztext, a.paragraphs, g.value, g.unit, g.qualifier, g.measure, g.of, "
     "g.start, g.end, g.metric, g.subject, g.period FROM figures g JOIN articles a ON a.n = g.article "
     "JOIN files f ON f.id = a.file ORDER BY a.date, a.n, g.start")
 
@@ -50,8 +72,7 @@ class CatalogExploration:
     def __init__(self, cat: Catalog, lock: threading.RLock) -> None:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
-        self._by_key: dict[str, EntityEntry] = {}  # the entities, their articles by row number
-        self._ids: dict[int, str] = {}
+        self._keys: dict[str, list[str]] = {}  # entity key -> the canonical names it joins
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
 
@@ -70,60 +91,61 @@ class CatalogExploration:
     def figures(self) -> list[FigureRow]:
         return list(self._figures_done)
 
-    def _bodies(self) -> dict[int, tuple[str, list]]:
-        """Each article's id and body paragraphs (no text is read)."""
-        with self.lock:
-            return {n: (aid, [tuple(p) for p in json.loads(paras)]) for n, aid, paras in
-                    self.cat.conn.execute("SELECT n, id, paragraphs FROM articles")}
+    def _reader(self):
+        """A connection of its own for the long reads (WAL: the open article does not wait), or the
+        shared one, under the lock, for a catalogue in memory."""
+        if self.cat.path is None:
+            return self.cat.conn, self.lock
+        return Catalog.open(self.cat.roots, path=self.cat.path).conn, threading.RLock()
 
     def _entities(self) -> list[EntityEntry]:
         """The mentions in the article bodies, grouped by name_key, named and typed as most often
-        written: the in-memory exploration's definition, from the stored rows."""
+        written: the in-memory exploration's definition, from the stored rows (streamed in article
+        order; no article text is read)."""
         self.cat.refresh_extraction()
-        bodies = self._bodies()
-        self._ids = {n: aid for n, (aid, _) in bodies.items()}
-        with self.lock:
-            names = {i: (c, t) for i, c, t in self.cat.conn.execute("SELECT id, canonical, type FROM names")}
-            rows = self.cat.conn.execute("SELECT article, name, start FROM entities").fetchall()
-        entries: dict[str, EntityEntry] = {}
+        conn, lock = self._reader()
+        entries: dict[str, _Tally] = {}
         keys: dict[str, str] = {}
-        for n, name, start in rows:
-            if not _in_body(bodies[n][1], start):
-                continue
-            canonical, etype = names[name]
-            key = keys.get(canonical) or keys.setdefault(canonical, name_key(canonical))
-            entry = entries.get(key)
-            if entry is None:
-                entry = entries[key] = EntityEntry(key, canonical, etype)
-            entry.articles.add(n)
-            entry.mentions += 1
-            entry.names[canonical] += 1
-            entry.types[etype] += 1
-            if entry.names[canonical] > entry.names[entry.name]:
-                entry.name = canonical
-            if entry.types[etype] > entry.types[entry.type]:
-                entry.type = etype
-        self._by_key = entries
-        return [CountedEntry(e.key, e.name, e.type, set(), e.mentions, count=len(e.articles)) for e in entries.values()]
+        with lock:
+            names = {i: (c, t) for i, c, t in conn.execute("SELECT id, canonical, type FROM names")}
+            paras: list = []
+            current = None
+            for n, name, start in conn.execute("SELECT article, name, start FROM entities ORDER BY article"):
+                if n != current:
+                    (body,) = conn.execute("SELECT paragraphs FROM articles WHERE n = ?", (n,)).fetchone()
+                    current, paras = n, [tuple(p) for p in json.loads(body)]
+                if not _in_body(paras, start):
+                    continue
+                canonical, etype = names[name]
+                key = keys.get(canonical) or keys.setdefault(canonical, name_key(canonical))
+                entry = entries.get(key) or entries.setdefault(key, _Tally(canonical, etype))
+                entry.add(n, canonical, etype)
+        if conn is not self.cat.conn:
+            conn.close()
+        self._keys = {key: list(t.names) for key, t in entries.items()}
+        return [CountedEntry(key, t.name, t.type, set(), t.mentions, count=t.count) for key, t in entries.items()]
 
     def articles_mentioning(self, key: str) -> set[str]:
-        entry = self._by_key.get(name_key(key))
-        return {self._ids[n] for n in entry.articles} if entry is not None else set()
+        with self.lock:
+            return {row.id for c in self._keys.get(name_key(key), [key]) for row in self.cat.mentioning(c)}
 
     def _figures(self) -> list[FigureRow]:
         from ..corpus.catalog import _label
 
         self.cat.refresh_extraction()
-        bodies = self._bodies()
-        out, last = [], (None, "")
-        with self.lock:
-            for n, aid, title, date, source, path, key, ztext, *values, start, end, metric, subject, period in \
-                    self.cat.conn.execute(_FIGURES_SQL):
-                if not _in_body(bodies[n][1], start):
-                    continue
+        conn, lock = self._reader()
+        out, last, paras = [], (None, ""), []
+        with lock:
+            for n, aid, title, date, source, path, key, ztext, body, *values, start, end, metric, subject, period in \
+                    conn.execute(_FIGURES_SQL):
                 if last[0] != aid:
                     last = (aid, unpack(ztext))
+                    paras = [tuple(p) for p in json.loads(body)]
+                if not _in_body(paras, start):
+                    continue
                 value, unit, qualifier, measure, of = values
                 out.append(FigureRow(aid, title, date, source, _label(path, key), last[1][start:end], value, unit,
                                      qualifier, measure, of, start, end, metric or "other", subject, period))
+        if conn is not self.cat.conn:
+            conn.close()
         return out
