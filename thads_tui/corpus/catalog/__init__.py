@@ -290,8 +290,8 @@ class Catalog:
         n, text = row[0], db.unpack(row[1])
         ents = [Entity(type=t, text=text[s:e], start=s, end=e, canonical=c, role=r) for t, c, s, e, r in self.conn.execute(
             "SELECT m.type, m.canonical, e.start, e.end, e.role FROM entities e JOIN names m ON m.id = e.name "
-            "WHERE e.article = ? ORDER BY e.start, e.rowid", (n,))]
+            "WHERE e.article = ? ORDER BY e.start, e.seq", (n,))]
         figs = [Figure(text[s:e], s, e, *rest) for s, e, *rest in self.conn.execute(
             "SELECT start, end, value, unit, qualifier, of, measure, metric, subject, period, unit_word "
-            "FROM figures WHERE article = ? ORDER BY start, rowid", (n,))]
+            "FROM figures WHERE article = ? ORDER BY start, seq", (n,))]
         return ents, figs

@@ -121,15 +121,15 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
     """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
     names = {} if names is None else names
     rows = []
-    for canonical, type_, start, end, role in ents:
+    for seq, (canonical, type_, start, end, role) in enumerate(ents):
         name = names.get((canonical, type_))
         if name is None:
             conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
             name = names[canonical, type_] = conn.execute(
                 "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
-        rows.append((n, name, start, end, role))
-    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
+        rows.append((n, seq, name, start, end, role))
+    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role) VALUES (?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [(n, i, *f) for i, f in enumerate(figs)])
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
