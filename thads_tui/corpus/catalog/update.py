@@ -235,15 +235,21 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
     pool = None
     if len(stale) >= POOL_THRESHOLD and workers != 1:
         pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    def submit(start: int):
+        batch = stale[start:start + EXTRACT_BATCH]
+        tasks = conn.execute(f"SELECT n, ztext, date FROM articles WHERE n IN ({','.join('?' * len(batch))})",
+                             batch).fetchall()
+        return pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
+
     try:
-        for start in range(0, len(stale), EXTRACT_BATCH):
-            batch = stale[start:start + EXTRACT_BATCH]
-            marks = ",".join("?" * len(batch))
-            tasks = conn.execute(f"SELECT n, ztext, date FROM articles WHERE n IN ({marks})", batch).fetchall()
-            results = pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
+        starts = range(0, len(stale), EXTRACT_BATCH)
+        pending = submit(0)
+        for start in starts:
+            # the next batch is handed to the workers before this one is written
+            following = submit(start + EXTRACT_BATCH) if pool and start + EXTRACT_BATCH < len(stale) else None
             with _transaction_guard(conn):
                 conn.execute("BEGIN IMMEDIATE")
-                for n, ents, figs in results:
+                for n, ents, figs in pending:
                     conn.execute("DELETE FROM entities WHERE article=?", (n,))
                     conn.execute("DELETE FROM figures WHERE article=?", (n,))
                     write_extraction(conn, n, ents, figs, names)
@@ -251,7 +257,9 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
                 mark_stats_stale(conn)
                 conn.execute("COMMIT")
             if progress:
-                progress(start + len(batch), len(stale))
+                progress(min(start + EXTRACT_BATCH, len(stale)), len(stale))
+            pending = following if following is not None else (
+                submit(start + EXTRACT_BATCH) if start + EXTRACT_BATCH < len(stale) else ())
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
