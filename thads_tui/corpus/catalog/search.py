@@ -6,7 +6,10 @@ last word while typing, its notes and error messages). Ranking, best first:
      phrase query is run first), then the articles that only hold all the words;
   2. within each group, when the query was typed with accents, articles holding the words as
      typed (accents included) before those that only match once folded;
-  3. bm25() with the title weighted above the body.
+  3. bm25() with the title weighted above the body. A group of more than RANK_ALL articles
+     (a common word) is ranked in a window of the newest ~RANK_WINDOW of them (bm25 would
+     score every match), newest first when a word is a prefix (each FTS pass over a short
+     prefix merges many words' lists); `total` and `together` are always exact counts.
 Hit offsets point into the article's NFC text; only windows of the text are folded to find
 them (a huge text is never folded whole to show three snippets).
 """

@@ -3,7 +3,9 @@
 A launch lists the corpus files (scandir), compares each file's size and mtime_ns with the
 catalogue, reads new and changed files in a process pool (read, decode, lay out, fold and
 extract are all done there; the results are plain picklable tuples) and writes them from the
-calling thread in batched transactions. Deleted files are dropped. Article ids are content
+calling thread in batched transactions. Deleted files are dropped. The entities and figures
+are a second phase (`refresh_extraction`, batches committed as they go), so a first build
+makes the list and search usable long before the extraction ends. Article ids are content
 hashes, so a renamed or moved file keeps its id (and the notes on it).
 """
 from __future__ import annotations
