@@ -259,3 +259,57 @@ def test_catalogue_is_smaller_than_text_plus_compressed_text(tmp_path, cache):
     stored = cat.conn.execute("SELECT sum(length(ztext)) FROM articles").fetchone()[0]
     raw = sum(len(cat.text(r.id).encode()) for r in cat.rows())
     assert stored < raw / 2
+
+
+def test_background_check_finds_changed_and_deleted_files_while_rows_show_at_once(corpus, cache):
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    names = sorted(r.file for r in cat.rows())
+    cat.close()
+    changed = corpus / names[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nBài có thêm chữ kleptocracy.\n", encoding="utf-8")
+    (corpus / names[1]).unlink()
+    cat = Catalog.open([corpus])
+    assert sorted(r.file for r in cat.rows()) == names  # the catalogued rows, before any file is checked
+    finished = []
+    cat.update_in_background(done=finished.append, workers=1).join()
+    report = finished[0]
+    assert report.read == 1 and report.dropped == 1
+    assert sorted(r.file for r in cat.rows()) == [names[0], names[2]]  # this connection sees the other's commits
+    assert cat.search("kleptocracy").total == 1
+    assert cat.extraction_done() == (2, 2)
+
+
+def test_background_check_of_an_in_memory_catalogue_uses_its_connection(corpus):
+    cat = Catalog.open([corpus], no_cache=True)
+    finished = []
+    cat.update_in_background(done=finished.append, workers=1, analyse=False).join()
+    assert finished[0].read == 3 and cat.count() == 3 and cat.extraction_done() == (0, 3)
+
+
+def test_second_phase_fills_entities_and_figures_in_committed_batches(corpus, cache, monkeypatch):
+    monkeypatch.setattr(update_mod, "EXTRACT_BATCH", 2)
+    cat = Catalog.open([corpus])
+    steps = []
+    cat.update(workers=1, progress=lambda d, t: None, extract_progress=lambda d, t: steps.append((d, t)))
+    assert steps == [(2, 3), (3, 3)]
+    assert cat.extraction_done() == (3, 3)
+    assert update_mod.stats_fresh(cat.conn) and cat.entities()
+    total = cat.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    fresh = Catalog.open([corpus], no_cache=True)
+    fresh.update(workers=1)  # the same corpus in one go: the same entity rows
+    assert fresh.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == total
+
+
+def test_scan_files_with_stat_lists_what_scan_files_lists(corpus, tmp_path):
+    (corpus / "sub").mkdir()
+    shutil.copy(SEEDS[4], corpus / "sub" / "x.txt")
+    (corpus / "notes.bin").write_bytes(b"\0")
+    plain, _ = loader.scan_files([corpus])
+    stats, _ = loader.scan_files([corpus], with_stat=True)
+    assert [str(p) for p in plain] == [p for p, _, _ in stats]
+    for p, size, mtime in stats:
+        st = os.stat(p)
+        assert (size, mtime) == (st.st_size, st.st_mtime_ns)
+    single, _ = loader.scan_files([corpus / "sub" / "x.txt", corpus], with_stat=True)
+    assert len(single) == len(stats)  # a file given twice is listed once

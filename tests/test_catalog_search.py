@@ -133,3 +133,39 @@ def test_windowed_hits_equal_whole_text_hits(parts, query):
         assert windowed_hits(text, parsed) == find_hits(text, parsed)
     finally:
         cs.WINDOW, cs.OVERLAP = old
+
+
+@pytest.fixture
+def many(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        title = f"Tin chung số {i}" if i % 3 == 0 else f"Bản tin {i}"
+        body = " ".join(["chung"] * (1 + i % 4) + ["nội dung", f"mục{i}"])
+        (folder / f"a{i:02}.txt").write_text(f"{title}\n\n{body}. Người dân nghe tin.", encoding="utf-8")
+    cat = Catalog.open([folder], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    return cat
+
+
+@pytest.mark.parametrize("query, prefix", [("chung", False), ("chu", True), ("nguoi dan", False), ("nguoi da", True)])
+def test_a_large_group_is_ranked_in_a_window_and_pages_through_every_match_once(many, monkeypatch, query, prefix):
+    from thads_tui.corpus.catalog import search as cs
+
+    whole = many.search(query, limit=100, prefix_last=prefix)
+    monkeypatch.setattr(cs, "RANK_ALL", 5)
+    monkeypatch.setattr(cs, "RANK_WINDOW", 4)
+    bounded = many.search(query, limit=100, prefix_last=prefix)
+    assert (bounded.total, bounded.together) == (whole.total, whole.together) == (30, 30 if " " in query else 0)
+    assert sorted(h.id for h in bounded.results) == sorted(h.id for h in whole.results)
+    paged = [h.id for off in range(0, 30, 7) for h in many.search(query, limit=7, offset=off, prefix_last=prefix).results]
+    assert paged == [h.id for h in bounded.results]  # the same order page by page, each match once
+
+
+def test_within_the_window_bm25_still_puts_a_title_match_first(many, monkeypatch):
+    from thads_tui.corpus.catalog import search as cs
+
+    monkeypatch.setattr(cs, "RANK_ALL", 5)
+    monkeypatch.setattr(cs, "RANK_WINDOW", 12)
+    first = many.search("chung", limit=3).results[0]
+    assert "chung" in first.title.lower()

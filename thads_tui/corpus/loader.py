@@ -63,7 +63,7 @@ def _os_reason(err: OSError) -> str:
 def scan(paths: Iterable[str | Path]) -> tuple[list[Unit], list[Problem]]:
     """Every article under the given files and folders (recursive), sorted, plus problems:
     a file's Path, or each Record of a news dump."""
-    files, problems = _scan_files(paths)
+    files, problems = scan_files(paths)
     units: list[Unit] = []
     for path in files:
         if formats.is_dump(path):
@@ -83,16 +83,33 @@ def _records(path: Path, problems: list[Problem]) -> list[Record]:
     return []
 
 
-def _scan_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    found: list[Path] = []
+def scan_files(paths: Iterable[str | Path], *, with_stat: bool = False) -> tuple[list, list[Problem]]:
+    """The article files under the given files and folders (recursive, sorted), plus problems.
+
+    with_stat: (path as str, size, mtime_ns) for each instead of a Path, from the folder
+    listing's own entries (os.scandir: one stat per file, no Path objects)."""
+    found: list = []
     problems: list[Problem] = []
     given = list(paths)
     for source in given:
         path = Path(source).expanduser()
         if path.is_dir():
-            found.extend(_walk(path, problems))
+            for entry in _walk(path, problems):
+                if not with_stat:
+                    found.append(Path(entry.path))
+                    continue
+                try:
+                    st = entry.stat()
+                except OSError as err:
+                    problems.append(Problem(Path(entry.path), _os_reason(err)))
+                    continue
+                found.append((entry.path, st.st_size, st.st_mtime_ns))
         elif path.is_file():
-            found.append(path)
+            if with_stat:
+                st = path.stat()
+                found.append((str(path), st.st_size, st.st_mtime_ns))
+            else:
+                found.append(path)
         elif not path.exists():
             problems.append(Problem(path, "no such file or folder"))
         else:
@@ -102,14 +119,14 @@ def _scan_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     seen: set[str] = set()
     unique = []
     for p in found:  # overlapping arguments (a folder and a file in it): list each file once
-        key = os.path.realpath(p)
+        key = os.path.realpath(p[0] if with_stat else p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return unique, problems
 
 
-def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
+def _walk(root: Path, problems: list[Problem]) -> Iterator[os.DirEntry]:
     """Depth-first, sorted; a folder reached twice (links back up the tree) is read once."""
     stack = [root]
     seen: set[tuple[int, int]] = set()
@@ -136,7 +153,7 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
                 elif not entry.name.lower().endswith(ARTICLE_SUFFIXES):
                     continue
                 elif entry.is_file():
-                    yield Path(entry.path)
+                    yield entry
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     problems.append(Problem(Path(entry.path), "broken link: its target does not exist"))
                 else:

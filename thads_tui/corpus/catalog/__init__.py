@@ -1,7 +1,10 @@
 """A persistent catalogue of a corpus: SQLite (WAL) in the user cache folder, derived data only.
 
     cat = Catalog.open(paths, no_cache=False, notice=print)   # never raises for a bad catalogue
-    cat.update(progress=callback)     # list files (no reads), read new/changed ones, drop deleted
+    cat.update(progress=callback)     # list files (no reads), read new/changed ones, drop deleted,
+                                      # then extract entities/figures (second phase)
+    cat.update_in_background(done=cb) # the same in a thread (own connection): show rows at once
+    cat.extraction_done()             # (analysed, articles): how far the second phase is
     cat.notices                       # the one-line notices (rebuilt, in memory, ...)
 
 What the UI reads instead of holding articles (all straight from SQL):
@@ -31,6 +34,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -121,10 +125,14 @@ class Catalog:
     # ------------------------------------------------------------------ building
 
     def update(self, *, progress: _update.Progress | None = None, workers: int | None = None,
-               analyse: bool = True) -> UpdateReport:
-        """Bring the catalogue up to date; a full disk moves it to memory (with a notice) and goes on."""
+               analyse: bool = True, extract_progress: _update.Progress | None = None) -> UpdateReport:
+        """Bring the catalogue up to date, in two phases: rows, text and search index of the new
+        and changed files first (each batch committed: the list and search are usable while it
+        runs), then the entities and figures of the articles not yet analysed (analyse=False
+        leaves them for later; `extract_progress` follows this phase). A full disk moves the
+        catalogue to memory (with a notice) and goes on."""
         try:
-            return _update.update(self.conn, self.roots, progress=progress, workers=workers, analyse=analyse)
+            return self._update(self.conn, progress, workers, analyse, extract_progress)
         except sqlite3.DatabaseError as err:
             if self.path is None:
                 raise
@@ -135,7 +143,44 @@ class Catalog:
             self.conn.close()
             self.conn = db.open_memory()
             self.path = None
-            return _update.update(self.conn, self.roots, progress=progress, workers=workers, analyse=analyse)
+            return self._update(self.conn, progress, workers, analyse, extract_progress)
+
+    def _update(self, conn, progress, workers, analyse, extract_progress) -> UpdateReport:
+        report = _update.update(conn, self.roots, progress=progress, workers=workers, analyse=False)
+        if analyse:
+            _update.refresh_extraction(conn, progress=extract_progress, workers=workers)
+            _update.refresh_stats(conn)
+        return report
+
+    def update_in_background(self, *, done: Callable[[UpdateReport | BaseException], None] | None = None,
+                             **kw) -> threading.Thread:
+        """update(**kw) in a thread, on a connection of its own when the catalogue is a file, so
+        a launch shows the catalogued rows at once and checks the files (a stat each) meanwhile;
+        `done` gets the report (or the error) when it ends: refresh the list then."""
+        def run() -> None:
+            try:
+                if self.path is None:
+                    result: UpdateReport | BaseException = self.update(**kw)
+                else:
+                    conn = db.connect(self.path)
+                    try:
+                        result = self._update(conn, kw.get("progress"), kw.get("workers"), kw.get("analyse", True),
+                                              kw.get("extract_progress"))
+                    finally:
+                        conn.close()
+            except (sqlite3.Error, OSError) as err:
+                self._say(f"The catalogue could not be brought up to date ({err}).")
+                result = err
+            if done:
+                done(result)
+
+        thread = threading.Thread(target=run, name="catalogue-update", daemon=True)
+        thread.start()
+        return thread
+
+    def extraction_done(self) -> tuple[int, int]:
+        """(articles whose entities and figures are extracted, articles): the second phase's progress."""
+        return _update.extraction_done(self.conn)
 
     def _say(self, message: str) -> None:
         if self._notice_cb:
@@ -251,8 +296,8 @@ class Catalog:
         n, text = row[0], db.unpack(row[1])
         ents = [Entity(type=t, text=text[s:e], start=s, end=e, canonical=c, role=r) for t, c, s, e, r in self.conn.execute(
             "SELECT m.type, m.canonical, e.start, e.end, e.role FROM entities e JOIN names m ON m.id = e.name "
-            "WHERE e.article = ? ORDER BY e.start, e.rowid", (n,))]
+            "WHERE e.article = ? ORDER BY e.start, e.seq", (n,))]
         figs = [Figure(text[s:e], s, e, *rest) for s, e, *rest in self.conn.execute(
             "SELECT start, end, value, unit, qualifier, of, measure, metric, subject, period, unit_word "
-            "FROM figures WHERE article = ? ORDER BY start, rowid", (n,))]
+            "FROM figures WHERE article = ? ORDER BY start, seq", (n,))]
         return ents, figs

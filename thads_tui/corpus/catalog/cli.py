@@ -35,11 +35,16 @@ def run(argv_or_args) -> int:
         with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
             task = bar.add_task("reading", total=None)
+            extracting = bar.add_task("entities and figures", total=None, visible=False)
 
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            report = cat.update(progress=progress, workers=args.workers, analyse=not args.no_extract)
+            def extract_progress(done: int, total: int) -> None:
+                bar.update(extracting, completed=done, total=total, visible=True)
+
+            report = cat.update(progress=progress, workers=args.workers, analyse=not args.no_extract,
+                                extract_progress=extract_progress)
         for problem in report.problems:
             err.print(_printable(str(problem)), markup=False)
         where = str(cat.path) if cat.path else "memory"

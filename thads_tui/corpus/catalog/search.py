@@ -6,7 +6,10 @@ last word while typing, its notes and error messages). Ranking, best first:
      phrase query is run first), then the articles that only hold all the words;
   2. within each group, when the query was typed with accents, articles holding the words as
      typed (accents included) before those that only match once folded;
-  3. bm25() with the title weighted above the body.
+  3. bm25() with the title weighted above the body. A group of more than RANK_ALL articles
+     (a common word) is ranked in a window of the newest ~RANK_WINDOW of them (bm25 would
+     score every match), newest first when a word is a prefix (each FTS pass over a short
+     prefix merges many words' lists); `total` and `together` are always exact counts.
 Hit offsets point into the article's NFC text; only windows of the text are folded to find
 them (a huge text is never folded whole to show three snippets).
 """
@@ -20,14 +23,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fold import fold_window
+from ..fold import OffsetMap, fold, fold_char, fold_window
 from .db import unpack
 
 from ..query import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
 
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
-RERANK = 200  # how many of each group are checked for accents as typed
+RERANK = 64  # how many of each group are checked for accents as typed
+RANK_ALL = 1000  # a group with at most this many matches is ranked whole by bm25
+RANK_WINDOW = 1000  # otherwise bm25 ranks a window of about this many (see _ranked)
 WINDOW = 65_536  # characters folded at a time when looking for hits
 OVERLAP = 2_048
 
@@ -105,33 +110,26 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
     if parsed.empty:
         return Found(parsed, (), 0, 0)
     every, together_q = fts_queries(parsed)
+    want = offset + limit
     try:
-        total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (every,)).fetchone()[0]
-        together = 0
+        total = _count(conn, every)
+        together = _count(conn, together_q) if together_q and total else 0
         groups: list[list[tuple[int, float]]] = []
-        want = offset + limit
-        bm = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
         seen: set[int] = set()
-        if together_q and total:
-            together = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (together_q,)).fetchone()[0]
-            rows = conn.execute(f"SELECT rowid, {bm} FROM fts WHERE fts MATCH ? ORDER BY {bm} LIMIT ?",
-                                (together_q, max(want, RERANK))).fetchall()
-            groups.append(rows)
-            seen = {n for n, _ in rows}
-        if total and len(seen) < want:
-            rows = conn.execute(f"SELECT rowid, {bm} FROM fts WHERE fts MATCH ? ORDER BY {bm} LIMIT ?",
-                                (every, want + len(seen))).fetchall()
-            groups.append([r for r in rows if r[0] not in seen])
+        if together:
+            groups.append(_ranked(conn, together_q, together, max(want, RERANK), set()))
+            seen = {n for n, _ in groups[0]}
+        if total > len(seen) and len(seen) < want:
+            groups.append(_ranked(conn, every, total, want, seen))
     except sqlite3.OperationalError as err:
         return Found(ParsedQuery(parsed.text, parsed.terms, f"the query cannot be searched ({err})", parsed.notes), (), 0, 0)
     typed = _typed_words(parsed.text) if _has_accents(parsed.text) else []
     ranked: list[tuple[int, float, bool, bool]] = []
     for gi, rows in enumerate(groups):
-        is_together = bool(together_q) and gi == 0
-        head = [(n, s, is_together, _exact(conn, n, typed, is_together)) for n, s in rows[:RERANK]] if typed else \
-               [(n, s, is_together, False) for n, s in rows[:RERANK]]
-        head.sort(key=lambda r: (not r[3], r[1]))
-        ranked.extend(head)
+        is_together = bool(together) and gi == 0
+        head = rows[:RERANK]
+        exact = _exact(conn, [n for n, _ in head], typed, is_together) if typed else set()
+        ranked.extend(sorted(((n, s, is_together, n in exact) for n, s in head), key=lambda r: (not r[3], r[1])))
         ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
     chosen = ranked[offset:want]
     results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets if i < detail else -1)
@@ -139,12 +137,55 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
     return Found(parsed, results, total, together, together_q is not None)
 
 
-def _exact(conn: sqlite3.Connection, n: int, typed: list[str], together: bool) -> bool:
-    title, ztext = conn.execute("SELECT title, ztext FROM articles WHERE n=?", (n,)).fetchone()
-    hay = (title + "\n" + unpack(ztext)).lower()
-    if together and len(typed) > 1:
-        return re.search(r"\W+".join(map(re.escape, typed)), hay) is not None
-    return all(w in hay for w in typed)
+def _count(conn: sqlite3.Connection, q: str) -> int:
+    return conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (q,)).fetchone()[0]
+
+
+_BM25 = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+
+
+def _ranked(conn: sqlite3.Connection, q: str, count: int, want: int, skip: set[int]) -> list[tuple[int, float]]:
+    """The best `want` matches of `q` (bm25, best first) that are not in `skip`.
+
+    A group of at most RANK_ALL matches is ranked whole. A larger one (a common word, where
+    bm25 would score every match) is ranked in a window: bm25 orders the matches among the
+    newest catalogued articles (a rowid range expected to hold about RANK_WINDOW of them), the
+    older ones follow newest first; with a prefix term (typing), newest first. Two FTS passes
+    per group: the count, then this one."""
+    if count <= RANK_ALL:
+        rows = conn.execute(f"SELECT rowid, {_BM25} FROM fts WHERE fts MATCH ? ORDER BY {_BM25} LIMIT ?",
+                            (q, want + len(skip))).fetchall()
+        return [r for r in rows if r[0] not in skip][:want]
+    if "*" in q:  # a prefix term: each FTS pass merges all its words' lists, and bm25 takes two
+        rows = conn.execute("SELECT rowid, 0.0 FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                            (q, want + len(skip))).fetchall()
+        return [r for r in rows if r[0] not in skip][:want]
+    lo, hi = conn.execute("SELECT min(n), max(n) FROM articles").fetchone()
+    bound = hi - (hi - lo + 1) * RANK_WINDOW // count
+    rows = conn.execute(f"SELECT rowid, {_BM25} FROM fts WHERE fts MATCH ? AND rowid >= ? ORDER BY {_BM25} LIMIT ?",
+                        (q, bound, want + len(skip))).fetchall()
+    out = [r for r in rows if r[0] not in skip][:want]
+    if len(out) < want:  # past the window (a deep page): the older matches, newest first
+        for (n,) in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid < ? ORDER BY rowid DESC", (q, bound)):
+            if n not in skip:
+                out.append((n, 0.0))
+                if len(out) >= want:
+                    break
+    return out
+
+
+def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: bool) -> set[int]:
+    """Which of the articles `ns` hold the words as typed (accents included)."""
+    joined = re.compile(r"\W+".join(map(re.escape, typed))) if together and len(typed) > 1 else None
+    out = set()
+    for i in range(0, len(ns), 500):
+        chunk = ns[i:i + 500]
+        for n, title, ztext in conn.execute(
+                f"SELECT n, title, ztext FROM articles WHERE n IN ({','.join('?' * len(chunk))})", chunk):
+            hay = (title + "\n" + unpack(ztext)).lower()
+            if joined.search(hay) is not None if joined else all(w in hay for w in typed):
+                out.add(n)
+    return out
 
 
 def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
@@ -187,6 +228,20 @@ def _boundary(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
+_ONE_TO_ONE: set[str] = set()  # characters seen to fold to exactly one character
+
+
+def _fold_window(text: str, start: int, end: int) -> tuple[str, OffsetMap, int]:
+    """fold_window, with a fast way for a whole text whose characters all fold one to one (most
+    articles): the map is then the identity and need not be built."""
+    if start == 0 and end >= len(text):
+        unknown = set(text) - _ONE_TO_ONE
+        if all(len(fold_char(c)) == 1 for c in unknown):
+            _ONE_TO_ONE.update(unknown)
+            return fold(text), OffsetMap(None, None, len(text), len(text)), 0
+    return fold_window(text, start, end)
+
+
 def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> list[tuple[int, int]]:
     """(start, end) into `text` of the query's terms, found window by window (at most `limit`);
     when all the terms stand together somewhere in what was scanned, only those places."""
@@ -201,7 +256,7 @@ def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> li
         # window is seen whole thanks to the overlap (a phrase is far shorter than OVERLAP)
         end = _boundary(text, pos + WINDOW)
         far = _boundary(text, end + OVERLAP) if end < n else n
-        folded, where, base = fold_window(text, pos, far)
+        folded, where, base = _fold_window(text, pos, far)
         for m in pattern.finditer(folded):
             s, e = where.span(*m.span())
             s, e = s + base, e + base

@@ -3,7 +3,9 @@
 A launch lists the corpus files (scandir), compares each file's size and mtime_ns with the
 catalogue, reads new and changed files in a process pool (read, decode, lay out, fold and
 extract are all done there; the results are plain picklable tuples) and writes them from the
-calling thread in batched transactions. Deleted files are dropped. Article ids are content
+calling thread in batched transactions. Deleted files are dropped. The entities and figures
+are a second phase (`refresh_extraction`, batches committed as they go), so a first build
+makes the list and search usable long before the extraction ends. Article ids are content
 hashes, so a renamed or moved file keeps its id (and the notes on it).
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .db import pack, unpack
 Progress = Callable[[int, int], None]
 BATCH_FILES = 256  # files written per transaction
 POOL_THRESHOLD = 64  # fewer changed files than this are read in this process
+EXTRACT_BATCH = 1024  # articles analysed per transaction in the second phase
 
 
 @dataclass
@@ -35,17 +38,6 @@ class UpdateReport:
     articles: int = 0  # articles written
     bytes_read: int = 0
     problems: list = field(default_factory=list)  # loader.Problem
-
-
-def _stat(paths: list[Path]) -> dict[bytes, tuple[Path, int, int]]:
-    out = {}
-    for p in paths:
-        try:
-            st = os.stat(p)
-        except OSError:
-            continue
-        out[os.fsencode(p)] = (p, st.st_size, st.st_mtime_ns)
-    return out
 
 
 def extraction_rows(text: str, date: str | None = None) -> tuple[list[tuple], list[tuple]]:
@@ -131,23 +123,23 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
     """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
     names = {} if names is None else names
     rows = []
-    for canonical, type_, start, end, role in ents:
+    for seq, (canonical, type_, start, end, role) in enumerate(ents):
         name = names.get((canonical, type_))
         if name is None:
             conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
             name = names[canonical, type_] = conn.execute(
                 "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
-        rows.append((n, name, start, end, role))
-    conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(n, *f) for f in figs])
+        rows.append((n, seq, name, start, end, role))
+    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role) VALUES (?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [(n, i, *f) for i, f in enumerate(figs)])
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
            workers: int | None = None, analyse: bool = True) -> UpdateReport:
     """Make the catalogue match the files under `roots`; returns what was done."""
-    paths, problems = loader._scan_files(roots)
-    report = UpdateReport(listed=len(paths), problems=list(problems))
-    on_disk = _stat(paths)
+    listed, problems = loader.scan_files(roots, with_stat=True)
+    report = UpdateReport(listed=len(listed), problems=list(problems))
+    on_disk = {os.fsencode(p): (p, size, mtime) for p, size, mtime in listed}
     known = {bytes(p): (i, s, m) for i, p, s, m in conn.execute("SELECT id, path, size, mtime_ns FROM files")}
     gone = [known[k][0] for k in known.keys() - on_disk.keys()]
     todo = [k for k, (_, s, m) in on_disk.items() if known.get(k, (None, None, None))[1:] != (s, m)]
@@ -166,7 +158,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
         progress(0, total)
     if not todo:
         return report
-    tasks = [(on_disk[k][0], analyse) for k in todo]
+    tasks = [(Path(on_disk[k][0]), analyse) for k in todo]
     names: dict = {}
     with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
         done = 0
@@ -227,32 +219,56 @@ def stale_articles(conn: sqlite3.Connection) -> list[int]:
         "SELECT n FROM articles WHERE extractor IS NULL OR extractor != ?", (_extract.EXTRACTOR_VERSION,))]
 
 
-def _analyse_task(args: tuple[int, str, str | None]) -> tuple[int, list, list]:
-    n, text, date = args
-    return (n, *extraction_rows(text, date))
+def _analyse_task(args: tuple[int, bytes, str | None]) -> tuple[int, list, list]:
+    n, ztext, date = args
+    return (n, *extraction_rows(unpack(ztext), date))
 
 
 def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = None,
                        workers: int | None = None) -> int:
-    """Re-analyse the articles whose extraction is missing or stamped by another extractor
-    version (lazily: the entity and figure queries call this). Returns how many were analysed."""
+    """Analyse the articles whose extraction is missing or stamped by another extractor version
+    (the second phase of a build, and lazily before the entity and figure queries answer), in
+    batches of EXTRACT_BATCH articles, each committed: the E and F views can show how far it
+    is (`extraction_done`). Returns how many were analysed."""
     stale = stale_articles(conn)
     if not stale:
         return 0
-    def texts():
-        for n in stale:
-            row = conn.execute("SELECT ztext, date FROM articles WHERE n=?", (n,)).fetchone()
-            yield (n, unpack(row[0]), row[1]) if row else (n, "", None)
     names: dict = {}
-    with _mapped(_analyse_task, list(texts()), workers) as results, _transaction_guard(conn):
-        conn.execute("BEGIN IMMEDIATE")
-        for done, (n, ents, figs) in enumerate(results, 1):
-            conn.execute("DELETE FROM entities WHERE article=?", (n,))
-            conn.execute("DELETE FROM figures WHERE article=?", (n,))
-            write_extraction(conn, n, ents, figs, names)
-            conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
-            if progress and done % BATCH_FILES == 0:
-                progress(done, len(stale))
-        mark_stats_stale(conn)
-        conn.execute("COMMIT")
+    pool = None
+    if len(stale) >= POOL_THRESHOLD and workers != 1:
+        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    def submit(start: int):
+        batch = stale[start:start + EXTRACT_BATCH]
+        tasks = conn.execute(f"SELECT n, ztext, date FROM articles WHERE n IN ({','.join('?' * len(batch))})",
+                             batch).fetchall()
+        return pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
+
+    try:
+        starts = range(0, len(stale), EXTRACT_BATCH)
+        pending = submit(0)
+        for start in starts:
+            # the next batch is handed to the workers before this one is written
+            following = submit(start + EXTRACT_BATCH) if pool and start + EXTRACT_BATCH < len(stale) else None
+            with _transaction_guard(conn):
+                conn.execute("BEGIN IMMEDIATE")
+                for n, ents, figs in pending:
+                    conn.execute("DELETE FROM entities WHERE article=?", (n,))
+                    conn.execute("DELETE FROM figures WHERE article=?", (n,))
+                    write_extraction(conn, n, ents, figs, names)
+                    conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
+                mark_stats_stale(conn)
+                conn.execute("COMMIT")
+            if progress:
+                progress(min(start + EXTRACT_BATCH, len(stale)), len(stale))
+            pending = following if following is not None else (
+                submit(start + EXTRACT_BATCH) if start + EXTRACT_BATCH < len(stale) else ())
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return len(stale)
+
+
+def extraction_done(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(articles analysed by this extractor, articles): how far the second phase is."""
+    return conn.execute("SELECT count(*) FILTER (WHERE extractor = ?), count(*) FROM articles",
+                        (_extract.EXTRACTOR_VERSION,)).fetchone()
