@@ -91,7 +91,7 @@ def test_words_standing_together_come_first_and_the_summary_counts_them(ranking)
     assert files[0] == "b_place.txt" and found.results[0].together
     assert set(files) == {"a_words.txt", "b_place.txt"}
     assert found.total == 2 and found.together == 1
-    assert found.summary == "1 articles hold the phrase, 1 only the words".replace("1 articles", "1 article")
+    assert found.summary == "1 article holds the phrase, 1 only the words"
 
 
 def test_accents_typed_rank_exact_accent_matches_above_folded_ones(ranking):

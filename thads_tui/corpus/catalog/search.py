@@ -66,7 +66,8 @@ class Found(QueryOutcome):
         if not self.total:
             return "no articles match"
         if self.joined:
-            return (f"{self.together} article{'s' * (self.together != 1)} hold the phrase, "
+            one = self.together == 1
+            return (f"{self.together} {'article holds' if one else 'articles hold'} the phrase, "
                     f"{self.total - self.together} only the words")
         return f"{self.total} article{'s' * (self.total != 1)} match"
 
