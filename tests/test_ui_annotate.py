@@ -1,5 +1,5 @@
 """Issue 11 in the reader: select a passage, highlight it with a note and tags, find it again."""
-from test_ui_support import db, make_app, ready, records
+from test_ui_support import db, make_app, ready, records, until
 
 
 async def _open_first(app, pilot):
@@ -173,10 +173,7 @@ async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_
         fcntl.flock(fd, fcntl.LOCK_EX)  # another process's hold, as far as the store can tell
         try:
             await pilot.press("ctrl+s")
-            for _ in range(100):
-                await pilot.pause(0.05)
-                if "waiting for another window" in reader.sub_title:
-                    break
+            await until(pilot, lambda: "waiting for another window" in reader.sub_title)
             assert "waiting for another window" in reader.sub_title
             dialog = app.screen
             assert isinstance(dialog, HighlightEditor)
@@ -185,10 +182,7 @@ async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not isinstance(app.screen, HighlightEditor):
-                break
+        await until(pilot, lambda: not isinstance(app.screen, HighlightEditor))
         assert not isinstance(app.screen, HighlightEditor)
         assert reader.passages.selection is None and "waiting" not in reader.sub_title
     [saved] = records(db(tmp_path), "passages")

@@ -17,7 +17,7 @@ from thads_tui.ui.dialogs.confirm import ConfirmScreen
 from thads_tui.ui.dialogs.note_editor import NoteEditor
 from thads_tui.ui.widgets.panels import EntityPanel, FigurePanel
 
-from test_ui_support import ARTICLES, db, make_app, ready, records, state, write_articles
+from test_ui_support import ARTICLES, db, make_app, ready, records, state, until, write_articles
 
 SIZE = (140, 45)
 
@@ -296,10 +296,7 @@ async def test_saves_wait_for_another_window_and_lose_nothing(tmp_path):
             assert reader.current.id in reader.sidebar.bookmarked  # the UI did not block
             await pilot.press("n", *"ghi chú")
             await pilot.press("ctrl+s")
-            for _ in range(100):
-                await pilot.pause(0.05)
-                if "waiting for another window" in reader.sub_title:
-                    break
+            await until(pilot, lambda: "waiting for another window" in reader.sub_title)
             assert "waiting for another window" in reader.sub_title
             assert isinstance(app.screen, NoteEditor) and app.screen.text == "ghi chú"
         finally:

@@ -153,3 +153,11 @@ def hostile_extract(article: Article) -> Extraction:
            if m.start() >= body]
     figs = [replace(f, qualifier="[/] q", measure="[Video] m") for f in x.figures]
     return Extraction(sorted(x.entities + odd, key=lambda e: e.start), figs)
+
+
+async def until(pilot, condition, tries: int = 100) -> None:
+    """Let the app run (up to tries × 50 ms) until condition() holds; the caller asserts it."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
