@@ -356,3 +356,22 @@ async def test_panel_and_entities_view_count_mentions_the_same_way(tmp_path):
         view = {e.key: (e.mentions, e.type) for e in app.screen.everything}
         assert groups == view
         assert "titles and date lines not counted" in str(app.screen.query_one(".view-status").render())
+
+
+async def test_walking_a_read_only_file_raises_no_error_and_keeps_it_untouched(tmp_path):
+    """A damaged file opens read-only: the cursor still moves and remembers where it is, in memory,
+    without an error toast per move (the reading state is ours, not the user's) and without a write."""
+    broken = '{"bookmarks": {"1": '
+    (tmp_path / "db.json").write_text(broken, encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        first = app.reader.article.id
+        await pilot.press("j")
+        await until(pilot, lambda: app.reader.article.id != first)
+        await pilot.pause(0.8)  # past the reading-state debounce (0.5 s)
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "damaged" in said[0]  # the notice, and nothing per move
+        assert not any("not saved" in p for p in app.reader.notebook.problems)
+    assert (tmp_path / "db.json").read_text(encoding="utf-8") == broken

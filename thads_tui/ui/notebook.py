@@ -60,8 +60,11 @@ class Notebook:
         return Job("Reader state", lambda: self.ann.set_state(key, value))
 
     def reading_jobs(self, article_id: str | None) -> list[Job]:
-        """The open article and the reading positions, if they changed since last saved."""
+        """The open article and the reading positions, if they changed since last saved; none
+        while the file is read-only (they stay in memory: moving the cursor is not an error)."""
         jobs = []
+        if self.read_only:
+            return jobs
         if article_id is not None and article_id != self._saved_last:
             self._saved_last = article_id
             jobs.append(self.state_job("last_article", article_id))
