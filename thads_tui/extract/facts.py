@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .lexicon import LOWER, trie_pattern
-from .spans import Span
+from .spans import Span, anchored
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…](?=\s|$)|\n")
@@ -49,6 +49,8 @@ _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
                            r"giai đoạn)(?:\s+[^\s.;,]+){0,3}?\s*$")
 _BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
+_BARE_YEAR_AT = re.compile(trie_pattern(("Trong năm", "trong năm", "Cả năm", "cả năm", "Năm qua",
+                                         "năm qua", "Năm nay", "năm nay")))  # where it can start
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -372,7 +374,7 @@ class FactFinder:
         self.accused = accused[0].canonical if accused else None
         periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
         periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
-        for m in _BARE_YEAR.finditer(text):
+        for m in anchored(_BARE_YEAR, _BARE_YEAR_AT, text):
             if not (m.start() and text[m.start() - 1].isalnum()):
                 periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
         # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.

@@ -83,6 +83,41 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
         pos = m.end() if m.end() > s else s + 1
 
 
+def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
+    """`scan(rx, text, bad_left)` for a pattern CPython cannot scan fast (it starts with an
+    optional part or a group of alternatives): `anchor`, a fast pattern that matches wherever
+    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`."""
+    q = 0
+    search, match = anchor.search, rx.match
+    while True:
+        a = search(text, q)
+        if a is None:
+            return
+        p = a.start()
+        m = match(text, p)
+        if m is None or (bad_left is not None and p and bad_left.match(text, p - 1)):
+            q = p + 1
+            continue
+        yield m
+        q = m.end() if m.end() > p else p + 1
+
+
+def at_line_starts(rx: re.Pattern, text: str):
+    """`rx.finditer(text)` for a pattern starting with `(?:^|\n)` whose matches stay on
+    one line: tried at the start and at each line break only."""
+    match = rx.match
+    m = match(text, 0)
+    if m is not None:
+        yield m
+    end = m.end() if m is not None else 0
+    i = text.find("\n", max(end, 0 if m is None else 1))
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            yield m
+        i = text.find("\n", max(i + 1, m.end() if m is not None else 0))
+
+
 WORD_LEFT = re.compile(r"\w")
 
 # "\s" in a recogniser's pattern means horizontal space only: no entity or figure crosses a
