@@ -229,19 +229,33 @@ class _Hits:
         return j < len(self.cues) and self.cues[j][_START] < hi
 
 
+@cache
+def _cue_sets() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each cue form's (set, kind) pairs, `trend` included: what `_index` files a hit under."""
+    _, table = _cue_pattern()
+    out = {}
+    for form, kinds in table.items():
+        pairs = []
+        for kind in kinds:
+            group = kind.partition(":")[0]
+            if group in _KINDS:
+                pairs.append((group, kind))
+            if group in ("change", "target", "base"):
+                pairs.append(("trend", kind))
+        out[form] = tuple(pairs)
+    return out
+
+
 def _index(text: str) -> dict[str, _Hits]:
-    rx, table = _cue_pattern()
+    rx, _ = _cue_pattern()
+    table = _cue_sets()
     sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
     for m in rx.finditer(text):
         s, e = m.span()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
             continue
-        for kind in table[m.group()]:
-            group = kind.partition(":")[0]
-            if group in sets:
-                sets[group].append((e, s, kind))
-            if group in ("change", "target", "base"):
-                sets["trend"].append((e, s, kind))
+        for group, kind in table[m.group()]:
+            sets[group].append((e, s, kind))
     for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
         sets[name] = [(m.end(), m.start(), name) for m in rx2.finditer(text)]
     return {k: _Hits(v) for k, v in sets.items()}

@@ -89,7 +89,8 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
             if w is not None and not block.overlaps(*w):
                 group.append(w)
                 continue
-            out.extend(_names_in(text, group, names, ends))
+            if len(group) > 1:  # a name has two words at least
+                out.extend(_names_in(text, group, names, ends))
             group = []
     return out
 

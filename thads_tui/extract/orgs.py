@@ -130,7 +130,7 @@ def find_orgs(text: str) -> list[Span]:
                 end = start + s.rindex("(")
                 while end > start and text[end - 1] == " ":
                     end -= 1
-            if re.fullmatch(r"Ban [Cc]hỉ đạo", text[start:end]):
+            if text[start:end] in ("Ban chỉ đạo", "Ban Chỉ đạo"):
                 continue
             if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
                 continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
