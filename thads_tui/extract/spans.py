@@ -70,17 +70,18 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
     recognisers several times faster.
     """
     pos = start
-    search = rx.search
-    while True:
-        m = search(text, pos)
-        if m is None:
+    while True:  # finditer runs on until a glued or empty match makes it restart at s + 1
+        for m in rx.finditer(text, pos):
+            s, e = m.span()
+            if bad_left is not None and s and bad_left.match(text, s - 1):
+                pos = s + 1
+                break
+            yield m
+            if e == s:
+                pos = s + 1
+                break
+        else:
             return
-        s = m.start()
-        if bad_left is not None and s and bad_left.match(text, s - 1):
-            pos = s + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > s else s + 1
 
 
 def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
