@@ -90,10 +90,12 @@ def find_figures(text: str) -> list[Span]:
 
 
 def _figure(text: str, m: re.Match) -> Span | None:
-    unit_word = m.group("unit") or m.group("sq") or m.group("sq2")
-    unit = "percent" if m.group("pct") else _units().get(unit_word or "")
-    mag = m.group("mag")
-    of = parse_vn_number(m.group("of")) if m.group("of") else None
+    num, of, unit_word, sq, sq2, pct, mag = m.group("num", "of", "unit", "sq", "sq2", "pct", "mag")
+    unit_word = unit_word or sq or sq2
+    unit = "percent" if pct else _units().get(unit_word or "")
+    if unit is None and not mag and of is None:
+        return None  # a bare number
+    of = parse_vn_number(of) if of else None
     start, end = m.start(), m.end()
     q = _qualifier_before().search(text, max(0, start - 14), start)
     qualifier = q.group("q") if q else None
@@ -123,7 +125,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
             and _CASE_BEFORE.search(text, max(0, start - 24), start)):
         start = m.start("num")  # `án trên 1 năm`: the age of a case, the span is the period itself
     try:
-        value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
+        value = parse_amount(num + mag) if mag else parse_vn_number(num)
     except ValueError:
         return None
     if unit == "area":
