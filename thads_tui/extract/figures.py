@@ -63,11 +63,18 @@ def _units() -> dict[str, str]:
     return units
 
 
+# NUMBER (ASCII digits) with its first digit taken out of the alternatives: a pattern that
+# starts with a character set is scanned fast by CPython, one starting with alternatives is not.
+FIGURE_NUMBER = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*(?:,[0-9]+)?)"
+
+
 @cache
 def _pattern() -> re.Pattern:
     units = trie_pattern(_units())
     mags = rf"(?:\s+{MAGNITUDE})+(?:\s+(?:{NUMBER})(?:\s+{MAGNITUDE})+)*"
-    number = NUMBER.replace(r"\d", "[0-9]")  # a leading charset lets CPython scan fast
+    # NUMBER with its first digit taken out of the alternatives: a pattern that starts with a
+    # character set is scanned fast by CPython, one that starts with alternatives is not
+    number = FIGURE_NUMBER
     return compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
         rf"(?:(?P<sq>k?m[2²])(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"

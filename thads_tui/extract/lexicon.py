@@ -15,7 +15,7 @@ _LATIN = [chr(c) for c in range(0x41, 0x1EFA) if "LATIN" in unicodedata.name(chr
 UPPER = "[" + "".join(c for c in _LATIN if c.isupper() and c.isalpha()) + "]"
 LOWER = "[" + "".join(c for c in _LATIN if c.islower() and c.isalpha()) + "]"
 CAP_WORD = rf"{UPPER}{LOWER}*"  # a Titlecase syllable: Nguyễn, Gia, A
-ACRO_WORD = rf"{UPPER}{{2,}}"  # THADS, HĐND
+ACRO_WORD = rf"{UPPER}{UPPER}+"  # THADS, HĐND (a leading set, not a repeat: scanned fast)
 
 
 def _lines(name: str) -> list[str]:
