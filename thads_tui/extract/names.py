@@ -83,6 +83,8 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
         ends[s.end] = min(s.start, ends.get(s.end, s.start))
     out: list[Span] = []
     for m in scan(run_rx, text, _RUN_LEFT):
+        if block.inside(m.start(), m.end()):
+            continue  # a run inside an organisation or a place: no word of it starts a name
         words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
         group: list[tuple[int, int]] = []
         for w in words + [None]:
