@@ -72,7 +72,8 @@ def extract(text: str, date: str | None = None) -> Extraction:
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
-    entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
+    entities = [Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
+                       s.role) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])
 
@@ -86,11 +87,6 @@ def _pick_orgs(candidates: list[Span]) -> list[Span]:
     for s in pick(compound) + pick(atomic):
         seen.setdefault((s.start, s.end), s)
     return list(seen.values())
-
-
-def _entity(text: str, s: Span) -> Entity:
-    return Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
-                  s.role)
 
 
 def _figure(text: str, s: Span) -> Figure:

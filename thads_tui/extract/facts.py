@@ -254,12 +254,13 @@ def _index(text: str) -> dict[str, _Hits]:
     rx, _ = _cue_pattern()
     table = _cue_sets()
     sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
+    add = {k: v.append for k, v in sets.items()}
     for m in rx.finditer(text):
         s, e = m.span()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
             continue
         for group, kind in table[m.group()]:
-            sets[group].append((e, s, kind))
+            add[group]((e, s, kind))
     for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
         sets[name] = [(m.end(), m.start(), name) for m in rx2.finditer(text)]
     return {k: _Hits(v) for k, v in sets.items()}
