@@ -55,17 +55,22 @@ _cue("q:enforceable", "có điều kiện")
 _cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổng số")
 _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
      "dư nợ", "số nợ", "thanh toán", "trả cho")
+# Which enforcement a sentence reports: administrative judgments (THAHC: the authority that
+# lost the case executes it; counted as judgments, never in the THADS results) or civil ones.
+_cue("regime:admin", "THAHC", "thi hành án hành chính", "THA hành chính", "án hành chính",
+     "cơ quan hành chính", "bản án hành chính", "quyết định hành chính")
+_cue("regime:civil", "THADS", "thi hành án dân sự", "án dân sự", "THA dân sự")
 _cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
 # A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
 # too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
 # inside `tăng cường` is no change).
-_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national")
+_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national", "regime")
 for _w in list(_CUES):
     for _v, _kinds in list(_CUES.items()):
         if _v != _w and re.search(rf"(?<!\w){re.escape(_v)}(?!\w)", _w):
             _CUES[_w] += tuple(k for k in _kinds if k in _INHERITED and k not in _CUES[_w])
 _KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q",
-          "graft")
+          "graft", "regime")
 
 
 @cache

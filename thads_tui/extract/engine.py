@@ -75,7 +75,8 @@ def extract(text: str, date: str | None = None) -> Extraction:
     entities = [Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
                        s.role) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
-    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])
+    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
+                                 if not f.extra.get("drop")])
 
 
 def _pick_orgs(candidates: list[Span]) -> list[Span]:

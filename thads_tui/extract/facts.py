@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 
 from .cues import START, index_cues
 from .metrics import Window, metric_of
-from .periods import YEAR, find_periods
+from .periods import YEAR, find_periods, reporting_months
 from .spans import Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
@@ -128,14 +128,18 @@ class FactFinder:
             s, e = self.sentences.around(f.start, f.end)
             case_context = (self.case_article or bool(self._people_in(s, e))) and not \
                 self.hits["aggregate"].any(s, f.start)
+            if x["unit"] == "duration" and not case_context and reporting_months(self.text, f.start, f.end):
+                # `… 15.000 việc trong 9 tháng`: the report's period, no duration
+                x.update(drop=True, metric="other", subject=None, period=None)
+                continue
             if x["unit"] in _KPI_UNITS:
                 w = Window(self.text, self.hits, s, f.start, f.end, e)
                 aspect_key = (s, "money" if x["unit"] in ("VND", "USD") else "cases")
                 near = last is not None and last.end >= s and f.start - last.end <= 30 and \
                     "," in self.text[last.end:f.start] and "(" not in self.text[last.end:f.start]
                 m = metric_of(w, x["unit"], self.text[f.start:f.end], case_context, previous.get(aspect_key),
-                            last.extra["unit"] if near and last.extra["unit"] != "percent" else None,
-                            x.get("of") is not None)
+                              last.extra["unit"] if near and last.extra["unit"] != "percent" else None,
+                              x.get("of") is not None, last.extra.get("metric") if near else None)
             else:  # counts, durations, areas: never a KPI of the results table
                 aspect_key, m = None, "rank" if x["unit"] == "rank" else "other"
             last = f

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import KIND, START, detail
+from .cues import END, KIND, START, detail
 from .lexicon import LOWER
 
 _ASPECT = r"về\s+(?P<a>việc|tiền)"
@@ -19,6 +19,15 @@ _SHARE_OF = re.compile(rf"\s+(?!(?:về|số|so|và|hoặc|tăng|giảm|cao|th�
 _OF_WHAT = re.compile(r"\s*(?:tổng\s+)?số\s+(?:vụ\s+)?(?P<a>việc|tiền)(?!\w)")
 _ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
 _ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
+# `tỷ lệ` then a noun that is not enforcement's: a rate of something else (`tỷ lệ giải ngân`,
+# `tỷ lệ thủ tục hành chính trực tuyến`, `tỷ lệ án bị hủy`).
+_RATE_OF_OTHER = re.compile(r"\s+(?!(?:thi hành|giải quyết|xong|về|đạt|chung|bình quân|trung bình|hoàn "
+                            r"thành|thực hiện|việc|tiền|số|chấp hành|tương ứng|này|là|trên|khoảng|"
+                            r"hơn|gần|tăng|giảm|cao|thấp|so|ước|có|của|được|đã|thu hồi|THA)(?!\w))"
+                            rf"{LOWER}")
+# Sums over many auctions: a total, or the agencies of a whole province or country.
+_MANY_AUCTIONS = re.compile(r"(?i)tổng (?:giá trị|số tiền|trị giá)|các (?:cơ quan|chi cục|đơn vị)|"
+                            r"toàn (?:tỉnh|thành phố|quốc|ngành|hệ thống)|cả nước")
 # After the figure, in its clause: a comparison with the past, or with a target.
 _VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[Ss]o với\s+(?:\w+\s+){0,2}?"
                      r"(?:chỉ tiêu|kế hoạch)|chỉ tiêu)")
@@ -73,13 +82,19 @@ def _aspect(w: Window, unit: str, word: str, prev_unit: str | None = None) -> st
 
 
 def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str | None,
-            prev_unit: str | None = None, has_of: bool = False) -> str:
-    """The metric id of a figure from its sentence (README, schema 2)."""
+              prev_unit: str | None = None, has_of: bool = False, prev_metric: str | None = None) -> str:
+    """The metric id of a figure from its sentence (README, schema 2). `prev_unit` and
+    `prev_metric` are those of a figure just before it, joined by a comma (`… 412 tỷ đồng,
+    tăng 23,4%`: the change of that sum)."""
     if unit == "rank":
         return "rank"
     if unit not in ("percent", "VND", "USD", "case"):
         return "other"
     before = (w.s, w.start)
+    regime = w.last("regime", before)
+    if regime is not None and detail(regime) == "admin":
+        # `Kết quả THAHC, các cơ quan hành chính đã thi hành xong 216/897 việc`
+        return "judgments" if unit == "case" else "other"
     trend = w.last("trend", w.inner, w.clause)
     change = trend is not None and trend[KIND] == "change"
     target = trend is not None and trend[KIND] == "target"
@@ -94,6 +109,12 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         if not kpi or _SHARE_OF.match(w.text, w.end, w.e):
             return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
         rate = w.last("rate", before)
+        if rate is not None and _RATE_OF_OTHER.match(w.text, rate[END]) and not \
+                _ASPECT_AFTER.match(w.text, w.end, w.e):
+            return "other"  # `tỷ lệ hồ sơ trực tuyến đạt 72,3%`: the rate of something else
+        if change and prev_metric == "other" and prev_unit in ("VND", "USD", "case") and not \
+                _ASPECT_AFTER.match(w.text, w.end, w.e):
+            return "other"  # `tổng giá trị trên 412 tỷ đồng, tăng 23,4%`: that sum's change
         total = w.last("total_noun", before)
         base = "total" if total and (not rate or total[START] > rate[START]) else "rate"
     else:
@@ -110,7 +131,10 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
             return previous if previous.endswith(".change") else previous + ".change"
         if aspect == "money" and kind in ("auction", "recovered", "owed"):
             if kind == "auction":
-                return "auction.price"
+                # `các cơ quan THADS … đã bán đấu giá 183 tài sản với tổng giá trị 412 tỷ đồng`
+                # totals many auctions: no one case's price
+                many = _MANY_AUCTIONS.search(w.text, w.s, w.start)
+                return "other" if many and not case_context else "auction.price"
             if kind == "recovered":
                 if case_context:
                     return "case.recovered"

@@ -91,3 +91,14 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     named_ends = [p[1] for p in periods if "/" not in p[2]]
     return [p for p in periods if "/" not in p[2] or not any(
         0 <= p[0] - e <= 16 and "(" in text[e:p[0]] for e in named_ends)]
+
+
+_IN_MONTHS = re.compile(r"(?:[Tt]rong|[Qq]ua)\s+(?:vòng\s+)?$")
+_MONTHS_END = re.compile(r"\s*(?:[,.;:()]|$|\n|(?:qua|vừa qua|đầu năm|năm nay|năm \d{4})(?!\w))")
+
+
+def reporting_months(text: str, start: int, end: int) -> bool:
+    """`trong 9 tháng` ending a clause (`… hơn 15.000 việc trong 9 tháng`, `Trong 9 tháng, …`):
+    the months a report covers, not a duration (`trong 6 tháng kể từ ngày …` is one)."""
+    return (text.endswith("tháng", start, end) and bool(_IN_MONTHS.search(text, max(0, start - 12), start))
+            and bool(_MONTHS_END.match(text, end)))
