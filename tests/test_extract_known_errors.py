@@ -56,3 +56,16 @@ def test_trong_n_thang_ending_a_clause_is_a_period_not_a_duration():
                 "quá 3 tháng mà không nộp thì bị cưỡng chế.", "2024-07-10")
     durations = [f.text for f in x.figures if f.unit == "duration"]
     assert durations == ["10 ngày", "3 tháng"]
+
+
+def test_a_case_s_total_sum_is_what_it_owes_not_a_caseload():
+    f = facts("Bị cáo Lê Văn Tám lĩnh 9 năm tù\nTòa tuyên bị cáo Lê Văn Tám 9 năm tù, buộc bồi thường "
+              "cho ba bị hại tổng số tiền hơn 1,2 tỷ đồng.")
+    assert f["hơn 1,2 tỷ đồng"][0] == "case.owed"
+
+
+def test_contracts_and_shares_are_counted_and_a_bare_sum_before_den_is_money():
+    x = extract("Vụ án tại công ty X\nCông ty đã ký 12 hợp đồng, bán 3 triệu cổ phần; còn lại 4,5 tỷ "
+                "đến nay chưa thu hồi được.")
+    units = {f.text: f.unit for f in x.figures}
+    assert units == {"12 hợp đồng": "count", "3 triệu cổ phần": "count", "4,5 tỷ": "VND"}

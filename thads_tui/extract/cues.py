@@ -103,6 +103,15 @@ class Hits:
         j = bisect_right(self.ends, hi) - 1
         return self.cues[j] if j >= 0 and self.cues[j][START] >= lo else None
 
+    def between(self, lo: int, hi: int) -> list[tuple]:
+        """The cues ending after `lo` and starting before `hi`, in order (`any` asks for one)."""
+        j = bisect_right(self.ends, lo)
+        out = []
+        while j < len(self.cues) and self.cues[j][START] < hi:
+            out.append(self.cues[j])
+            j += 1
+        return out
+
     def any(self, lo: int, hi: int) -> bool:
         j = bisect_right(self.ends, lo)
         return j < len(self.cues) and self.cues[j][START] < hi

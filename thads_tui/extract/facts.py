@@ -72,13 +72,14 @@ class FactFinder:
     """Assigns metric/subject/period to an article's figures (spans with `extra`)."""
 
     def __init__(self, text: str, places: list[Span], orgs: list[Span], persons: list[Span],
-                 dates: list[Span], date: str | None, home: str | None, provinces: set[str]):
+                 dates: list[Span], date: str | None, home: str | None, provinces: set[str],
+                 authors: set[tuple[int, int]] = frozenset()):
         self.text = text
         self.sentences = _Sentences(text)
         self.date = date
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
-        self.people = sorted([p for p in persons if not p.role]
+        self.people = sorted([p for p in persons if not p.role and (p.start, p.end) not in authors]
                              + [o for o in orgs if _is_company(o.canonical)], key=lambda s: s.start)
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
@@ -127,7 +128,7 @@ class FactFinder:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
             case_context = (self.case_article or bool(self._people_in(s, e))) and not \
-                self.hits["aggregate"].any(s, f.start)
+                self._aggregate(s, f.start)
             if x["unit"] == "duration" and not case_context and reporting_months(self.text, f.start, f.end):
                 # `… 15.000 việc trong 9 tháng`: the report's period, no duration
                 x.update(drop=True, metric="other", subject=None, period=None)
@@ -180,6 +181,14 @@ class FactFinder:
             text = self.text[f.start:f.end]
             same = [b for b in body if self.text[b.start:b.end] == text]
             x["period"] = (same or body)[0].extra["period"]
+
+    def _aggregate(self, s: int, pos: int) -> bool:
+        """An aggregate cue (`các cơ quan`, `toàn tỉnh`, `tổng số`) before `pos` in the sentence;
+        in a court case's article `tổng số tiền` is that case's sum, no aggregate."""
+        if not self.case_article:
+            return self.hits["aggregate"].any(s, pos)
+        return any(not self.text.startswith("tổng số tiền", c[START])
+                   for c in self.hits["aggregate"].between(s, pos))
 
     def _people_in(self, s: int, e: int) -> list[Span]:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)

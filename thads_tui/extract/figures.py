@@ -144,7 +144,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
 
 # After a bare `150 tỉ` / `30 triệu`: the end of a clause or a function word, not a counted noun.
 _AFTER_BARE = re.compile(r"\s*(?:[,.;:)!?]|$|\n|(?:và|cho|của|để|từ|trong|là|nhưng|với|thì|mà|sau|"
-                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi)(?!\w))")
+                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi|đến|tới|nữa)(?!\w))")
 _MONEY_BEFORE = re.compile(r"(?i)(?:bồi thường|phạt|nộp|trả|vay|nợ|chiếm đoạt|thu hồi|thu|giá|"
                            r"thiệt hại|khắc phục|tiền|chi|lừa|đấu giá|bán|mua|tịch thu|truy thu|"
                            r"hối lộ|lãi|gốc|tài sản|số dư)(?!\w)[^,.;]{0,30}$")

@@ -123,6 +123,9 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         after_q = _AFTER_QUANTITY.match(w.text, w.end, w.after_end)
         cue = w.last("q", w.inner, w.clause) or w.last("q", before)
         kind = detail(cue) if cue else None
+        while kind == "total" and case_context:  # `bồi thường … tổng số tiền 170 triệu đồng`:
+            cue = w.last("q", (w.s, cue[START]))  # one case has no caseload, read the cue before
+            kind = detail(cue) if cue else None
         if kind == "none":
             kind = None
         if after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
