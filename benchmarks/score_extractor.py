@@ -14,7 +14,10 @@ blind4 (figures only) holds six real press articles of the shared corpus (a cour
 auction of state shares, compensation in USD, asset figures), annotated by hand before the
 extractor ever ran on them; it stores no text, only each article's path in the expanded corpus
 (REAL, skipped when absent). Its entity rows mean nothing (no entities annotated): read the
-FIGURE rows and the fact accuracies. First score, before any fix: see the commit that added it.
+FIGURE rows and the fact accuracies. First score, before any fix: figures F1 0.897, metric
+0.886, subject 0.086, period 0.857; after the fixes that generalised (counted contracts and
+shares, bare sums before `đến`, a case's `tổng số tiền`): 0.988, 0.929, 0.119, 0.905. Its
+subject annotation (whose figure: the company or defendant) is the weakest agreement.
 """
 from __future__ import annotations
 
