@@ -7,6 +7,8 @@ document numbers and Vietnamese-formatted figures, so every recogniser gets exer
     python benchmarks/bench_extract.py --folder /work/data/real-10k [--articles N]
 
 With --folder, the first N real articles (.txt anywhere below it, sorted by path) are measured instead.
+Timings on a shared machine are noisy: compare two versions interleaved, and prove that a speed
+change changes no output with benchmarks/extract_digest.py (record on the old code, compare).
 """
 from __future__ import annotations
 

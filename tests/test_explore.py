@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from thads_tui.corpus import Article
-from thads_tui.explore import (Exploration, FigureRow, bar, bar_chart, classify_percent, csv_name, explore,
-                               filter_entities, name_key, percent_series, sort_entities, sort_figures,
+from thads_tui.explore import (Exploration, classify_percent, csv_name, explore,
+                               filter_entities, name_key, sort_entities, sort_figures,
                                write_figures_csv)
 from thads_tui.extract import Entity, Extraction, Figure
 
@@ -122,27 +122,12 @@ def test_classify_percent():
     assert classify_percent("về việcx") == "other"
 
 
-def test_figure_rows_and_percentage_series_by_year_and_measure():
+def test_figure_rows_carry_their_article():
     rows = explored().figures()
     assert len(rows) == 6
     first = rows[0]
     assert (first.article_id, first.title, first.date, first.source, first.year) == ("a", A.title, "2023-03-12", "PLVN", 2023)
-    series = percent_series(rows)
-    assert list(series) == ["về việc", "về tiền", "other"]
-    assert [(p.year, p.mean, p.count) for p in series["về việc"]] == [(2022, 70.0, 1), (2023, 82.5, 1)]
-    assert [(p.year, p.mean) for p in series["về tiền"]] == [(2023, 40.0)]
-    assert [(p.year, p.mean) for p in series["other"]] == [(2022, 1.5)]  # the undated 50 % is left out
-    more = rows + [FigureRow("d", "x", "2022-06", None, "d.txt", "60%", 60.0, "percent", None, "về việc", None, 0, 3)]
-    assert [(p.year, p.mean, p.count) for p in percent_series(more)["về việc"]] == [(2022, 65.0, 2), (2023, 82.5, 1)]
-
-
-def test_bar_chart_labels_and_scale():
-    assert bar(50, 100, 10) == "█████" and bar(0, 100, 10) == "" and bar(100, 100, 4) == "████"
-    assert bar(1, 100, 10) == "▏"  # one eighth of a cell: still visible
-    rows = bar_chart(percent_series(explored().figures()), width=20)
-    assert rows[0] == ("về việc", "2022", "█" * 14, "70,00 %")
-    assert rows[1] == ("", "2023", "█" * 16 + "▌", "82,50 %")
-    assert rows[2][0] == "về tiền" and rows[2][3] == "40,00 %"
+    assert [r.series for r in rows if r.unit == "percent"].count("về việc") == 3
 
 
 def test_sort_figures_by_columns():

@@ -9,7 +9,7 @@ import pytest
 from thads_tui.cli import main
 from thads_tui.extract import EXTRACTOR_VERSION, extract
 from thads_tui.extract.display import exact_number, figure_value
-from thads_tui.extract.facts import thads_year
+from thads_tui.extract.periods import thads_year
 
 
 def facts(text, date=None):

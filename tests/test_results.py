@@ -44,6 +44,12 @@ def test_seeds_rows_carry_the_reported_rates(seeds_table):
     assert thanh_hoa.value("money.done") == pytest.approx(336.758e9)
 
 
+def test_seeds_have_no_conflict_from_administrative_judgments(seeds_table):
+    national = seeds_table.row("toàn quốc", "2023:8m")
+    assert national.value("cases.done") == 300000  # THAHC's 216/897 việc is no THADS result
+    assert not national.conflicts
+
+
 def test_growth_of_the_caseload_is_not_a_rate(seeds_table):
     national = seeds_table.row("toàn quốc", "2023:8m")
     values = [s.value for c in national.cells.values() for s in c.sources]

@@ -54,7 +54,7 @@ async def test_markup_like_corpus_text_is_shown_literally(tmp_path):
         assert isinstance(app.screen, FiguresScreen)
         rows = cell_texts(app.screen.query_one(DataTable))
         assert any(r[0].startswith("[Video] Cục") for r in rows), rows
-        assert any("[/] q" in r for r in rows)
+        assert any("[Video] m" in r for r in rows)  # the measure (no qualifier column since 120-col fit)
         await pilot.press("escape", "E")
         await ready(app, pilot)
         assert isinstance(app.screen, EntitiesScreen)

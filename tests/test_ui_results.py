@@ -38,11 +38,12 @@ async def test_results_lists_the_seed_rows(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_results(app, pilot)
         gia_lai = row_text(screen, "Gia Lai", "2022:5m")
-        assert gia_lai[2].startswith("47,28 %") and gia_lai[3].startswith("21,61 %")
+        assert gia_lai[2] == "47,28" and gia_lai[3] == "21,61"  # rates in %: the headers say so
         national = row_text(screen, "toàn quốc", "2023:8m")
-        assert national[2].startswith("61,12 %") and national[3].startswith("29,42 %")
+        assert national[2] == "61,12" and national[3] == "29,42"
         assert any(r.subject == "Thanh Hóa" and r.period.startswith("2019") for r in screen.listed)
-        assert "(1)" in gia_lai[2]  # the number of articles behind the cell
+        labels = [str(c.label) for c in screen.table.columns.values()]
+        assert labels[2:4] == ["% việc", "% tiền"]  # one article behind a cell: no ×n mark
 
 
 async def test_enter_opens_the_article_at_the_figure(tmp_path):
@@ -118,7 +119,7 @@ async def test_conflicting_cells_are_flagged_not_averaged(tmp_path):
         cell = row.cells["cases.rate"]
         assert cell.conflict and cell.value is None
         text = str(cell_text(cell))
-        assert "⚠" in text and "47,28" in text and "45,1" in text and "(2)" in text
+        assert "⚠" in text and "47,28" in text and "45,1" in text and "×2" in text
         assert row.cells["money.rate"].value == 21.61 and not row.cells["money.rate"].conflict
         # CSV: every value with its article; a second export never overwrites the first
         await pilot.press("enter", "w")
@@ -184,3 +185,21 @@ async def test_figures_view_shows_and_filters_metric_subject_period(tmp_path):
         assert "47,28%" in [r.text for r in screen.listed]
         await pilot.press("enter")  # back to the table; enter there opens the article
         assert screen.table.has_focus
+
+
+async def test_results_and_figures_tables_fit_120_columns(tmp_path):
+    """No horizontal scrolling at 120 columns: every column of both tables is on screen."""
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_results(app, pilot)
+        assert screen.table.virtual_size.width <= screen.table.size.width
+        await pilot.press("escape", "F")
+        await ready(app, pilot)
+        await pilot.pause()
+        table = app.screen.table
+        assert table.row_count > 30
+        assert table.virtual_size.width <= table.size.width
+        values = {r.text: str(table.get_row_at(i)[3]) for i, r in enumerate(app.screen.listed)}
+        assert values["216/897 việc"] == "216/897 bản án"
+        assert values["trên 62 nghìn tỷ đồng"] == "62.000 tỷ đ"
+        assert values["1 năm"] == "1 năm"  # a duration shows its unit

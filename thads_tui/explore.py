@@ -5,8 +5,6 @@
   whatever its spellings: `Tổng cục THADS` and `Tổng cục Thi hành án dân sự` share the
   extractor's canonical name), with its type, the articles that mention it and the number of
   mentions; and every figure as a `FigureRow`.
-* `percent_series`: the percentage figures averaged per year and measure (`về việc`, `về tiền`,
-  other), and `bar_chart` to draw them with block characters.
 * `write_figures_csv`: the figure table as CSV (UTF-8 with a BOM, so spreadsheets read the accents).
 """
 from __future__ import annotations
@@ -252,53 +250,6 @@ def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False)
         "period": lambda r: (r.period is None, r.period or "", text(r.subject)),
     }
     return sorted(rows, key=keys[by], reverse=reverse)
-
-
-# --------------------------------------------------------------------------- percentages over time
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    year: int
-    mean: float
-    count: int
-
-
-def percent_series(rows: Iterable[FigureRow]) -> dict[str, list[Point]]:
-    """Per measure (`về việc`, `về tiền`, `other`), the mean of the dated percentages of each year,
-    years ascending. Series with no figure are left out."""
-    sums: dict[str, dict[int, list[float]]] = {}
-    for r in rows:
-        if r.unit != "percent" or r.year is None:
-            continue
-        sums.setdefault(r.series, {}).setdefault(r.year, []).append(r.value)
-    return {
-        name: [Point(y, sum(v) / len(v), len(v)) for y, v in sorted(sums[name].items())]
-        for name in SERIES if name in sums
-    }
-
-
-BLOCKS = " ▏▎▍▌▋▊▉█"
-
-
-def bar(value: float, top: float, width: int) -> str:
-    """A horizontal bar of value/top of `width` cells, in eighths of a cell."""
-    if top <= 0 or value <= 0:
-        return ""
-    eighths = round(min(value, top) / top * width * 8)
-    return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
-
-
-def bar_chart(series: dict[str, list[Point]], width: int = 40) -> list[tuple[str, str, str, str]]:
-    """One row per series and year: (series or "", year, bar, label). Bars share one scale,
-    100 % or the largest value if that is more; the label is the mean and how many figures."""
-    top = max([100.0] + [p.mean for points in series.values() for p in points])
-    rows = []
-    for name, points in series.items():
-        for i, p in enumerate(points):
-            label = f"{p.mean:.2f} %".replace(".", ",") + (f" (mean of {p.count})" if p.count > 1 else "")
-            rows.append((name if i == 0 else "", str(p.year), bar(p.mean, top, width), label))
-    return rows
 
 
 # --------------------------------------------------------------------------- CSV

@@ -41,29 +41,36 @@ def learn_definitions(text: str) -> dict[str, str]:
     return found
 
 
-def _shouting(text: str) -> list[tuple[int, int]]:
-    """Lines written mostly in capitals (headlines), where caps do not mean acronym."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        words = line.split()
-        caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-        if caps >= 4 and caps * 2 >= len(words):
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+class _Shouting:
+    """Lines written mostly in capitals (headlines), where caps do not mean acronym; each
+    line is judged once, when an unknown token on it asks."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.loud: dict[int, bool] = {}
+
+    def __contains__(self, pos: int) -> bool:
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        loud = self.loud.get(start)
+        if loud is None:
+            end = text.find("\n", pos)
+            words = text[start:end if end >= 0 else len(text)].split()
+            caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+            loud = self.loud[start] = caps >= 4 and caps * 2 >= len(words)
+        return loud
 
 
 def find_acronyms(text: str) -> list[Span]:
     known = table("acronyms.tsv")
     learned = learn_definitions(text)
-    loud = _shouting(text)
+    loud = _Shouting(text)
     out = []
     for m in scan(_token(), text, WORD_LEFT):
         tok = m.group()
         if _ROMAN.fullmatch(tok):
             continue
-        if tok not in known and any(a <= m.start() < b for a, b in loud):
+        if tok not in known and m.start() in loud:
             continue
         canonical = known[tok][0] if tok in known else learned.get(tok, tok)
         out.append(Span(m.start(), m.end(), "ACRONYM", canonical))

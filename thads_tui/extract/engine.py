@@ -43,11 +43,14 @@ def extract(text: str, date: str | None = None) -> Extraction:
                                                   {p.canonical for p in persons})
     if released:
         persons = one_line(folded, find_persons(folded, orgs + places + legal + dates))
+    authors = set()  # bylines and photo credits: never whom a figure is about
     for byline in find_bylines(folded):
         if "\n" not in folded[byline.start:byline.end]:
+            authors.add((byline.start, byline.end))
             persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
             persons.append(byline)
     credits = find_credits(folded)
+    authors.update((c.start, c.end) for c in credits)
     if credits:
         credit_block = Blocker(credits)
         persons = [p for p in persons if not credit_block.overlaps(p.start, p.end)] + credits
@@ -68,13 +71,15 @@ def extract(text: str, date: str | None = None) -> Extraction:
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,
-                   set(provinces().values())).assign(sorted(figures, key=lambda f: f.start))
+                   set(provinces().values()), authors).assign(sorted(figures, key=lambda f: f.start))
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
-    entities = [_entity(text, s) for s in persons + orgs + places + legal + dates + acronyms]
+    entities = [Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
+                       s.role) for s in persons + orgs + places + legal + dates + acronyms]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
-    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)])
+    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
+                                 if not f.extra.get("drop")])
 
 
 def _pick_orgs(candidates: list[Span]) -> list[Span]:
@@ -86,11 +91,6 @@ def _pick_orgs(candidates: list[Span]) -> list[Span]:
     for s in pick(compound) + pick(atomic):
         seen.setdefault((s.start, s.end), s)
     return list(seen.values())
-
-
-def _entity(text: str, s: Span) -> Entity:
-    return Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
-                  s.role)
 
 
 def _figure(text: str, s: Span) -> Figure:

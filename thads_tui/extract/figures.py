@@ -63,11 +63,18 @@ def _units() -> dict[str, str]:
     return units
 
 
+# NUMBER (ASCII digits) with its first digit taken out of the alternatives: a pattern that
+# starts with a character set is scanned fast by CPython, one starting with alternatives is not.
+FIGURE_NUMBER = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*(?:,[0-9]+)?)"
+
+
 @cache
 def _pattern() -> re.Pattern:
     units = trie_pattern(_units())
     mags = rf"(?:\s+{MAGNITUDE})+(?:\s+(?:{NUMBER})(?:\s+{MAGNITUDE})+)*"
-    number = NUMBER.replace(r"\d", "[0-9]")  # a leading charset lets CPython scan fast
+    # NUMBER with its first digit taken out of the alternatives: a pattern that starts with a
+    # character set is scanned fast by CPython, one that starts with alternatives is not
+    number = FIGURE_NUMBER
     return compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
         rf"(?:(?P<sq>k?m[2²])(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"
@@ -90,10 +97,12 @@ def find_figures(text: str) -> list[Span]:
 
 
 def _figure(text: str, m: re.Match) -> Span | None:
-    unit_word = m.group("unit") or m.group("sq") or m.group("sq2")
-    unit = "percent" if m.group("pct") else _units().get(unit_word or "")
-    mag = m.group("mag")
-    of = parse_vn_number(m.group("of")) if m.group("of") else None
+    num, of, unit_word, sq, sq2, pct, mag = m.group("num", "of", "unit", "sq", "sq2", "pct", "mag")
+    unit_word = unit_word or sq or sq2
+    unit = "percent" if pct else _units().get(unit_word or "")
+    if unit is None and not mag and of is None:
+        return None  # a bare number
+    of = parse_vn_number(of) if of else None
     start, end = m.start(), m.end()
     q = _qualifier_before().search(text, max(0, start - 14), start)
     qualifier = q.group("q") if q else None
@@ -123,7 +132,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
             and _CASE_BEFORE.search(text, max(0, start - 24), start)):
         start = m.start("num")  # `án trên 1 năm`: the age of a case, the span is the period itself
     try:
-        value = parse_amount(m.group("num") + (mag or "")) if mag else parse_vn_number(m.group("num"))
+        value = parse_amount(num + mag) if mag else parse_vn_number(num)
     except ValueError:
         return None
     if unit == "area":
@@ -135,7 +144,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
 
 # After a bare `150 tỉ` / `30 triệu`: the end of a clause or a function word, not a counted noun.
 _AFTER_BARE = re.compile(r"\s*(?:[,.;:)!?]|$|\n|(?:và|cho|của|để|từ|trong|là|nhưng|với|thì|mà|sau|"
-                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi)(?!\w))")
+                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi|đến|tới|nữa)(?!\w))")
 _MONEY_BEFORE = re.compile(r"(?i)(?:bồi thường|phạt|nộp|trả|vay|nợ|chiếm đoạt|thu hồi|thu|giá|"
                            r"thiệt hại|khắc phục|tiền|chi|lừa|đấu giá|bán|mua|tịch thu|truy thu|"
                            r"hối lộ|lãi|gốc|tài sản|số dư)(?!\w)[^,.;]{0,30}$")
@@ -156,10 +165,13 @@ def _not_a_qualifier(text: str, start: int, word: str) -> bool:
     return False
 
 
-_TREND = re.compile(r"(?i)(tăng|giảm|vượt|cao hơn|thấp hơn|đạt|thi hành xong|giải quyết xong|"
+# Matched on lower-cased text: without (?i) CPython scans for the first letters fast.
+_TREND = re.compile(r"(tăng|giảm|vượt|cao hơn|thấp hơn|đạt|thi hành xong|giải quyết xong|"
                     r"giải quyết|thu hồi được|thu hồi|thu được|theo dõi|có điều kiện|"
                     r"chưa có điều kiện|xử lý xong|thụ lý)")
 _ASPECT = re.compile(r"\s*\(?\s*(về việc|về tiền)")
+_ASPECT_END = re.compile(r"(về việc|về tiền)\W*$")
+_RATE = re.compile(r"(?i)t[ỷỉ] lệ")
 _COMPARE = re.compile(r"\s*(?:\(?về (?:việc|tiền)\)?)?\s*,?\s*(so với (?:cùng kỳ(?: năm \d{4})?|"
                       r"chỉ tiêu(?: (?!và\b)[^\W\d]+){0,6}))")
 
@@ -167,16 +179,16 @@ _COMPARE = re.compile(r"\s*(?:\(?về (?:việc|tiền)\)?)?\s*,?\s*(so với (?
 def measure(text: str, start: int, end: int) -> str | None:
     """A short gloss: rate/trend words before, 'về việc/về tiền' and 'so với ...' after."""
     before = text[max(0, start - 80):start]
-    cut = max(before.rfind(c) for c in ".;\n")
+    cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
     before = before[cut + 1:]
     after = text[end:end + 80]
     parts = []
-    if re.search(r"(?i)t[ỷỉ] lệ", before):
+    if _RATE.search(before):
         parts.append("tỷ lệ")
-    trends = _TREND.findall(before[-40:])
+    trends = _TREND.findall(before[-40:].lower())
     if trends:
-        parts.append(trends[-1].lower())
-    aspect = _ASPECT.match(after) or re.search(r"(về việc|về tiền)\W*$", before)
+        parts.append(trends[-1])
+    aspect = _ASPECT.match(after) or _ASPECT_END.search(before)
     if aspect:
         parts.append(aspect.group(1))
     cmp_ = _COMPARE.match(after)

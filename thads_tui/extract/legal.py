@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import ACRO_WORD, CAP_WORD, LOWER, stop_pattern, trie_pattern, word_list
-from .spans import WORD_LEFT, Span, compile_line, scan
+from .spans import WORD_LEFT, Span, anchored, compile_line, scan
 
 DOC_TYPES = (
     "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kế hoạch",
@@ -30,8 +30,19 @@ _CODE = r"\d+[a-z]?(?:[/-][0-9A-Za-zĐđ]+)+"
 
 
 @cache
+def _anchors() -> tuple[re.Pattern, re.Pattern]:
+    """Where a numbered reference (its lead or type) or a named law can start: literal tries
+    CPython scans fast, unlike the patterns' optional lead and top-level alternatives."""
+    return (re.compile(trie_pattern(_TYPE_FORMS + ("Dự thảo",))),
+            re.compile(trie_pattern(("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"))))
+
+
+_TYPE_FORMS = DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES)
+
+
+@cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    types = trie_pattern(DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES))
+    types = trie_pattern(_TYPE_FORMS)
     # "Thông báo kết luận số ...": a document type may be introduced by another one.
     lead = r"(?:(?:Thông báo|Báo cáo|Dự thảo|Tờ trình)\s+)?"
     numbered = compile_line(
@@ -49,22 +60,30 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # A whole run of '/'- or '-'-joined parts, read possessively from its first digit only: the
 # older pattern backtracked through every suffix of a long digit run (quadratic: 32,000
 # digits took 20 s). A run is a document number when a part after a separator has a capital.
-_DOC_NUMBER = re.compile(r"(?<![\w/-])[0-9]++[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")
+_DOC_NUMBER = re.compile(r"[0-9]++[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")  # `*+`: a bare run is consumed whole
+_GLUED = re.compile(r"[\w/-]")
 _ISSUER = re.compile(r"[/-][0-9A-Za-zĐđ]*[A-ZĐ]")
 
 
 def document_numbers(text: str) -> list[Span]:
     """Every `15/2015/DS-PT`, `16-CT/TU`, `196/QĐ-TCTHADS`, with or without a document type
     before it: the codes inside (DS, PT, QĐ) are parts of a number, not acronyms."""
-    return [Span(m.start(), m.end(), "NUMBER") for m in _DOC_NUMBER.finditer(text)
-            if _ISSUER.search(m.group())]
+    out = []
+    for m in _DOC_NUMBER.finditer(text):
+        # a run glued to a word (`A12/B`) is no number, nor any part of it: every character
+        # of a run is glue for the next, so no number starts inside it either
+        if (m.start() and _GLUED.match(text, m.start() - 1)) or not _ISSUER.search(m.group()):
+            continue
+        out.append(Span(m.start(), m.end(), "NUMBER"))
+    return out
 
 
 def find_legal(text: str) -> list[Span]:
     numbered, short, named = _patterns()
+    numbered_at, named_at = _anchors()
     out: list[Span] = []
     full: dict[tuple[str, str], str] = {}
-    for m in scan(numbered, text, WORD_LEFT):
+    for m in anchored(numbered, numbered_at, text, WORD_LEFT):
         if not re.search(r"[A-ZĐ]", m.group("n")):
             continue
         ref = m.group()
@@ -76,6 +95,6 @@ def find_legal(text: str) -> list[Span]:
         key = (m.group("t").lower(), m.group("n").split("/")[0])
         out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
                         extra={"num": (m.start("n"), m.end("n"))}))
-    for m in scan(named, text, WORD_LEFT):
+    for m in anchored(named, named_at, text, WORD_LEFT):
         out.append(Span(m.start(), m.end(), "LEGAL_REF", " ".join(m.group().split())))
     return out

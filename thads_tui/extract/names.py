@@ -83,13 +83,20 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
         ends[s.end] = min(s.start, ends.get(s.end, s.start))
     out: list[Span] = []
     for m in scan(run_rx, text, _RUN_LEFT):
-        words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())]
+        if block.inside(m.start(), m.end()):
+            continue  # a run inside an organisation or a place: no word of it starts a name
+        words = [w.span() for w in _WORD.finditer(text, m.start(), m.end())]
+        if not block.overlaps(m.start(), m.end()):  # one group: the whole run
+            if len(words) > 1:
+                out.extend(_names_in(text, words, names, ends))
+            continue
         group: list[tuple[int, int]] = []
         for w in words + [None]:
             if w is not None and not block.overlaps(*w):
                 group.append(w)
                 continue
-            out.extend(_names_in(text, group, names, ends))
+            if len(group) > 1:  # a name has two words at least
+                out.extend(_names_in(text, group, names, ends))
             group = []
     return out
 

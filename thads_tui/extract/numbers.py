@@ -22,6 +22,8 @@ def parse_vn_number(s: str) -> float:
     A single '.' not followed by exactly three digits is read as a sloppy decimal point
     ('2.5' -> 2.5); anything else unparsable raises ValueError.
     """
+    if s.isascii() and s.isdigit():
+        return float(s)
     s = s.strip().replace(" ", "")
     if _GROUPED.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))

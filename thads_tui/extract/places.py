@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import CAP_WORD, UPPER, surnames, table, trie_pattern
-from .spans import WORD_LEFT, Span, compile_line, scan
+from .spans import WORD_LEFT, Span, at_line_starts, compile_line, scan
 
 MUNICIPALITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
@@ -65,7 +65,7 @@ def find_places(text: str) -> list[Span]:
         name = m.group("n")
         out.append(Span(m.start("n"), m.end("n"), "LOCATION", table_.get(name, name)))
     names = surnames()
-    for m in headline_rx.finditer(text):
+    for m in at_line_starts(headline_rx, text):
         name = m.group("n")
         words = name.split()
         # One word is a label (`Ảnh:`); a family name before two more is a person speaking.

@@ -70,17 +70,53 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
     recognisers several times faster.
     """
     pos = start
-    search = rx.search
-    while True:
-        m = search(text, pos)
-        if m is None:
+    while True:  # finditer runs on until a glued or empty match makes it restart at s + 1
+        for m in rx.finditer(text, pos):
+            s, e = m.span()
+            if bad_left is not None and s and bad_left.match(text, s - 1):
+                pos = s + 1
+                break
+            yield m
+            if e == s:
+                pos = s + 1
+                break
+        else:
             return
-        s = m.start()
-        if bad_left is not None and s and bad_left.match(text, s - 1):
-            pos = s + 1
+
+
+def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
+    """`scan(rx, text, bad_left)` for a pattern CPython cannot scan fast (it starts with an
+    optional part or a group of alternatives): `anchor`, a fast pattern that matches wherever
+    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`."""
+    q = 0
+    search, match = anchor.search, rx.match
+    while True:
+        a = search(text, q)
+        if a is None:
+            return
+        p = a.start()
+        m = match(text, p)
+        if m is None or (bad_left is not None and p and bad_left.match(text, p - 1)):
+            q = p + 1
             continue
         yield m
-        pos = m.end() if m.end() > s else s + 1
+        q = m.end() if m.end() > p else p + 1
+
+
+def at_line_starts(rx: re.Pattern, text: str):
+    """`rx.finditer(text)` for a pattern starting with `(?:^|\n)` whose matches stay on
+    one line: tried at the start and at each line break only."""
+    match = rx.match
+    m = match(text, 0)
+    if m is not None:
+        yield m
+    end = m.end() if m is not None else 0
+    i = text.find("\n", max(end, 0 if m is None else 1))
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            yield m
+        i = text.find("\n", max(i + 1, m.end() if m is not None else 0))
 
 
 WORD_LEFT = re.compile(r"\w")

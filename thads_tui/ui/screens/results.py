@@ -24,25 +24,28 @@ from .. import actions
 from ..widgets.results_chart import ResultsChart
 from .table import FilteredTableScreen, clip
 
-HEADERS = {"cases.rate": "Rate việc", "money.rate": "Rate tiền", "cases.done": "Cases done",
-           "money.done": "Money done", "cases.rate.change": "Δ rate việc", "money.rate.change": "Δ rate tiền",
-           "cases.done.change": "Δ cases", "money.done.change": "Δ money"}
+# Short labels, so that the ten columns fit 120 terminal columns: rates in % (the header says
+# so, the cells do not repeat it), cases done in việc, money done in đồng (tỷ when that large).
+HEADERS = {"cases.rate": "% việc", "money.rate": "% tiền", "cases.done": "Việc xong",
+           "money.done": "Tiền xong", "cases.rate.change": "Δ% việc", "money.rate.change": "Δ% tiền",
+           "cases.done.change": "Δ việc", "money.done.change": "Δ tiền"}
 
 
 def show_value(metric: str, value: float) -> str:
-    """Vietnamese notation: `47,28 %`, `1.234`, money in tỷ đồng (`970,33 tỷ`) when that large."""
+    """Vietnamese notation: `47,28` (a rate, in %), `1.234`, money in tỷ đồng (`970,33 tỷ`) when
+    that large."""
     if metric.startswith("money.done") and abs(value) >= 1e9:
         return exact_number(round(value / 1e9, 2)) + " tỷ"
-    return exact_number(value) + (" %" if ".rate" in metric else "")
+    return exact_number(value)
 
 
 def cell_text(cell: Cell | None) -> Text:
+    """The value, and `×n` after it when n > 1 articles report it (one article: no mark)."""
     if cell is None:
         return Text("")
-    count = Text(f" ({cell.articles})", style="dim")
+    count = Text(f" ×{cell.articles}", style="dim") if cell.articles > 1 else Text("")
     if cell.conflict:
-        values = " / ".join(show_value(cell.metric, v).removesuffix(" %") for v in cell.values)
-        return Text("⚠ " + values, style="bold red") + count
+        return Text("⚠ " + " / ".join(show_value(cell.metric, v) for v in cell.values), style="bold red") + count
     return Text(show_value(cell.metric, cell.value)) + count
 
 
@@ -75,8 +78,9 @@ class ResultsScreen(FilteredTableScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="results-view", classes="view"):
-            yield Static("Results by subject and period  [dim]type to filter · enter: to the table, then opens the "
-                         "article at the figure · s/r sort · c chart · w CSV[/]", classes="dialog-title")
+            yield Static("Results by subject and period  [dim]rates in % · ×n: n articles report the value · "
+                         "type to filter · enter opens the article at the figure · s/r sort · c chart · "
+                         "w CSV[/]", classes="dialog-title")
             yield Input(placeholder="filter: part of a subject (accents optional) and/or a year", id="results-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="results-table", cursor_type="cell", zebra_stripes=True)
@@ -101,7 +105,7 @@ class ResultsScreen(FilteredTableScreen):
         return row.subject, row.period
 
     def cells(self, row: Row) -> tuple:
-        return (Text(clip(row.subject, 22)), Text(row.period), *(cell_text(row.cells.get(c)) for c in ALL_COLUMNS),
+        return (Text(clip(row.subject, 16)), Text(clip(row.period, 10)), *(cell_text(row.cells.get(c)) for c in ALL_COLUMNS),
                 row.articles)
 
     def extra_status(self) -> str:

@@ -1,0 +1,55 @@
+"""The fast scanning forms give the same matches as the plain ones they replace.
+
+CPython scans a pattern fast only when it starts with a literal or a character set; the
+recognisers were rewritten to start so (`FIGURE_NUMBER`, `ACRO_WORD`) or to be tried at the
+positions a literal anchor finds (`anchored`, `at_line_starts`). These properties pin that
+the rewrites change no match; benchmarks/extract_digest.py checks whole extractions.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thads_tui.extract import extract
+from thads_tui.extract.figures import FIGURE_NUMBER
+from thads_tui.extract.lexicon import fold
+from thads_tui.extract.numbers import NUMBER
+from thads_tui.extract.spans import WORD_LEFT, anchored, at_line_starts, scan
+
+numberish = st.text(alphabet="0123456789.,/ a", max_size=24)
+words = st.lists(st.sampled_from(["Luật", "Bộ luật", "luật", "Đất đai", "Hiến pháp", "xLuật",
+                                  "Pháp lệnh", " ", "\n", "Án", "A", "số", "5"]),
+                 max_size=20).map("".join)
+
+
+@given(numberish)
+def test_figure_number_reads_what_number_reads(text):
+    ascii_number = NUMBER.replace(r"\d", "[0-9]")
+    assert [m.span() for m in re.finditer(FIGURE_NUMBER, text)] == \
+        [m.span() for m in re.finditer(ascii_number, text)]
+
+
+@given(words)
+def test_anchored_scan_finds_what_scan_finds(text):
+    rx = re.compile(r"(?P<t>Bộ luật|Luật|Pháp lệnh) (?P<n>[A-ZĐ]\w*(?: \w+)?)|(?P<h>Hiến pháp)(?!\w)")
+    anchor = re.compile(r"Bộ luật|Luật|Pháp lệnh|Hiến pháp")
+    assert [m.span() for m in anchored(rx, anchor, text, WORD_LEFT)] == \
+        [m.span() for m in scan(rx, text, WORD_LEFT)]
+
+
+@given(words)
+def test_line_start_matches_are_finditers(text):
+    rx = re.compile(r"(?:^|\n)(?P<n>[A-ZĐ]\w*(?:[^\S\n][A-ZĐ]\w*)*)")
+    assert [m.span() for m in at_line_starts(rx, text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_old_tone_folding_skips_qu():
+    assert fold("Thanh Hoà, quà, Quý, thuỷ") == "Thanh Hòa, quà, Quý, thủy"
+
+
+def test_bare_year_phrases_still_give_periods():
+    text = "Kết quả\nTrong năm, Cục THADS tỉnh Gia Lai thi hành xong 3.000 việc, đạt 80% về việc."
+    periods = {f.text: f.period for f in extract(text, "2024-11-02").figures}
+    assert periods["80%"] == "2024"

@@ -1,0 +1,150 @@
+"""The cue words around figures, found in one pass over the text and bisected per figure.
+
+A cue is (end, start, kind); `Hits` holds one set's cues in text order, so 'the last cue in
+[lo, hi)' and 'any cue in [lo, hi)' cost O(log n) per figure, never a rescan of the sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from .lexicon import trie_pattern
+
+_TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
+_TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
+
+# Every cue word, with the sets it belongs to, found by one trie-shaped pass over the text (no
+# (?i), no leading look-behind, so CPython's fast first-character scan applies).
+_CUES: dict[str, tuple[str, ...]] = {}
+
+
+def _cue(kind: str, *words: str) -> None:
+    for w in words:
+        _CUES[w] = _CUES.get(w, ()) + (kind,)
+
+
+_cue("change", "tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn")
+_cue("target", "vượt")
+_cue("base", "đạt", "tỷ lệ", "tỉ lệ")
+_cue("rate", "tỷ lệ", "tỉ lệ")
+_cue("aspect:việc", "về việc")
+_cue("aspect:tiền", "về tiền")
+_cue("tiền", "tiền", "về tiền", "số tiền", "tiền phạt", "nộp tiền")
+_cue("kpi", "về việc", "về tiền", "tỷ lệ", "tỉ lệ", "thi hành", "giải quyết", "thụ lý", "THADS",
+     "chỉ tiêu", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được",
+     "phải thi hành", "phải giải quyết", "đã giải quyết", "có điều kiện", "số việc", "số tiền")
+_cue("national", "toàn quốc", "cả nước", "toàn hệ thống", "toàn ngành", "Tổng cục THADS",
+     "Tổng cục Thi hành án", "Tổng cục Quản lý thi hành án", "Cục Quản lý thi hành án",
+     "tổng cục THADS", "tổng cục thi hành án")
+_cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn quốc", "cả nước", "toàn ngành",
+     "hệ thống", "toàn hệ thống", "cơ quan THADS", "cơ quan thi hành án", "các cơ quan",
+     "tham nhũng, kinh tế", "toàn tỉnh", "trong tỉnh", "toàn thành phố", "trên địa bàn", "hai cấp",
+     "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
+_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế")
+# Quantity cues for counts and sums: the nearest before the figure in its clause wins.
+_cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất", "thiệt hại",
+     "gây thiệt hại", "chi phí", "đầu tư", "phải chi")
+_cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
+     "với giá", "giá bán")
+_cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
+     "trả lại", "bồi thường được", "thu hồi được")
+_cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
+     "đã giải quyết")
+_cue("q:enforceable", "có điều kiện")
+_cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổng số")
+_cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
+     "dư nợ", "số nợ", "thanh toán", "trả cho")
+# Which enforcement a sentence reports: administrative judgments (THAHC: the authority that
+# lost the case executes it; counted as judgments, never in the THADS results) or civil ones.
+_cue("regime:admin", "THAHC", "thi hành án hành chính", "THA hành chính", "án hành chính",
+     "cơ quan hành chính", "bản án hành chính", "quyết định hành chính")
+_cue("regime:civil", "THADS", "thi hành án dân sự", "án dân sự", "THA dân sự")
+_cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
+# A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
+# too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
+# inside `tăng cường` is no change).
+_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national", "regime")
+for _w in list(_CUES):
+    for _v, _kinds in list(_CUES.items()):
+        if _v != _w and re.search(rf"(?<!\w){re.escape(_v)}(?!\w)", _w):
+            _CUES[_w] += tuple(k for k in _kinds if k in _INHERITED and k not in _CUES[_w])
+_KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q",
+          "graft", "regime")
+
+
+@cache
+def _cue_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for w, kinds in _CUES.items():
+        for form in {w, w[:1].upper() + w[1:], w.lower()}:
+            table[form] = tuple(dict.fromkeys(table.get(form, ()) + kinds))
+    return re.compile(trie_pattern(table) + r"(?!\w)"), table
+
+
+# A cue found in the text: (end, start, kind), `kind` the set-specific reading (`change`,
+# `q:done`, `aspect:việc` ...). Tuples, in text order, so bisection on the ends just works.
+END, START, KIND = 0, 1, 2
+
+
+def detail(cue: tuple) -> str:
+    return cue[KIND].partition(":")[2]
+
+
+class Hits:
+    """One set's cues over the whole text, for 'the last cue inside [lo, hi)' and 'any cue
+    starting in [lo, hi)' by bisection: each figure costs O(log n), not a rescan."""
+
+    def __init__(self, cues: list[tuple]):
+        self.cues = cues
+        self.ends = [c[END] for c in cues]
+
+    def last(self, lo: int, hi: int) -> tuple | None:
+        j = bisect_right(self.ends, hi) - 1
+        return self.cues[j] if j >= 0 and self.cues[j][START] >= lo else None
+
+    def between(self, lo: int, hi: int) -> list[tuple]:
+        """The cues ending after `lo` and starting before `hi`, in order (`any` asks for one)."""
+        j = bisect_right(self.ends, lo)
+        out = []
+        while j < len(self.cues) and self.cues[j][START] < hi:
+            out.append(self.cues[j])
+            j += 1
+        return out
+
+    def any(self, lo: int, hi: int) -> bool:
+        j = bisect_right(self.ends, lo)
+        return j < len(self.cues) and self.cues[j][START] < hi
+
+
+@cache
+def _cue_sets() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each cue form's (set, kind) pairs, `trend` included: what `index_cues` files a hit under."""
+    _, table = _cue_pattern()
+    out = {}
+    for form, kinds in table.items():
+        pairs = []
+        for kind in kinds:
+            group = kind.partition(":")[0]
+            if group in _KINDS:
+                pairs.append((group, kind))
+            if group in ("change", "target", "base"):
+                pairs.append(("trend", kind))
+        out[form] = tuple(pairs)
+    return out
+
+
+def index_cues(text: str) -> dict[str, Hits]:
+    rx, _ = _cue_pattern()
+    table = _cue_sets()
+    sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
+    add = {k: v.append for k, v in sets.items()}
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue
+        for group, kind in table[m.group()]:
+            add[group]((e, s, kind))
+    for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
+        sets[name] = [(m.end(), m.start(), name) for m in rx2.finditer(text)]
+    return {k: Hits(v) for k, v in sets.items()}

@@ -1,0 +1,161 @@
+"""A figure's `metric` from the grammar of its sentence (../shared/gold/README.md, schema 2).
+
+The aspect (`về việc` / `về tiền`, or the unit), the quantity (`tỷ lệ` → rate, `phải thi hành`
+→ total, `có điều kiện` → enforceable, `thi hành xong` → done) and the comparison (`tăng … so
+với cùng kỳ` → `.change`, `vượt … chỉ tiêu` → `.vs_target`); one case's sums (`bồi thường`,
+`đã nộp`, `đấu giá`) are `case.owed`, `case.recovered`, `auction.price`.
+"""
+from __future__ import annotations
+
+import re
+
+from .cues import END, KIND, START, detail
+from .lexicon import LOWER
+
+_ASPECT = r"về\s+(?P<a>việc|tiền)"
+_SHARE_OF = re.compile(rf"\s+(?!(?:về|số|so|và|hoặc|tăng|giảm|cao|thấp|trở|đến|tới|trên|dưới|của|là|"
+                       rf"nhưng|thì|mà|với|trong|khi|kế hoạch|chỉ tiêu)(?!\w))(?!tổng số (?:vụ )?(?:việc|tiền))"
+                       rf"{LOWER}")
+_OF_WHAT = re.compile(r"\s*(?:tổng\s+)?số\s+(?:vụ\s+)?(?P<a>việc|tiền)(?!\w)")
+_ASPECT_AFTER = re.compile(rf"(?i)[\s)]*\(?\s*{_ASPECT}(?!\w)")
+_ASPECT_BEFORE = re.compile(rf"(?i){_ASPECT}\s*[(:]?\s*$")
+# `tỷ lệ` then a noun that is not enforcement's: a rate of something else (`tỷ lệ giải ngân`,
+# `tỷ lệ thủ tục hành chính trực tuyến`, `tỷ lệ án bị hủy`).
+_RATE_OF_OTHER = re.compile(r"\s+(?!(?:thi hành|giải quyết|xong|về|đạt|chung|bình quân|trung bình|hoàn "
+                            r"thành|thực hiện|việc|tiền|số|chấp hành|tương ứng|này|là|trên|khoảng|"
+                            r"hơn|gần|tăng|giảm|cao|thấp|so|ước|có|của|được|đã|thu hồi|THA)(?!\w))"
+                            rf"{LOWER}")
+# Sums over many auctions: a total, or the agencies of a whole province or country.
+_MANY_AUCTIONS = re.compile(r"(?i)tổng (?:giá trị|số tiền|trị giá)|các (?:cơ quan|chi cục|đơn vị)|"
+                            r"toàn (?:tỉnh|thành phố|quốc|ngành|hệ thống)|cả nước")
+# After the figure, in its clause: a comparison with the past, or with a target.
+_VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[Ss]o với\s+(?:\w+\s+){0,2}?"
+                     r"(?:chỉ tiêu|kế hoạch)|chỉ tiêu)")
+_AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
+                             r"|(?P<total>phải thi hành))(?!\w)")
+
+
+class Window:
+    """A figure in its sentence: the open bracket before it, its clause, the clause after."""
+
+    def __init__(self, text: str, hits: dict, s: int, start: int, end: int, e: int):
+        self.text, self.hits, self.s, self.start, self.end, self.e = text, hits, s, start, end, e
+        open_at = text.rfind("(", s, start)
+        if open_at < text.rfind(")", s, start):
+            open_at = -1
+        outer_end = open_at if open_at >= 0 else start
+        cut = max(text.rfind(",", s, outer_end), text.rfind(";", s, outer_end),
+                  text.rfind(":", s, outer_end))
+        self.inner = (open_at + 1, start) if open_at >= 0 else None
+        self.clause = (cut + 1 if cut >= 0 else s, outer_end)
+        stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
+        self.after_end = min(min(stops) if stops else e, end + 90)
+
+    def last(self, kind: str, *ranges) -> tuple | None:
+        for r in ranges:
+            if r is not None:
+                m = self.hits[kind].last(*r)
+                if m is not None:
+                    return m
+        return None
+
+    def any(self, kind: str, lo: int, hi: int) -> bool:
+        return self.hits[kind].any(lo, hi)
+
+
+def _aspect(w: Window, unit: str, word: str, prev_unit: str | None = None) -> str:
+    if unit in ("VND", "USD"):
+        return "money"
+    if unit == "case":
+        return "judgments" if "bản án" in word else "cases"
+    m = (_OF_WHAT.match(w.text, w.end, w.e) or _ASPECT_AFTER.match(w.text, w.end, w.e)
+         or _ASPECT_BEFORE.search(w.text, max(w.s, w.start - 30), w.start))
+    word = m["a"].lower() if m else None
+    if word is None and prev_unit:  # `thu được 430 tỷ đồng, đạt 36,5%`: the rate of that sum
+        word = "tiền" if prev_unit in ("VND", "USD") else "việc"
+    if word is None:
+        cue = w.last("aspect", (w.s, w.start))
+        word = detail(cue) if cue else None
+    if word:
+        return "cases" if word == "việc" else "money"
+    return "money" if w.any("tiền", w.s, w.start) else "cases"
+
+
+def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str | None,
+              prev_unit: str | None = None, has_of: bool = False, prev_metric: str | None = None) -> str:
+    """The metric id of a figure from its sentence (README, schema 2). `prev_unit` and
+    `prev_metric` are those of a figure just before it, joined by a comma (`… 412 tỷ đồng,
+    tăng 23,4%`: the change of that sum)."""
+    if unit == "rank":
+        return "rank"
+    if unit not in ("percent", "VND", "USD", "case"):
+        return "other"
+    before = (w.s, w.start)
+    regime = w.last("regime", before)
+    if regime is not None and detail(regime) == "admin":
+        # `Kết quả THAHC, các cơ quan hành chính đã thi hành xong 216/897 việc`
+        return "judgments" if unit == "case" else "other"
+    trend = w.last("trend", w.inner, w.clause)
+    change = trend is not None and trend[KIND] == "change"
+    target = trend is not None and trend[KIND] == "target"
+    versus = _VERSUS.search(w.text, w.end, w.after_end)
+    if versus and versus["past"] and not target:
+        change = True
+    elif versus and versus["target"] and (target or change):
+        target, change = True, False
+    aspect = _aspect(w, unit, word, prev_unit)
+    kpi = w.any("kpi", w.s, w.after_end)
+    if unit == "percent":
+        if not kpi or _SHARE_OF.match(w.text, w.end, w.e):
+            return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
+        rate = w.last("rate", before)
+        if rate is not None and _RATE_OF_OTHER.match(w.text, rate[END]) and not \
+                _ASPECT_AFTER.match(w.text, w.end, w.e):
+            return "other"  # `tỷ lệ hồ sơ trực tuyến đạt 72,3%`: the rate of something else
+        if change and prev_metric == "other" and prev_unit in ("VND", "USD", "case") and not \
+                _ASPECT_AFTER.match(w.text, w.end, w.e):
+            return "other"  # `tổng giá trị trên 412 tỷ đồng, tăng 23,4%`: that sum's change
+        total = w.last("total_noun", before)
+        base = "total" if total and (not rate or total[START] > rate[START]) else "rate"
+    else:
+        if aspect == "judgments":
+            return "judgments"
+        after_q = _AFTER_QUANTITY.match(w.text, w.end, w.after_end)
+        cue = w.last("q", w.inner, w.clause) or w.last("q", before)
+        kind = detail(cue) if cue else None
+        while kind == "total" and case_context:  # `bồi thường … tổng số tiền 170 triệu đồng`:
+            cue = w.last("q", (w.s, cue[START]))  # one case has no caseload, read the cue before
+            kind = detail(cue) if cue else None
+        if kind == "none":
+            kind = None
+        if after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
+            kind = None if after_q["no"] else after_q.lastgroup
+        if kind is None and change and previous:
+            return previous if previous.endswith(".change") else previous + ".change"
+        if aspect == "money" and kind in ("auction", "recovered", "owed"):
+            if kind == "auction":
+                # `các cơ quan THADS … đã bán đấu giá 183 tài sản với tổng giá trị 412 tỷ đồng`
+                # totals many auctions: no one case's price
+                many = _MANY_AUCTIONS.search(w.text, w.s, w.start)
+                return "other" if many and not case_context else "auction.price"
+            if kind == "recovered":
+                if case_context:
+                    return "case.recovered"
+                # aggregate sums recovered: from corruption and economic cases, else results
+                return "assets.recovered" if w.any("graft", w.s, w.e) else "money.done"
+            return "case.owed" if case_context else "other"
+        if kind == "fine" and aspect == "money":
+            return "other"
+        if kind in ("recovered", "owed", "auction", "fine"):
+            kind = None
+        if aspect == "money" and unit == "USD" and kind is None:
+            return "other"
+        if kind is None and (aspect == "money" or not kpi):
+            return "other"  # a sum with no result word (`phải chi 1,8 tỷ đồng`) is no KPI
+        base = kind or "done"
+    out = f"{aspect}.{base}"
+    if change:
+        out += ".change"
+    elif target and unit == "percent":
+        out += ".vs_target"
+    return out

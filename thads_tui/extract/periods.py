@@ -1,0 +1,104 @@
+"""Periods named in a text: `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` → `2020-Q3`,
+`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval, `tính đến hết ngày 30/9/2025` → the
+THADS year `2025`, `trong năm` → the THADS year (1 October – 30 September) last ended at the
+article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
+2010`) is no period.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import trie_pattern
+from .spans import Span, anchored
+
+_N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
+_NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
+                           r"giai đoạn)(?:\s+[^\s.;,]+){0,3}?\s*$")
+_BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
+_BARE_YEAR_AT = re.compile(trie_pattern(("Trong năm", "trong năm", "Cả năm", "cả năm", "Năm qua",
+                                         "năm qua", "Năm nay", "năm nay")))  # where it can start
+
+
+def thads_year(date: str | None, current: bool = False) -> str | None:
+    """The THADS year (1 October – 30 September, named by its end year) last ended at `date`,
+    or, with `current`, the one running then."""
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", date or "")
+    if not m:
+        return None
+    year, month = int(m[1]), int(m[2] or 12)
+    running = year + 1 if month >= 10 else year
+    return str(running if current else running - 1)
+
+
+def period_of(span: Span) -> str | None:
+    """A DATE span's canonical as a period id, or None when it names no reporting period."""
+    c = span.canonical
+    if m := _N_MONTHS.fullmatch(c):
+        return f"{m[2]}:{int(m[1])}m"
+    if _PERIOD_ID.fullmatch(c):
+        return c
+    return None
+
+
+_PERIOD_ID = re.compile(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+YEAR = re.compile(r"\d{4}")
+_FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
+_TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
+_UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
+_UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
+
+
+def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str]]:
+    """`từ ngày 1-10-2013 đến ngày 31-7-2014` -> `2013-10-01/2014-07-31`; a cut-off
+    `tính đến hết ngày 30/9/2025` -> the THADS year `2025` (another day: its month)."""
+    full = sorted((d for d in dates if _DAY.fullmatch(d.canonical)), key=lambda d: d.start)
+    out = []
+    used = set()
+    for a, b in zip(full, full[1:]):
+        gap = _TO.fullmatch(text, a.end, b.start)
+        if gap and _FROM.search(text, max(0, a.start - 14), a.start):
+            out.append((a.start, b.end, f"{a.canonical}/{b.canonical}"))
+            used.update((a.start, b.start))
+    for d in full:
+        if d.start in used or not _UNTIL.search(text, max(0, d.start - 16), d.start):
+            continue
+        c = d.canonical
+        out.append((d.start, d.end, c[:4] if c[5:] == "09-30" else c[:7]))
+    # `tính đến hết tháng 6/2024`: the THADS year so far, `2024:9m` (September: the year)
+    for d in dates:
+        m = _MONTH.fullmatch(d.canonical)
+        if m and _UNTIL_END.search(text, max(0, d.start - 12), d.start):
+            year, month = int(m[1]), int(m[2])
+            months = month - 9 if month >= 10 else month + 3
+            year += month >= 10
+            out.append((d.start, d.end, str(year) if months == 12 else f"{year}:{months}m"))
+    return out
+
+
+def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
+    """Every period expression of the text as (start, end, period id), sorted."""
+    periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
+    periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
+    for m in anchored(_BARE_YEAR, _BARE_YEAR_AT, text):
+        if not (m.start() and text[m.start() - 1].isalnum()):
+            periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
+    # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
+    periods = sorted(p for p in periods
+                     if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
+    # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
+    named_ends = [p[1] for p in periods if "/" not in p[2]]
+    return [p for p in periods if "/" not in p[2] or not any(
+        0 <= p[0] - e <= 16 and "(" in text[e:p[0]] for e in named_ends)]
+
+
+_IN_MONTHS = re.compile(r"(?:[Tt]rong|[Qq]ua)\s+(?:vòng\s+)?$")
+_MONTHS_END = re.compile(r"\s*(?:[,.;:()]|$|\n|(?:qua|vừa qua|đầu năm|năm nay|năm \d{4})(?!\w))")
+
+
+def reporting_months(text: str, start: int, end: int) -> bool:
+    """`trong 9 tháng` ending a clause (`… hơn 15.000 việc trong 9 tháng`, `Trong 9 tháng, …`):
+    the months a report covers, not a duration (`trong 6 tháng kể từ ngày …` is one)."""
+    return (text.endswith("tháng", start, end) and bool(_IN_MONTHS.search(text, max(0, start - 12), start))
+            and bool(_MONTHS_END.match(text, end)))
