@@ -111,6 +111,24 @@ class Passages:
         self.screen.notify(f"Highlight {self.index + 1} of {len(placed)}: {h.get('text') or h['quote'][:60]}{tags}",
                            timeout=3)
 
+    def go_to(self, note_id: str) -> None:
+        """Show a highlight (chosen in the notes overview): marked, scrolled to, and the one `H`
+        edits and `D` deletes; a detached one is listed in the notes panel."""
+        self.paint()
+        ids = [h["id"] for h in self.placed]
+        if note_id not in ids:
+            self.screen.notify("That highlight's passage is no longer in the article: it is listed as "
+                               "detached in the notes panel.", timeout=5)
+            return
+        self.index = ids.index(note_id)
+        self.screen.pane.mark(*self.placed[self.index]["span"])
+
+    def chose(self, note_id: str) -> None:
+        """A highlight chosen in the notes panel becomes the one last jumped to."""
+        ids = [h["id"] for h in self.placed]
+        if note_id in ids:
+            self.index = ids.index(note_id)
+
     def delete(self) -> None:
         placed = self.placed
         if not 0 <= self.index < len(placed):

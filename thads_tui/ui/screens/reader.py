@@ -240,6 +240,7 @@ class ReaderScreen(Screen):
 
     @on(EntityPanel.Chosen)
     def chosen(self, message: EntityPanel.Chosen) -> None:
+        self.passages.chose(message.key)
         self.pane.chosen(message)
 
     def action_pane(self, method: str, *args) -> None:

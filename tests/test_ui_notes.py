@@ -1,0 +1,130 @@
+"""Issue 11: the notes overview (every note and highlight, filtered, sorted, opened, exported)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from thads_tui.store.anchor import make_anchor
+from thads_tui.ui.notes_index import export_rows, filter_rows, note_rows, sort_rows
+from thads_tui.ui.screens.notes import NotesScreen
+
+from test_ui_support import db, make_app, ready, records
+
+
+def _highlight(ann, article, needle: str, note: str, tags=()) -> str:
+    text = article.text
+    s = text.index(needle)
+    e = s + len(needle)
+    return ann.add_passage_note(article.id, text=note, tags=list(tags), start=s, end=e, citation=article.citation(),
+                                **make_anchor(text, s, e))
+
+
+def _seed(app) -> tuple:
+    """Two highlights in two articles and one article note; the articles."""
+    reader = app.screen
+    ann = reader.notebook.ann
+    arts = [reader.source.get(r.id) for r in reader.sidebar.rows]
+    ha_noi = next(a for a in arts if "Hà Nội" in a.title)
+    da_nang = next(a for a in arts if "Đà Nẵng" in a.title)
+    hid = _highlight(ann, ha_noi, "thu hồi 970.327 triệu đồng", "Cần đối chiếu số liệu", ["so-lieu"])
+    _highlight(ann, da_nang, "tăng cường kiểm tra", "kiểm tra nghiệp vụ", ["kiem-tra"])
+    ann.set_note(da_nang.id, "Ghi chú về Đà Nẵng", citation=da_nang.citation())
+    reader.reread()
+    return ha_noi, da_nang, hid
+
+
+async def test_overview_lists_filters_without_accents_and_opens_at_the_passage(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        ha_noi, da_nang, hid = _seed(app)
+        reader = app.screen
+        await pilot.press("O")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        assert screen.table.row_count == 3
+        assert "3 notes" in str(screen.query_one(".view-status").render())
+        await pilot.press(*"doi chieu")  # no accents: finds "đối chiếu"
+        screen._typing.flush()
+        await pilot.pause()
+        assert [r.note_id for r in screen.listed] == [hid]
+        assert "Cần đối chiếu" in str(screen.table.get_row_at(0)[3])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader and reader.article.id == ha_noi.id
+        start = ha_noi.text.index("thu hồi 970.327")
+        assert "article--highlight" in reader.view.styles_at(start)
+        assert "article--selected" in reader.view.styles_at(start)  # the passage is marked, scrolled to
+        assert reader.passages.index == 0  # and is the one H edits
+
+
+async def test_overview_tag_filter_and_sort(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        _ha_noi, da_nang, _hid = _seed(app)
+        await pilot.press("O")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"#kiem")
+        screen._typing.flush()
+        await pilot.pause()
+        assert {r.article_id for r in screen.listed} == {da_nang.id}
+        assert len(screen.listed) == 1 and screen.listed[0].kind == "highlight"
+        await pilot.press("ctrl+s")  # sort by the next column after "updated": wraps to "title"
+        await pilot.pause()
+        assert screen.sort_by == "title"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NotesScreen)
+
+
+async def test_overview_exports_what_it_lists_and_never_over_a_file(tmp_path):
+    app = make_app(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    app.export_dir = out
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        _seed(app)
+        await pilot.press("O")
+        await pilot.pause()
+        await pilot.press(*"so-lieu")
+        app.screen._typing.flush()
+        await pilot.pause()
+        await pilot.press("f5", "f6", "f7")
+        await pilot.pause()
+    md = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert "> thu hồi 970.327 triệu đồng" in md and "Tags: so-lieu" in md and "Đà Nẵng" not in md
+    data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    [passage] = data["passages"]
+    assert passage["text"] == "Cần đối chiếu số liệu"
+    assert passage["target"]["selector"][0]["type"] == "TextQuoteSelector"
+    csv_text = next(out.glob("*.csv")).read_text(encoding="utf-8-sig")
+    assert csv_text.count("\n") == 2 and "Cần đối chiếu số liệu" in csv_text
+    assert len(records(db(tmp_path), "passages")) == 2  # exporting changed nothing
+
+
+def test_export_rows_takes_a_new_name_beside_an_existing_file(tmp_path):
+    from thads_tui.store import Annotations
+    ann = Annotations(tmp_path / "db.json")
+    ann.set_note("a1", "một", citation={"title": "Bài một"})
+    now = datetime(2026, 12, 2, 10, 0, 0)
+    taken = tmp_path / "thads-notes-20261202-100000.md"
+    taken.write_text("keep me", encoding="utf-8")
+    path = export_rows(ann, note_rows(ann), "md", [tmp_path], now=now)
+    assert path.name == "thads-notes-20261202-100000-2.md"
+    assert taken.read_text(encoding="utf-8") == "keep me" and "một" in path.read_text(encoding="utf-8")
+
+
+def test_rows_filter_and_sort_in_vietnamese():
+    from thads_tui.ui.notes_index import NoteRow
+    rows = [NoteRow("note", "b", "Đà Nẵng", "2022-01-05", "", "kế hoạch", ("b",), "2026-01-02"),
+            NoteRow("highlight", "a", "An Giang", "2023-03-12", "án phí", "đối chiếu", ("so-lieu",), "2026-01-01",
+                    "x1", 4)]
+    assert [r.article_id for r in filter_rows(rows, "DA NANG")] == ["b"]
+    assert [r.article_id for r in filter_rows(rows, "an phi doi")] == ["a"]
+    assert [r.article_id for r in filter_rows(rows, "")] == ["b", "a"]
+    assert [r.article_id for r in sort_rows(rows, "title")] == ["a", "b"]
+    assert [r.article_id for r in sort_rows(rows, "updated", reverse=True)] == ["b", "a"]

@@ -1,0 +1,51 @@
+"""The reader's annotation flows that open a screen (issue 11): the notes overview, the article's
+tag editor, the note in `$VISUAL`/`$EDITOR`. Like flows.py, each takes the `ReaderScreen`; every
+write is a save job run by the screen's saver."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..store import AnnotationsError
+from .notes_index import FORMATS, NoteRow, export_rows
+from .saves import Job
+from .screens.notes import NotesScreen
+from .source import plural
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+
+def export_folders(reader: "ReaderScreen") -> list[Path]:
+    """The export folder if one is set, else the current directory, else next to the annotations."""
+    export_dir = getattr(reader.app, "export_dir", None)
+    return [export_dir] if export_dir is not None else [Path.cwd(), reader.notebook.ann.path.parent]
+
+
+def notes_view(reader: "ReaderScreen") -> None:
+    ann = reader.notebook.ann
+
+    def export(rows: list[NoteRow], fmt: str) -> Path | None:
+        if not rows:
+            reader.notify("No notes listed: nothing to export.", timeout=3)
+            return None
+        try:
+            path = export_rows(ann, rows, fmt, export_folders(reader))
+        except AnnotationsError as err:
+            reader.report(f"Notes not exported: {err}")
+            return None
+        reader.notify(f"{plural(len(rows), 'note')} written to {path} ({FORMATS[fmt]})", timeout=10)
+        return path
+
+    def chosen(row: NoteRow | None) -> None:
+        if row is None:
+            return
+        if reader.source.get(row.article_id) is None:
+            reader.notify(f"“{row.title}” is not in this corpus (its note is kept).", timeout=4)
+            return
+        from .flows import open_in_reader
+        open_in_reader(reader, row.article_id)
+        if row.kind == "highlight":
+            reader.passages.go_to(row.note_id)
+
+    reader.app.push_screen(NotesScreen(ann, export), chosen)
