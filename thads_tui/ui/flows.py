@@ -219,8 +219,7 @@ def start_fresh(reader: "ReaderScreen") -> None:
             reader.report(f"No fresh annotations file: {err}")
             return
         reader.notebook.forget_notes()
-        ann = reader.notebook.ann
-        reader.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()))
+        reader.markers = Markers.of(reader.notebook.ann)
         reader.mutate_reactive(type(reader).progress)  # the header's "read-only" goes
         reader.notify(f"Started a new annotations file; the old one is kept as {backup}.", timeout=8)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .dialogs.highlight_editor import HighlightEditor
 from .highlights import Selection, add_highlight
+from .reading import Reading
 from .saves import Job
 from .widgets.notes_panel import NotesPanel
 
@@ -26,14 +27,17 @@ class Passages:
         self.index = -1  # the highlight last jumped to, among the placed ones
         self.deleted: dict | None = None  # for undo
         self.has_notes = False
+        self.reading = Reading(screen)  # read marks, unread count and filter
 
     @property
     def placed(self) -> list[dict]:
         return [h for h in self.anchored if h["span"]]
 
     def opened(self) -> None:
-        """A new article: no selection, no highlight jumped to."""
+        """A new article: no selection, no highlight jumped to; read once it stays open."""
         self.selection, self.index = None, -1
+        if self.screen.article is not None:
+            self.reading.opened(self.screen.article)
 
     def paint(self) -> None:
         """Highlights as their own layer over the entities, the selection above them; the notes
@@ -158,7 +162,7 @@ class Passages:
         self.paint()
         self.screen.notify(said, timeout=2)
 
-    # --- copy, read ------------------------------------------------------------------------------------
+    # --- copy ------------------------------------------------------------------------------------
     def copy(self) -> None:
         article = self.screen.article
         if article is None:
@@ -171,13 +175,3 @@ class Passages:
             text, said = f"{article.text}\n\n— {cite}", "Copied the article with its citation."
         self.screen.app.copy_to_clipboard(text)
         self.screen.notify(said, timeout=2)
-
-    def toggle_read(self) -> None:
-        article = self.screen.article
-        if article is None:
-            return
-        ann = self.screen.notebook.ann
-        on = not ann.is_read(article.id)
-        self.screen.saver.save(Job("Read mark", lambda: ann.set_read(article.id, on, citation=article.citation()),
-                                   done=lambda _: self.screen.notify(
-                                       "Marked as read." if on else "Marked as unread.", timeout=2)))

@@ -87,8 +87,7 @@ class ReaderScreen(Screen):
     def reread(self) -> None:
         """Take the bookmarks and notes from the file again (another window or the CLI may have
         changed it): the markers, the counts and the open note follow."""
-        ann = self.notebook.ann
-        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article())
+        self.markers = Markers.of(self.notebook.ann)
         self.notebook.forget_notes()
         if self.article is not None:
             self.note = self.notebook.note_of(self.article.id)
@@ -119,7 +118,7 @@ class ReaderScreen(Screen):
     # --- the header: never stale, computed from the reactives ---------------------------------
     def compute_counts(self) -> str:
         return header_counts(len(self.source), self.markers, self.progress, self.filters, self.listed,
-                             read_only=self.notebook.read_only, waiting=self.waiting)
+                             read_only=self.notebook.read_only, waiting=self.waiting, unread=self.passages.reading.unread())
 
     def watch_counts(self, counts: str) -> None:
         self.sub_title = counts
@@ -212,8 +211,8 @@ class ReaderScreen(Screen):
 
     # --- passages: selection, highlights, copy, read mark (see passages.py) ----------------------------
     def action_passage(self, method: str, *args) -> None:
-        """`passage('highlight')`: the selection and the highlights are `Passages`' business."""
-        getattr(self.passages, method)(*args)
+        """`passage('highlight')`: selection, highlights, read marks are `Passages`' (and its `Reading`'s) business."""
+        getattr(self.passages.reading if hasattr(self.passages.reading, method) else self.passages, method)(*args)
 
     def watch_note(self, note: str) -> None:
         if self.article is not None:
@@ -265,6 +264,7 @@ class ReaderScreen(Screen):
 
     def on_unmount(self) -> None:
         self._save_reading.cancel()
+        self.passages.reading.stop()
         self.saver.finish(self.notebook.reading_jobs(self.article.id if self.article else None))
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:
