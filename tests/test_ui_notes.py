@@ -128,3 +128,44 @@ def test_rows_filter_and_sort_in_vietnamese():
     assert [r.article_id for r in filter_rows(rows, "")] == ["b", "a"]
     assert [r.article_id for r in sort_rows(rows, "title")] == ["a", "b"]
     assert [r.article_id for r in sort_rows(rows, "updated", reverse=True)] == ["b", "a"]
+
+
+async def test_edit_the_highlight_jumped_to_and_tag_the_article(tmp_path):
+    from thads_tui.store import export_annotations
+    from thads_tui.ui.dialogs.highlight_editor import HighlightEditor
+    from thads_tui.ui.dialogs.tag_editor import TagEditor
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        ha_noi, _da_nang, hid = _seed(app)
+        reader = app.screen
+        reader.sidebar.select_id(ha_noi.id)
+        reader.open(ha_noi.id)
+        await pilot.pause()
+        await pilot.press("H")  # nothing jumped to yet: says how
+        await pilot.pause()
+        assert not isinstance(app.screen, HighlightEditor)
+        await pilot.press("right_curly_bracket", "H")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, HighlightEditor)
+        assert editor.query_one("#highlight-note").value == "Cần đối chiếu số liệu"
+        await pilot.press("end", *" với Cục", "enter", "end", *", kiem")
+        await pilot.pause()  # the completion comes from a worker
+        await pilot.press("tab", "enter")
+        await ready(app, pilot)
+        assert not isinstance(app.screen, HighlightEditor)
+        [saved] = [p for p in records(db(tmp_path), "passages") if p["id"] == hid]
+        assert saved["text"] == "Cần đối chiếu số liệu với Cục" and saved["tags"] == ["kiem-tra", "so-lieu"]
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, TagEditor)
+        await pilot.press(*"bao-cao, so")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # tab takes the completion so-lieu
+        await ready(app, pilot)
+        assert not isinstance(app.screen, TagEditor)
+        [tags] = records(db(tmp_path), "tags")
+        assert tags["article_id"] == ha_noi.id and tags["tags"] == ["bao-cao", "so-lieu"]
+        assert "bao-cao" in reader.markers.tags[ha_noi.id]
+        assert "- Tags: bao-cao, so-lieu" in export_annotations(reader.notebook.ann, "md")

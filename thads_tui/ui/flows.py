@@ -19,7 +19,7 @@ from .dialogs.filters import FilterScreen
 from .dialogs.note_editor import NoteEditor
 from .dialogs.problems import ProblemsScreen
 from .dialogs.saving import SavingDialog
-from .notes_flows import notes_view  # noqa: F401  (flow('notes_view'))
+from .notes_flows import edit_tags, notes_view  # noqa: F401  (flow('notes_view'), flow('edit_tags'))
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
 from .screens.figures import FiguresScreen

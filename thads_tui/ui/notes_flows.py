@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store import AnnotationsError
+from .dialogs.tag_editor import TagEditor
 from .notes_index import FORMATS, NoteRow, export_rows
 from .saves import Job
 from .screens.notes import NotesScreen
@@ -49,3 +50,28 @@ def notes_view(reader: "ReaderScreen") -> None:
             reader.passages.go_to(row.note_id)
 
     reader.app.push_screen(NotesScreen(ann, export), chosen)
+
+
+def edit_tags(reader: "ReaderScreen") -> None:
+    """The open article's own tags (its highlights keep theirs), completed from every tag in use."""
+    a = reader.article
+    if a is None:
+        return
+    if reader.notebook.read_only:
+        reader.report("Tags not saved: the annotations are open read-only.")
+        return
+    ann = reader.notebook.ann
+    editor: TagEditor
+
+    def save(tags: list[str]) -> None:
+        reader.saver.save(Job("Tags", lambda: ann.set_tags(a.id, tags, citation=a.citation()),
+                              done=saved, failed=editor.failed))
+
+    def saved(tags: list[str]) -> None:
+        reader.reread()
+        reader.notify("Tags: " + ", ".join(tags) if tags else "Tags removed.", timeout=2)
+        if editor.is_attached:
+            editor.saved()
+
+    editor = TagEditor(a.title, ann.get_tags(a.id), ann.all_tags(), save)
+    reader.app.push_screen(editor)

@@ -102,6 +102,30 @@ class Passages:
         editor = HighlightEditor(selection.quote, save, ann.all_tags())
         s.app.push_screen(editor)
 
+    def edit(self) -> None:
+        """Change the note and tags of the highlight last jumped to (its passage stays)."""
+        placed = self.placed
+        if not 0 <= self.index < len(placed):
+            self.screen.notify("Jump to a highlight first ({ or }, or choose it in the notes panel), then H edits it.",
+                               timeout=3)
+            return
+        doc = placed[self.index]
+        ann = self.screen.notebook.ann
+        editor: HighlightEditor
+
+        def save(note: str, tags: list[str]) -> None:
+            self.screen.saver.save(Job("Highlight", lambda: ann.update_passage_note(
+                doc["id"], note, tags=tags, expected=doc.get("text", "")), done=lambda _: saved(), failed=editor.failed))
+
+        def saved() -> None:
+            self.changed("Highlight saved.")
+            if editor.is_attached:
+                editor.saved()
+
+        editor = HighlightEditor(doc["quote"], save, ann.all_tags(), note=doc.get("text", ""),
+                                 current=list(doc.get("tags") or ()))
+        self.screen.app.push_screen(editor)
+
     def step(self, delta: int) -> None:
         placed = self.placed
         if not placed:
