@@ -169,3 +169,39 @@ async def test_edit_the_highlight_jumped_to_and_tag_the_article(tmp_path):
         assert tags["article_id"] == ha_noi.id and tags["tags"] == ["bao-cao", "so-lieu"]
         assert "bao-cao" in reader.markers.tags[ha_noi.id]
         assert "- Tags: bao-cao, so-lieu" in export_annotations(reader.notebook.ann, "md")
+
+
+def _painted(widget) -> str:
+    """What the widget shows on screen now, line by line."""
+    return "\n".join("".join(seg.text for seg in widget.render_line(y)) for y in range(widget.size.height))
+
+
+async def test_header_marks_and_the_note_as_markdown_after_a_restart(tmp_path):
+    from thads_tui.ui.widgets.notes_panel import NotesPanel
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        a = reader.article
+        assert "★" not in reader.view.rendered_text().splitlines()[2]  # nothing yet: no marks line
+        await pilot.press("b")
+        await ready(app, pilot)
+        assert reader.view.rendered_text().splitlines()[2] == "★ bookmarked"
+        ann = reader.notebook.ann
+        ann.set_note(a.id, "**Cần đối chiếu** số liệu\n\n- mục một\n- mục hai", citation=a.citation())
+        ann.set_tags(a.id, ["so-lieu"], citation=a.citation())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        assert reader.article.id == a.id
+        top = _painted(reader.view)
+        assert "★ bookmarked · ✎ noted · # so-lieu" in top  # on the first screen, nothing opened
+        panel = reader.query_one(NotesPanel)
+        assert panel.display
+        shown = _painted(panel)
+        assert "Cần đối chiếu số liệu" in shown and "**" not in shown  # rendered, not raw Markdown
+        assert "• mục một" in shown
+        await pilot.press("s")  # the list hidden: the header still says so
+        await pilot.pause()
+        assert "✎ noted" in _painted(reader.view)

@@ -64,7 +64,7 @@ class ReaderScreen(Screen):
             yield ArticleList(id="sidebar").data_bind(ReaderScreen.markers, ReaderScreen.filters,
                                                       ReaderScreen.mentioning)
             yield ArticlePane(self.notebook.positions, id="reader").data_bind(
-                ReaderScreen.note, ReaderScreen.article, ReaderScreen.analysis)
+                ReaderScreen.note, ReaderScreen.article, ReaderScreen.analysis, ReaderScreen.markers)
             with Horizontal(id="panels"):
                 yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
                 yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)

@@ -115,7 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
-        "article--title", "article--meta", "article--heading", "article--note", "article--empty",
+        "article--title", "article--meta", "article--badges", "article--heading", "article--note", "article--empty",
         "article--search", "article--selected", "article--highlight", "article--selection",
         *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
     }
@@ -123,6 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--md-heading { text-style: bold underline; color: $accent; }
     ArticleView > .article--md-bold { text-style: bold; }
     ArticleView > .article--md-italic { text-style: italic; }
+    ArticleView > .article--badges { text-style: bold; color: $text-warning; }
     """
 
     class Scrolled(Message):
@@ -138,6 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.note = ""
+        self.badges = ""  # under the date line: ★ bookmarked, ✎ noted, the tags (none: no line)
         # Named style layers over the text, painted in LAYERS order (later wins): entity types,
         # then anything a feature adds (highlights, Markdown styles), then search and marks.
         self.span_layers: dict[str, list[tuple[int, int, str]]] = {}
@@ -171,6 +173,13 @@ class ArticleView(ScrollView, can_focus=True):
         if note != self.note:
             self.note = note
             self._relayout()
+
+    def set_badges(self, badges: str) -> None:
+        if badges != self.badges:
+            self.badges = badges
+            self._relayout()
+            if self._anchor > 0:  # a line more or less above: the reader keeps their place
+                self.scroll_to(y=self.line_of_offset(self._anchor), animate=False, immediate=True, force=True)
 
     @property
     def highlights(self) -> list[tuple[int, int, str]]:
@@ -283,6 +292,9 @@ class ArticleView(ScrollView, can_focus=True):
             add(title, 0, len(title), "title")
             meta = printable(" · ".join(x for x in (a.date or "no date", a.source, a.file) if x))
             add(meta, 0, len(meta), "meta")
+            if self.badges:
+                badges = printable(self.badges)
+                add(badges, 0, len(badges), "badges")
             text = printable(a.text)
             items = {s for s, _, k in getattr(a, "styles", ()) or () if k == "list_item"}
             for start, end in a.paragraphs or ((0, len(a.text)),):
@@ -354,7 +366,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _paint(self, line: _Line, base: Style) -> Strip:
         style = self.get_component_rich_style
-        kind_style = {"title": "article--title", "meta": "article--meta", "heading": "article--heading",
+        kind_style = {"title": "article--title", "meta": "article--meta", "badges": "article--badges",
+                      "heading": "article--heading",
                       "note": "article--note"}.get(line.kind)
         text = Text(line.prefix + line.text, end="")
         if line.kind == "body":
