@@ -205,3 +205,53 @@ async def test_header_marks_and_the_note_as_markdown_after_a_restart(tmp_path):
         await pilot.press("s")  # the list hidden: the header still says so
         await pilot.pause()
         assert "✎ noted" in _painted(reader.view)
+
+
+def _editor_script(tmp_path, body: str) -> str:
+    script = tmp_path / "editor.sh"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+async def test_note_in_your_own_editor(tmp_path, monkeypatch):
+    import contextlib
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", _editor_script(tmp_path, 'printf "\\nCần đối chiếu số liệu\\n" >> "$1"'))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        a = reader.article
+        reader.notebook.ann.set_note(a.id, "Ghi chú đầu", citation=a.citation())
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: no terminal to hand over
+        await pilot.press("ctrl+e")
+        await ready(app, pilot)
+        assert reader.note == "Ghi chú đầu\nCần đối chiếu số liệu"
+    [note] = records(db(tmp_path), "notes")
+    assert note["text"] == "Ghi chú đầu\nCần đối chiếu số liệu"
+
+
+async def test_own_editor_problems_say_so_and_keep_the_note(tmp_path, monkeypatch):
+    import contextlib
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", _editor_script(tmp_path, 'echo x >> "$1"; exit 3'))
+    app = make_app(tmp_path)
+    said = []
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        reader.notebook.ann.set_note(reader.article.id, "giữ nguyên", citation=reader.article.citation())
+        app.notify = lambda message, **kw: said.append(message)
+        await pilot.press("ctrl+e")  # headless: App.suspend raises SuspendNotSupported
+        await pilot.pause()
+        assert said and "cannot be handed to another program" in said[-1]
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("ctrl+e")  # the editor fails: the note stays, the text is kept
+        await pilot.pause()
+        assert "stopped with code 3" in said[-1] and "kept in" in said[-1]
+        monkeypatch.delenv("EDITOR")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "Set $VISUAL or $EDITOR" in said[-1]
+    assert [n["text"] for n in records(db(tmp_path), "notes")] == ["giữ nguyên"]

@@ -48,6 +48,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("reader.help", "question_mark", "app.help", "Help", "Show every key", key_display="?"),
     Action("reader.bookmark", "b", "flow('toggle_bookmark')", "Bookmark", "Bookmark the open article, or remove its bookmark"),
     Action("reader.note", "n", "flow('edit_note')", "Note", "Write or edit the note of the open article"),
+    Action("reader.note_outside", "ctrl+e", "flow('edit_note_outside')", "Note in $EDITOR",
+           "Write the note of the open article in your own editor ($VISUAL or $EDITOR)", footer=False),
     Action("reader.entities", "e", "toggle_panel('entities')", "Entities", "Show or hide the entities panel", group="Panels"),
     Action("reader.figures", "f", "toggle_panel('figures')", "Figures", "Show or hide the figures panel", group="Panels"),
     Action("reader.notes_panel", "N", "toggle_panel('notes')", "Notes", "Show or hide the notes panel (article note and highlights)",

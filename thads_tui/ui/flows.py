@@ -20,6 +20,7 @@ from .dialogs.note_editor import NoteEditor
 from .dialogs.problems import ProblemsScreen
 from .dialogs.saving import SavingDialog
 from .notes_flows import edit_tags, notes_view  # noqa: F401  (flow('notes_view'), flow('edit_tags'))
+from .own_editor import edit_note_outside  # noqa: F401  (flow('edit_note_outside'))
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
 from .screens.figures import FiguresScreen
