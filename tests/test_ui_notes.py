@@ -255,3 +255,22 @@ async def test_own_editor_problems_say_so_and_keep_the_note(tmp_path, monkeypatc
         await pilot.pause()
         assert "Set $VISUAL or $EDITOR" in said[-1]
     assert [n["text"] for n in records(db(tmp_path), "notes")] == ["giữ nguyên"]
+
+
+async def test_highlighted_lines_carry_a_margin_marker(tmp_path):
+    from thads_tui.ui.widgets.article_view import MARGIN_MARK
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        view = reader.view
+        assert view.marked_lines() == [] and MARGIN_MARK.strip() not in _painted(view)
+        a = reader.article
+        _highlight(reader.notebook.ann, a, "thu hồi 970.327 triệu đồng", "")
+        reader.passages.paint()
+        await pilot.pause()
+        marked = view.marked_lines()
+        assert marked and "thu hồi" in view._lines[marked[0]].text and len(marked) <= 2
+        top = round(view.scroll_y)
+        for row, painted in enumerate(_painted(view).splitlines()):
+            assert painted.startswith(MARGIN_MARK) == (row + top in marked), painted

@@ -10,7 +10,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,8 +23,11 @@ from textual.strip import Strip
 from ...corpus import Article
 from .. import actions
 from ..cleantext import printable
+from .wrapping import wrap  # noqa: F401  (tests import it from here)
 
 MAX_MEASURE = 96  # a readable line length, however wide the terminal
+GUTTER = 2  # the left margin (the CSS has no left padding): '▌' beside a highlighted line
+MARGIN_MARK = "▌ "
 
 # One style per entity type; the same component styles paint the legend and the panels.
 TYPE_NAMES = {
@@ -60,55 +62,6 @@ class _Line:
         return self.source[self.start:self.end]
 
 
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells.
-
-    Control characters count as what they are painted as: one space each (see `printable`)."""
-    width = max(1, width)
-    segment = text[start:end]
-    clean = printable(segment)
-    if clean != segment:  # rare (the view passes clean text): wrap a clean copy, same offsets
-        text = text[:start] + clean
-    lines: list[tuple[int, int]] = []
-    for piece_start, piece_end in _hard_lines(text, start, end):
-        pos = piece_start
-        if pos == piece_end:
-            lines.append((pos, pos))
-        while pos < piece_end:
-            cells, cut = 0, pos
-            while cut < piece_end:
-                w = get_character_cell_size(text[cut])
-                if cells + w > width:
-                    break
-                cells += w
-                cut += 1
-            if cut >= piece_end:
-                lines.append((pos, piece_end))
-                break
-            space = text.rfind(" ", pos, cut + 1)
-            if space > pos:
-                lines.append((pos, space))
-                pos = space
-            else:
-                cut = max(cut, pos + 1)
-                lines.append((pos, cut))
-                pos = cut
-            while pos < piece_end and text[pos] == " ":
-                pos += 1
-    return lines
-
-
-def _hard_lines(text: str, start: int, end: int):
-    pos = start
-    while True:
-        nl = text.find("\n", pos, end)
-        if nl == -1:
-            yield pos, end
-            return
-        yield pos, nl
-        pos = nl + 1
-
-
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article. The screen hands it the article and the spans to paint; the view lays
     out, paints, scrolls, and says where the reader is (`Scrolled`)."""
@@ -116,7 +69,7 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
         "article--title", "article--meta", "article--badges", "article--heading", "article--note", "article--empty",
-        "article--search", "article--selected", "article--highlight", "article--selection",
+        "article--search", "article--selected", "article--highlight", "article--selection", "article--margin",
         *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
     }
     DEFAULT_CSS = """
@@ -264,7 +217,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def measure(self) -> int:
-        return max(10, min(self.scrollable_content_region.width, MAX_MEASURE))
+        return max(10, min(self.scrollable_content_region.width - GUTTER, MAX_MEASURE))
 
     def on_resize(self, event: events.Resize) -> None:
         if self.measure != self._laid_out_width:
@@ -355,14 +308,29 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._lines:
             if y == 1:
                 style = base + self.get_component_rich_style("article--empty")
-                return Strip([Segment(self.empty_text, style)]).crop_extend(0, width, base)
+                return Strip([Segment(" " * GUTTER, base), Segment(self.empty_text, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._cache[index] = self._paint(self._lines[index], base)
+            line = self._lines[index]
+            strip = self._cache[index] = Strip.join([self._margin(line, base), self._paint(line, base)])
         return strip.crop_extend(0, width, base)
+
+    def marked_lines(self) -> list[int]:
+        """The lines with a margin marker: those showing part of a highlight (tests, the notes panel)."""
+        return [i for i, line in enumerate(self._lines) if self._highlighted(line)]
+
+    def _highlighted(self, line: _Line) -> bool:
+        return line.kind == "body" and any(s < line.end and e > line.start
+                                           for s, e, name in self.span_layers.get("highlights", ())
+                                           if name == "article--highlight")
+
+    def _margin(self, line: _Line, base: Style) -> Strip:
+        if self._highlighted(line):
+            return Strip([Segment(MARGIN_MARK, base + self.get_component_rich_style("article--margin"))], GUTTER)
+        return Strip([Segment(" " * GUTTER, base)], GUTTER)
 
     def _paint(self, line: _Line, base: Style) -> Strip:
         style = self.get_component_rich_style
