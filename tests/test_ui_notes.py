@@ -274,3 +274,62 @@ async def test_highlighted_lines_carry_a_margin_marker(tmp_path):
         top = round(view.scroll_y)
         for row, painted in enumerate(_painted(view).splitlines()):
             assert painted.startswith(MARGIN_MARK) == (row + top in marked), painted
+
+
+async def test_mouse_drag_selects_exactly_the_span_and_h_highlights_it(tmp_path):
+    from thads_tui.ui.widgets.article_view import GUTTER
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        view = reader.view
+        a = reader.article
+        row = next(i for i, ln in enumerate(view._lines) if ln.kind == "body" and ln.end - ln.start > 30
+                   and not ln.prefix and i - round(view.scroll_y) < view.size.height)
+        line = view._lines[row]
+        target = line.start + 3
+        expected = a.text[target:target + 11].strip()
+        target += len(a.text[target:target + 11]) - len(a.text[target:target + 11].lstrip())
+        x0 = GUTTER + 3
+        y = row - round(view.scroll_y)
+        await pilot.mouse_down(view, offset=(x0, y))
+        await pilot.hover(view, offset=(x0 + 5, y))
+        await pilot.mouse_up(view, offset=(x0 + 11, y))
+        await pilot.pause()
+        selection = reader.passages.selection
+        assert selection is not None and selection.quote == expected
+        assert "article--selection" in view.styles_at(target)
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press(*"số việc", "enter", "enter")
+        await ready(app, pilot)
+    [saved] = records(db(tmp_path), "passages")
+    assert saved["quote"] == expected and saved["start"] == target and saved["text"] == "số việc"
+
+
+async def test_a_click_selects_nothing(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        await pilot.click(reader.view, offset=(10, 5))
+        await pilot.pause()
+        assert reader.passages.selection is None
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aăâđêôơư ạảố.!?\n", min_size=1, max_size=80), st.data())
+def test_a_dragged_span_is_exactly_the_text_and_extends_by_sentences(text, data):
+    from thads_tui.ui.highlights import Selection
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    sel = Selection.spanning(text, [(0, len(text))], start, end)
+    s, e = sel.span
+    if text[start:end].strip():
+        assert sel.quote == text[start:end].strip() and start <= s <= e <= end
+        sel.extend(1)  # whole sentences now: they still hold the dragged text
+        s2, e2 = sel.span
+        assert s2 <= s and e2 >= e

@@ -68,6 +68,16 @@ class Passages:
                                "a leave.", timeout=4)
         self.paint()
 
+    def dragged(self, start: int, end: int, finished: bool) -> None:
+        """A mouse drag over the text: exactly that span is the selection."""
+        article = self.screen.article
+        if article is None:
+            return
+        self.selection = Selection.spanning(article.text, article.paragraphs, start, end)
+        self.paint()
+        if finished:
+            self.screen.notify("Selected: h highlights it, y copies it, shift+down/up extend it, a leaves.", timeout=4)
+
     def select_extend(self, delta: int) -> None:
         if self.selection is not None:
             self.selection.extend(delta)

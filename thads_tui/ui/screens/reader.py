@@ -98,18 +98,9 @@ class ReaderScreen(Screen):
         self.pane.show_legend(self.analysis.status)
 
     # --- widgets ---------------------------------------------------------------------------------
-    @property
-    def sidebar(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def pane(self) -> ArticlePane:
-        return self.query_one(ArticlePane)
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
+    sidebar: ArticleList = property(lambda self: self.query_one(ArticleList))  # type: ignore[assignment]
+    pane: ArticlePane = property(lambda self: self.query_one(ArticlePane))  # type: ignore[assignment]
+    view: ArticleView = property(lambda self: self.query_one(ArticleView))  # type: ignore[assignment]
     current = property(lambda self: self.article)  # the open article
 
     def type_style(self, etype: str):
@@ -231,6 +222,10 @@ class ReaderScreen(Screen):
             self.sidebar.select_id(article_id)
             self.open(article_id, remember=False)
             self.refresh_bindings()
+
+    @on(ArticleView.Dragged)
+    def dragged(self, message: ArticleView.Dragged) -> None:
+        self.passages.dragged(message.start, message.end, message.finished)
 
     @on(ArticleView.Scrolled)
     def scrolled(self, message: ArticleView.Scrolled) -> None:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,6 +24,7 @@ from textual.strip import Strip
 from ...corpus import Article
 from .. import actions
 from ..cleantext import printable
+from .drag_select import DragSelect
 from .wrapping import wrap  # noqa: F401  (tests import it from here)
 
 MAX_MEASURE = 96  # a readable line length, however wide the terminal
@@ -62,7 +64,7 @@ class _Line:
         return self.source[self.start:self.end]
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(DragSelect, ScrollView, can_focus=True):
     """Shows one article. The screen hands it the article and the spans to paint; the view lays
     out, paints, scrolls, and says where the reader is (`Scrolled`)."""
 
@@ -208,6 +210,24 @@ class ArticleView(ScrollView, can_focus=True):
         """Index of the screen line showing article.text[offset]."""
         i = bisect_right(self._body_starts, offset) - 1
         return self._body_rows[max(i, 0)] if self._body_rows else 0
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under content cell (x, y), for a mouse drag: the nearest body line's
+        (above the body: its start), the character under x (past the end: the line's end)."""
+        if not self._body_rows:
+            return None
+        index = max(0, min(len(self._lines) - 1, round(self.scroll_y) + y))
+        k = bisect_right(self._body_rows, index) - 1
+        if k < 0:
+            return self._body_starts[0]
+        line = self._lines[self._body_rows[k]]
+        if self._body_rows[k] != index:  # below a paragraph's last line (a blank, the note): its end
+            return line.end
+        col, pos, cells = x - GUTTER - len(line.prefix), line.start, 0
+        while pos < line.end and cells + get_character_cell_size(line.source[pos]) <= col:
+            cells += get_character_cell_size(line.source[pos])
+            pos += 1
+        return pos
 
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of_offset(offset)
