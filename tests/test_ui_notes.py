@@ -333,3 +333,22 @@ def test_a_dragged_span_is_exactly_the_text_and_extends_by_sentences(text, data)
         sel.extend(1)  # whole sentences now: they still hold the dragged text
         s2, e2 = sel.span
         assert s2 <= s and e2 >= e
+
+
+async def test_selection_extends_line_by_line(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        view = reader.view
+        reader.view.focus()
+        await pilot.press("a")
+        s, e = reader.passages.selection.span
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        s1, e1 = reader.passages.selection.span
+        assert s1 == s and e1 == view.line_end(max(s, e - 1), 1)
+        assert any(ln.end == e1 for ln in view._lines if ln.kind == "body")
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        assert reader.passages.selection.span[1] < e1

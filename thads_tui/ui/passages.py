@@ -83,6 +83,14 @@ class Passages:
             self.selection.extend(delta)
             self.paint()
 
+    def select_lines(self, delta: int) -> None:
+        """Line-wise: the selection ends where the next (previous) screen line ends."""
+        if self.selection is not None:
+            s, e = self.selection.span
+            end = self.screen.view.line_end(max(s, e - 1), delta)
+            self.selection.exact = (s, end) if end > s else (s, e)
+            self.paint()
+
     def select_paragraph(self) -> None:
         if self.selection is not None:
             self.selection.paragraph()

@@ -229,6 +229,12 @@ class ArticleView(DragSelect, ScrollView, can_focus=True):
             pos += 1
         return pos
 
+    def line_end(self, offset: int, delta: int) -> int:
+        """The end of the body line `delta` lines after (before) the one showing text[offset]."""
+        k = max(0, bisect_right(self._body_starts, offset) - 1)
+        k = max(0, min(len(self._body_rows) - 1, k + delta))
+        return self._lines[self._body_rows[k]].end if self._body_rows else offset
+
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of_offset(offset)
         height = self.scrollable_content_region.height
