@@ -44,7 +44,7 @@ async def test_overview_lists_filters_without_accents_and_opens_at_the_passage(t
         screen = app.screen
         assert isinstance(screen, NotesScreen)
         assert screen.table.row_count == 3
-        assert "3 notes" in str(screen.query_one(".view-status").render())
+        assert "3 notes: 2 highlights, 1 article note" in str(screen.query_one(".view-status").render())
         await pilot.press(*"doi chieu")  # no accents: finds "đối chiếu"
         screen._typing.flush()
         await pilot.pause()

@@ -2,8 +2,8 @@
 with its article, date, quote, note, tags and when it last changed.
 
 Type to filter (accents optional; every word must match, `#tag` too); ↑/↓ choose; enter opens the
-article at the passage; ctrl+s / ctrl+r sort; ctrl+w / ctrl+o / ctrl+t write what is listed as a
-Markdown research log, JSON or CSV (a new file, never over one).
+article at the passage; ctrl+s / ctrl+r sort; F5 / F6 / F7 write what is listed as a Markdown
+research log, JSON or CSV (a new file, never over one).
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from .. import actions
 from ..notes_index import NoteRow, filter_rows, note_rows, sort_rows
-from .table import FilteredTableScreen, clip
+from ..source import plural
+from .table import MAX_ROWS, FilteredTableScreen, clip
 
 
 def _when(iso: str) -> str:
@@ -38,7 +39,7 @@ class NotesScreen(FilteredTableScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-view", classes="view"):
             yield Static("Notes and highlights  [dim]type to filter (#tag) · ↑/↓ choose · enter opens the article "
-                         "at the passage · ctrl+w/o/t export md/json/csv[/]", classes="dialog-title")
+                         "at the passage · F5/F6/F7 export md/json/csv[/]", classes="dialog-title")
             yield Input(self.initial_filter, placeholder="filter: article, quote, note, #tag (accents optional)",
                         id="notes-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
@@ -62,6 +63,14 @@ class NotesScreen(FilteredTableScreen):
         quote = clip(row.quote, 36) if row.kind == "highlight" else "✎ article note"
         return (Text(clip(row.title, 30)), Text(clip(row.date, 10)), Text(quote, style="" if row.quote else "dim"),
                 Text(clip(row.note, 36)), Text(clip(", ".join(row.tags), 18)), Text(_when(row.updated)))
+
+    def show_status(self) -> None:
+        n, total = len(self.listed), len(self.everything)
+        marked = sum(r.kind == "highlight" for r in self.listed)
+        shown = plural(n, "note") if n == total else f"{n} of {plural(total, 'note')}"
+        self.query_one(".view-status", Static).update(
+            f"{shown}: {plural(marked, 'highlight')}, {plural(n - marked, 'article note')} · "
+            f"F5/F6/F7 write what is listed{f' (the first {MAX_ROWS} shown)' if n > MAX_ROWS else ''}")
 
     def filter_done(self) -> None:
         self.action_choose()  # the box keeps the focus: enter opens the row
