@@ -352,3 +352,47 @@ async def test_selection_extends_line_by_line(tmp_path):
         await pilot.press("ctrl+up")
         await pilot.pause()
         assert reader.passages.selection.span[1] < e1
+
+
+async def test_the_article_file_edited_moves_then_detaches_the_highlight(tmp_path):
+    """Real files: the passage moves (found again, painted there), then goes (detached, still listed)."""
+    from thads_tui.ui.widgets.notes_panel import NotesPanel
+    needle = "thu hồi 970.327 triệu đồng"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        ha_noi, _da_nang, hid = _seed(app)
+    path = tmp_path / "articles" / "ha-noi.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("12/03/2023\n\n", "12/03/2023\n\nMột đoạn mới được chèn vào đầu bài.\n\n"),
+                    encoding="utf-8")
+    app = make_app(tmp_path, paths=[str(tmp_path / "articles")])  # as edited, not written again
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        [edited] = [r.id for r in reader.sidebar.rows if r.title.startswith("Hà Nội")]
+        assert edited != ha_noi.id  # its words changed: a new id, and the notes followed it
+        reader.sidebar.select_id(edited)
+        reader.open(edited)
+        await ready(app, pilot)
+        moved = reader.article.text.index(needle)
+        assert moved > ha_noi.text.index(needle)
+        assert "article--highlight" in reader.view.styles_at(moved)
+    [saved] = [p for p in records(db(tmp_path), "passages") if p["id"] == hid]
+    assert saved["start"] == moved and saved["article_id"] == edited  # the new position is stored
+    path.write_text(path.read_text(encoding="utf-8").replace(needle, "một con số khác"), encoding="utf-8")
+    app = make_app(tmp_path, paths=[str(tmp_path / "articles")])  # as edited, not written again
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        [gone] = [r.id for r in reader.sidebar.rows if r.title.startswith("Hà Nội")]
+        reader.sidebar.select_id(gone)
+        reader.open(gone)
+        await ready(app, pilot)
+        panel = reader.query_one(NotesPanel)
+        assert panel.display and "detached" in _painted(panel) and needle[:20] in _painted(panel)
+        assert not any("article--highlight" in reader.view.styles_at(i) for i in range(len(reader.article.text)))
+        await pilot.press("O")
+        await pilot.pause()
+        assert hid in [r.note_id for r in app.screen.listed]  # never dropped
+    assert hid in [p["id"] for p in records(db(tmp_path), "passages")]

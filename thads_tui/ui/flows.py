@@ -19,7 +19,7 @@ from .dialogs.filters import FilterScreen
 from .dialogs.note_editor import NoteEditor
 from .dialogs.problems import ProblemsScreen
 from .dialogs.saving import SavingDialog
-from .notes_flows import edit_tags, notes_view  # noqa: F401  (flow('notes_view'), flow('edit_tags'))
+from .notes_flows import edit_tags, notes_view, relink_notes  # noqa: F401  (flow('notes_view'), flow('edit_tags'))
 from .own_editor import edit_note_outside  # noqa: F401  (flow('edit_note_outside'))
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
@@ -191,6 +191,7 @@ def loading_finished(reader: "ReaderScreen") -> None:
     # full collection (tens of ms per key otherwise)
     gc.freeze()
     reader.pending_restore = None
+    relink_notes(reader)
     if not reader.source.articles:
         reader.sidebar.empty_text = "No articles."
         reader.view.empty_text = "No articles to read. Press l to see why."

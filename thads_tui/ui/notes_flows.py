@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store import AnnotationsError
+from ..store.relink import orphan_moves, relink
 from .dialogs.tag_editor import TagEditor
 from .notes_index import FORMATS, NoteRow, export_rows
 from .saves import Job
@@ -75,3 +76,23 @@ def edit_tags(reader: "ReaderScreen") -> None:
 
     editor = TagEditor(a.title, ann.get_tags(a.id), ann.all_tags(), save)
     reader.app.push_screen(editor)
+
+
+def relink_notes(reader: "ReaderScreen") -> None:
+    """Once the corpus is loaded: notes whose article file was edited (a new id) follow it."""
+    articles = getattr(reader.source, "articles", None)
+    if not articles or reader.notebook.read_only:
+        return
+    ann = reader.notebook.ann
+
+    def run() -> int:  # in the saves worker: one scan of the file, one write if anything moves
+        return relink(ann, orphan_moves(ann, articles, {str(a.path): a.id for a in articles.values()}))
+
+    def done(moved: int) -> None:
+        if moved:
+            reader.reread()
+            if reader.article is not None:
+                reader.passages.paint()
+            reader.notify(f"{plural(moved, 'note')} moved to their edited article files.", timeout=5)
+
+    reader.saver.save(Job("Notes of edited articles", run, done=done))
