@@ -4,7 +4,7 @@ the rows listed (Markdown research log, JSON, CSV: the store's own export, never
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -27,15 +27,16 @@ class NoteRow:
     updated: str  # ISO time
     note_id: str = ""  # a highlight's id
     start: int | None = None  # a highlight's stored position (a hint)
+    haystack: str = field(default="", compare=False, repr=False)  # folded once: filtering is a scan
+
+    def __post_init__(self) -> None:
+        if not self.haystack:
+            object.__setattr__(self, "haystack", fold(" ".join((
+                self.title, self.date, self.quote, self.note, " ".join(self.tags), " ".join("#" + t for t in self.tags)))))
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.kind, self.note_id or self.article_id)
-
-    @property
-    def haystack(self) -> str:
-        return fold(" ".join((self.title, self.date, self.quote, self.note, " ".join(self.tags),
-                              " ".join("#" + t for t in self.tags))))
 
 
 def note_rows(ann) -> list[NoteRow]:
