@@ -396,3 +396,18 @@ async def test_the_article_file_edited_moves_then_detaches_the_highlight(tmp_pat
         await pilot.pause()
         assert hid in [r.note_id for r in app.screen.listed]  # never dropped
     assert hid in [p["id"] for p in records(db(tmp_path), "passages")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aàáảãạăằắẳẵặâấđêếôốơớưứ AĐÊƠ", min_size=1, max_size=30), st.data())
+def test_any_piece_of_a_note_finds_it_with_or_without_accents(note, data):
+    from thads_tui.corpus.fold import fold
+    from thads_tui.ui.notes_index import NoteRow
+    row = NoteRow("highlight", "a", "Bài", "", "đoạn", note, (), "")
+    other = NoteRow("note", "b", "Xyz", "", "", "zzz", (), "")  # no letter of the alphabet above
+    start = data.draw(st.integers(0, len(note) - 1))
+    piece = note[start:data.draw(st.integers(start + 1, len(note)))]
+    for query in (piece, fold(piece)):
+        got = filter_rows([row, other], query)
+        assert row in got or not query.split()
+        assert other not in got or not fold(query).split()
