@@ -177,3 +177,25 @@ async def test_the_article_file_edited_moves_then_detaches_the_highlight(tmp_pat
         await pilot.pause()
         assert hid in [r.note_id for r in app.screen.listed]  # never dropped
     assert hid in [p["id"] for p in records(db(tmp_path), "passages")]
+
+
+async def test_choosing_the_article_note_shows_it_under_the_article(tmp_path):
+    from thads_tui.ui.widgets.notes_panel import NotesPanel
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        a = reader.article
+        reader.notebook.ann.set_note(a.id, "\n".join(f"dòng {i}" for i in range(60)), citation=a.citation())
+        reader.reread()
+        reader.passages.paint()
+        await pilot.pause()
+        view = reader.view
+        assert view.scroll_y == 0
+        panel = reader.query_one(NotesPanel)
+        panel.focus()
+        await pilot.press("down", "enter")  # the note is the first option
+        await pilot.pause()
+        heading = next(i for i, line in enumerate(view._lines) if line.kind == "heading")
+        assert round(view.scroll_y) == min(heading, view.max_scroll_y) > 0
+        assert "✎ Note" in _painted(view).splitlines()[0]

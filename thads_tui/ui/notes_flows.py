@@ -49,6 +49,8 @@ def notes_view(reader: "ReaderScreen") -> None:
         open_in_reader(reader, row.article_id)
         if row.kind == "highlight":
             reader.passages.go_to(row.note_id)
+        else:
+            reader.view.scroll_to_note()
 
     reader.app.push_screen(NotesScreen(ann, export), chosen)
 

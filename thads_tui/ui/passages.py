@@ -170,7 +170,10 @@ class Passages:
         self.screen.pane.mark(*self.placed[self.index]["span"])
 
     def chose(self, note_id: str) -> None:
-        """A highlight chosen in the notes panel becomes the one last jumped to."""
+        """A highlight chosen in the notes panel becomes the one last jumped to; the note shows."""
+        if note_id == "note":
+            self.screen.view.scroll_to_note()
+            return
         ids = [h["id"] for h in self.placed]
         if note_id in ids:
             self.index = ids.index(note_id)

@@ -229,6 +229,12 @@ class ArticleView(DragSelect, ScrollView, can_focus=True):
             pos += 1
         return pos
 
+    def scroll_to_note(self) -> None:
+        """Show the note under the article (its heading at the top, as far as the view scrolls)."""
+        row = next((i for i, line in enumerate(self._lines) if line.kind == "heading"), None)
+        if row is not None:
+            self.scroll_to(y=min(row, self.max_scroll_y), animate=False, immediate=True, force=True)
+
     def line_end(self, offset: int, delta: int) -> int:
         """The end of the body line `delta` lines after (before) the one showing text[offset]."""
         k = max(0, bisect_right(self._body_starts, offset) - 1)

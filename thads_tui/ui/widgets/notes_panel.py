@@ -61,3 +61,5 @@ class NotesPanel(OptionList):
         span = self.spans.get(event.option.id or "")
         if span:
             self.post_message(Chosen(event.option.id, "highlight", [span]))
+        elif event.option.id == "note":
+            self.post_message(Chosen("note", "note", []))  # the article shows its note at the end
