@@ -155,13 +155,15 @@ async def test_m_toggles_read_state_in_the_file(tmp_path):
         assert records(db(tmp_path), "reads") == []
 
 
-async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_path):
+async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_path, monkeypatch):
     """Highlights are saved by the saves worker, as notes are: the UI never blocks on the file's lock,
     the dialog says it is waiting and keeps the note, and the highlight lands once the lock frees."""
     import fcntl
     import os
 
     from thads_tui.ui.dialogs.highlight_editor import HighlightEditor
+    from thads_tui.ui.reading import Reading
+    monkeypatch.setattr(Reading, "READ_AFTER", 600)  # no read mark waiting for the lock too
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:
         await _open_first(app, pilot)
@@ -182,7 +184,7 @@ async def test_highlight_save_waits_for_another_window_and_keeps_the_dialog(tmp_
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
-        await until(pilot, lambda: not isinstance(app.screen, HighlightEditor))
+        await until(pilot, lambda: not isinstance(app.screen, HighlightEditor) and "waiting" not in reader.sub_title)
         assert not isinstance(app.screen, HighlightEditor)
         assert reader.passages.selection is None and "waiting" not in reader.sub_title
     [saved] = records(db(tmp_path), "passages")

@@ -148,7 +148,8 @@ async def test_the_entities_filter_redraws_once_typing_pauses(tmp_path):
 
 # How to reach the screen where each scope's keys work (the main screen: no key).
 SCOPE_ENTRY = {"app": None, "list": None, "article": None, "search": "slash", "corpus_search": "ctrl+f",
-               "filters": "v", "entities_view": "E", "figures_view": "F", "results_view": "R", "editor": "n"}
+               "filters": "v", "entities_view": "E", "figures_view": "F", "results_view": "R", "notes_view": "O",
+               "editor": "n"}
 
 
 @pytest.mark.parametrize("size", [(20, 5), (40, 12)])

@@ -17,7 +17,7 @@ import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..textsafe import csv_cell, has_surrogates, without_surrogates
 from .durable import MAX_DEPTH, NotRegularFile, check_regular, too_deep, write_atomically
@@ -64,15 +64,17 @@ def _sort_key(kind: str):
     return lambda r: r["article_id"]
 
 
-def _records(ann: Annotations) -> dict[str, list[dict]]:
+def _records(ann: Annotations, keep: Callable[[str, dict], bool] | None = None) -> dict[str, list[dict]]:
     raw = ann.records()
-    return {kind: sorted((_clean(kind, d) for d in raw[kind]), key=_sort_key(kind)) for kind in KINDS}
+    return {kind: sorted((_clean(kind, d) for d in raw[kind] if keep is None or keep(kind, d)), key=_sort_key(kind))
+            for kind in KINDS}
 
 
 # -- export ----------------------------------------------------------------------------------
-def export_annotations(ann: Annotations, fmt: str = "md") -> str:
-    """The annotations as Markdown ("md"), JSON ("json") or CSV ("csv") text."""
-    records = _records(ann)
+def export_annotations(ann: Annotations, fmt: str = "md", keep: Callable[[str, dict], bool] | None = None) -> str:
+    """The annotations as Markdown ("md"), JSON ("json") or CSV ("csv") text; `keep(kind, doc)`
+    chooses the records (the notes overview exports what it lists), None keeps them all."""
+    records = _records(ann, keep)
     if fmt == "json":
         doc = {"format": FORMAT, "schema": SCHEMA, **records,
                "passages": [{**rec, "target": web_annotation_target(rec)} for rec in records["passages"]]}

@@ -19,6 +19,8 @@ from .dialogs.filters import FilterScreen
 from .dialogs.note_editor import NoteEditor
 from .dialogs.problems import ProblemsScreen
 from .dialogs.saving import SavingDialog
+from .notes_flows import edit_tags, notes_view, relink_notes  # noqa: F401  (flow('notes_view'), flow('edit_tags'))
+from .own_editor import edit_note_outside  # noqa: F401  (flow('edit_note_outside'))
 from .screens.corpus_search import CorpusSearchScreen
 from .screens.entities import EntitiesScreen
 from .screens.figures import FiguresScreen
@@ -190,6 +192,7 @@ def loading_finished(reader: "ReaderScreen") -> None:
     # full collection (tens of ms per key otherwise)
     gc.freeze()
     reader.pending_restore = None
+    relink_notes(reader)
     if not reader.source.articles:
         reader.sidebar.empty_text = "No articles."
         reader.view.empty_text = "No articles to read. Press l to see why."
@@ -219,8 +222,7 @@ def start_fresh(reader: "ReaderScreen") -> None:
             reader.report(f"No fresh annotations file: {err}")
             return
         reader.notebook.forget_notes()
-        ann = reader.notebook.ann
-        reader.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()))
+        reader.markers = Markers.of(reader.notebook.ann)
         reader.mutate_reactive(type(reader).progress)  # the header's "read-only" goes
         reader.notify(f"Started a new annotations file; the old one is kept as {backup}.", timeout=8)
 

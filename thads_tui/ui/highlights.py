@@ -39,11 +39,28 @@ class Selection:
         self.text = text
         self.paragraphs = list(paragraphs or ((0, len(text)),))
         self.sentences = [s for p in self.paragraphs for s in sentences(text, *p)] or [(0, len(text))]
-        i = next((k for k, (s, e) in enumerate(self.sentences) if e > offset), len(self.sentences) - 1)
-        self.first = self.last = i
+        self.first = self.last = self._sentence_at(offset)
+        self.exact: tuple[int, int] | None = None  # a span dragged with the mouse, not whole sentences
+
+    def _sentence_at(self, offset: int) -> int:
+        return next((k for k, (s, e) in enumerate(self.sentences) if e > offset), len(self.sentences) - 1)
+
+    @classmethod
+    def spanning(cls, text: str, paragraphs, start: int, end: int) -> "Selection":
+        """Exactly text[start:end] (spaces at either end left out); extending it goes by sentences."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        selection = cls(text, paragraphs, start)
+        selection.last = max(selection.first, selection._sentence_at(max(start, end - 1)))
+        selection.exact = (start, end) if start < end else None
+        return selection
 
     @property
     def span(self) -> tuple[int, int]:
+        if self.exact is not None:
+            return self.exact
         return self.sentences[self.first][0], self.sentences[self.last][1]
 
     @property
@@ -52,10 +69,15 @@ class Selection:
 
     def extend(self, delta: int) -> None:
         """One more sentence after (delta 1), or one fewer (delta -1; never below one)."""
+        if self.exact is not None:  # from a dragged span: its whole sentences, then one more or fewer
+            self.exact = None
+            if delta < 0:
+                return
         self.last = max(self.first, min(len(self.sentences) - 1, self.last + delta))
 
     def paragraph(self) -> None:
         """Grow to the whole paragraph of the last sentence, then to the next paragraph."""
+        self.exact = None
         end = self.sentences[self.last][1]
         for ps, pe in self.paragraphs:
             if ps <= self.sentences[self.last][0] < pe:

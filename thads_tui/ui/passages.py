@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .dialogs.highlight_editor import HighlightEditor
 from .highlights import Selection, add_highlight
+from .reading import Reading
 from .saves import Job
 from .widgets.notes_panel import NotesPanel
 
@@ -26,14 +27,17 @@ class Passages:
         self.index = -1  # the highlight last jumped to, among the placed ones
         self.deleted: dict | None = None  # for undo
         self.has_notes = False
+        self.reading = Reading(screen)  # read marks, unread count and filter
 
     @property
     def placed(self) -> list[dict]:
         return [h for h in self.anchored if h["span"]]
 
     def opened(self) -> None:
-        """A new article: no selection, no highlight jumped to."""
+        """A new article: no selection, no highlight jumped to; read once it stays open."""
         self.selection, self.index = None, -1
+        if self.screen.article is not None:
+            self.reading.opened(self.screen.article)
 
     def paint(self) -> None:
         """Highlights as their own layer over the entities, the selection above them; the notes
@@ -64,9 +68,27 @@ class Passages:
                                "a leave.", timeout=4)
         self.paint()
 
+    def dragged(self, start: int, end: int, finished: bool) -> None:
+        """A mouse drag over the text: exactly that span is the selection."""
+        article = self.screen.article
+        if article is None:
+            return
+        self.selection = Selection.spanning(article.text, article.paragraphs, start, end)
+        self.paint()
+        if finished:
+            self.screen.notify("Selected: h highlights it, y copies it, shift+down/up extend it, a leaves.", timeout=4)
+
     def select_extend(self, delta: int) -> None:
         if self.selection is not None:
             self.selection.extend(delta)
+            self.paint()
+
+    def select_lines(self, delta: int) -> None:
+        """Line-wise: the selection ends where the next (previous) screen line ends."""
+        if self.selection is not None:
+            s, e = self.selection.span
+            end = self.screen.view.line_end(max(s, e - 1), delta)
+            self.selection.exact = (s, end) if end > s else (s, e)
             self.paint()
 
     def select_paragraph(self) -> None:
@@ -98,6 +120,30 @@ class Passages:
         editor = HighlightEditor(selection.quote, save, ann.all_tags())
         s.app.push_screen(editor)
 
+    def edit(self) -> None:
+        """Change the note and tags of the highlight last jumped to (its passage stays)."""
+        placed = self.placed
+        if not 0 <= self.index < len(placed):
+            self.screen.notify("Jump to a highlight first ({ or }, or choose it in the notes panel), then H edits it.",
+                               timeout=3)
+            return
+        doc = placed[self.index]
+        ann = self.screen.notebook.ann
+        editor: HighlightEditor
+
+        def save(note: str, tags: list[str]) -> None:
+            self.screen.saver.save(Job("Highlight", lambda: ann.update_passage_note(
+                doc["id"], note, tags=tags, expected=doc.get("text", "")), done=lambda _: saved(), failed=editor.failed))
+
+        def saved() -> None:
+            self.changed("Highlight saved.")
+            if editor.is_attached:
+                editor.saved()
+
+        editor = HighlightEditor(doc["quote"], save, ann.all_tags(), note=doc.get("text", ""),
+                                 current=list(doc.get("tags") or ()))
+        self.screen.app.push_screen(editor)
+
     def step(self, delta: int) -> None:
         placed = self.placed
         if not placed:
@@ -110,6 +156,27 @@ class Passages:
         tags = f" [{', '.join(h['tags'])}]" if h.get("tags") else ""
         self.screen.notify(f"Highlight {self.index + 1} of {len(placed)}: {h.get('text') or h['quote'][:60]}{tags}",
                            timeout=3)
+
+    def go_to(self, note_id: str) -> None:
+        """Show a highlight (chosen in the notes overview): marked, scrolled to, and the one `H`
+        edits and `D` deletes; a detached one is listed in the notes panel."""
+        self.paint()
+        ids = [h["id"] for h in self.placed]
+        if note_id not in ids:
+            self.screen.notify("That highlight's passage is no longer in the article: it is listed as "
+                               "detached in the notes panel.", timeout=5)
+            return
+        self.index = ids.index(note_id)
+        self.screen.pane.mark(*self.placed[self.index]["span"])
+
+    def chose(self, note_id: str) -> None:
+        """A highlight chosen in the notes panel becomes the one last jumped to; the note shows."""
+        if note_id == "note":
+            self.screen.view.scroll_to_note()
+            return
+        ids = [h["id"] for h in self.placed]
+        if note_id in ids:
+            self.index = ids.index(note_id)
 
     def delete(self) -> None:
         placed = self.placed
@@ -140,7 +207,7 @@ class Passages:
         self.paint()
         self.screen.notify(said, timeout=2)
 
-    # --- copy, read ------------------------------------------------------------------------------------
+    # --- copy ------------------------------------------------------------------------------------
     def copy(self) -> None:
         article = self.screen.article
         if article is None:
@@ -153,13 +220,3 @@ class Passages:
             text, said = f"{article.text}\n\n— {cite}", "Copied the article with its citation."
         self.screen.app.copy_to_clipboard(text)
         self.screen.notify(said, timeout=2)
-
-    def toggle_read(self) -> None:
-        article = self.screen.article
-        if article is None:
-            return
-        ann = self.screen.notebook.ann
-        on = not ann.is_read(article.id)
-        self.screen.saver.save(Job("Read mark", lambda: ann.set_read(article.id, on, citation=article.citation()),
-                                   done=lambda _: self.screen.notify(
-                                       "Marked as read." if on else "Marked as unread.", timeout=2)))

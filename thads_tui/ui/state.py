@@ -87,6 +87,8 @@ class Filters:
     entity_name: str | None = None
     tag: str | None = None  # on the article or one of its highlights
     tag_ids: frozenset[str] = frozenset()  # the articles carrying `tag` when it was chosen
+    unread: bool = False
+    read_ids: frozenset[str] = frozenset()  # the articles read when `unread` was chosen
 
     @property
     def active(self) -> bool:
@@ -106,6 +108,8 @@ class Filters:
             out.append(f"mentions “{self.entity_name or self.entity}”")
         if self.tag:
             out.append(f"#{self.tag}")
+        if self.unread:
+            out.append("unread")
         return out
 
     def accept(self, bookmarked: set[str], annotated: set[str],
@@ -129,6 +133,9 @@ class Filters:
         if self.tag:
             tagged = self.tag_ids
             tests.append(lambda r: r.id in tagged)
+        if self.unread:
+            read = self.read_ids
+            tests.append(lambda r: r.id not in read)
         return reduce(_both, tests) if tests else None
 
 
@@ -150,6 +157,13 @@ class Markers:
     bookmarked: frozenset[str] = frozenset()
     annotated: frozenset[str] = frozenset()
     tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its tags
+    read: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, ann) -> "Markers":
+        """As the annotations file says now."""
+        return cls(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article(),
+                   frozenset(ann.read_ids()))
 
     def with_mark(self, kind: str, article_id: str, on: bool) -> "Markers":
         ids = set(getattr(self, kind))
@@ -212,10 +226,12 @@ class History:
 
 
 def header_counts(articles: int, markers: Markers, progress: tuple[int, int, bool], filters: Filters,
-                  listed: tuple[int, int], *, read_only: bool, waiting: bool) -> str:
-    """The header's second line: loading, articles, ★ and ✎ counts, file state, the filter."""
+                  listed: tuple[int, int], *, read_only: bool, waiting: bool, unread: int | None = None) -> str:
+    """The header's second line: loading, articles, ★ and ✎ counts, unread, file state, the filter."""
     done, total, finished = progress
     counts = [plural(articles, "article"), f"{len(markers.bookmarked)} ★", f"{len(markers.annotated)} ✎"]
+    if unread is not None:
+        counts.append(f"{unread} unread")
     if not finished:
         counts.insert(0, f"indexing {grouped(done)} of {plural(total, 'file')}…" if total
                       else "checking the files…")

@@ -1,4 +1,4 @@
-"""The filters dialog: bookmarked, with a note, year, source, mentions an entity.
+"""The filters dialog: bookmarked, with a note, unread, year, source, tag, mentions an entity.
 
 They combine (all must hold); every change applies at once (the screen's `filters` reactive),
 shows in the header and clears with one key.
@@ -42,6 +42,7 @@ class FilterScreen(ModalScreen[None]):
             yield Static("Filter the article list", classes="dialog-title")
             yield Checkbox("Bookmarked only ★", f.bookmarked, id="filter-bookmarked")
             yield Checkbox("With a note only ✎", f.annotated, id="filter-annotated")
+            yield Checkbox("Unread only", f.unread, id="filter-unread")
             with Horizontal(classes="filter-row"):
                 yield Static("Year", classes="filter-label")
                 yield Select([(Text(y), y) for y in self.years], prompt="any year", value=f.year or Select.NULL,
@@ -80,7 +81,12 @@ class FilterScreen(ModalScreen[None]):
 
     @on(Checkbox.Changed)
     def on_checkbox(self, event: Checkbox.Changed) -> None:
-        self.change(**{event.checkbox.id.removeprefix("filter-"): event.value})
+        name = event.checkbox.id.removeprefix("filter-")
+        if name == "unread":  # the articles read now: one read meanwhile stays listed
+            read = frozenset(self.store.read_ids()) if event.value and self.store is not None else frozenset()
+            self.change(unread=event.value, read_ids=read)
+            return
+        self.change(**{name: event.value})
 
     @on(Select.Changed)
     def on_select(self, event: Select.Changed) -> None:
@@ -101,10 +107,11 @@ class FilterScreen(ModalScreen[None]):
     @on(Button.Pressed, "#filter-clear")
     def action_clear_all(self) -> None:
         self.change(bookmarked=False, annotated=False, year=None, source=None, entity=None, entity_name=None,
-                    tag=None, tag_ids=frozenset())
+                    tag=None, tag_ids=frozenset(), unread=False, read_ids=frozenset())
         with self.prevent(Checkbox.Changed, Select.Changed):
             self.query_one("#filter-bookmarked", Checkbox).value = False
             self.query_one("#filter-annotated", Checkbox).value = False
+            self.query_one("#filter-unread", Checkbox).value = False
             self.query_one("#filter-year", Select).clear()
             self.query_one("#filter-source", Select).clear()
             self.query_one("#filter-tag", Select).clear()

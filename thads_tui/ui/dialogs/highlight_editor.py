@@ -32,6 +32,18 @@ class TagSuggester(Suggester):
         return None
 
 
+class TagInput(Input):
+    """An input of comma-separated tags: tab takes the completion shown (else moves on)."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete", show=False)]
+
+    def action_complete(self) -> None:
+        if self.cursor_at_end and self._suggestion and self._suggestion != self.value:
+            self.action_cursor_right()
+        else:
+            self.screen.focus_next()
+
+
 def split_tags(value: str) -> list[str]:
     return [t.strip() for t in value.split(",") if t.strip()]
 
@@ -53,7 +65,7 @@ class HighlightEditor(SavingDialog):
             shown = self.quote if len(self.quote) < 300 else self.quote[:300] + "…"
             yield Static(printable(f"❝ {shown}"), id="highlight-quote", markup=False)
             yield Input(self.note, placeholder="Note (optional)", id="highlight-note")
-            yield Input(", ".join(self.current), placeholder="Tags, comma-separated (tab completes)",
+            yield TagInput(", ".join(self.current), placeholder="Tags, comma-separated (tab completes)",
                         id="highlight-tags", suggester=TagSuggester(self.known))
             yield Static("enter save · ctrl+s save · escape cancel", id="highlight-error", markup=False)
 

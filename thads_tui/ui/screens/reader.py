@@ -64,7 +64,7 @@ class ReaderScreen(Screen):
             yield ArticleList(id="sidebar").data_bind(ReaderScreen.markers, ReaderScreen.filters,
                                                       ReaderScreen.mentioning)
             yield ArticlePane(self.notebook.positions, id="reader").data_bind(
-                ReaderScreen.note, ReaderScreen.article, ReaderScreen.analysis)
+                ReaderScreen.note, ReaderScreen.article, ReaderScreen.analysis, ReaderScreen.markers)
             with Horizontal(id="panels"):
                 yield EntityPanel(self.type_style, id="entities").data_bind(ReaderScreen.analysis)
                 yield FigurePanel(self.type_style, id="figures").data_bind(ReaderScreen.analysis)
@@ -87,8 +87,7 @@ class ReaderScreen(Screen):
     def reread(self) -> None:
         """Take the bookmarks and notes from the file again (another window or the CLI may have
         changed it): the markers, the counts and the open note follow."""
-        ann = self.notebook.ann
-        self.markers = Markers(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article())
+        self.markers = Markers.of(self.notebook.ann)
         self.notebook.forget_notes()
         if self.article is not None:
             self.note = self.notebook.note_of(self.article.id)
@@ -99,18 +98,9 @@ class ReaderScreen(Screen):
         self.pane.show_legend(self.analysis.status)
 
     # --- widgets ---------------------------------------------------------------------------------
-    @property
-    def sidebar(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def pane(self) -> ArticlePane:
-        return self.query_one(ArticlePane)
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
+    sidebar: ArticleList = property(lambda self: self.query_one(ArticleList))  # type: ignore[assignment]
+    pane: ArticlePane = property(lambda self: self.query_one(ArticlePane))  # type: ignore[assignment]
+    view: ArticleView = property(lambda self: self.query_one(ArticleView))  # type: ignore[assignment]
     current = property(lambda self: self.article)  # the open article
 
     def type_style(self, etype: str):
@@ -119,7 +109,7 @@ class ReaderScreen(Screen):
     # --- the header: never stale, computed from the reactives ---------------------------------
     def compute_counts(self) -> str:
         return header_counts(len(self.source), self.markers, self.progress, self.filters, self.listed,
-                             read_only=self.notebook.read_only, waiting=self.waiting)
+                             read_only=self.notebook.read_only, waiting=self.waiting, unread=self.passages.reading.unread())
 
     def watch_counts(self, counts: str) -> None:
         self.sub_title = counts
@@ -214,8 +204,8 @@ class ReaderScreen(Screen):
 
     # --- passages: selection, highlights, copy, read mark (see passages.py) ----------------------------
     def action_passage(self, method: str, *args) -> None:
-        """`passage('highlight')`: the selection and the highlights are `Passages`' business."""
-        getattr(self.passages, method)(*args)
+        """`passage('highlight')`: selection, highlights, read marks are `Passages`' (and its `Reading`'s) business."""
+        getattr(self.passages.reading if hasattr(self.passages.reading, method) else self.passages, method)(*args)
 
     def watch_note(self, note: str) -> None:
         if self.article is not None:
@@ -235,6 +225,10 @@ class ReaderScreen(Screen):
             self.open(article_id, remember=False)
             self.refresh_bindings()
 
+    @on(ArticleView.Dragged)
+    def dragged(self, message: ArticleView.Dragged) -> None:
+        self.passages.dragged(message.start, message.end, message.finished)
+
     @on(ArticleView.Scrolled)
     def scrolled(self, message: ArticleView.Scrolled) -> None:
         self.notebook.moved(message.article_id, message.offset)
@@ -242,6 +236,7 @@ class ReaderScreen(Screen):
 
     @on(EntityPanel.Chosen)
     def chosen(self, message: EntityPanel.Chosen) -> None:
+        self.passages.chose(message.key)
         self.pane.chosen(message)
 
     def action_pane(self, method: str, *args) -> None:
@@ -266,6 +261,7 @@ class ReaderScreen(Screen):
 
     def on_unmount(self) -> None:
         self._save_reading.cancel()
+        self.passages.reading.stop()
         self.saver.finish(self.notebook.reading_jobs(self.article.id if self.article else None))
 
     def notify(self, message: str, *, markup: bool = False, **kw) -> None:

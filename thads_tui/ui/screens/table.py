@@ -167,4 +167,8 @@ class FilteredTableScreen(TableScreen[T]):
     @on(Input.Submitted, ".view-filter")
     def submitted(self) -> None:
         self._typing.flush()
+        self.filter_done()
+
+    def filter_done(self) -> None:
+        """Enter in the filter box: to the table (a view whose box keeps the focus opens the row)."""
         self.table.focus()

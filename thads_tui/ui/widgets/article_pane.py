@@ -28,6 +28,7 @@ class ArticlePane(Vertical):
     article: reactive[Article | None] = reactive(None, init=False)
     note = reactive("", init=False)
     analysis: reactive[Analysis] = reactive(Analysis(), init=False)
+    markers = reactive(None, init=False, always_update=True)  # state.Markers: ★ ✎ and tags in the header
 
     def __init__(self, positions: Mapping[str, int], **kw) -> None:
         super().__init__(**kw)
@@ -59,9 +60,25 @@ class ArticlePane(Vertical):
 
     def watch_article(self, article: Article | None) -> None:
         self.chosen_key, self.corpus_query = None, ""
+        self.view.badges = self.badges()  # laid out once, with the article
         self.view.show(article, self.note, self.positions.get(article.id, 0) if article else 0)
         if self.search_box.display and self.search_box.value:
             self.run_search(self.search_box.value)
+
+    def watch_markers(self) -> None:
+        if self.view.article is self.article:
+            self.view.set_badges(self.badges())
+
+    def badges(self) -> str:
+        """★ bookmarked · ✎ noted · # its tags (and its highlights'): "" when none."""
+        m, a = self.markers, self.article
+        if m is None or a is None:
+            return ""
+        marks = ["★ bookmarked" if a.id in m.bookmarked else "", "✎ noted" if a.id in m.annotated else ""]
+        tags = m.tags.get(a.id)
+        if tags:
+            marks.append("# " + ", ".join(tags))
+        return " · ".join(x for x in marks if x)
 
     def watch_analysis(self, analysis: Analysis) -> None:
         x = analysis.extraction

@@ -24,8 +24,12 @@ from textual.strip import Strip
 from ...corpus import Article
 from .. import actions
 from ..cleantext import printable
+from .drag_select import DragSelect
+from .wrapping import wrap  # noqa: F401  (tests import it from here)
 
 MAX_MEASURE = 96  # a readable line length, however wide the terminal
+GUTTER = 2  # the left margin (the CSS has no left padding): '▌' beside a highlighted line
+MARGIN_MARK = "▌ "
 
 # One style per entity type; the same component styles paint the legend and the panels.
 TYPE_NAMES = {
@@ -60,69 +64,21 @@ class _Line:
         return self.source[self.start:self.end]
 
 
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells.
-
-    Control characters count as what they are painted as: one space each (see `printable`)."""
-    width = max(1, width)
-    segment = text[start:end]
-    clean = printable(segment)
-    if clean != segment:  # rare (the view passes clean text): wrap a clean copy, same offsets
-        text = text[:start] + clean
-    lines: list[tuple[int, int]] = []
-    for piece_start, piece_end in _hard_lines(text, start, end):
-        pos = piece_start
-        if pos == piece_end:
-            lines.append((pos, pos))
-        while pos < piece_end:
-            cells, cut = 0, pos
-            while cut < piece_end:
-                w = get_character_cell_size(text[cut])
-                if cells + w > width:
-                    break
-                cells += w
-                cut += 1
-            if cut >= piece_end:
-                lines.append((pos, piece_end))
-                break
-            space = text.rfind(" ", pos, cut + 1)
-            if space > pos:
-                lines.append((pos, space))
-                pos = space
-            else:
-                cut = max(cut, pos + 1)
-                lines.append((pos, cut))
-                pos = cut
-            while pos < piece_end and text[pos] == " ":
-                pos += 1
-    return lines
-
-
-def _hard_lines(text: str, start: int, end: int):
-    pos = start
-    while True:
-        nl = text.find("\n", pos, end)
-        if nl == -1:
-            yield pos, end
-            return
-        yield pos, nl
-        pos = nl + 1
-
-
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(DragSelect, ScrollView, can_focus=True):
     """Shows one article. The screen hands it the article and the spans to paint; the view lays
     out, paints, scrolls, and says where the reader is (`Scrolled`)."""
 
     BINDINGS = actions.bindings("article")
     COMPONENT_CLASSES = {
-        "article--title", "article--meta", "article--heading", "article--note", "article--empty",
-        "article--search", "article--selected", "article--highlight", "article--selection",
+        "article--title", "article--meta", "article--badges", "article--heading", "article--note", "article--empty",
+        "article--search", "article--selected", "article--highlight", "article--selection", "article--margin",
         *TYPE_CLASS.values(), *MARKDOWN_CLASS.values(),
     }
     DEFAULT_CSS = """
     ArticleView > .article--md-heading { text-style: bold underline; color: $accent; }
     ArticleView > .article--md-bold { text-style: bold; }
     ArticleView > .article--md-italic { text-style: italic; }
+    ArticleView > .article--badges { text-style: bold; color: $text-warning; }
     """
 
     class Scrolled(Message):
@@ -138,6 +94,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.note = ""
+        self.badges = ""  # under the date line: ★ bookmarked, ✎ noted, the tags (none: no line)
         # Named style layers over the text, painted in LAYERS order (later wins): entity types,
         # then anything a feature adds (highlights, Markdown styles), then search and marks.
         self.span_layers: dict[str, list[tuple[int, int, str]]] = {}
@@ -171,6 +128,13 @@ class ArticleView(ScrollView, can_focus=True):
         if note != self.note:
             self.note = note
             self._relayout()
+
+    def set_badges(self, badges: str) -> None:
+        if badges != self.badges:
+            self.badges = badges
+            self._relayout()
+            if self._anchor > 0:  # a line more or less above: the reader keeps their place
+                self.scroll_to(y=self.line_of_offset(self._anchor), animate=False, immediate=True, force=True)
 
     @property
     def highlights(self) -> list[tuple[int, int, str]]:
@@ -247,6 +211,36 @@ class ArticleView(ScrollView, can_focus=True):
         i = bisect_right(self._body_starts, offset) - 1
         return self._body_rows[max(i, 0)] if self._body_rows else 0
 
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under content cell (x, y), for a mouse drag: the nearest body line's
+        (above the body: its start), the character under x (past the end: the line's end)."""
+        if not self._body_rows:
+            return None
+        index = max(0, min(len(self._lines) - 1, round(self.scroll_y) + y))
+        k = bisect_right(self._body_rows, index) - 1
+        if k < 0:
+            return self._body_starts[0]
+        line = self._lines[self._body_rows[k]]
+        if self._body_rows[k] != index:  # below a paragraph's last line (a blank, the note): its end
+            return line.end
+        col, pos, cells = x - GUTTER - len(line.prefix), line.start, 0
+        while pos < line.end and cells + get_character_cell_size(line.source[pos]) <= col:
+            cells += get_character_cell_size(line.source[pos])
+            pos += 1
+        return pos
+
+    def scroll_to_note(self) -> None:
+        """Show the note under the article (its heading at the top, as far as the view scrolls)."""
+        row = next((i for i, line in enumerate(self._lines) if line.kind == "heading"), None)
+        if row is not None:
+            self.scroll_to(y=min(row, self.max_scroll_y), animate=False, immediate=True, force=True)
+
+    def line_end(self, offset: int, delta: int) -> int:
+        """The end of the body line `delta` lines after (before) the one showing text[offset]."""
+        k = max(0, bisect_right(self._body_starts, offset) - 1)
+        k = max(0, min(len(self._body_rows) - 1, k + delta))
+        return self._lines[self._body_rows[k]].end if self._body_rows else offset
+
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of_offset(offset)
         height = self.scrollable_content_region.height
@@ -255,7 +249,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def measure(self) -> int:
-        return max(10, min(self.scrollable_content_region.width, MAX_MEASURE))
+        return max(10, min(self.scrollable_content_region.width - GUTTER, MAX_MEASURE))
 
     def on_resize(self, event: events.Resize) -> None:
         if self.measure != self._laid_out_width:
@@ -283,6 +277,9 @@ class ArticleView(ScrollView, can_focus=True):
             add(title, 0, len(title), "title")
             meta = printable(" · ".join(x for x in (a.date or "no date", a.source, a.file) if x))
             add(meta, 0, len(meta), "meta")
+            if self.badges:
+                badges = printable(self.badges)
+                add(badges, 0, len(badges), "badges")
             text = printable(a.text)
             items = {s for s, _, k in getattr(a, "styles", ()) or () if k == "list_item"}
             for start, end in a.paragraphs or ((0, len(a.text)),):
@@ -343,18 +340,34 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._lines:
             if y == 1:
                 style = base + self.get_component_rich_style("article--empty")
-                return Strip([Segment(self.empty_text, style)]).crop_extend(0, width, base)
+                return Strip([Segment(" " * GUTTER, base), Segment(self.empty_text, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._cache[index] = self._paint(self._lines[index], base)
+            line = self._lines[index]
+            strip = self._cache[index] = Strip.join([self._margin(line, base), self._paint(line, base)])
         return strip.crop_extend(0, width, base)
+
+    def marked_lines(self) -> list[int]:
+        """The lines with a margin marker: those showing part of a highlight (tests, the notes panel)."""
+        return [i for i, line in enumerate(self._lines) if self._highlighted(line)]
+
+    def _highlighted(self, line: _Line) -> bool:
+        return line.kind == "body" and any(s < line.end and e > line.start
+                                           for s, e, name in self.span_layers.get("highlights", ())
+                                           if name == "article--highlight")
+
+    def _margin(self, line: _Line, base: Style) -> Strip:
+        if self._highlighted(line):
+            return Strip([Segment(MARGIN_MARK, base + self.get_component_rich_style("article--margin"))], GUTTER)
+        return Strip([Segment(" " * GUTTER, base)], GUTTER)
 
     def _paint(self, line: _Line, base: Style) -> Strip:
         style = self.get_component_rich_style
-        kind_style = {"title": "article--title", "meta": "article--meta", "heading": "article--heading",
+        kind_style = {"title": "article--title", "meta": "article--meta", "badges": "article--badges",
+                      "heading": "article--heading",
                       "note": "article--note"}.get(line.kind)
         text = Text(line.prefix + line.text, end="")
         if line.kind == "body":

@@ -3,16 +3,27 @@ tags in text order, the detached ones (quote no longer in the text) last. Choosi
 the article to it (`Chosen`, as the entity panel does)."""
 from __future__ import annotations
 
+from rich.console import Group
+from rich.markdown import Markdown
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..cleantext import printable
 from .panels import Chosen
 
 
 def _short(text: str, n: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def note_prompt(note: str) -> Group:
+    """The article note as Markdown (headings, lists, emphasis), under a ✎ heading."""
+    text = printable(note.strip())
+    if len(text) > 2000:
+        text = text[:1999] + "…"
+    return Group(Text("✎ Note", style="bold"), Markdown(text))
 
 
 class NotesPanel(OptionList):
@@ -28,7 +39,7 @@ class NotesPanel(OptionList):
         self.spans = {}
         options: list[Option] = []
         if note.strip():
-            options.append(Option(Text.assemble(("✎ ", "bold"), _short(note, 300)), id="note"))
+            options.append(Option(note_prompt(note), id="note"))
         for h in highlights:
             line = Text()
             line.append("⚠ detached: " if h.get("detached") else "❝ ", "bold")
@@ -50,3 +61,5 @@ class NotesPanel(OptionList):
         span = self.spans.get(event.option.id or "")
         if span:
             self.post_message(Chosen(event.option.id, "highlight", [span]))
+        elif event.option.id == "note":
+            self.post_message(Chosen("note", "note", []))  # the article shows its note at the end
