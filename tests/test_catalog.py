@@ -74,6 +74,21 @@ def test_incremental_add_change_delete_and_rename(corpus, cache):
     assert cat.conn.execute("SELECT count(*) FROM fts").fetchone()[0] == 3
 
 
+def test_an_edited_last_article_gets_a_new_number_never_a_reused_one(corpus, cache):
+    """The list takes the rows numbered above the last it saw: the newest article, edited, must come
+    back above it (a reused number hid it from the list until the next launch)."""
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    (last_n, last_file), = cat.conn.execute(
+        "SELECT a.n, f.path FROM articles a JOIN files f ON f.id = a.file ORDER BY a.n DESC LIMIT 1")
+    path = Path(os.fsdecode(bytes(last_file)))
+    path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # another mtime, whatever the clock's resolution
+    cat.update(workers=1)
+    (n,), = cat.conn.execute("SELECT a.n FROM articles a JOIN files f ON f.id = a.file WHERE f.path = ?", (last_file,))
+    assert n > last_n and cat.count() == 3
+
+
 def test_old_extractor_stamp_triggers_reanalysis_and_only_then(corpus, cache, monkeypatch):
     cat = Catalog.open([corpus])
     cat.update(workers=1)

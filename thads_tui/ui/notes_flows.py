@@ -82,13 +82,13 @@ def edit_tags(reader: "ReaderScreen") -> None:
 
 def relink_notes(reader: "ReaderScreen") -> None:
     """Once the corpus is loaded: notes whose article file was edited (a new id) follow it."""
-    articles = getattr(reader.source, "articles", None)
-    if not articles or reader.notebook.read_only:
+    cat = getattr(reader.source, "cat", None)
+    if cat is None or reader.notebook.read_only:
         return
     ann = reader.notebook.ann
 
-    def run() -> int:  # in the saves worker: one scan of the file, one write if anything moves
-        return relink(ann, orphan_moves(ann, articles, {str(a.path): a.id for a in articles.values()}))
+    def run() -> int:  # in the saves worker: one scan of the file, a lookup per orphan, one write if any moves
+        return relink(ann, orphan_moves(ann, _Held(cat), _Held(cat)))
 
     def done(moved: int) -> None:
         if moved:
@@ -98,3 +98,15 @@ def relink_notes(reader: "ReaderScreen") -> None:
             reader.notify(f"{plural(moved, 'note')} moved to their edited article files.", timeout=5)
 
     reader.saver.save(Job("Notes of edited articles", run, done=done))
+
+
+class _Held:
+    """The catalogue as `orphan_moves` asks it: is this id still there (`in`), which id has this file (`get`)."""
+    def __init__(self, cat) -> None:
+        self.cat = cat
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.cat.holds(article_id)
+
+    def get(self, path: str, default: str | None = None) -> str | None:
+        return self.cat.id_of_file(path) or default

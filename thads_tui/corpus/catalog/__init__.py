@@ -240,6 +240,15 @@ class Catalog:
                        paragraphs=tuple(tuple(p) for p in json.loads(paras)), format=fmt,
                        styles=tuple(tuple(s) for s in json.loads(styles)), key=key or None)
 
+    def holds(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone() is not None
+
+    def id_of_file(self, path: str | Path) -> str | None:
+        """The id of the (first) article read from the file at `path`, if the catalogue holds it."""
+        row = self.conn.execute("SELECT a.id FROM articles a JOIN files f ON f.id = a.file WHERE f.path = ? "
+                                "ORDER BY a.n LIMIT 1", (os.fsencode(str(path)),)).fetchone()
+        return row[0] if row else None
+
     def text(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
         return db.unpack(row[0]) if row else None

@@ -12,7 +12,8 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable
 
-SCHEMA_VERSION = 4  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages
+SCHEMA_VERSION = 5  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
+# 5: article numbers never reused (AUTOINCREMENT: the list takes the rows numbered above the last it saw)
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
 MEMORY = ":memory:"
@@ -22,7 +23,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE TABLE articles (
-    n INTEGER PRIMARY KEY,                -- also the FTS rowid
+    n INTEGER PRIMARY KEY AUTOINCREMENT,  -- also the FTS rowid; never reused
     file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
     key TEXT NOT NULL DEFAULT '',         -- the record in a many-article file; '' for one article
     id TEXT NOT NULL,                     -- content id (notes follow it across renames)
