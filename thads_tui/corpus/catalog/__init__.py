@@ -42,7 +42,7 @@ from typing import Callable, Iterable
 from ...extract import Entity, Figure
 from ..article import Article
 from . import db, update as _update
-from .search import Found, hits_of, search as _search
+from .search import Found, _label, hits_of, search as _search
 from .update import UpdateReport
 
 __all__ = ["Catalog", "EntityRow", "FigureRow", "Found", "Row", "UpdateReport"]
@@ -80,11 +80,6 @@ class FigureRow:
     measure: str | None
     start: int
     end: int
-
-
-def _label(path: bytes, key: str) -> str:
-    name = os.fsdecode(bytes(path).rpartition(os.sep.encode())[2])
-    return f"{name} ({key})" if key else name
 
 
 _ROW_SQL = ("SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, a.format "

@@ -7,9 +7,9 @@ last word while typing, its notes and error messages). Ranking, best first:
   2. within each group, when the query was typed with accents, articles holding the words as
      typed (accents included) before those that only match once folded;
   3. bm25() with the title weighted above the body. A group of more than RANK_ALL articles
-     (a common word) is ranked in a window of the newest ~RANK_WINDOW of them (bm25 would
-     score every match), newest first when a word is a prefix (each FTS pass over a short
-     prefix merges many words' lists); `total` and `together` are always exact counts.
+     (a common word) is not weighed (bm25 reads every match): those with the words in their
+     title come first, then the others, the last catalogued first in each; `total` and `together` are
+     always exact counts.
 Hit offsets point into the article's NFC text; only windows of the text are folded to find
 them (a huge text is never folded whole to show three snippets).
 """
@@ -21,7 +21,6 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..fold import OffsetMap, fold, fold_char, fold_window
 from .db import unpack
@@ -32,7 +31,6 @@ TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 RERANK = 64  # how many of each group are checked for accents as typed
 RANK_ALL = 1000  # a group with at most this many matches is ranked whole by bm25
-RANK_WINDOW = 1000  # otherwise bm25 ranks a window of about this many (see _ranked)
 WINDOW = 65_536  # characters folded at a time when looking for hits
 OVERLAP = 2_048
 
@@ -146,32 +144,27 @@ _BM25 = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 
 
 def _ranked(conn: sqlite3.Connection, q: str, count: int, want: int, skip: set[int]) -> list[tuple[int, float]]:
-    """The best `want` matches of `q` (bm25, best first) that are not in `skip`.
+    """The best `want` matches of `q` (best first) that are not in `skip`.
 
-    A group of at most RANK_ALL matches is ranked whole. A larger one (a common word, where
-    bm25 would score every match) is ranked in a window: bm25 orders the matches among the
-    newest catalogued articles (a rowid range expected to hold about RANK_WINDOW of them), the
-    older ones follow newest first; with a prefix term (typing), newest first. Two FTS passes
-    per group: the count, then this one."""
+    A group of at most RANK_ALL matches is ranked whole by bm25. A larger one (a common word)
+    is not: bm25 reads every match's whole posting list to weigh it (15-20 ms at 100,000
+    articles whatever the window), so the articles with the words in their title come first,
+    then the others, the last catalogued first in each (FTS5 walks its rowids backwards and stops
+    at `want`: under a millisecond)."""
     if count <= RANK_ALL:
         rows = conn.execute(f"SELECT rowid, {_BM25} FROM fts WHERE fts MATCH ? ORDER BY {_BM25} LIMIT ?",
                             (q, want + len(skip))).fetchall()
         return [r for r in rows if r[0] not in skip][:want]
-    if "*" in q:  # a prefix term: each FTS pass merges all its words' lists, and bm25 takes two
-        rows = conn.execute("SELECT rowid, 0.0 FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                            (q, want + len(skip))).fetchall()
-        return [r for r in rows if r[0] not in skip][:want]
-    lo, hi = conn.execute("SELECT min(n), max(n) FROM articles").fetchone()
-    bound = hi - (hi - lo + 1) * RANK_WINDOW // count
-    rows = conn.execute(f"SELECT rowid, {_BM25} FROM fts WHERE fts MATCH ? AND rowid >= ? ORDER BY {_BM25} LIMIT ?",
-                        (q, bound, want + len(skip))).fetchall()
-    out = [r for r in rows if r[0] not in skip][:want]
-    if len(out) < want:  # past the window (a deep page): the older matches, newest first
-        for (n,) in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? AND rowid < ? ORDER BY rowid DESC", (q, bound)):
-            if n not in skip:
-                out.append((n, 0.0))
+    out: list[tuple[int, float]] = []
+    taken = set(skip)
+    for query, score in ((f"{{title}} : ({q})", -TITLE_WEIGHT), (q, -BODY_WEIGHT)):
+        for (n,) in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                                 (query, want + len(taken))):
+            if n not in taken:
+                taken.add(n)
+                out.append((n, score))
                 if len(out) >= want:
-                    break
+                    return out
     return out
 
 
@@ -190,18 +183,26 @@ def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: 
 
 
 def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
-    """One result; k < 0: without hits and snippets (hits_of gives them when wanted)."""
+    """One result; k < 0: without hits and snippets (hits_of gives them when wanted), and without
+    reading the text."""
+    if k < 0:
+        aid, title, date, path, key = conn.execute(
+            "SELECT a.id, a.title, a.date, f.path, a.key FROM articles a JOIN files f ON f.id = a.file WHERE a.n=?",
+            (n,)).fetchone()
+        return Hit(aid, n, title, date, _label(path, key), score, together, exact, (), ())
     aid, title, date, path, key, ztext, paragraphs = conn.execute(
         "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
         "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
-    name = Path(os.fsdecode(bytes(path))).name
-    label = f"{name} ({key})" if key else name
-    if k < 0:
-        return Hit(aid, n, title, date, label, score, together, exact, (), ())
     text = unpack(ztext)
     hits = find_hits(text, parsed, limit=64)
     shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
-    return Hit(aid, n, title, date, label, score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+    return Hit(aid, n, title, date, _label(path, key), score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+
+
+def _label(path: bytes, key: str) -> str:
+    """The label a list row shows: the file name, with the record's key for a many-article file."""
+    name = os.fsdecode(bytes(path).rpartition(os.sep.encode())[2])
+    return f"{name} ({key})" if key else name
 
 
 def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery, *, limit: int | None = None,
