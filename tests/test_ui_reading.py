@@ -42,7 +42,10 @@ async def test_moving_on_cancels_the_read_timer(tmp_path, monkeypatch):
         assert reader.article.id != first.id and reading.timed == reader.article.id
         reading.time_up(first)  # the old timer, had it not been stopped, marks nothing: first is no longer open
         await ready(app, pilot)
-        assert records(db(tmp_path), "reads") == [] and not reader.markers.read
+        assert not reader.markers.read
+        # nothing may have been written yet (the reading position is saved after a pause): no file, no read mark
+        if (tmp_path / "db.json").exists():
+            assert records(db(tmp_path), "reads") == []
 
 
 async def test_next_unread_and_the_unread_filter(tmp_path, monkeypatch):
