@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 # Where a key works: the whole app, the article list, the article view, the search box, the
 # note editor. The help screen lists them in this order under these headings.
@@ -257,9 +258,13 @@ def palette_actions() -> Iterable[Action]:
 def display_keys(action: Action, keymap: Mapping[str, str] | None = None) -> str:
     """Keys as a person reads them: `?`, `ctrl+s`, `j / down`."""
     keys = (keymap or {}).get(action.id, action.keys)
-    names = {"question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
-             "pagedown": "page down", "pageup": "page up", "less_than_sign": "<", "greater_than_sign": ">"}
-    shown = [names.get(k.strip(), k.strip()) for k in keys.split(",")]
+    names = {"pagedown": "page down", "pageup": "page up", "slash": "/", "minus": "-", "plus": "+"}
+
+    def shown_key(key: str) -> str:  # `right_curly_bracket` is `}`; `space`, `tab`, `ctrl+s` stay words
+        char = key_to_character(key) if "+" not in key else None
+        return names.get(key) or (char if char and char.isprintable() and not char.isspace() else key)
+
+    shown = [shown_key(k.strip()) for k in keys.split(",")]
     if action.key_display and action.id not in (keymap or {}):
         if "/" in action.key_display:
             return action.key_display
