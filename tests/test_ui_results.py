@@ -203,3 +203,29 @@ async def test_results_and_figures_tables_fit_120_columns(tmp_path):
         assert values["216/897 việc"] == "216/897 bản án"
         assert values["trên 62 nghìn tỷ đồng"] == "62.000 tỷ đ"
         assert values["1 năm"] == "1 năm"  # a duration shows its unit
+
+
+async def test_figures_panel_says_what_whose_when(tmp_path):
+    """The reader's figures panel: each figure with what it measures, of whom and when, in the
+    reader's words; the highlighted row's facts in full under the table."""
+    from thads_tui.ui.widgets.panels import FigurePanel
+
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        national = next(r.id for r in reader.sidebar.rows if "8 tháng" in (reader.source.get(r.id).text[:2000]))
+        reader.sidebar.select_id(national)
+        reader.open(national)
+        await ready(app, pilot)
+        panel = app.query_one(FigurePanel)
+        cells = [[str(c).split("\n") for c in panel.get_row_at(i)] for i in range(panel.row_count)]
+        rows = {figure[0]: (figure[1], what) for figure, what in cells}  # two lines a figure
+        assert rows["61,12%"] == ("61,12 %", ["% việc xong", "toàn quốc · 8 tháng 2023"])
+        assert rows["29,42%"] == ("29,42 %", ["% tiền xong", "toàn quốc · 8 tháng 2023"])
+        assert rows["17,48%"] == ("17,48 %", ["tăng/giảm tiền phải thi hành", "toàn quốc · 8 tháng 2023"])
+        panel.focus()
+        i = [figure[0] for figure, _ in cells].index("61,12%")
+        panel.move_cursor(row=i)
+        await pilot.pause()
+        assert "% việc xong · toàn quốc · 8 tháng 2023" in panel._border_subtitle.plain

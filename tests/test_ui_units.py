@@ -13,7 +13,7 @@ from thads_tui.extract import Entity, Extraction, Figure
 from thads_tui.ui import actions
 from thads_tui.ui.app import create_app
 from thads_tui.ui.widgets.article_view import wrap
-from thads_tui.ui.widgets.panels import format_value, group_entities, number
+from thads_tui.ui.widgets.panels import group_entities
 from thads_tui.ui.widgets.article_list import Row
 from thads_tui.ui.textsearch import find_all
 
@@ -55,18 +55,6 @@ def test_search_ignores_accents_and_case():
     assert [text[s:e] for s, e in find_all(text, "DONG")] == ["Đồng"]
     assert [text[s:e] for s, e in find_all(text, "thành  phố")] == ["thành phố"]
     assert find_all(text, "   ") == []
-
-
-def test_figure_values_read_like_the_brief():
-    def fig(value, unit, of=None):
-        return Figure("x", 0, 1, value, unit, None, of, None)
-
-    assert format_value(fig(970_327_000_000, "VND")) == "970 327 000 000 đồng"
-    assert format_value(fig(0.18, "percent")) == "0.18 %"
-    assert format_value(fig(13140, "case")) == "13 140 cases"
-    assert format_value(fig(1, "case")) == "1 case"
-    assert format_value(fig(3, "rank", of=63)) == "3 of 63"
-    assert number(1234.5) == "1 234.5"
 
 
 def test_entities_group_by_type_and_canonical_name():

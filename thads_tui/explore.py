@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from .corpus import Article
 from .corpus.fold import fold
 from .extract import Extraction, Figure
+from .labels import metric_label, period_label
 from .textsafe import csv_cell
 
 SERIES = ("về việc", "về tiền", "other")
@@ -202,13 +203,15 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
 
 
 def search_figures(rows: Iterable[FigureRow], text: str) -> list[FigureRow]:
-    """Rows whose metric, subject or period (or figure text) hold every word of `text`, ignoring
-    case and accents: `cases.rate gia lai 2022`."""
+    """Rows whose metric, subject or period (as ids or as shown: `cases.rate`, `% việc xong`,
+    `2022:5m`, `5 tháng 2022`) or figure text hold every word of `text`, ignoring case and
+    accents: `cases.rate gia lai 2022`, `viec xong gia lai`."""
     words = fold(text).split()
     if not words:
         return list(rows)
     return [r for r in rows
-            if all(w in fold(f"{r.metric} {r.subject or ''} {r.period or ''} {r.text}") for w in words)]
+            if all(w in fold(f"{r.metric} {metric_label(r.metric)} {r.subject or ''} {r.period or ''} "
+                             f"{period_label(r.period)} {r.text}") for w in words)]
 
 
 _DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list

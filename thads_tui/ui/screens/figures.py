@@ -8,7 +8,6 @@ results view (R); the old chart that averaged unrelated percentages is gone.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from rich.text import Text
@@ -17,35 +16,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ...explore import FigureRow, search_figures, sort_figures
+from ...labels import metric_label, period_label, short_value
 from .. import actions
-from ...extract.display import exact_number
 from .table import FilteredTableScreen, clip
-
-_UNIT = {"percent": "%", "case": "việc", "area": "m²", "rank": ""}
-# The unit as written after the number (and its magnitude words): `8 tháng`, `47 Chấp hành viên`.
-_WRITTEN_UNIT = re.compile(r"[\d.,/]+(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))*\s*(.*)$")
-
-
-def table_value(row: FigureRow) -> str:
-    """The value, short and exact, in Vietnamese notation: `61,12 %`, `216/897 việc`,
-    `62.000 tỷ đ` (đ: đồng), `1,2 triệu USD`, `3/63`."""
-    value = row.value
-    if row.unit in ("VND", "USD"):
-        currency = "đ" if row.unit == "VND" else "USD"
-        for size, word in ((1e9, "tỷ"), (1e6, "triệu")):
-            if abs(value) >= size:
-                return f"{exact_number(round(value / size, 9))} {word} {currency}"
-        return f"{exact_number(value)} {currency}"
-    number = exact_number(value) + (f"/{exact_number(row.of)}" if row.of is not None else "")
-    if row.metric == "judgments":
-        word = "bản án"
-    elif row.unit in _UNIT:
-        word = _UNIT[row.unit]
-    else:  # durations and counts: the unit word of the text (`1 năm`: `1 năm`, never `1`)
-        m = _WRITTEN_UNIT.search(row.text)
-        word = m[1] if m else ""
-    return f"{number} {word}".rstrip()
-
 
 
 class FiguresScreen(FilteredTableScreen):
@@ -84,9 +57,10 @@ class FiguresScreen(FilteredTableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return tuple(map(Text, (clip(row.title, 14), clip(row.date, 10), clip(row.text, 14), table_value(row),
-                                clip(row.metric, 18), clip(row.subject, 12), clip(row.period, 9),
-                                clip(row.measure, 12))))
+        return tuple(map(Text, (clip(row.title, 14), clip(row.date, 10), clip(row.text, 14), short_value(row),
+                                clip(metric_label(row.metric), 18), clip(row.subject, 12),
+                                clip(period_label(row.period), 12),
+                                clip(row.measure, 9))))
 
     def action_export(self) -> None:
         self.export(self.listed)

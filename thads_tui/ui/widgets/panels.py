@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...explore import name_key
 from ...extract import ENTITY_TYPES, Extraction, Figure
+from ...labels import fact_label, metric_label, period_label, short_value
 from .article_view import TYPE_NAMES
 from ..cleantext import printable
 from ..state import Analysis
@@ -57,37 +58,10 @@ def group_entities(extraction: Extraction) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (order.get(g.type, 99), -len(g.occurrences), g.canonical.casefold()))
 
 
-def number(value: float) -> str:
-    """970327000000 -> '970 327 000 000'; 0.18 -> '0.18'."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ")
-    whole, _, frac = f"{value:,.4f}".rstrip("0").partition(".")
-    return whole.replace(",", " ") + ("." + frac if frac else "")
-
-
-def format_value(f: Figure) -> str:
-    v = number(f.value)
-    if f.unit == "VND":
-        text = f"{v} đồng"
-    elif f.unit == "percent":
-        text = f"{v} %"
-    elif f.unit == "case":
-        noun = "judgment" if getattr(f, "metric", "") == "judgments" else "case"  # bản án apart from việc
-        text = f"{v} {noun}" + ("" if f.value == 1 else "s")
-    elif f.unit in ("duration", "count", "area", "USD"):  # the unit as written: `8 tháng`, `70 bản án`
-        word = getattr(f, "unit_word", None) or {"area": "m²", "USD": "USD"}.get(f.unit, "")
-        text = f"{v} {word}".rstrip()
-    else:
-        text = v
-    if f.of is not None:
-        text += f" of {number(f.of)}"
-    return text
-
-
 def group_figures(extraction: Extraction) -> list[tuple[Figure, list[tuple[int, int]]]]:
     groups: dict[tuple, tuple[Figure, list[tuple[int, int]]]] = {}
     for f in extraction.figures:
-        key = (f.text, f.value, f.unit, f.qualifier, f.measure)
+        key = (f.text, f.value, f.unit, f.qualifier, f.measure, f.metric, f.subject, f.period)
         groups.setdefault(key, (f, []))[1].append((f.start, f.end))
     return list(groups.values())
 
@@ -174,7 +148,10 @@ class FigurePanel(DataTable):
         self.border_title = "Figures"
 
     def on_mount(self) -> None:
-        self.add_columns("Figure", "Value", "Qualifier", "Measure")
+        # Two lines a figure, so that a 46-column panel shows it all: the figure as written (with
+        # its qualifier: `hơn 300.000 việc`) over its normalised value; what it measures over
+        # whose and when (`% việc xong` / `Gia Lai · 5 tháng 2022`).
+        self.add_columns("Figure", "What · whose · when")
 
     def show(self, extraction: Extraction | None, status: str = "") -> None:
         self.clear()
@@ -188,16 +165,21 @@ class FigurePanel(DataTable):
         for i, (f, occ) in enumerate(group_figures(extraction)):
             key = f"f{i}"
             self.figures[key] = (f, occ)
-            label = Text(printable(f.text), style=style)
+            figure = Text()
+            figure.append(printable(f.text), style)
             if len(occ) > 1:
-                label.append(f" ×{len(occ)}", style="dim")
-            self.add_row(label, Text(format_value(f)), Text(printable(f.qualifier or "")),
-                         Text(printable(f.measure or "")), key=key)
+                figure.append(f" ×{len(occ)}", style="dim")
+            figure.append("\n" + short_value(f, compact=False), style="dim")
+            what = Text(metric_label(f.metric)) if f.metric != "other" else Text(printable(f.measure or ""), "dim")
+            what.append("\n" + printable(" · ".join(x for x in (f.subject, period_label(f.period)) if x)), "dim")
+            self.add_row(figure, what, key=key, height=2)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The table is narrow: the highlighted figure's qualifier and measure, in full, below it."""
+        """The table is narrow: the highlighted figure's facts and the extractor's gloss, in full, below it."""
         f, _ = self.figures.get(event.row_key.value, (None, None))
-        self.border_subtitle = Text(printable(" · ".join(x for x in (f.qualifier, f.measure) if x) if f else ""))
+        parts = ((f.qualifier if f.qualifier and f.qualifier not in f.text else None),
+                 fact_label(f.metric, f.subject, f.period), f.measure) if f else ()
+        self.border_subtitle = Text(printable(" · ".join(x for x in parts if x)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
