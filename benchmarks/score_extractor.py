@@ -22,6 +22,7 @@ subject annotation (whose figure: the company or defendant) is the weakest agree
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,8 @@ SETS = [
     ("blind3", HERE / "gold" / "blind3", HERE / "gold" / "blind3.gold.json"),
     ("blind4", "corpus", HERE / "gold" / "blind4.gold.json"),
 ]
-REAL = Path("/work/data/real-100k")
+# the expanded shared corpus (`../shared/corpora/expand DIR --limit 100000`); THADS_REAL names another folder
+REAL = Path(os.environ.get("THADS_REAL", "/work/data/real-100k"))
 
 
 def _corpus_folder(gold: Path, into: Path) -> Path | None:
