@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 
 from .cues import START, index_cues
 from .lexicon import ACRO_WORD, UPPER
+from .names import NOT_FIRST as _NOT_FIRST
 from .metrics import Window, metric_of
 from .periods import YEAR, find_periods, reporting_months
 from .spans import Span
@@ -50,12 +51,16 @@ _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
 _PRISON_AFTER = re.compile(r"\s*(?:tù|cải tạo)(?!\w)")
 _TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc)(?!\w)")
-_RANGE_BEFORE = re.compile(r"(?<!\w)(?:từ|đến|tổng cộng|tổng|chia nhau)\s+$")
+_RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến|tới)\s+\d+\s*(?:năm|tháng)"
+                    r"(?:\s+tù|\s+cải tạo)")
+_TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
 _PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán)(?!\w)")
+_JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
 _CAP_NEXT = re.compile(rf"\s+{UPPER}")
+_CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 # A company's short name: the token in brackets after it (Sacombank), after a dash ending its
 # name (`… GrabTaxi Việt Nam - Grab`), or the acronym a bank is named by (Ngân hàng BIDV).
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
@@ -126,8 +131,10 @@ class FactFinder:
                 continue
             (canonical,) = full
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                if _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start()) and \
-                        not _CAP_NEXT.match(text, m.end()) and free(m.start(), m.end()):
+                titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
+                if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
+                        not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                        free(m.start(), m.end()):
                     extra.append(Span(m.start(), m.end(), "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
@@ -245,12 +252,13 @@ class FactFinder:
         text = self.text
         if _TRIAL_AFTER.match(text, f.end):
             return None
-        if not _PRISON_AFTER.match(text, f.end):
-            s, e = self.sentences.around(f.start, f.end)
-            return self._person(s, f.start, e)
-        if _RANGE_BEFORE.search(text, max(0, f.start - 12), f.start):
+        s, e = self.sentences.around(f.start, f.end)
+        if any(m.start() <= f.start < m.end() for m in _RANGE.finditer(text, s, e)):
             return None
-        s, _ = self.sentences.around(f.start, f.end)
+        if not _PRISON_AFTER.match(text, f.end):
+            return self._person(s, f.start, e)
+        if _TOTAL_BEFORE.search(text, max(0, f.start - 12), f.start):
+            return None
         s = max(s, text.rfind(";", s, f.start) + 1)
         people = [p for p in self._people_in(s, f.start) if p.kind == "PERSON" and p.end <= f.start]
         return people[-1].canonical if people else None
@@ -288,11 +296,10 @@ class FactFinder:
         says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
-        if money:
-            payer = self._payer(s, pos)
-            if payer is not None:
-                return payer
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
+        payer = self._payer(s, pos) if money else None
+        if payer is not None:
+            people = [payer]
         if any(not _LENDER.match(p.canonical) for p in people):
             people = [p for p in people if not _LENDER.match(p.canonical)]
         before = [p for p in people if p.start < pos]
@@ -317,7 +324,7 @@ class FactFinder:
                 counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
         return max(counts, key=counts.get) if counts else None
 
-    def _payer(self, s: int, pos: int) -> str | None:
+    def _payer(self, s: int, pos: int) -> Span | None:
         """`buộc ông Thăng bồi thường 600 tỉ đồng`, `tuyên BIDV phải hoàn trả lại cho …`: the
         party written right before the last payment verb before the sum, in its clause."""
         verb = None
@@ -325,9 +332,14 @@ class FactFinder:
             verb = m
         if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
             return None
-        for p in reversed(self._people_in(max(s, verb.start() - 40), verb.start())):
-            if p.end <= verb.start() and not re.search(r"[,;()]", self.text[p.end:verb.start()]):
-                return p.canonical
+        near = self._people_in(max(s, verb.start() - 80), verb.start())
+        for i in range(len(near) - 1, -1, -1):
+            p = near[i]
+            if p.end <= verb.start() and verb.start() - p.end <= 40 and \
+                    not re.search(r"[,;()]", self.text[p.end:verb.start()]):
+                while i and _JOINED.fullmatch(self.text, near[i - 1].end, p.start):
+                    i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
+                return p
         return None
 
     def _creditor(self, p: Span) -> bool:

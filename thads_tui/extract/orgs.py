@@ -152,7 +152,7 @@ def find_orgs(text: str) -> list[Span]:
             if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
                 continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
-            if prio == 3 and _CORP_START.match(text, start) and end < len(text):
+            if prio == 3 and _CORP_ANY.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
                 abbr = _ABBR_AFTER.match(text, end)
                 if abbr:
@@ -163,6 +163,7 @@ def find_orgs(text: str) -> list[Span]:
 
 
 _CORP_START = re.compile(_CORP)
+_CORP_ANY = re.compile(_CORP, re.I)  # `ngân hàng TMCP … (Sacombank)` in press style
 
 
 @cache
