@@ -25,11 +25,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .cues import START, index_cues
-from .lexicon import ACRO_WORD, UPPER
+from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
 from .metrics import Window, metric_of
 from .periods import YEAR, find_periods, reporting_months
-from .spans import Span
+from .spans import Blocker, Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # starts with a set: scanned fast
@@ -123,19 +123,18 @@ class FactFinder:
         for p in self.people:
             if p.kind == "PERSON" and " " in p.canonical:
                 given.setdefault(p.canonical.rsplit(" ", 1)[1], set()).add(p.canonical)
-        taken = [(o.start, o.end) for o in persons + orgs]
+        blocked = Blocker(persons + orgs)
         def free(a: int, b: int) -> bool:
-            return not any(x < b and a < y for x, y in taken)
-        for name, full in given.items():
-            if len(full) != 1 or len(name) < 2:
-                continue
-            (canonical,) = full
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
-                if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
-                        not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
-                        free(m.start(), m.end()):
-                    extra.append(Span(m.start(), m.end(), "PERSON", canonical))
+            return not blocked.overlaps(a, b)
+        given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
+        for m in _words(given, text):
+            name = m.group()
+            (canonical,) = given[name]
+            titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
+            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
+                    not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                    free(m.start(), m.end()):
+                extra.append(Span(m.start(), m.end(), "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
             if o.kind != "ORG":
@@ -146,9 +145,12 @@ class FactFinder:
                                           " " not in name else None)
             if short and len(short) > 1:
                 shorts.setdefault(short, o.canonical)
+        found_by: dict[str, list[re.Match]] = {}
+        for m in _words(shorts, text):
+            if free(m.start(), m.end()):
+                found_by.setdefault(m.group(), []).append(m)
         for short, full in shorts.items():
-            found = [m for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text)
-                     if free(m.start(), m.end())]
+            found = found_by.get(short, [])
             uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
             fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
                         and text[o.start:o.end] != short)
@@ -369,6 +371,13 @@ class FactFinder:
             elif ps >= end and found_after is None:
                 found_after = period
         return found_before or found_after
+
+
+def _words(names, text: str):
+    """Whole-word occurrences of any of `names` (single tokens), in one pass."""
+    if not names:
+        return ()
+    return re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)
 
 
 def _is_company(name: str) -> bool:
