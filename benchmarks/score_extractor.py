@@ -23,6 +23,12 @@ bank, a tax-compensation suit, a bank's land auction, an appeal verdict with pri
 damages, compensation between companies, an employer's compensation), annotated by hand before
 the extractor ever ran on them. First score, before any fix: figures F1 0.935, metric 0.907
 (39/43), subject 0.200 (10/50), period 1.000 (50/50).
+After the fixes that generalised (company and bank names through their lowercase words; a
+sum is whoever the sentence says pays it; a prison term is the one defendant's it is given to;
+later mentions `ông X` and a company's short name): blind5 subject 0.700 (35/50), blind4
+subject 0.500 (21/42), blind3 subject 0.976; figures and metric unchanged. blind4's gold leaves
+every prison term without a subject (`16 năm` given to Vi Văn Dậu, `7 năm` to Nguyễn Thị Phúc),
+unlike blind3's (`12 năm` -> Lê Hà Nam) and blind5's convention, which the extractor follows.
 """
 from __future__ import annotations
 
