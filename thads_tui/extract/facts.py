@@ -25,9 +25,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .cues import START, index_cues
+from .lexicon import ACRO_WORD, UPPER, trie_pattern
+from .names import NOT_FIRST as _NOT_FIRST
 from .metrics import Window, metric_of
 from .periods import YEAR, find_periods, reporting_months
-from .spans import Span
+from .spans import Blocker, Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # starts with a set: scanned fast
@@ -38,13 +40,31 @@ _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
 _ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
-_CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả nợ cho|bồi thường cho|người được thi hành án|"
-                       r"nguyên đơn|trả)\s+$")
+_CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|trả nợ cho|bồi thường cho|"
+                       r"người được thi hành án|nguyên đơn|trả)\s+$")
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
 _AUCTIONEER = re.compile(r"Công ty (?:Đấu giá|đấu giá|TNHH Đấu giá|Cổ phần Đấu giá)|Trung tâm Dịch vụ đấu giá")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
+# A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
+# to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
+_PRISON_AFTER = re.compile(r"\s*(?:tù|cải tạo)(?!\w)")
+_TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc)(?!\w)")
+_RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến|tới)\s+\d+\s*(?:năm|tháng)"
+                    r"(?:\s+tù|\s+cải tạo)")
+_TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
+# Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
+# `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
+_PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán)(?!\w)")
+_JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
+_CAP_NEXT = re.compile(rf"\s+{UPPER}")
+_CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
+# A company's short name: the token in brackets after it (Sacombank), after a dash ending its
+# name (`… GrabTaxi Việt Nam - Grab`), or the acronym a bank is named by (Ngân hàng BIDV).
+_SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
+_SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 
 
@@ -80,7 +100,9 @@ class FactFinder:
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
         self.people = sorted([p for p in persons if not p.role and (p.start, p.end) not in authors]
-                             + [o for o in orgs if _is_company(o.canonical)], key=lambda s: s.start)
+                             + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
+                                if _is_company(o.canonical)], key=lambda s: s.start)
+        self._add_mentions(persons, orgs)
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
@@ -90,6 +112,55 @@ class FactFinder:
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
         self.case_article = self._is_case_article()
+
+    def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
+        """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
+        person named in full), and a company's short name (BIDV, Grab, Sacombank). A company
+        is named as the article mostly calls it: its short name when that is written more
+        often than the full one."""
+        text, extra = self.text, []
+        given: dict[str, set[str]] = {}
+        for p in self.people:
+            if p.kind == "PERSON" and " " in p.canonical:
+                given.setdefault(p.canonical.rsplit(" ", 1)[1], set()).add(p.canonical)
+        blocked = Blocker(persons + orgs)
+        def free(a: int, b: int) -> bool:
+            return not blocked.overlaps(a, b)
+        given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
+        for m in _words(given, text):
+            name = m.group()
+            (canonical,) = given[name]
+            titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
+            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
+                    not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                    free(m.start(), m.end()):
+                extra.append(Span(m.start(), m.end(), "PERSON", canonical))
+        shorts: dict[str, str] = {}
+        for o in self.people:
+            if o.kind != "ORG":
+                continue
+            name = text[o.start:o.end]
+            m = _SHORT_DASH.search(name) or _SHORT_ACRO.match(name)
+            short = m.group(1) if m else (name if o.canonical != " ".join(name.split()) and
+                                          " " not in name else None)
+            if short and len(short) > 1:
+                shorts.setdefault(short, o.canonical)
+        found_by: dict[str, list[re.Match]] = {}
+        for m in _words(shorts, text):
+            if free(m.start(), m.end()):
+                found_by.setdefault(m.group(), []).append(m)
+        for short, full in shorts.items():
+            found = found_by.get(short, [])
+            uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
+            fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
+                        and text[o.start:o.end] != short)
+            name = short if uses > fulls else full
+            for o in self.people:
+                if o.kind == "ORG" and o.canonical == full and name != full:
+                    o.canonical = name  # (a copy: see __init__)
+            extra += [Span(m.start(), m.end(), "ORG", name) for m in found]
+        if extra:
+            self.people = sorted(self.people + extra, key=lambda p: p.start)
 
     def _article_subject(self, orgs: list[Span], home: str | None) -> str | None:
         title = self.text[:self.text.find("\n") if "\n" in self.text else len(self.text)]
@@ -124,6 +195,7 @@ class FactFinder:
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
+        terms: dict[str, list[Span]] = {}
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -148,7 +220,12 @@ class FactFinder:
                 previous[aspect_key] = m
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
-            x["subject"] = (self._person(s, f.start, e) if one_case
+            if one_case and x["unit"] == "duration":
+                x["subject"], x["period"] = self._sentenced(f), None
+                if _PRISON_AFTER.match(self.text, f.end):
+                    terms.setdefault(self.text[f.start:f.end], []).append(f)
+                continue
+            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD")) if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
@@ -164,7 +241,29 @@ class FactFinder:
             if own and m != "other":
                 carried = own
             x["period"] = own or (carried if m != "other" else None)
+        for same in terms.values():  # `10 năm tù` given to two defendants is neither's
+            if len({f.extra["subject"] for f in same}) > 1:
+                for f in same:
+                    f.extra["subject"] = None
         self._complete_title(figures)
+
+    def _sentenced(self, f: Span) -> str | None:
+        """A prison term's defendant: the person named last before it in its clause (`tuyên
+        phạt bị cáo A, nguyên giám đốc …, 12 năm tù`; `B (23 năm tù)`), none for a range's
+        bound, a total or a trial's length; another duration stays the case's."""
+        text = self.text
+        if _TRIAL_AFTER.match(text, f.end):
+            return None
+        s, e = self.sentences.around(f.start, f.end)
+        if any(m.start() <= f.start < m.end() for m in _RANGE.finditer(text, s, e)):
+            return None
+        if not _PRISON_AFTER.match(text, f.end):
+            return self._person(s, f.start, e)
+        if _TOTAL_BEFORE.search(text, max(0, f.start - 12), f.start):
+            return None
+        s = max(s, text.rfind(";", s, f.start) + 1)
+        people = [p for p in self._people_in(s, f.start) if p.kind == "PERSON" and p.end <= f.start]
+        return people[-1].canonical if people else None
 
     def _complete_title(self, figures: list[Span]) -> None:
         """A headline rarely names its year (`… hơn 15.000 việc trong 9 tháng`): a title figure
@@ -194,11 +293,15 @@ class FactFinder:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
         return self.people[i:j]
 
-    def _person(self, s: int, pos: int, e: int) -> str | None:
-        """The defendant or company a case figure is about: in its sentence the nearest before
-        it (one named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
+    def _person(self, s: int, pos: int, e: int, money: bool = False) -> str | None:
+        """The defendant or company a case figure is about: for a sum, whoever the sentence
+        says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
+        named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
+        payer = self._payer(s, pos) if money else None
+        if payer is not None:
+            people = [payer]
         if any(not _LENDER.match(p.canonical) for p in people):
             people = [p for p in people if not _LENDER.match(p.canonical)]
         before = [p for p in people if p.start < pos]
@@ -222,6 +325,24 @@ class FactFinder:
             if not self._creditor(p):
                 counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
         return max(counts, key=counts.get) if counts else None
+
+    def _payer(self, s: int, pos: int) -> Span | None:
+        """`buộc ông Thăng bồi thường 600 tỉ đồng`, `tuyên BIDV phải hoàn trả lại cho …`: the
+        party written right before the last payment verb before the sum, in its clause."""
+        verb = None
+        for m in _PAYS.finditer(self.text, max(s, pos - 120), pos):
+            verb = m
+        if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
+            return None
+        near = self._people_in(max(s, verb.start() - 80), verb.start())
+        for i in range(len(near) - 1, -1, -1):
+            p = near[i]
+            if p.end <= verb.start() and verb.start() - p.end <= 40 and \
+                    not re.search(r"[,;()]", self.text[p.end:verb.start()]):
+                while i and _JOINED.fullmatch(self.text, near[i - 1].end, p.start):
+                    i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
+                return p
+        return None
 
     def _creditor(self, p: Span) -> bool:
         """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
@@ -250,6 +371,13 @@ class FactFinder:
             elif ps >= end and found_after is None:
                 found_after = period
         return found_before or found_after
+
+
+def _words(names, text: str):
+    """Whole-word occurrences of any of `names` (single tokens), in one pass."""
+    if not names:
+        return ()
+    return re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)
 
 
 def _is_company(name: str) -> bool:

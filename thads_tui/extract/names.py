@@ -24,6 +24,7 @@ _NOT_FIRST = frozenset(
     "Quyết Chỉ Kế Thông Theo Tại Trong Sau Khi Các Những Một Với Về Cùng Đây Ngày Tháng Năm Quý "
     "Sáng Chiều Tối Thủ Giám Chánh Bí Phòng Vụ Học Trường Nhà Người Việt Tây Đông Bắc Nam".split())
 # ... and the subset that cannot appear inside one either (Văn, Thị, Thành are given names).
+NOT_FIRST = _NOT_FIRST
 _NOT_INSIDE = frozenset(
     "Thứ Bộ Tổng Cục Ban Sở Phó Chủ Ủy Uỷ Trưởng Tỉnh Huyện Quận Xã Phường Viện Tòa Lãnh Đảng "
     "Luật Nghị Theo Tại Trong Sau Khi Các Những Một Với Về Cùng Ngày Tháng Quý Chiều Tối Giám "

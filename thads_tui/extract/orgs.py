@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
-from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, stop_pattern, surnames, table, trie_pattern,
+from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
 from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
 from .spans import WORD_LEFT, Span, anchored, compile_line, scan
@@ -71,22 +71,35 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # A capitalised word may carry up to three lowercase syllables (Xây dựng, Địa ốc, Đầu tư)
     # when the name goes on with another capitalised word: a name never ends lowercase.
     titles = trie_pattern(word_list("titles.txt"))
-    corp_word = (rf"(?!(?:Chi nhánh|{_CORP}|{_HEADS}|{titles})(?!\w))"
-                 rf"(?:{CAP_WORD}|{ACRO_WORD})(?!\w)")
+    corp_word = (rf"(?!(?:Chi nhánh|Quỹ|{_CORP}|{_HEADS}|{titles})(?!\w))"
+                 rf"(?:{UPPER}{LOWER}+(?:{UPPER}{LOWER}+)+|{CAP_WORD}|{ACRO_WORD})(?!\w)")  # GrabTaxi
     cap = rf"{CAP_WORD}(?!\w)"
-    person = rf"{avoid}\s+(?:(?:Văn|Thị)(?!\w)|{cap}\s+{cap})"  # not a brand like Hoàng Quân
-    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|\s+)(?!{person}){corp_word}"
-    low = rf"\s+(?!{stop}(?!\w)){LOWER}+(?!\w)"
-    corp_tail = rf"{low}(?:{low}(?:{low})?)?(?={corp_next})"  # (no nested {m,n}: CPython
-    corp_name = (rf"{corp_word}(?:{corp_tail}|{corp_next}){{0,10}}"  # mis-backtracks those)
-                 rf"(?:{low}(?=\s*(?:[,.;:()]|$)))?")  # ... or ends a clause: Quân đội.
+    person = (rf"(?!Hồ Chí Minh){avoid}\s+(?:(?:Văn|Thị)(?!\w)|(?!Việt Nam){cap}\s+{cap})")  # not Hoàng Quân
+    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|(?<=TP)\.\s*|\s+)(?!{person}){corp_word}"
+    # Lowercase syllables inside a company's name (Xổ số kiến thiết, Đầu tư hạ tầng kỹ
+    # thuật, Đầu tư và phát triển nông nghiệp): up to six, `và` among them, never a verb or
+    # function word (stopwords.txt, corp_stopwords.txt), and only when the name goes on with
+    # a capitalised word: a name never ends lowercase except at a clause's end.
+    cstop = trie_pattern(_corp_stopwords())
+    low = rf"\s+(?!{cstop}(?!\w)){LOWER}+(?!\w)"
+    lowv = rf"(?:\s+và(?=\s+{LOWER})|{low})"
+    corp_tail = (rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?"
+                 rf"(?={corp_next})")  # (no nested {{m,n}}: CPython mis-backtracks those)
+    # ... or ends with one lowercase syllable, a two-syllable word's second (Ngân hàng Xây
+    # dựng, Công ty Du lịch), before punctuation or a function word.
+    corp_name = (rf"{corp_word}(?:{corp_tail}|{corp_next}){{0,12}}"
+                 rf"(?:{low}(?=\s*(?:[,.;:()]|$)|\s+{stop}(?!\w)))?")
     branch = rf"(?:\s+(?:-\s+)?[Cc]hi nhánh(?:{_admin(True)}|\s+{corp_name}))"
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",
          COMPOUND, 3),
         # Without a legal form, a person's name right after the head is not the company's.
-        (rf"{_CORP}(?:\s+{_FORM}\s+|\s+(?!{person})){corp_name}{branch}?(?!\w)", COMPOUND, 3),
+        (rf"{_CORP}(?:\s+{_FORM}\s+(?:Tập đoàn\s+)?|\s+(?!{person})){corp_name}{branch}?(?!\w)",
+         COMPOUND, 3),
+        # Press style lowercases the head (`công ty TNHH MTV Mía đường Tây Ninh`): only with
+        # a legal form, so `công ty này`, `các công ty Trung Quốc` stay generic.
+        (rf"(?:tổng công ty|công ty|ngân hàng)\s+(?:{_FORM}|TNHH|TMCP|CP)\s+{corp_name}(?!\w)", COMPOUND, 3),
         (rf"(?:Sở|Phòng)\s+{ministries}(?!\w){admin}(?!\w)", COMPOUND, 2),
         (rf"Phòng(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"[Bb]ộ\s+{ministries}(?!\w)", ATOMIC, 3),
@@ -139,7 +152,7 @@ def find_orgs(text: str) -> list[Span]:
             if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
                 continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
-            if prio == 3 and _CORP_START.match(text, start) and end < len(text):
+            if prio == 3 and _CORP_ANY.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
                 abbr = _ABBR_AFTER.match(text, end)
                 if abbr:
@@ -150,6 +163,16 @@ def find_orgs(text: str) -> list[Span]:
 
 
 _CORP_START = re.compile(_CORP)
+_CORP_ANY = re.compile(_CORP, re.I)  # `ngân hàng TMCP … (Sacombank)` in press style
+
+
+@cache
+def _corp_stopwords() -> tuple[str, ...]:
+    """Words that end a company's name: the shared stopwords but those company names use
+    (`Xổ số`, `Đầu tư xây dựng`, `Vận chuyển`), plus verbs and nouns that follow a name in a
+    court or business story (`kiện`, `bồi thường`, `chi nhánh`)."""
+    keep = {"số", "xây dựng", "chuyển", "thu", "tổ chức", "thực hiện"}
+    return tuple(w for w in word_list("stopwords.txt") if w not in keep) + word_list("corp_stopwords.txt")
 # The short name in parentheses: one capitalised token (BIDV, ACB, Agribank, VietinBank).
 _ABBR_AFTER = compile_line(r"\s*\((?P<a>[A-ZĐ][0-9A-Za-zĐđ&-]{1,24})\)")
 
@@ -180,7 +203,13 @@ def canonical_org(name: str, main_province: str | None) -> str:
     words = [acr[w][0] if w in _EXPAND and w in acr else w for w in name.split(" ")]
     name = " ".join(words)
     if _CORP_START.match(name):
-        return name  # a company's or bank's name is its own: Xây dựng Hòa Bình is no province
+        # A company's or bank's name is its own (Xây dựng Hòa Bình is no province), but
+        # `… kiến thiết tỉnh Tiền Giang` and `… kiến thiết Tiền Giang` are one company.
+        for spelling, _ in _by_length():
+            for level in (" tỉnh ", " thành phố ", " TP. ", " TP "):
+                if name.endswith(level + spelling):
+                    return name[: -len(level + spelling)] + " " + spelling
+        return name
     for spelling, canon in _by_length():
         if name.endswith(" " + spelling):
             head = name[: -len(spelling) - 1]

@@ -1,0 +1,98 @@
+"""Whose figure it is in press stories about one case or one company (schema 2 `subject`):
+company and bank names through their lowercase words, the party that pays a sum, the one
+defendant a prison term is given to, and later mentions of a party (`ông Hòa`, a short name).
+
+Sentences are written for these tests in press style (none is a corpus or seed sentence).
+"""
+from __future__ import annotations
+
+from thads_tui.extract import extract
+
+
+def facts(text, date="2024-07-10"):
+    return {f.text: (f.metric, f.subject, f.period) for f in extract(text, date).figures}
+
+
+def orgs(text):
+    return [e.text for e in extract(text).entities if e.type == "ORG"]
+
+
+def test_a_company_name_runs_through_its_lowercase_words():
+    assert "Công ty Xổ số kiến thiết Bến Tre" in orgs(
+        "Công ty Xổ số kiến thiết Bến Tre đã nộp đủ thuế năm 2023.")
+    assert "Công ty CP Đầu tư hạ tầng kỹ thuật TP. HCM" in orgs(
+        "Cổ đông lớn là Công ty CP Đầu tư hạ tầng kỹ thuật TP. HCM, nắm 12% vốn.")
+    assert "Công ty TNHH MTV Đầu tư và phát triển nông nghiệp Hà Nội" in orgs(
+        "Ông Tâm từng là giám đốc Công ty TNHH MTV Đầu tư và phát triển nông nghiệp Hà Nội (Hanofarm).")
+
+
+def test_a_company_name_ends_at_a_verb_a_conjunction_or_another_body():
+    found = orgs("Công ty Xổ số kiến thiết Bến Tre và Quỹ Đầu tư phát triển tỉnh Bến Tre sẽ bán "
+                 "cổ phần; Công ty Du lịch Hòa Bình kiện Công ty TNHH Vận tải Sông Hồng.")
+    assert "Công ty Xổ số kiến thiết Bến Tre" in found
+    assert "Công ty Du lịch Hòa Bình" in found
+    assert "Công ty TNHH Vận tải Sông Hồng" in found
+    assert not any("kiện" in o or "Quỹ" in o for o in found)
+
+
+def test_a_lowercase_head_with_a_legal_form_is_a_company():
+    text = "Bị cáo nguyên là kế toán của công ty TNHH MTV Chè Tân Cương, bị tuyên 6 năm tù."
+    x = extract(text)
+    assert [e.canonical for e in x.entities if e.text.startswith("công ty")] == \
+        ["Công ty TNHH MTV Chè Tân Cương"]
+    assert orgs("Các công ty này đều ở Thái Nguyên.") == []
+
+
+def test_the_province_level_in_a_company_name_is_one_company():
+    x = extract("Công ty Xổ số kiến thiết tỉnh Bến Tre báo lãi. Công ty Xổ số kiến thiết Bến Tre "
+                "nộp ngân sách 500 tỉ đồng.")
+    assert {e.canonical for e in x.entities if e.text.startswith("Công ty")} == \
+        {"Công ty Xổ số kiến thiết Bến Tre"}
+
+
+def test_a_prison_term_is_the_defendant_s_it_is_given_to():
+    f = facts("Xét xử vụ lừa đảo tại Công ty Hưng Phát\nTòa tuyên phạt bị cáo Đỗ Văn Hòa, nguyên "
+              "giám đốc Công ty cổ phần Hưng Phát, 14 năm tù; Lý Thị Nga (kế toán) 4 năm tù. "
+              "Các bị cáo còn lại lĩnh từ 18 tháng đến 3 năm tù.")
+    assert f["14 năm"] == ("other", "Đỗ Văn Hòa", None)
+    assert f["4 năm"] == ("other", "Lý Thị Nga", None)
+    assert f["18 tháng"][1] is None and f["3 năm"][1] is None
+
+
+def test_a_term_two_defendants_share_or_a_trial_s_length_is_nobody_s():
+    f = facts("Tuyên án vụ sai phạm tại Công ty Hưng Phát\nSau 12 ngày xét xử, tòa tuyên bị cáo "
+              "Đỗ Văn Hòa 8 năm tù, Lý Thị Nga 8 năm tù, buộc bồi thường 5 tỉ đồng.")
+    assert f["12 ngày"][1] is None
+    assert f["8 năm"][1] is None
+
+
+def test_a_sum_is_whoever_the_sentence_says_pays_it():
+    f = facts("Phúc thẩm vụ Công ty Hưng Phát\nBị cáo Đỗ Văn Hòa và Lý Thị Nga bị tuyên phạt tù. "
+              "Về dân sự, tòa buộc ông Hòa bồi thường 40 tỉ đồng, bà Nga bồi thường 6 tỉ đồng.")
+    assert f["40 tỉ đồng"][:2] == ("case.owed", "Đỗ Văn Hòa")
+    assert f["6 tỉ đồng"][:2] == ("case.owed", "Lý Thị Nga")
+
+
+def test_joint_payers_are_the_first_named():
+    f = facts("Tuyên án vụ sai phạm tại Công ty Hưng Phát\nTòa tuyên bị cáo Đỗ Văn Hòa và Lý Thị "
+              "Nga 7 năm tù. Về dân sự, bị cáo Hòa và Nga liên đới bồi thường hơn 9 tỉ đồng.")
+    assert f["hơn 9 tỉ đồng"][1] == "Đỗ Văn Hòa"
+
+
+def test_a_company_ordered_to_pay_is_the_subject_not_its_creditor():
+    f = facts("Vụ kiện giữa hai hãng taxi\nTòa tuyên Công ty TNHH Xe Việt - Xevi phải bồi thường cho "
+              "Công ty Cổ phần Mai Linh Xanh hơn 3,2 tỉ đồng. Giám đốc Xevi Trần Quốc Bảo cho biết "
+              "sẽ kháng cáo.\nTheo bản án, Xevi phải trả thêm 200 triệu đồng án phí.")
+    assert f["hơn 3,2 tỉ đồng"][:2] == ("case.owed", "Công ty TNHH Xe Việt - Xevi")
+    assert f["200 triệu đồng"][1] in ("Xevi", "Công ty TNHH Xe Việt - Xevi")
+
+
+def test_a_bank_is_named_as_the_article_mostly_calls_it():
+    text = ("Eximland rao bán khu đất lần ba\nNgân hàng TMCP Phương Nam Xanh (Eximland) tiếp tục đấu "
+            "giá khu đất ở Long An. Eximland đưa ra giá khởi điểm 1.200 tỷ đồng. Trước đó, Eximland "
+            "từng rao 1.350 tỷ đồng.")
+    f = facts(text)
+    assert f["1.200 tỷ đồng"][1] == "Eximland"
+    x = extract(text)  # the entity itself keeps its full canonical name
+    assert {e.canonical for e in x.entities if e.text == "Eximland" and e.type == "ORG"} == \
+        {"Ngân hàng TMCP Phương Nam Xanh"}
