@@ -332,6 +332,17 @@ def test_only_a_year_when_the_lead_has_no_day():
     assert layout(text).date == "2022"  # a tie goes to the later year
 
 
+def test_a_year_still_to_come_is_no_publication_date():
+    """`đến năm 2050` is a plan: a text is never dated after the year it is read in."""
+    from thads_tui.corpus.metadata import _inferred_date
+
+    text = "Tiêu đề\n\nNăm 2016, thành phố đặt mục tiêu đến năm 2050 và năm 2050 sẽ xanh.\n"
+    assert _inferred_date(text, text, this_year=2026) == "2016"
+    assert _inferred_date("Mục tiêu tới năm 2070.", "Mục tiêu tới năm 2070.", this_year=2026) is None
+    lead = "Ngày 5-6-2031, kế hoạch sẽ xong; năm 2019 đã khởi công."
+    assert _inferred_date(lead, lead, this_year=2026) == "2019"  # not the future day: the year talked about
+
+
 def test_byline_with_a_lowercase_unit_after_the_dash():
     text = "Tiêu đề\nĐoạn thứ nhất.\nĐoạn thứ hai.\nLý Thu Hà - Chi cục THADS huyện Đông Anh\n"
     assert layout(text).source == "Lý Thu Hà - Chi cục THADS huyện Đông Anh"

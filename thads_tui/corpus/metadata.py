@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+import datetime
 
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*", re.IGNORECASE)
 _DATE_LINE = re.compile(
@@ -100,13 +101,16 @@ def _years_outside_numbers(text: str) -> Counter:
     return Counter(int(y) for y in _YEAR.findall(masked))
 
 
-def _inferred_date(text: str, lead: str) -> str | None:
+def _inferred_date(text: str, lead: str, this_year: int | None = None) -> str | None:
     """The date in the lead (`Ngày 20-10-2021`), else its day/month (`Chiều 24/9`) with the
-    year the text talks about most (the latest one on a tie), else that year alone."""
+    year the text talks about most (the latest one on a tie), else that year alone. A year
+    after this one is a plan or a forecast (`đến năm 2050`), never when the text was written."""
+    this_year = this_year or datetime.date.today().year
     m = _FULL_DATE.search(lead[:40])  # the lead opens with the event's date; later ones cite the past
-    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
+    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12 and int(m[3]) <= this_year:
         return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
     years = _years_outside_numbers(text) or Counter(int(y) for y in _YEAR.findall(text))
+    years = Counter({y: n for y, n in years.items() if y <= this_year})
     if not years:
         return None
     year = max(years, key=lambda y: (years[y], y))
