@@ -30,7 +30,7 @@ async def test_highlight_with_note_and_tag_survives_a_restart(tmp_path):
         await pilot.press("h")
         await pilot.pause()
         await pilot.press(*"Cần đối chiếu số liệu")
-        await pilot.press("enter", *"so-lieu", "enter")
+        await pilot.press("tab", *"so-lieu", "enter")
         await pilot.pause()
         assert reader.passages.selection is None
     [saved] = records(db(tmp_path), "passages")  # read independently of the app

@@ -152,13 +152,18 @@ async def test_edit_the_highlight_jumped_to_and_tag_the_article(tmp_path):
         editor = app.screen
         assert isinstance(editor, HighlightEditor)
         assert editor.query_one("#highlight-note").value == "Cần đối chiếu số liệu"
-        await pilot.press("end", *" với Cục", "enter", "end", *", kiem")
+        await pilot.press("end", *" với Cục", "tab", *", kiem")  # the tags field keeps so-lieu
         await pilot.pause()  # the completion comes from a worker
         await pilot.press("tab", "enter")
         await ready(app, pilot)
         assert not isinstance(app.screen, HighlightEditor)
         [saved] = [p for p in records(db(tmp_path), "passages") if p["id"] == hid]
         assert saved["text"] == "Cần đối chiếu số liệu với Cục" and saved["tags"] == ["kiem-tra", "so-lieu"]
+        await pilot.press("H", *"!", "enter")  # enter in the note field saves, as the dialog's hint says
+        await ready(app, pilot)
+        assert not isinstance(app.screen, HighlightEditor)
+        [saved] = [p for p in records(db(tmp_path), "passages") if p["id"] == hid]
+        assert saved["text"] == "Cần đối chiếu số liệu với Cục!" and saved["tags"] == ["kiem-tra", "so-lieu"]
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, TagEditor)

@@ -64,19 +64,18 @@ class HighlightEditor(SavingDialog):
         with Vertical(id="highlight-editor", classes="dialog"):
             shown = self.quote if len(self.quote) < 300 else self.quote[:300] + "…"
             yield Static(printable(f"❝ {shown}"), id="highlight-quote", markup=False)
-            yield Input(self.note, placeholder="Note (optional)", id="highlight-note")
+            yield Input(self.note, placeholder="Note (optional)", id="highlight-note", select_on_focus=False)
+            # typing in a field adds to what it holds (the tags already given are never replaced)
             yield TagInput(", ".join(self.current), placeholder="Tags, comma-separated (tab completes)",
-                        id="highlight-tags", suggester=TagSuggester(self.known))
-            yield Static("enter save · ctrl+s save · escape cancel", id="highlight-error", markup=False)
+                           id="highlight-tags", suggester=TagSuggester(self.known), select_on_focus=False)
+            yield Static("enter saves · tab: next field · escape cancels", id="highlight-error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#highlight-note", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "highlight-note":
-            self.query_one("#highlight-tags", Input).focus()
-        else:
-            self.action_save()
+        event.stop()
+        self.action_save()  # from either field, as the hint says
 
     def action_save(self) -> None:
         if self.start_saving():

@@ -28,8 +28,8 @@ class TagEditor(SavingDialog):
         with Vertical(id="tag-editor", classes="dialog"):
             yield Static(printable(f"Tags of “{self.title_text}”"), classes="dialog-title", markup=False)
             yield TagInput(", ".join(self.tags), placeholder="Tags, comma-separated (tab completes)", id="tags-input",
-                        suggester=TagSuggester(self.known))
-            yield Static("enter save · escape cancel · an empty line removes the tags", id="tags-status",
+                           suggester=TagSuggester(self.known), select_on_focus=False)  # typing adds, never replaces
+            yield Static("enter saves · escape cancels · an empty line removes the tags", id="tags-status",
                          markup=False)
 
     def on_mount(self) -> None:
