@@ -116,3 +116,20 @@ async def test_twenty_thousand_rows_stay_sorted_and_navigable(tmp_path):
         await pilot.press("pageup", "k", "home")
         assert app.reader.sidebar.cursor == 0 and app.reader.sidebar.scroll_y == 0
         assert "20 000 articles" in app.reader.sub_title
+
+
+def test_header_puts_what_changes_the_list_first_and_says_which_phase_runs():
+    from thads_tui.ui.state import Filters, Markers, header_counts
+
+    marks = Markers(frozenset({"a"}), frozenset(), {}, frozenset())
+    line = header_counts(10_000, marks, (10_000, 10_000, True), Filters(unread=True), (1_024, 10_000),
+                         read_only=True, waiting=False, unread=1_024)
+    # a narrow terminal cuts the end of the line: the filter and the file's state come first
+    assert line.startswith("filter: unread (1 024 of 10 000) · read-only · 10 000 articles · 1 ★")
+    assert line.endswith("1 024 unread")
+    building = header_counts(10_000, marks, (2_048, 10_000, False), Filters(), (0, 0), read_only=False,
+                             waiting=False, phase="indexing")
+    assert building.startswith("indexing 2 048 of 10 000 files…")
+    analysing = header_counts(10_000, marks, (2_048, 10_000, False), Filters(), (0, 0), read_only=False,
+                              waiting=False, phase="analysing")
+    assert analysing.startswith("entities and figures: 2 048 of 10 000 articles…")

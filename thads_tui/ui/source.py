@@ -74,6 +74,7 @@ class CorpusSource:
         self.problems: list[Problem] = []
         self.total = self.loaded_files = 0
         self.load_finished = self.index_finished = False
+        self.phase = "indexing"  # then "analysing" (entities and figures of the new articles)
         self._last_n = 0
         self._open: tuple[str, Article] | None = None
         # the views read the catalogue (SQL) unless a custom extractor must be run on every article
@@ -131,8 +132,12 @@ class CorpusSource:
             last = time.monotonic()
             post(self._new_rows(updater), [], done, total, False, [])
 
+        def extracting(done: int, total: int) -> None:  # the second phase: entities and figures
+            self.phase = "analysing"
+            post([], [], done, total, False, [])
+
         try:
-            report = updater.update(progress=progress)
+            report = updater.update(progress=progress, extract_progress=extracting)
             self.problems.extend(report.problems)
             if updater is not self.cat and updater.path is None:  # the file failed: memory from now on
                 self.cat, updater = updater, self.cat
@@ -215,7 +220,7 @@ class CorpusSource:
     def index_status(self) -> str:
         if self.index_finished:
             return ""
-        return f"indexed {self.loaded_files} of {self.total} files so far"
+        return f"indexed {grouped(self.loaded_files)} of {plural(self.total, 'file')} so far"
 
     # --- exploration ----------------------------------------------------------------------------
     def start_exploring(self) -> bool:

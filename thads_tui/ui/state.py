@@ -226,19 +226,27 @@ class History:
 
 
 def header_counts(articles: int, markers: Markers, progress: tuple[int, int, bool], filters: Filters,
-                  listed: tuple[int, int], *, read_only: bool, waiting: bool, unread: int | None = None) -> str:
-    """The header's second line: loading, articles, ★ and ✎ counts, unread, file state, the filter."""
+                  listed: tuple[int, int], *, read_only: bool, waiting: bool, unread: int | None = None,
+                  phase: str = "indexing") -> str:
+    """The header's second line: what changes what the list shows first (the filter, the file's
+    state, the catalogue's progress: a narrow terminal cuts the end), then the articles, ★ and ✎
+    counts and the unread ones."""
     done, total, finished = progress
-    counts = [plural(articles, "article"), f"{len(markers.bookmarked)} ★", f"{len(markers.annotated)} ✎"]
-    if unread is not None:
-        counts.append(f"{unread} unread")
-    if not finished:
-        counts.insert(0, f"indexing {grouped(done)} of {plural(total, 'file')}…" if total
-                      else "checking the files…")
-    if read_only:
-        counts.append("read-only")
-    if waiting:
-        counts.append("waiting for another window…")
+    first = []
     if filters.active:
-        counts.append(f"filter: {' + '.join(filters.labels())} ({listed[0]} of {listed[1]})")
-    return " · ".join(counts)
+        first.append(f"filter: {' + '.join(filters.labels())} ({grouped(listed[0])} of {grouped(listed[1])})")
+    if read_only:
+        first.append("read-only")
+    if waiting:
+        first.append("waiting for another window…")
+    if not finished:
+        if phase == "analysing":
+            first.append(f"entities and figures: {grouped(done)} of {plural(total, 'article')}…")
+        else:
+            first.append(f"indexing {grouped(done)} of {plural(total, 'file')}…" if total
+                         else "checking the files…")
+    counts = [plural(articles, "article"), f"{grouped(len(markers.bookmarked))} ★",
+              f"{grouped(len(markers.annotated))} ✎"]
+    if unread is not None:
+        counts.append(f"{grouped(unread)} unread")
+    return " · ".join(first + counts)

@@ -109,7 +109,8 @@ class ReaderScreen(Screen):
     # --- the header: never stale, computed from the reactives ---------------------------------
     def compute_counts(self) -> str:
         return header_counts(len(self.source), self.markers, self.progress, self.filters, self.listed,
-                             read_only=self.notebook.read_only, waiting=self.waiting, unread=self.passages.reading.unread())
+                             read_only=self.notebook.read_only, waiting=self.waiting, unread=self.passages.reading.unread(),
+                             phase=getattr(self.source, "phase", "indexing"))
 
     def watch_counts(self, counts: str) -> None:
         self.sub_title = counts
