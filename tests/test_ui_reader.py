@@ -134,8 +134,9 @@ async def test_back_and_forward_through_the_articles_opened(tmp_path):
         assert reader.current.title == titles[1]
         await pilot.press("less_than_sign")
         assert reader.current.title == titles[0]
-        await pilot.press("less_than_sign")  # nothing before: stays
+        await pilot.press("less_than_sign")  # nothing before: stays, and says so
         assert reader.current.title == titles[0]
+        assert any("No article further back" in n.message for n in app._notifications)
         await pilot.press("greater_than_sign")
         assert reader.current.title == titles[1] and reader.sidebar.current_id == reader.current.id
         footer_keys = {b.binding.id for b in app.active_bindings.values() if b.binding.show}

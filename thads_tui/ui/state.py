@@ -201,17 +201,15 @@ class History:
         self.at = -1
         self.limit = limit
 
-    def visit(self, article_id: str) -> bool:
-        """Add the article after the current one; True if back/forward became (im)possible."""
-        ends = self.can(-1), self.can(1)
+    def visit(self, article_id: str) -> None:
+        """Add the article after the current one (what was ahead of it is forgotten)."""
         if 0 <= self.at < len(self.ids) and self.ids[self.at] == article_id:
-            return False
+            return
         del self.ids[self.at + 1:]
         self.ids.append(article_id)
         if len(self.ids) > self.limit:
             del self.ids[0]
         self.at = len(self.ids) - 1
-        return ends != (self.can(-1), self.can(1))
 
     def step(self, delta: int) -> str | None:
         """The article `delta` steps away (None at either end); moves there."""
@@ -220,9 +218,6 @@ class History:
             return None
         self.at = at
         return self.ids[at]
-
-    def can(self, delta: int) -> bool:
-        return 0 <= self.at + delta < len(self.ids)
 
 
 def header_counts(articles: int, markers: Markers, progress: tuple[int, int, bool], filters: Filters,

@@ -197,8 +197,8 @@ class ReaderScreen(Screen):
         self.article = article
         self.analysis = Analysis(article.id)
         self.feed.analyse(article)
-        if remember and self.history.visit(article.id):
-            self.refresh_bindings()  # the footer's back/forward (rebuilding it on every move costs)
+        if remember:
+            self.history.visit(article.id)
         self._save_reading.poke()  # debounced: holding j writes the file once, when the cursor rests
         self.passages.opened()
         self.call_after_refresh(self.passages.paint)
@@ -221,10 +221,10 @@ class ReaderScreen(Screen):
 
     def action_history(self, delta: int) -> None:
         article_id = self.history.step(delta)
-        if article_id is not None:
-            self.sidebar.select_id(article_id)
-            self.open(article_id, remember=False)
-            self.refresh_bindings()
+        if article_id is None:
+            return self.notify("No article further back." if delta < 0 else "No article to go forward to.", timeout=2)
+        self.sidebar.select_id(article_id)
+        self.open(article_id, remember=False)
 
     @on(ArticleView.Dragged)
     def dragged(self, message: ArticleView.Dragged) -> None:
@@ -276,8 +276,6 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":
             return self.filters.active  # shown in the footer only while there is something to clear
-        if action == "history":
-            return self.history.can(int(parameters[0])) or None  # None: shown dimmed
         return True
 
     # --- everything else opens a dialog or a view: see flows.py --------------------------------------

@@ -117,8 +117,8 @@ class ArticlePane(Vertical):
 
     def next_mark(self, delta: int) -> None:
         i = self.view.step_mark(delta)
-        if i >= 0:
-            self.notify(f"occurrence {i + 1} of {len(self.view.marks)}", timeout=2)
+        self.notify(f"occurrence {i + 1} of {len(self.view.marks)}" if i >= 0 else
+                    "Choose an entity or a figure in a panel first (e, f): ] and [ step through it.", timeout=2)
 
     # --- search in the article ------------------------------------------------------------------
     def open_search(self) -> None:
@@ -148,6 +148,9 @@ class ArticlePane(Vertical):
         self.next_match(message.delta)
 
     def next_match(self, delta: int) -> None:
+        if not (self.search_box.value.strip() or self.corpus_query):
+            self.notify("No search yet: / searches this article, ctrl+f every article.", timeout=2)
+            return
         self.view.step_search(delta)
         self.show_match_status()
 
