@@ -42,8 +42,9 @@ async def test_results_lists_the_seed_rows(tmp_path):
         national = row_text(screen, "toàn quốc", "2023:8m")
         assert national[2] == "61,12" and national[3] == "29,42"
         assert any(r.subject == "Thanh Hóa" and r.period.startswith("2019") for r in screen.listed)
-        labels = [str(c.label) for c in screen.table.columns.values()]
+        labels = [str(c.label).strip() for c in screen.table.columns.values()]
         assert labels[2:4] == ["% việc", "% tiền"]  # one article behind a cell: no ×n mark
+        assert row_text(screen, "Gia Lai", "2022:5m")[1] == "5 tháng 2022"  # periods as F and the panel say them
 
 
 async def test_enter_opens_the_article_at_the_figure(tmp_path):
@@ -87,7 +88,10 @@ async def test_filter_by_subject_and_year_and_sort(tmp_path):
             await pilot.press("s")
         values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
         assert values == sorted(values) and len(values) >= 2
+        column = screen.table.columns["cases.rate"]
+        assert str(column.label) == "% việc▼" and column.get_render_width(screen.table) >= column.label.cell_len
         await pilot.press("r")
+        assert str(column.label) == "% việc▲"
         values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
         assert values == sorted(values, reverse=True)
 

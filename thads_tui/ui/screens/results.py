@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ...explore import results_of_rows
 from ...extract.display import exact_number
+from ...labels import period_label
 from ...results import ALL_COLUMNS, Cell, ResultsTable, Row
 from .. import actions
 from ..widgets.results_chart import ResultsChart
@@ -105,7 +106,7 @@ class ResultsScreen(FilteredTableScreen):
         return row.subject, row.period
 
     def cells(self, row: Row) -> tuple:
-        return (Text(clip(row.subject, 16)), Text(clip(row.period, 10)), *(cell_text(row.cells.get(c)) for c in ALL_COLUMNS),
+        return (Text(clip(row.subject, 16)), Text(clip(period_label(row.period), 13)), *(cell_text(row.cells.get(c)) for c in ALL_COLUMNS),
                 row.articles)
 
     def extra_status(self) -> str:

@@ -57,8 +57,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         return self.query_one(DataTable)
 
     def on_mount(self) -> None:
-        for key, label in self.COLUMNS:
-            self.table.add_column(label, key=key)
+        for key, label in self.COLUMNS:  # room for the sort mark: a column never grows for it
+            self.table.add_column(label + " ", key=key)
         self.refresh_data()
 
     def source_grew(self, what: str) -> None:
@@ -79,8 +79,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         table.clear()
         table.add_rows(self.cells(r) for r in self.listed[:MAX_ROWS])
         for key, label in self.COLUMNS:
-            mark = (" ▲" if self.reverse else " ▼") if key == self.sort_by else ""
-            table.columns[key].label = Text(label + mark, style="bold" if mark else "")
+            mark = ("▲" if self.reverse else "▼") if key == self.sort_by else " "
+            table.columns[key].label = Text(label + mark, style="bold" if mark.strip() else "")
         if keep_id is not None:
             for i, row in enumerate(self.listed[:MAX_ROWS]):
                 if self.identity(row) == keep_id:
