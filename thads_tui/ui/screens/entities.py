@@ -40,7 +40,7 @@ class EntitiesScreen(TableScreen):
         self.query_one("#entities-filter", Input).focus()
 
     def extra_status(self) -> str:
-        return "mentions: occurrences in the article bodies, as in the entities panel (titles and date lines not counted)"
+        return "mentions: in the article bodies, counted as the entities panel counts them"
 
     def fetch(self) -> list[EntityEntry]:
         return self.exploration.entities()
@@ -53,7 +53,9 @@ class EntitiesScreen(TableScreen):
         return row.key
 
     def cells(self, row: EntityEntry) -> tuple:
-        return Text(clip(row.name, 60)), Text(TYPE_NAMES.get(row.type, row.type.lower())), row.article_count, row.mentions
+        # the name takes what the type (15), the counts (2 × 9) and the paddings leave: all four fit
+        name = max(12, min(80, self.spare(46)))
+        return Text(clip(row.name, name)), Text(TYPE_NAMES.get(row.type, row.type.lower())), row.article_count, row.mentions
 
     @on(Input.Changed, "#entities-filter")
     def typed(self) -> None:

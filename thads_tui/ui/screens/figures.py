@@ -57,10 +57,12 @@ class FiguresScreen(FilteredTableScreen):
         return row.article_id, row.start
 
     def cells(self, row: FigureRow) -> tuple:
-        return tuple(map(Text, (clip(row.title, 14), clip(row.date, 10), clip(row.text, 14), short_value(row),
-                                clip(metric_label(row.metric), 18), clip(row.subject, 12),
+        # fits 120 columns; a wider terminal gives the title, metric and measure more room
+        more = self.spare(120) // 3
+        return tuple(map(Text, (clip(row.title, 14 + more), clip(row.date, 10), clip(row.text, 14), short_value(row),
+                                clip(metric_label(row.metric), 18 + more), clip(row.subject, 12),
                                 clip(period_label(row.period), 12),
-                                clip(row.measure, 9))))
+                                clip(row.measure, 9 + more))))
 
     def action_export(self) -> None:
         self.export(self.listed)

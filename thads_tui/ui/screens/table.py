@@ -56,6 +56,15 @@ class TableScreen(ModalScreen[Any], Generic[T]):
     def table(self) -> DataTable:
         return self.query_one(DataTable)
 
+    def spare(self, used: int) -> int:
+        """Columns of the screen left over when the table's cells take `used`: what wide
+        terminals give the long columns (the widths fit 120 columns at least)."""
+        return max(0, self.app.size.width - used)
+
+    def on_resize(self) -> None:
+        if self.table.columns:
+            self.redraw()  # the long columns take the new width
+
     def on_mount(self) -> None:
         for key, label in self.COLUMNS:  # room for the sort mark: a column never grows for it
             self.table.add_column(label + " ", key=key)
