@@ -144,5 +144,5 @@ async def test_palette_lists_search_all(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         titles_ = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Search all", "Filter", "All entities", "All figures", "Clear filters"} <= set(titles_)
+        assert {"Search all", "Filter", "All entities", "All figures", "Clear"} <= set(titles_)
         assert app.reader.source.index_finished and app.reader.source.cat.count() == 6

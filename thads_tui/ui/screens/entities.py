@@ -40,7 +40,7 @@ class EntitiesScreen(TableScreen):
         self.query_one("#entities-filter", Input).focus()
 
     def extra_status(self) -> str:
-        return "mentions: in the article bodies, counted as the entities panel counts them"
+        return "mentions: in the bodies, as in the panel (titles and date lines not counted)"
 
     def fetch(self) -> list[EntityEntry]:
         return self.exploration.entities()
