@@ -127,14 +127,12 @@ class FactFinder:
         def free(a: int, b: int) -> bool:
             return not blocked.overlaps(a, b)
         given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
-        for m in _words(given, text):
-            name = m.group()
+        for a, b, name in _words(given, text):
             (canonical,) = given[name]
-            titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
-            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
-                    not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
-                    free(m.start(), m.end()):
-                extra.append(Span(m.start(), m.end(), "PERSON", canonical))
+            titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
+            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, b) and \
+                    not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
+                extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
             if o.kind != "ORG":
@@ -145,10 +143,10 @@ class FactFinder:
                                           " " not in name else None)
             if short and len(short) > 1:
                 shorts.setdefault(short, o.canonical)
-        found_by: dict[str, list[re.Match]] = {}
-        for m in _words(shorts, text):
-            if free(m.start(), m.end()):
-                found_by.setdefault(m.group(), []).append(m)
+        found_by: dict[str, list[tuple[int, int, str]]] = {}
+        for a, b, name in _words(shorts, text):
+            if free(a, b):
+                found_by.setdefault(name, []).append((a, b))
         for short, full in shorts.items():
             found = found_by.get(short, [])
             uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
@@ -158,7 +156,7 @@ class FactFinder:
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
-            extra += [Span(m.start(), m.end(), "ORG", name) for m in found]
+            extra += [Span(a, b, "ORG", name) for a, b in found]
         if extra:
             self.people = sorted(self.people + extra, key=lambda p: p.start)
 
@@ -373,11 +371,36 @@ class FactFinder:
         return found_before or found_after
 
 
-def _words(names, text: str):
-    """Whole-word occurrences of any of `names` (single tokens), in one pass."""
+_WORD_ONLY = re.compile(r"\w+")
+
+
+def _words(names, text: str) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences (start, end, name) of any of `names` (single tokens), in text
+    order. Names of word characters only are found by `str.find` (an occurrence with no word
+    character on either side is a whole word run, so two never overlap): no regex to compile
+    per article. Others go through one trie regex, as before."""
     if not names:
-        return ()
-    return re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)
+        return []
+    if not all(_WORD_ONLY.fullmatch(n) for n in names):
+        return [(m.start(), m.end(), m.group())
+                for m in re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)]
+    out = []
+    size = len(text)
+    for name in names:
+        n = len(name)
+        i = text.find(name)
+        while i >= 0:
+            j = i + n
+            if (not i or not _is_word(text[i - 1])) and (j == size or not _is_word(text[j])):
+                out.append((i, j, name))
+            i = text.find(name, i + 1)
+    out.sort()
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    """`\w` of a str pattern: alphanumeric or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 def _is_company(name: str) -> bool:
