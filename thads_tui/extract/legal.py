@@ -78,8 +78,8 @@ def document_numbers(text: str) -> list[Span]:
     return out
 
 
-# `(?i:số)\s+\d` of the short form (`ſ` is a lowercase `s` to (?i)): a superset of its matches.
-_SHORT_CUE = compile_line(r"[sSſ][ốỐ]\s+\d")
+# `(?i:số)\s+N` ending the short form (`ſ` is a lowercase `s` to (?i)): a superset of its matches.
+_SHORT_CUE = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")
 
 
 def find_legal(text: str) -> list[Span]:
