@@ -399,7 +399,7 @@ def _words(names, text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_word(ch: str) -> bool:
-    """`\w` of a str pattern: alphanumeric or the underscore."""
+    """What `\\w` matches in a str pattern: an alphanumeric character or the underscore."""
     return ch.isalnum() or ch == "_"
 
 
