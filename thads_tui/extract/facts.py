@@ -45,7 +45,7 @@ _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|tr�
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
-_AUCTIONEER = re.compile(r"Công ty (?:Đấu giá|đấu giá|TNHH Đấu giá|Cổ phần Đấu giá)|Trung tâm Dịch vụ đấu giá")
+_AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
@@ -66,6 +66,11 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
 _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
+# A company's name after its head and legal form, for the later mentions that drop the form.
+_LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
+                         r"(?:(?:TNHH|MTV|CP|TMCP|[Cc]ổ\s+phần|[Tt]rách\s+nhiệm\s+hữu\s+hạn|"
+                         r"[Mm]ột\s+thành\s+viên|[Tt]hương\s+mại\s+cổ\s+phần)\s+)+(?P<name>[A-ZĐ]\w*(?:\s+\w+)*)")
+_HEADS_ANY = {"ty": r"[Cc]ông\s+ty", "hàng": r"[Nn]gân\s+hàng", "đoàn": r"[Tt]ập\s+đoàn"}
 
 
 class _Sentences:
@@ -157,8 +162,42 @@ class FactFinder:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
             extra += [Span(a, b, "ORG", name) for a, b in found]
+        extra += self._bare_mentions(free)
         if extra:
             self.people = sorted(self.people + extra, key=lambda p: p.start)
+
+    def _bare_mentions(self, free) -> list[Span]:
+        """A company named with its legal form (`Công ty TNHH MTV Mía đường Tây Ninh`) is
+        mentioned elsewhere without it, its head or name often lowercase (`công ty mía đường
+        Tây Ninh`): those mentions, and the names recognised without the form, are that
+        company. Only a name of two capitalised words or more (no `Công ty CP Đấu giá`), and
+        only when one company with a legal form bears it."""
+        text, out = self.text, []
+        owners: dict[tuple[str, str], set[str]] = {}
+        for o in self.people:
+            if o.kind != "ORG":
+                continue
+            m = _LEGAL_NAME.match(text, o.start, o.end)
+            if m is None or m.end() != o.end:
+                continue
+            name = " ".join(m["name"].split())
+            if sum(w[:1].isupper() for w in name.split(" ")) < 2:
+                continue
+            head = m["head"].split()[-1].lower()  # `ty`, `hàng`, `đoàn`
+            owners.setdefault((head, name), set()).add(o.canonical)
+        for (head, name), canonicals in owners.items():
+            if len(canonicals) > 1:
+                continue  # `Công ty TNHH … X` and `Công ty Cổ phần X`: which one is meant?
+            (canonical,) = canonicals
+            first = name[0]
+            rx = re.compile(rf"(?<!\w)(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]"
+                            + re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+") + r"(?!\w)")
+            out += [Span(b.start(), b.end(), "ORG", canonical) for b in rx.finditer(text)
+                    if free(b.start(), b.end())]
+            for o in self.people:
+                if o.kind == "ORG" and rx.fullmatch(text, o.start, o.end):
+                    o.canonical = canonical  # (a copy: see __init__)
+        return out
 
     def _article_subject(self, orgs: list[Span], home: str | None) -> str | None:
         title = self.text[:self.text.find("\n") if "\n" in self.text else len(self.text)]
