@@ -102,7 +102,7 @@ def test_a_company_mentioned_without_its_legal_form_is_that_company():
     # the name is written later without `TNHH MTV`, the head and the name in lower case
     text = ("Cựu lãnh đạo công ty chè Phú Bền bị truy tố\n\n"
             "Bị cáo Lê Văn Khải, nguyên Giám đốc Công ty TNHH MTV Chè Phú Bền, bị truy tố. "
-            "Theo cáo trạng, bị cáo đã ký 14 hợp đồng bán chè cho đối tác nước ngoài. "
+            "Theo cáo trạng, bị cáo Khải đã ký 14 hợp đồng bán chè cho đối tác nước ngoài. "
             "Đến nay công ty chè Phú Bền chưa thu hồi được tiền hàng. "
             "Theo Sở Tài chính, 9 hợp đồng có tổng giá trị hơn 31 tỷ đồng.")
     subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
