@@ -116,3 +116,13 @@ def test_a_name_written_without_the_form_is_the_full_company():
             "Gạch men Sông Đà đã nộp 3 tỷ đồng.")
     subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
     assert subjects["3 tỷ đồng"] == "Công ty CP Gạch men Sông Đà"
+
+
+def test_a_director_who_sues_is_a_party_in_a_court_story():
+    # an official's title keeps a person out of the parties, a company director's does not
+    text = ("Giám đốc kiện cục hải quan đòi bồi thường 9 tỉ đồng\n\n"
+            "TAND tỉnh Hà Tĩnh sẽ xử phúc thẩm vụ Giám đốc Công ty TNHH Gỗ Hưng Phát Hồ Đức Lâm "
+            "kiện Cục Hải quan đòi bồi thường. Bản án sơ thẩm bác đơn khởi kiện, ông Lâm phải chịu án "
+            "phí. Ông Lâm kháng cáo, vẫn đòi bồi thường hơn 9 tỉ đồng.")
+    subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
+    assert subjects["hơn 9 tỉ đồng"] == "Hồ Đức Lâm"

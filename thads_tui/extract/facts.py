@@ -46,6 +46,9 @@ _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
 _AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
+_PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
+                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
+                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng)(?!\w).*)?")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
@@ -104,7 +107,12 @@ class FactFinder:
         self.date = date
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
-        self.people = sorted([p for p in persons if not p.role and (p.start, p.end) not in authors]
+        self.case_article = self._is_case_article()
+        # Officials (a title before the name) are no party, but in a court story a company's
+        # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
+        self.people = sorted([p for p in persons if (not p.role or self.case_article and
+                                                     _PARTY_ROLE.fullmatch(p.role))
+                              and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
                                 if _is_company(o.canonical)], key=lambda s: s.start)
         self._add_mentions(persons, orgs)
@@ -116,7 +124,6 @@ class FactFinder:
         self.periods = find_periods(text, dates, date)
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
-        self.case_article = self._is_case_article()
 
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
