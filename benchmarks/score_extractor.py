@@ -29,6 +29,11 @@ later mentions `ông X` and a company's short name): blind5 subject 0.700 (35/50
 subject 0.500 (21/42), blind3 subject 0.976; figures and metric unchanged. blind4's gold leaves
 every prison term without a subject (`16 năm` given to Vi Văn Dậu, `7 năm` to Nguyễn Thị Phúc),
 unlike blind3's (`12 năm` -> Lê Hà Nam) and blind5's convention, which the extractor follows.
+Round 2 (EXTRACTOR_VERSION 5): pending counts (`chưa thi hành xong`, `tồn đọng`) are `other`;
+a company written without its legal form (`công ty mía đường Tây Ninh`) is the full company; a
+company director is a party in a court story: blind5 subject 0.740 (37/50), every other score
+unchanged. A sub-count of a watched subset (`17/26 việc thuộc diện Ban Chỉ đạo … theo dõi`) stays
+`cases.done`: heldout1 annotates it so, the seeds as `cases.done` with `uncertain_metric`.
 """
 from __future__ import annotations
 

@@ -96,3 +96,33 @@ def test_a_bank_is_named_as_the_article_mostly_calls_it():
     x = extract(text)  # the entity itself keeps its full canonical name
     assert {e.canonical for e in x.entities if e.text == "Eximland" and e.type == "ORG"} == \
         {"Ngân hàng TMCP Phương Nam Xanh"}
+
+
+def test_a_company_mentioned_without_its_legal_form_is_that_company():
+    # the name is written later without `TNHH MTV`, the head and the name in lower case
+    text = ("Cựu lãnh đạo công ty chè Phú Bền bị truy tố\n\n"
+            "Bị cáo Lê Văn Khải, nguyên Giám đốc Công ty TNHH MTV Chè Phú Bền, bị truy tố. "
+            "Theo cáo trạng, bị cáo Khải đã ký 14 hợp đồng bán chè cho đối tác nước ngoài. "
+            "Đến nay công ty chè Phú Bền chưa thu hồi được tiền hàng. "
+            "Theo Sở Tài chính, 9 hợp đồng có tổng giá trị hơn 31 tỷ đồng.")
+    subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
+    assert subjects["9 hợp đồng"] == "Công ty TNHH MTV Chè Phú Bền"
+    assert subjects["hơn 31 tỷ đồng"] == "Công ty TNHH MTV Chè Phú Bền"
+
+
+def test_a_name_written_without_the_form_is_the_full_company():
+    text = ("Công ty CP Gạch men Sông Đà vẫn nợ thuế\n\n"
+            "Công ty CP Gạch men Sông Đà còn nợ hơn 12 tỷ đồng tiền thuế. Năm 2023, Công ty "
+            "Gạch men Sông Đà đã nộp 3 tỷ đồng.")
+    subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
+    assert subjects["3 tỷ đồng"] == "Công ty CP Gạch men Sông Đà"
+
+
+def test_a_director_who_sues_is_a_party_in_a_court_story():
+    # an official's title keeps a person out of the parties, a company director's does not
+    text = ("Giám đốc kiện cục hải quan đòi bồi thường 9 tỉ đồng\n\n"
+            "TAND tỉnh Hà Tĩnh sẽ xử phúc thẩm vụ Giám đốc Công ty TNHH Gỗ Hưng Phát Hồ Đức Lâm "
+            "kiện Cục Hải quan đòi bồi thường. Bản án sơ thẩm bác đơn khởi kiện, ông Lâm phải chịu án "
+            "phí. Ông Lâm kháng cáo, vẫn đòi bồi thường hơn 9 tỉ đồng.")
+    subjects = {f.text: f.subject for f in extract(text, "2024-07-10").figures}
+    assert subjects["hơn 9 tỉ đồng"] == "Hồ Đức Lâm"

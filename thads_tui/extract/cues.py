@@ -52,6 +52,9 @@ _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "n
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
      "đã giải quyết")
 _cue("q:enforceable", "có điều kiện")
+# What is left undone (`số việc chưa thi hành xong`, `còn tồn`, `tồn đọng`): no result figure.
+_cue("q:pending", "chưa thi hành xong", "chưa thi hành", "chưa giải quyết xong", "chưa giải quyết",
+     "chưa xử lý xong", "còn tồn", "tồn đọng")
 _cue("q:total", "phải thi hành", "thụ lý", "phải giải quyết", "tổng số")
 _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "truy thu", "trả nợ", "khoản nợ",
      "dư nợ", "số nợ", "thanh toán", "trả cho")

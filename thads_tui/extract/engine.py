@@ -9,6 +9,8 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 """
 from __future__ import annotations
 
+from functools import cache
+
 from .acronyms import find_acronyms
 from .dates import complete_dates, find_dates
 from .facts import FactFinder
@@ -71,7 +73,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,
-                   set(provinces().values()), authors).assign(sorted(figures, key=lambda f: f.start))
+                   _province_names(), authors).assign(sorted(figures, key=lambda f: f.start))
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
@@ -80,6 +82,11 @@ def extract(text: str, date: str | None = None) -> Extraction:
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
                                  if not f.extra.get("drop")])
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    return frozenset(provinces().values())
 
 
 def _pick_orgs(candidates: list[Span]) -> list[Span]:

@@ -45,7 +45,10 @@ _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|tr�
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
-_AUCTIONEER = re.compile(r"Công ty (?:Đấu giá|đấu giá|TNHH Đấu giá|Cổ phần Đấu giá)|Trung tâm Dịch vụ đấu giá")
+_AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
+_PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
+                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
+                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng)(?!\w).*)?")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
@@ -66,6 +69,11 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
 _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
+# A company's name after its head and legal form, for the later mentions that drop the form.
+_LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
+                         r"(?:(?:TNHH|MTV|CP|TMCP|[Cc]ổ\s+phần|[Tt]rách\s+nhiệm\s+hữu\s+hạn|"
+                         r"[Mm]ột\s+thành\s+viên|[Tt]hương\s+mại\s+cổ\s+phần)\s+)+(?P<name>[A-ZĐ]\w*(?:\s+\w+)*)")
+_HEADS_ANY = {"ty": r"[Cc]ông\s+ty", "hàng": r"[Nn]gân\s+hàng", "đoàn": r"[Tt]ập\s+đoàn"}
 
 
 class _Sentences:
@@ -99,7 +107,12 @@ class FactFinder:
         self.date = date
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
-        self.people = sorted([p for p in persons if not p.role and (p.start, p.end) not in authors]
+        self.case_article = self._is_case_article()
+        # Officials (a title before the name) are no party, but in a court story a company's
+        # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
+        self.people = sorted([p for p in persons if (not p.role or self.case_article and
+                                                     _PARTY_ROLE.fullmatch(p.role))
+                              and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
                                 if _is_company(o.canonical)], key=lambda s: s.start)
         self._add_mentions(persons, orgs)
@@ -111,7 +124,6 @@ class FactFinder:
         self.periods = find_periods(text, dates, date)
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
-        self.case_article = self._is_case_article()
 
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
@@ -127,14 +139,12 @@ class FactFinder:
         def free(a: int, b: int) -> bool:
             return not blocked.overlaps(a, b)
         given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
-        for m in _words(given, text):
-            name = m.group()
+        for a, b, name in _words(given, text):
             (canonical,) = given[name]
-            titled = _GIVEN_AFTER.search(text, max(0, m.start() - 8), m.start())
-            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, m.end()) and \
-                    not _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
-                    free(m.start(), m.end()):
-                extra.append(Span(m.start(), m.end(), "PERSON", canonical))
+            titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
+            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, b) and \
+                    not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
+                extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
             if o.kind != "ORG":
@@ -145,10 +155,10 @@ class FactFinder:
                                           " " not in name else None)
             if short and len(short) > 1:
                 shorts.setdefault(short, o.canonical)
-        found_by: dict[str, list[re.Match]] = {}
-        for m in _words(shorts, text):
-            if free(m.start(), m.end()):
-                found_by.setdefault(m.group(), []).append(m)
+        found_by: dict[str, list[tuple[int, int, str]]] = {}
+        for a, b, name in _words(shorts, text):
+            if free(a, b):
+                found_by.setdefault(name, []).append((a, b))
         for short, full in shorts.items():
             found = found_by.get(short, [])
             uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
@@ -158,9 +168,43 @@ class FactFinder:
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
-            extra += [Span(m.start(), m.end(), "ORG", name) for m in found]
+            extra += [Span(a, b, "ORG", name) for a, b in found]
+        extra += self._bare_mentions(free)
         if extra:
             self.people = sorted(self.people + extra, key=lambda p: p.start)
+
+    def _bare_mentions(self, free) -> list[Span]:
+        """A company named with its legal form (`Công ty TNHH MTV Mía đường Tây Ninh`) is
+        mentioned elsewhere without it, its head or name often lowercase (`công ty mía đường
+        Tây Ninh`): those mentions, and the names recognised without the form, are that
+        company. Only a name of two capitalised words or more (no `Công ty CP Đấu giá`), and
+        only when one company with a legal form bears it."""
+        text, out = self.text, []
+        owners: dict[tuple[str, str], set[str]] = {}
+        for o in self.people:
+            if o.kind != "ORG":
+                continue
+            m = _LEGAL_NAME.match(text, o.start, o.end)
+            if m is None or m.end() != o.end:
+                continue
+            name = " ".join(m["name"].split())
+            if sum(w[:1].isupper() for w in name.split(" ")) < 2:
+                continue
+            head = m["head"].split()[-1].lower()  # `ty`, `hàng`, `đoàn`
+            owners.setdefault((head, name), set()).add(o.canonical)
+        for (head, name), canonicals in owners.items():
+            if len(canonicals) > 1:
+                continue  # `Công ty TNHH … X` and `Công ty Cổ phần X`: which one is meant?
+            (canonical,) = canonicals
+            first = name[0]
+            rx = re.compile(rf"(?<!\w)(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]"
+                            + re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+") + r"(?!\w)")
+            out += [Span(b.start(), b.end(), "ORG", canonical) for b in rx.finditer(text)
+                    if free(b.start(), b.end())]
+            for o in self.people:
+                if o.kind == "ORG" and rx.fullmatch(text, o.start, o.end):
+                    o.canonical = canonical  # (a copy: see __init__)
+        return out
 
     def _article_subject(self, orgs: list[Span], home: str | None) -> str | None:
         title = self.text[:self.text.find("\n") if "\n" in self.text else len(self.text)]
@@ -373,11 +417,36 @@ class FactFinder:
         return found_before or found_after
 
 
-def _words(names, text: str):
-    """Whole-word occurrences of any of `names` (single tokens), in one pass."""
+_WORD_ONLY = re.compile(r"\w+")
+
+
+def _words(names, text: str) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences (start, end, name) of any of `names` (single tokens), in text
+    order. Names of word characters only are found by `str.find` (an occurrence with no word
+    character on either side is a whole word run, so two never overlap): no regex to compile
+    per article. Others go through one trie regex, as before."""
     if not names:
-        return ()
-    return re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)
+        return []
+    if not all(_WORD_ONLY.fullmatch(n) for n in names):
+        return [(m.start(), m.end(), m.group())
+                for m in re.finditer(rf"(?<!\w){trie_pattern(names)}(?!\w)", text)]
+    out = []
+    size = len(text)
+    for name in names:
+        n = len(name)
+        i = text.find(name)
+        while i >= 0:
+            j = i + n
+            if (not i or not _is_word(text[i - 1])) and (j == size or not _is_word(text[j])):
+                out.append((i, j, name))
+            i = text.find(name, i + 1)
+    out.sort()
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    """What `\\w` matches in a str pattern: an alphanumeric character or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 def _is_company(name: str) -> bool:

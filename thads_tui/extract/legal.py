@@ -78,6 +78,10 @@ def document_numbers(text: str) -> list[Span]:
     return out
 
 
+# `(?i:số)\s+N` ending the short form (`ſ` is a lowercase `s` to (?i)): a superset of its matches.
+_SHORT_CUE = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")
+
+
 def find_legal(text: str) -> list[Span]:
     numbered, short, named = _patterns()
     numbered_at, named_at = _anchors()
@@ -91,7 +95,9 @@ def find_legal(text: str) -> list[Span]:
         full.setdefault((kind, re.match(r"\d+", m.group("n")).group()), ref)
         out.append(Span(m.start(), m.end(), "LEGAL_REF", ref, priority=2,
                         extra={"num": (m.start("n"), m.end("n"))}))
-    for m in scan(short, text, WORD_LEFT):
+    # Every short form holds `số` then a digit: most articles have none, and the scan for its
+    # many possible first letters costs more than this one check.
+    for m in scan(short, text, WORD_LEFT) if _SHORT_CUE.search(text) else ():
         key = (m.group("t").lower(), m.group("n").split("/")[0])
         out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
                         extra={"num": (m.start("n"), m.end("n"))}))

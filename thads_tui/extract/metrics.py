@@ -32,7 +32,8 @@ _MANY_AUCTIONS = re.compile(r"(?i)tổng (?:giá trị|số tiền|trị giá)|c
 _VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[Ss]o với\s+(?:\w+\s+){0,2}?"
                      r"(?:chỉ tiêu|kế hoạch)|chỉ tiêu)")
 _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
-                             r"|(?P<total>phải thi hành))(?!\w)")
+                             r"|(?P<total>phải thi hành)|(?P<pending>(?:chưa|không)\s+(?:được\s+)?(?:thi hành|"
+                             r"giải quyết|xử lý)|còn tồn|tồn đọng|tồn(?!\s+tại)))(?!\w)")
 
 
 class Window:
@@ -128,8 +129,14 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
             kind = detail(cue) if cue else None
         if kind == "none":
             kind = None
-        if after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
-            kind = None if after_q["no"] else after_q.lastgroup
+        if after_q and after_q["pending"]:
+            kind = "pending"  # `còn 1.234 việc chưa thi hành xong`: what is left, no result
+        elif after_q and after_q["no"]:
+            kind = "pending" if not has_of else None  # `120 việc chưa có điều kiện`: no result either
+        elif after_q and not has_of:  # `8.915/11.230 việc có điều kiện`: that is the denominator
+            kind = after_q.lastgroup
+        if kind == "pending":
+            return "other"  # not done, and no caseload either
         if kind is None and change and previous:
             return previous if previous.endswith(".change") else previous + ".change"
         if aspect == "money" and kind in ("auction", "recovered", "owed"):

@@ -70,11 +70,13 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
     recognisers several times faster.
     """
     pos = start
-    while True:  # finditer runs on until a glued or empty match makes it restart at s + 1
+    glue = _glue_run(bad_left) if bad_left is not None else None
+    while True:  # finditer runs on until a glued or empty match makes it restart past it
         for m in rx.finditer(text, pos):
             s, e = m.span()
             if bad_left is not None and s and bad_left.match(text, s - 1):
-                pos = s + 1
+                # every start up to the end of the glue run after s is glued too
+                pos = glue(text, s).end() + 1
                 break
             yield m
             if e == s:
@@ -84,19 +86,35 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
             return
 
 
+_GLUE_RUNS: dict[re.Pattern, object] = {}
+
+
+def _glue_run(bad_left: re.Pattern):
+    """`match` of a run of `bad_left` characters (a one-character class): a match starting
+    inside such a run, or right after it, is glued like the one at its start."""
+    run = _GLUE_RUNS.get(bad_left)
+    if run is None:
+        run = _GLUE_RUNS[bad_left] = re.compile(f"(?:{bad_left.pattern})*", bad_left.flags).match
+    return run
+
+
 def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
     """`scan(rx, text, bad_left)` for a pattern CPython cannot scan fast (it starts with an
     optional part or a group of alternatives): `anchor`, a fast pattern that matches wherever
     `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`."""
     q = 0
     search, match = anchor.search, rx.match
+    glue = _glue_run(bad_left) if bad_left is not None else None
     while True:
         a = search(text, q)
         if a is None:
             return
         p = a.start()
+        if bad_left is not None and p and bad_left.match(text, p - 1):
+            q = glue(text, p).end() + 1  # no start is free before the glue run ends
+            continue
         m = match(text, p)
-        if m is None or (bad_left is not None and p and bad_left.match(text, p - 1)):
+        if m is None:
             q = p + 1
             continue
         yield m
