@@ -1,4 +1,4 @@
-"""`thads-tui` entry point: the reader, and the extract / search / export / import sub-commands.
+"""`thads-tui` entry point: the reader, and the index / extract / search / export / import sub-commands.
 
 Every failure a user can cause ends in one line on stderr and a non-zero exit, never a trace
 (set THADS_TUI_DEBUG=1 to see one).
@@ -71,9 +71,9 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog="thads-tui", parents=[_global_options()],
         description="Offline terminal reader for Vietnamese civil judgment enforcement (THADS) "
         "articles. With no PATH it opens the bundled articles.",
-        epilog="sub-commands: thads-tui {extract,search,export,import} --help",
+        epilog="sub-commands: thads-tui {index,extract,search,export,import} --help",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .md; folders are read recursively)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders, read recursively: .txt, .md, .html, .docx, .pdf, .jsonl/.json dumps")
     p.add_argument("--fresh-db", action="store_true", help="if the annotations file is corrupt, keep its backup and start a new empty one")
     p.add_argument("--no-cache", action="store_true", help="keep the corpus catalogue in memory only "
                    "(default: kept in the user cache folder, so the next launch opens at once)")
