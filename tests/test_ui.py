@@ -224,7 +224,7 @@ async def test_highlights_one_style_per_type_innermost_wins(tmp_path):
         for name in ("person", "organisation", "location", "legal reference", "date", "acronym", "figure"):
             assert f"■ {name}" in legend
         assert "place" not in legend and "law" not in legend
-        assert f"{len(app.reader.analysis.extraction.entities)} ent." in legend
+        assert f"{len(app.query_one(EntityPanel).groups)} ent." in legend  # names, as the panel counts them
 
 
 async def test_analysing_then_highlights(tmp_path):

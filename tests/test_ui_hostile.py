@@ -176,4 +176,5 @@ async def test_entities_outside_the_body_are_not_offered(tmp_path):
         assert "Người Tiêu Đề" not in canon and "Hà Nội" in canon
         body = app.reader.current.paragraphs[0][0]
         assert all(s >= body for g in panel.groups.values() for s, _ in g.occurrences)
-        assert panel.border_title == f"Entities ({sum(len(g.occurrences) for g in panel.groups.values())})"
+        mentions = sum(len(g.occurrences) for g in panel.groups.values())
+        assert panel.border_title == f"Entities ({len(panel.groups)} · {mentions} mentions)"

@@ -10,6 +10,7 @@ from functools import reduce
 from types import MappingProxyType
 from typing import Callable, Mapping
 
+from ..explore import name_key
 from .source import grouped, plural
 from .widgets.article_list import Row
 
@@ -187,7 +188,9 @@ class Analysis:
             return ""
         if self.extraction is None:
             return "analysis failed" if self.failed else "analysing…"
-        return f"{len(self.extraction.entities)} ent. · {len(self.extraction.figures)} fig."
+        # entities as the panel and the E view count them (one per name), figures as they occur
+        names = len({name_key(e.canonical or e.text) for e in self.extraction.entities})
+        return f"{names} ent. · {len(self.extraction.figures)} fig."
 
     def repainted(self) -> "Analysis":
         return replace(self, generation=self.generation + 1)

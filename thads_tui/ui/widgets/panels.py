@@ -96,7 +96,7 @@ class EntityPanel(OptionList):
             return
         groups = group_entities(extraction)
         self.groups = {g.key: g for g in groups}
-        self.border_title = f"Entities ({len(extraction.entities)})"
+        self.border_title = f"Entities ({len(groups)} · {len(extraction.entities)} mentions)"
         self.border_subtitle = "mentions in the body"
         if not groups:
             self.add_option(Option(Text("none found", style="italic"), disabled=True))
