@@ -199,3 +199,33 @@ async def test_choosing_the_article_note_shows_it_under_the_article(tmp_path):
         heading = next(i for i, line in enumerate(view._lines) if line.kind == "heading")
         assert round(view.scroll_y) == min(heading, view.max_scroll_y) > 0
         assert "✎ Note" in _painted(view).splitlines()[0]
+
+
+async def test_escape_waits_for_a_save_that_then_fails_and_the_text_stays(tmp_path, monkeypatch):
+    """Escape during a save does not close the dialog: a failure is then shown with the text still
+    there (it crashed, and the note was lost with the dialog)."""
+    import time
+
+    from thads_tui.store import AnnotationsError
+    from thads_tui.store.annotations import Annotations
+    from thads_tui.ui.dialogs.highlight_editor import HighlightEditor
+
+    def slow_failure(self, *args, **kwargs):
+        time.sleep(0.4)
+        raise AnnotationsError("the disk is full")
+
+    monkeypatch.setattr(Annotations, "add_passage_note", slow_failure)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a", "h")
+        await pilot.pause()
+        await pilot.press(*"Cần đối chiếu", "enter", "escape")
+        editor = app.screen
+        assert isinstance(editor, HighlightEditor)
+        await ready(app, pilot)
+        await pilot.pause(0.5)
+        assert app.screen is editor and editor.query_one("#highlight-note").value == "Cần đối chiếu"
+        assert "the disk is full" in str(editor.query_one("#highlight-error").render())
+        await pilot.press("escape")  # the save has answered: escape closes now
+        assert app.screen is not editor and app.is_running

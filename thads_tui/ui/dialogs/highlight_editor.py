@@ -83,4 +83,5 @@ class HighlightEditor(SavingDialog):
                       split_tags(self.query_one("#highlight-tags", Input).value))
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if not self.busy():
+            self.dismiss(False)

@@ -47,6 +47,8 @@ class NoteEditor(SavingDialog):
             self.save(self.text)
 
     def action_cancel(self) -> None:
+        if self.busy():
+            return
         if self.text == self.original:
             self.dismiss(False)
             return

@@ -22,9 +22,17 @@ class SavingDialog(ModalScreen[bool]):
         self.say("Saving…", error=False)
         return True
 
+    def busy(self) -> bool:
+        """True while a save runs: escape must wait for its answer (a failure is shown here, with
+        the text still in the dialog; a closed dialog would lose both)."""
+        if self.saving:
+            self.say("Saving… (escape works once the save has answered)", error=False)
+        return self.saving
+
     def saved(self) -> None:
         self.saving = False
-        self.dismiss(True)
+        if self.is_attached:
+            self.dismiss(True)
 
     def failed(self, sentence: str) -> None:
         self.saving = False
@@ -36,6 +44,8 @@ class SavingDialog(ModalScreen[bool]):
                      error=False)
 
     def say(self, text: str, *, error: bool = True) -> None:
+        if not self.is_attached:
+            return
         line = self.query_one(f"#{self.STATUS}", Static)
         line.update(printable(text))
         line.set_class(not error, "-info")

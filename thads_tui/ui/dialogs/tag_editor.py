@@ -44,4 +44,5 @@ class TagEditor(SavingDialog):
             self.save(split_tags(self.query_one("#tags-input", Input).value))
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if not self.busy():
+            self.dismiss(False)
