@@ -229,3 +229,35 @@ async def test_escape_waits_for_a_save_that_then_fails_and_the_text_stays(tmp_pa
         assert "the disk is full" in str(editor.query_one("#highlight-error").render())
         await pilot.press("escape")  # the save has answered: escape closes now
         assert app.screen is not editor and app.is_running
+
+
+async def test_an_undo_that_fails_can_be_tried_again(tmp_path, monkeypatch):
+    """u after D: a restore that fails (a full disk) keeps the deleted highlight for the next u."""
+    from thads_tui.store import AnnotationsError
+    from thads_tui.store.annotations import Annotations
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("a", "h")
+        await pilot.pause()
+        await pilot.press(*"quan trọng", "enter")
+        await ready(app, pilot)
+        [saved] = records(db(tmp_path), "passages")
+        await pilot.press("right_curly_bracket", "D")
+        await ready(app, pilot)
+        assert records(db(tmp_path), "passages") == []
+        restore = Annotations.restore_passage_note
+
+        def full_disk(self, doc):
+            raise AnnotationsError("No space left on device")
+
+        monkeypatch.setattr(Annotations, "restore_passage_note", full_disk)
+        await pilot.press("u")
+        await ready(app, pilot)
+        assert records(db(tmp_path), "passages") == []
+        monkeypatch.setattr(Annotations, "restore_passage_note", restore)  # the disk has room again
+        await pilot.press("u")
+        await ready(app, pilot)
+        [back] = records(db(tmp_path), "passages")
+        assert back["quote"] == saved["quote"] and back["text"] == "quan trọng"

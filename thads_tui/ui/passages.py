@@ -199,7 +199,8 @@ class Passages:
             return
         self.deleted = None  # a second u while the first is saving does nothing twice
         self.screen.saver.save(Job("Highlight", lambda: self.screen.notebook.ann.restore_passage_note(doc),
-                                   done=lambda _: self.changed("Highlight restored.")))
+                                   done=lambda _: self.changed("Highlight restored."),
+                                   failed=lambda _sentence: setattr(self, "deleted", doc)))  # u can try again
 
     def changed(self, said: str) -> None:
         """A highlight was saved, deleted or restored: markers, layer and panel follow."""
