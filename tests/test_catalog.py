@@ -205,6 +205,8 @@ def test_jsonl_dump_is_catalogued_per_record(tmp_path, cache):
     assert len({r.id for r in rows}) == 3
     assert cat.years() == [(2021, 3)]
     assert cat.search("thanh hoa").total == 3
+    # a file of many records names none of them: notes on one record never move to another
+    assert cat.id_of_file(folder / "news.jsonl") is None
 
 
 def test_queries_for_the_list_filters_and_entity_views(corpus, cache):

@@ -88,7 +88,8 @@ def relink_notes(reader: "ReaderScreen") -> None:
     ann = reader.notebook.ann
 
     def run() -> int:  # in the saves worker: one scan of the file, a lookup per orphan, one write if any moves
-        return relink(ann, orphan_moves(ann, _Held(cat), _Held(cat)))
+        held = _Held(reader.source)
+        return relink(ann, orphan_moves(ann, held, held))
 
     def done(moved: int) -> None:
         if moved:
@@ -101,12 +102,15 @@ def relink_notes(reader: "ReaderScreen") -> None:
 
 
 class _Held:
-    """The catalogue as `orphan_moves` asks it: is this id still there (`in`), which id has this file (`get`)."""
-    def __init__(self, cat) -> None:
-        self.cat = cat
+    """The catalogue as `orphan_moves` asks it: is this id still there (`in`), which id has this file
+    (`get`). Asked from the saves worker: one statement at a time on the source's connection."""
+    def __init__(self, source) -> None:
+        self.source = source
 
     def __contains__(self, article_id: object) -> bool:
-        return isinstance(article_id, str) and self.cat.holds(article_id)
+        with self.source._lock:
+            return isinstance(article_id, str) and self.source.cat.holds(article_id)
 
     def get(self, path: str, default: str | None = None) -> str | None:
-        return self.cat.id_of_file(path) or default
+        with self.source._lock:
+            return self.source.cat.id_of_file(path) or default

@@ -239,10 +239,12 @@ class Catalog:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone() is not None
 
     def id_of_file(self, path: str | Path) -> str | None:
-        """The id of the (first) article read from the file at `path`, if the catalogue holds it."""
-        row = self.conn.execute("SELECT a.id FROM articles a JOIN files f ON f.id = a.file WHERE f.path = ? "
-                                "ORDER BY a.n LIMIT 1", (os.fsencode(str(path)),)).fetchone()
-        return row[0] if row else None
+        """The id of the article read from the file at `path`, if the catalogue holds it and the
+        file holds that one article only (a record of a .jsonl dump is not told apart by its file:
+        notes must not move to another record)."""
+        row = self.conn.execute("SELECT min(a.id), count(*) FROM articles a JOIN files f ON f.id = a.file "
+                                "WHERE f.path = ?", (os.fsencode(str(path)),)).fetchone()
+        return row[0] if row and row[1] == 1 else None
 
     def text(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
