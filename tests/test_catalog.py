@@ -330,3 +330,22 @@ def test_scan_files_with_stat_lists_what_scan_files_lists(corpus, tmp_path):
         assert (size, mtime) == (st.st_size, st.st_mtime_ns)
     single, _ = loader.scan_files([corpus / "sub" / "x.txt", corpus], with_stat=True)
     assert len(single) == len(stats)  # a file given twice is listed once
+
+
+def test_an_article_the_extractor_fails_on_does_not_stop_the_others(corpus, cache, monkeypatch):
+    """One text that makes the extractor raise: it gets no entities, the others all do, and the
+    views answer (the error stopped the second phase and crashed the E view)."""
+    real = update_mod.extraction_rows
+    first = SEEDS[0].read_text(encoding="utf-8").splitlines()[0]
+
+    def fragile(text, date=None):
+        if text.startswith(first):
+            raise ValueError("an extractor bug")
+        return real(text, date)
+
+    monkeypatch.setattr(update_mod, "extraction_rows", fragile)
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    assert cat.extraction_done() == (3, 3)  # stamped: not tried again at every launch
+    analysed = {n for (n,) in cat.conn.execute("SELECT DISTINCT article FROM entities")}
+    assert len(analysed) == 2 and cat.entities()

@@ -102,7 +102,7 @@ class CatalogExploration:
         """The mentions in the article bodies, grouped by name_key, named and typed as most often
         written: the in-memory exploration's definition, from the stored rows (streamed in article
         order; no article text is read)."""
-        self.cat.refresh_extraction()
+        self._refresh()
         conn, lock = self._reader()
         entries: dict[str, _Tally] = {}
         keys: dict[str, str] = {}
@@ -126,13 +126,27 @@ class CatalogExploration:
         return [CountedEntry(key, t.name, t.type, set(), t.mentions, count=t.count) for key, t in entries.items()]
 
     def articles_mentioning(self, key: str) -> set[str]:
-        with self.lock:
-            return {row.id for c in self._keys.get(name_key(key), [key]) for row in self.cat.mentioning(c)}
+        with self.lock:  # prepare() has brought the extraction up to date: no stale scan per filter change
+            return {row.id for c in self._keys.get(name_key(key), [key])
+                    for row in self.cat.mentioning(c, refresh=False)}
+
+    def _refresh(self) -> None:
+        """Analyse what the catalogue has not (a newer extractor, a build stopped early): on a
+        connection of its own, so the open article never waits for it; in memory, under the lock."""
+        if self.cat.path is None:
+            with self.lock:
+                self.cat.refresh_extraction()
+            return
+        own = Catalog.open(self.cat.roots, path=self.cat.path)
+        try:
+            own.refresh_extraction()
+        finally:
+            own.close()
 
     def _figures(self) -> list[FigureRow]:
         from ..corpus.catalog import _label
 
-        self.cat.refresh_extraction()
+        self._refresh()
         conn, lock = self._reader()
         out, last, paras = [], (None, ""), []
         with lock:

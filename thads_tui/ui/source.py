@@ -81,6 +81,7 @@ class CorpusSource:
         self.exploration = Exploration() if extractor else CatalogExploration(self.cat, self._lock)
         self._explore_started = False
         self.exploring_done = False
+        self.explore_error = ""
 
     # --- the list (a worker thread) ---------------------------------------------------------------
     def _new_rows(self, cat: Catalog) -> list[Row]:
@@ -238,7 +239,10 @@ class CorpusSource:
             while not self.load_finished and not cancelled():  # the catalogue is complete first
                 time.sleep(0.05)
             if not cancelled():
-                self.exploration.prepare()
+                try:
+                    self.exploration.prepare()
+                except Exception as err:  # the views say so; the reader goes on (never a trace)
+                    self.explore_error = f"could not read the catalogue's entities and figures: {err}"
             yield len(self.exploration)
             return
         last, seen = time.monotonic(), 0
@@ -270,6 +274,8 @@ class CorpusSource:
 
     def exploration_status(self) -> str:
         if isinstance(self.exploration, CatalogExploration):
+            if self.explore_error:
+                return self.explore_error
             return ("read from the catalogue" if self.exploring_done
                     else "reading the catalogue's entities and figures (the view fills when done)…")
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"

@@ -281,8 +281,11 @@ class Catalog:
             out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
         return out
 
-    def mentioning(self, canonical: str, type: str | None = None) -> list[Row]:
-        self.refresh_extraction()
+    def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
+        """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows
+        as they are (a caller that has brought the extraction up to date already)."""
+        if refresh:
+            self.refresh_extraction()
         clause, args = ("m.canonical = ?", [canonical]) if type is None else ("m.canonical = ? AND m.type = ?", [canonical, type])
         sql = (f"{_ROW_SQL} WHERE a.n IN (SELECT e.article FROM entities e JOIN names m ON m.id = e.name WHERE {clause}) "
                "ORDER BY a.date IS NULL, a.date, a.title")

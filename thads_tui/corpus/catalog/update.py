@@ -220,8 +220,13 @@ def stale_articles(conn: sqlite3.Connection) -> list[int]:
 
 
 def _analyse_task(args: tuple[int, bytes, str | None]) -> tuple[int, list, list]:
+    """One article's entity and figure rows; an article the extractor fails on gets none (and is
+    stamped all the same: one bad text must not stop the others, nor be tried at every launch)."""
     n, ztext, date = args
-    return (n, *extraction_rows(unpack(ztext), date))
+    try:
+        return (n, *extraction_rows(unpack(ztext), date))
+    except Exception:  # noqa: BLE001 - any extractor bug: this article shows no entities or figures
+        return n, [], []
 
 
 def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = None,
