@@ -184,3 +184,34 @@ async def test_entity_and_figure_views_read_the_catalogue_and_filter_the_list(tm
         assert isinstance(figures, FiguresScreen) and figures.query_one(DataTable).row_count > 0
         row = figures.listed[0]
         assert app.reader.source.cat.text(row.article_id)[row.start:row.end] == row.text
+
+
+async def test_quitting_during_a_first_build_stops_the_update(tmp_path, monkeypatch):
+    """The update worker stops at its next progress report when the app quits (it read on for
+    minutes, and the terminal hung until it was done)."""
+    import time
+
+    from thads_tui.corpus.catalog import update as update_mod
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(120):
+        (folder / f"a{i:03d}.txt").write_text(f"Bài số {i}\n\nNội dung {i} về thi hành án dân sự.\n", encoding="utf-8")
+    monkeypatch.setenv("THADS_TUI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(update_mod, "POOL_THRESHOLD", 10_000)  # read here, one by one
+    monkeypatch.setattr(update_mod, "BATCH_FILES", 4)
+    reads = []
+    real = update_mod.read_one
+
+    def slow(path, analyse=True):
+        reads.append(path)
+        time.sleep(0.05)
+        return real(path, analyse)
+
+    monkeypatch.setattr(update_mod, "read_one", slow)
+    app = create_app([str(folder)], tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+    at_exit = len(reads)
+    time.sleep(1.0)
+    assert len(reads) <= at_exit + 4 < 120  # one batch at most after the quit, never the whole folder

@@ -114,8 +114,10 @@ class CorpusSource:
     def _row(n, aid, title, date, source, path, key, fmt) -> Row:
         return Row.of(_Listed(aid, title, date, source, _label(path, key)))
 
-    def load(self, post: Post) -> None:
-        """Post the catalogue's rows at once, then update it and post what the update adds."""
+    def load(self, post: Post, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Post the catalogue's rows at once, then update it and post what the update adds.
+        `cancelled()` (the app quits) stops the update at its next progress report: the batches
+        committed stay, the one being written is rolled back, the worker ends at once."""
         with self._lock:  # a screenful first (newest first, as the list shows them), then the rest
             head = [self._row(*r) for r in self.cat.conn.execute(
                 f"{_ROW_SQL} WHERE a.date IS NOT NULL ORDER BY a.date DESC, a.title LIMIT ?", (FIRST_ROWS,))]
@@ -127,6 +129,8 @@ class CorpusSource:
 
         def progress(done: int, total: int) -> None:
             nonlocal last
+            if cancelled():
+                raise _Stopped
             self.loaded_files, self.total = done, total
             if done < total and time.monotonic() - last < 0.1:
                 return
@@ -134,6 +138,8 @@ class CorpusSource:
             post(self._new_rows(updater), [], done, total, False, [])
 
         def extracting(done: int, total: int) -> None:  # the second phase: entities and figures
+            if cancelled():
+                raise _Stopped
             self.phase = "analysing"
             post([], [], done, total, False, [])
 
@@ -146,6 +152,8 @@ class CorpusSource:
                     self.exploration.cat = self.cat
             gone = self._gone(self.cat) if report.dropped or report.read else []
             errors = self._notices(updater)
+        except _Stopped:  # the app quits
+            return
         except Exception as err:  # the list keeps what it has; the reason is shown
             gone, errors = [], self._notices(updater) + [f"could not update the catalogue: {err}"]
         finally:
@@ -299,6 +307,10 @@ class CorpusSource:
             except OSError as err:
                 error = err
         raise error or OSError("no folder to write to")
+
+
+class _Stopped(Exception):
+    """The update was stopped (the app quits)."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -41,7 +41,8 @@ class Feed(Widget):
             self.post_message(Loaded(rows, errors, done, total, finished, gone))
             self.post_message(Indexed(done, finished))  # the search screen may find more
 
-        self.source.load(post)
+        worker = get_current_worker()
+        self.source.load(post, lambda: worker.is_cancelled)  # quitting stops the catalogue's update
 
     @work(thread=True, exclusive=True, group="analyse")
     def analyse(self, article) -> None:
