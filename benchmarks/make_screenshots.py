@@ -49,6 +49,23 @@ async def shoot(out: Path, db: Path) -> None:
         app.clear_notifications()
         await pilot.pause()
         app.save_screenshot("main.svg", path=str(out))
+        # a passage highlighted with a note and a tag: painted in the text, listed in the notes panel
+        app.reader.view.focus()
+        await pilot.press("a", "shift+down", "h")
+        await pilot.pause()
+        await pilot.press(*"Cần đối chiếu số liệu", "tab", *"so-lieu", "enter")
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot("passage.svg", path=str(out))
+        await pilot.press("O")  # every note and highlight of the corpus
+        await settle(app, pilot)
+        await pilot.pause()
+        app.save_screenshot("notes.svg", path=str(out))
+        await pilot.press("escape")
+        app.reader.sidebar.focus()
+        await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         app.save_screenshot("note-editor.svg", path=str(out))
@@ -102,7 +119,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(shoot(out, Path(tmp) / "db.json"))
-    for name in ("main", "note-editor", "help", "search", "search-result", "entities", "filtered", "filters",
+    for name in ("main", "passage", "notes", "note-editor", "help", "search", "search-result", "entities", "filtered", "filters",
                  "figures", "results", "narrow"):
         print(out / f"{name}.svg")
 
