@@ -120,3 +120,21 @@ def test_json_has_web_annotation_selectors_and_round_trips(ann, tmp_path):
     assert export_annotations(fresh, "json") == exported
     md = export_annotations(fresh, "md")
     assert f"> {QUOTE}" in md and "Tags: so-lieu" in md
+
+
+def test_tags_added_in_another_window_survive_an_editor_that_did_not_show_them(tmp_path):
+    """Two windows: one adds a tag while the other's editor is open; the editor's save keeps it
+    (it replaced them), and removes only the tags it showed."""
+    from thads_tui.store.annotations import Annotations
+
+    here, there = Annotations(tmp_path / "db.json"), Annotations(tmp_path / "db.json")
+    here.set_tags("a1", ["so-lieu", "cu"])
+    shown = here.get_tags("a1")
+    there.set_tags("a1", [*there.get_tags("a1"), "khan"])  # the other window, meanwhile
+    saved = here.set_tags("a1", ["so-lieu", "moi"], expected=shown)  # "cu" removed here, "moi" added
+    assert saved == ["khan", "moi", "so-lieu"] and Annotations(tmp_path / "db.json").get_tags("a1") == saved
+    hid = here.add_passage_note("a1", "một đoạn", "ghi chú", tags=["x"])
+    there.update_passage_note(hid, tags=["x", "y"])
+    here.update_passage_note(hid, "ghi chú", tags=["x", "z"], expected_tags=["x"])
+    [doc] = [p for p in Annotations(tmp_path / "db.json").passage_notes("a1")]
+    assert doc["tags"] == ["x", "y", "z"]

@@ -670,12 +670,13 @@ class Annotations:
     def update_passage_note(self, note_id: str, text: str | None = None, *, quote: str | None = None,
                             prefix: str | None = None, suffix: str | None = None,
                             paragraph: int | None = _UNSET, citation: dict | None = None,
-                            expected: str | None = None, tags=None,
+                            expected: str | None = None, tags=None, expected_tags=None,
                             start: int | None = _UNSET, end: int | None = _UNSET) -> str:
         """Change a passage note's text and/or its anchor; fields left as None stay as they are.
 
         Returns the note's text as saved. `expected` works as for `set_note`: when the stored text
-        is no longer `expected`, it is merged with `text` instead of being overwritten.
+        is no longer `expected`, it is merged with `text` instead of being overwritten;
+        `expected_tags` (the tags the editor showed) keeps tags added elsewhere meanwhile.
         """
         fields: dict[str, Any] = {}
         for name, value in (("text", text), ("quote", quote), ("prefix", prefix), ("suffix", suffix)):
@@ -702,6 +703,8 @@ class Annotations:
             if "text" in fields and expected is not None and current != nfc(expected):
                 merged = merge_text(current, fields["text"])
                 fields["text"] = current if merged is None else merged
+            if "tags" in fields and expected_tags is not None:
+                fields["tags"] = merge_tags(fields["tags"], old.get("tags") or [], expected_tags)
             if any(old.get(k) != v for k, v in fields.items()):
                 table.update({**fields, "updated": _now()}, doc_ids=[old.doc_id])
             return fields.get("text", current)
@@ -768,11 +771,18 @@ class Annotations:
         doc = self._one("tags", "article_id", article_id)
         return list(doc["tags"]) if doc else []
 
-    def set_tags(self, article_id: str, tags, *, citation: dict | None = None) -> list[str]:
+    def set_tags(self, article_id: str, tags, *, citation: dict | None = None, expected=None) -> list[str]:
         """Replace the article's tags (see `normalise_tags`); an empty list removes them.
-        Returns the tags as stored."""
-        clean = normalise_tags(tags)
-        self._save_record("tags", article_id, {"tags": clean} if clean else None, citation)
+        Returns the tags as stored.
+
+        `expected` is the tags as the editor showed them: a tag another window added meanwhile is
+        kept (only the tags the editor showed can be removed by it)."""
+        with self._writing():
+            clean = normalise_tags(tags)
+            if expected is not None:
+                old = self._find(self._table("tags"), "article_id", article_id)
+                clean = merge_tags(clean, (old or {}).get("tags", []), expected)
+            self._save_record("tags", article_id, {"tags": clean} if clean else None, citation)
         return clean
 
     def all_tags(self) -> list[str]:
@@ -819,3 +829,10 @@ def normalise_tags(tags) -> list[str]:
         if tag and tag.casefold() not in seen:
             seen[tag.casefold()] = tag
     return sorted(seen.values(), key=lambda t: (unidecode(t).casefold(), t.casefold(), t))
+
+
+def merge_tags(edited, stored, shown) -> list[str]:
+    """The tags an editor saves when the stored ones may have changed since it showed `shown`:
+    what it saves, plus what was added elsewhere meanwhile (a tag is removed only where seen)."""
+    seen = {t.casefold() for t in normalise_tags(shown)}
+    return normalise_tags([*edited, *(t for t in normalise_tags(stored) if t.casefold() not in seen)])

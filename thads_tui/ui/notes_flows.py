@@ -66,8 +66,10 @@ def edit_tags(reader: "ReaderScreen") -> None:
     ann = reader.notebook.ann
     editor: TagEditor
 
-    def save(tags: list[str]) -> None:
-        reader.saver.save(Job("Tags", lambda: ann.set_tags(a.id, tags, citation=a.citation()),
+    shown = ann.get_tags(a.id)
+
+    def save(tags: list[str]) -> None:  # a tag another window added meanwhile is kept
+        reader.saver.save(Job("Tags", lambda: ann.set_tags(a.id, tags, citation=a.citation(), expected=shown),
                               done=saved, failed=editor.failed))
 
     def saved(tags: list[str]) -> None:
@@ -76,7 +78,7 @@ def edit_tags(reader: "ReaderScreen") -> None:
         if editor.is_attached:
             editor.saved()
 
-    editor = TagEditor(a.title, ann.get_tags(a.id), ann.all_tags(), save)
+    editor = TagEditor(a.title, shown, ann.all_tags(), save)
     reader.app.push_screen(editor)
 
 

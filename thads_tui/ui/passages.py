@@ -133,7 +133,8 @@ class Passages:
 
         def save(note: str, tags: list[str]) -> None:
             self.screen.saver.save(Job("Highlight", lambda: ann.update_passage_note(
-                doc["id"], note, tags=tags, expected=doc.get("text", "")), done=lambda _: saved(), failed=editor.failed))
+                doc["id"], note, tags=tags, expected=doc.get("text", ""), expected_tags=doc.get("tags") or []),
+                done=lambda _: saved(), failed=editor.failed))
 
         def saved() -> None:
             self.changed("Highlight saved.")
