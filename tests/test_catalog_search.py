@@ -170,3 +170,21 @@ def test_a_large_group_lists_the_title_matches_first_last_catalogued_first(many,
     assert any(in_title) and in_title == sorted(in_title, reverse=True)  # every title match before the others
     titled = [h.n for h in found if "chung" in h.title.lower()]
     assert titled == sorted(titled, reverse=True)  # the last catalogued first
+
+
+def test_a_search_shown_at_once_then_completed_has_the_order_and_counts_of_a_full_one(seeds, monkeypatch):
+    """exact_counts=False stops counting at COUNT_CAP and details the first results only (what a
+    screen shows at once); complete() then gives exactly what a full search gives."""
+    from thads_tui.corpus.catalog import search as search_mod
+
+    cat, _ = seeds
+    monkeypatch.setattr(search_mod, "COUNT_CAP", 2)
+    full = cat.search("thi hành án", limit=50, detail=50)
+    assert full.total > 3 and full.counted
+    quick = cat.search("thi hành án", limit=50, detail=1, exact_counts=False)
+    assert not quick.counted and quick.total == 3 and "more than 2 articles" in quick.summary
+    assert [r.id for r in quick.results] == [r.id for r in full.results]
+    assert quick.results[0].detailed and not quick.results[1].detailed and not quick.results[1].snippets
+    done = cat.complete(quick)
+    assert done.is_complete and (done.total, done.together, done.summary) == (full.total, full.together, full.summary)
+    assert [(r.id, r.hits, r.snippets) for r in done.results] == [(r.id, r.hits, r.snippets) for r in full.results]

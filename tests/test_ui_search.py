@@ -146,3 +146,20 @@ async def test_palette_lists_search_all(tmp_path):
         titles_ = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Search all", "Filter", "All entities", "All figures", "Clear"} <= set(titles_)
         assert app.reader.source.index_finished and app.reader.source.cat.count() == 6
+
+
+async def test_results_show_at_once_then_every_snippet_and_the_exact_count(tmp_path, monkeypatch):
+    """The screen shows the first results (a screenful with snippets, counts up to a cap), then
+    the search completes them: every result has its snippets, the count is exact."""
+    from thads_tui.corpus.catalog import search as search_mod
+    from thads_tui.ui import source as source_mod
+
+    monkeypatch.setattr(search_mod, "COUNT_CAP", 1)
+    monkeypatch.setattr(source_mod, "FIRST_DETAIL", 1)
+    app = make_corpus_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await search(app, pilot, "thi hanh an")
+        assert len(screen.results) > 2 and all(r.snippets for r in screen.results)
+        exact = app.reader.source.cat.search("thi hanh an")
+        assert "more than" not in status(screen) and exact.summary in status(screen)

@@ -108,7 +108,8 @@ def corpus_search(reader: "ReaderScreen") -> None:
         if not reader.pane.show_corpus_hits(query, hits):
             reader.notify(f"“{query}” is only in the title of this article.", timeout=3)
 
-    reader.app.push_screen(CorpusSearchScreen(source.search, source.index_status, reader.pane.corpus_query), picked)
+    reader.app.push_screen(CorpusSearchScreen(source.search, source.index_status, reader.pane.corpus_query,
+                                              complete=source.complete), picked)
 
 
 def open_in_reader(reader: "ReaderScreen", article_id: str) -> None:

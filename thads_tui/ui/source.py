@@ -30,6 +30,7 @@ from .widgets.article_list import Row
 
 Extractor = Callable[[Article], Extraction]
 LIMIT = 50  # corpus search results listed
+FIRST_DETAIL = 10  # of which shown at once with their snippets (a screenful); the others just after
 PROGRESS_EVERY = 0.3  # seconds between progress reports of the exploration
 FIRST_ROWS = 100  # rows listed before the others (the first screen of a warm launch)
 # (rows, errors, files done, files to read, finished, ids gone)
@@ -46,14 +47,15 @@ def plural(n: int, noun: str) -> str:
     return grouped(n) + f" {noun}{'' if n == 1 else 's'}"
 
 
-def search_as_typed(search: Callable[..., Found], query: str, limit: int = LIMIT) -> Found:
+def search_as_typed(search: Callable[..., Found], query: str, limit: int = LIMIT, detail: int = LIMIT,
+                    exact_counts: bool = True) -> Found:
     """The query as typed so far: the articles holding its last word whole come first (`thanh hoa`
     puts Thanh Hóa before `thanh hoàn`), then those where it is only the start of a word."""
-    exact = search(query, limit=limit, detail=limit)
+    exact = search(query, limit=limit, detail=detail, exact_counts=exact_counts)
     typed = parse_query(query, prefix_last=True)
     if typed.terms == exact.query.terms or exact.error or len(exact.results) >= limit:
         return exact  # a full page of whole-word matches: the prefix-only ones would not be listed
-    more = search(typed, limit=limit, detail=limit)
+    more = search(typed, limit=limit, detail=detail, exact_counts=exact_counts)
     if not exact.results:
         return more
     whole = {r.id for r in exact.results}
@@ -219,8 +221,14 @@ class CorpusSource:
 
     # --- search (the search screen's worker) ------------------------------------------------------
     def search(self, query: str) -> Found:
+        """What the search screen shows at once: the order of every result, the first screenful's
+        snippets, counts up to a cap; `complete` then counts and details the rest."""
         with self._lock:
-            return search_as_typed(self.cat.search, query)
+            return search_as_typed(self.cat.search, query, detail=FIRST_DETAIL, exact_counts=False)
+
+    def complete(self, found: Found) -> Found:
+        with self._lock:
+            return self.cat.complete(found)
 
     def hits(self, article_id: str, query: str) -> list[tuple[int, int]]:
         with self._lock:

@@ -14,7 +14,8 @@ What the UI reads instead of holding articles (all straight from SQL):
     cat.years() / cat.sources()                         [(value, count)] for the filters
     cat.article(id) -> Article | None                   text, paragraphs, styles... of one article
     cat.text(id) -> str | None
-    cat.search(query, limit=, offset=, prefix_last=, detail=20)
+    cat.search(query, limit=, offset=, prefix_last=, detail=20, exact_counts=True)
+    cat.complete(found)                                 exact counts, every result's hits and snippets
                                         -> search.Found (results, total, together, summary, error,
                                            notes); the first `detail` results carry hits + snippets
     cat.hits(id, query) -> [(start, end)]               hit offsets in one article's NFC text
@@ -42,7 +43,7 @@ from typing import Callable, Iterable
 from ...extract import Entity, Figure
 from ..article import Article
 from . import db, update as _update
-from .search import Found, _label, hits_of, search as _search
+from .search import Found, _label, complete as _complete, hits_of, search as _search
 from .update import UpdateReport
 
 __all__ = ["Catalog", "EntityRow", "FigureRow", "Found", "Row", "UpdateReport"]
@@ -254,6 +255,10 @@ class Catalog:
 
     def search(self, query: str, **kw) -> Found:
         return _search(self.conn, query, **kw)
+
+    def complete(self, found: Found) -> Found:
+        """A search shown at once (exact_counts=False, a few results detailed), counted and detailed."""
+        return _complete(self.conn, found)
 
     def hits(self, article_id: str, query: str, **kw) -> list[tuple[int, int]]:
         return hits_of(self.conn, article_id, query, **kw)

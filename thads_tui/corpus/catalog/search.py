@@ -31,6 +31,7 @@ TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 RERANK = 64  # how many of each group are checked for accents as typed
 RANK_ALL = 1000  # a group with at most this many matches is ranked whole by bm25
+COUNT_CAP = RANK_ALL  # exact_counts=False counts this far (a common word's exact count reads its whole posting list)
 WINDOW = 65_536  # characters folded at a time when looking for hits
 OVERLAP = 2_048
 
@@ -47,6 +48,7 @@ class Hit:
     exact: bool  # holds the words as typed, accents included
     hits: tuple[tuple[int, int], ...]
     snippets: tuple[Snippet, ...]
+    detailed: bool = True  # False: hits and snippets not looked for yet (see `complete`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class Found(QueryOutcome):
     total: int  # articles holding every word
     together: int  # of which hold the words side by side in the query's order
     joined: bool = False  # the query has words that can stand together (a phrase was tried)
+    counted: bool = True  # False: a count over COUNT_CAP is only "more than" (see `complete`)
 
     @property
     def summary(self) -> str:
@@ -63,11 +66,18 @@ class Found(QueryOutcome):
             return self.error
         if not self.total:
             return "no articles match"
+        if not self.counted and max(self.total, self.together) > COUNT_CAP:
+            return f"more than {COUNT_CAP} articles match (counting…)"
         if self.joined:
             one = self.together == 1
             return (f"{self.together} {'article holds' if one else 'articles hold'} the phrase, "
                     f"{self.total - self.together} only the words")
         return f"{self.total} article{'s' * (self.total != 1)} match"
+
+    @property
+    def is_complete(self) -> bool:
+        """Exact counts, and hits and snippets for every result."""
+        return self.counted and all(r.detailed for r in self.results)
 
 
 def _fts_term(term: Term) -> str:
@@ -102,17 +112,20 @@ def _has_accents(text: str) -> bool:
 
 
 def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 50, offset: int = 0,
-           prefix_last: bool = False, snippets: int = 3, detail: int = 20) -> Found:
+           prefix_last: bool = False, snippets: int = 3, detail: int = 20, exact_counts: bool = True) -> Found:
     """The best `limit` articles (from `offset`); the first `detail` of them carry their hit
-    offsets and snippets (what a results screen shows), the others get them from `hits_of`."""
+    offsets and snippets (what a results screen shows first), the others get them from
+    `complete` or `hits_of`. Without `exact_counts`, counts stop at COUNT_CAP (the order of the
+    results is the same): what a screen shows at once, before `complete` counts."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
     if parsed.empty:
         return Found(parsed, (), 0, 0)
     every, together_q = fts_queries(parsed)
     want = offset + limit
+    count = _count if exact_counts else _count_capped
     try:
-        total = _count(conn, every)
-        together = _count(conn, together_q) if together_q and total else 0
+        total = count(conn, every)
+        together = count(conn, together_q) if together_q and total else 0
         groups: list[list[tuple[int, float]]] = []
         seen: set[int] = set()
         if together:
@@ -131,13 +144,37 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
         ranked.extend(sorted(((n, s, is_together, n in exact) for n, s in head), key=lambda r: (not r[3], r[1])))
         ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
     chosen = ranked[offset:want]
-    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets if i < detail else -1)
+    bare = _bare_rows(conn, [n for n, *_ in chosen[detail:]])  # the results shown without snippets: one query
+    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets) if i < detail else
+                    Hit(*bare[n], -s, tog, ex, (), (), detailed=False)
                     for i, (n, s, tog, ex) in enumerate(chosen))
-    return Found(parsed, results, total, together, together_q is not None)
+    counted = exact_counts or max(total, together) <= COUNT_CAP
+    return Found(parsed, results, total, together, together_q is not None, counted)
+
+
+def complete(conn: sqlite3.Connection, found: Found, *, snippets: int = 3) -> Found:
+    """`found` with exact counts and the hits and snippets of every result (the second step of
+    a screen that showed the first results at once)."""
+    if found.error or not found.results and found.counted:
+        return found
+    total, together = found.total, found.together
+    if not found.counted:
+        every, together_q = fts_queries(found.query)
+        total = _count(conn, every)
+        together = _count(conn, together_q) if together_q and total else 0
+    results = tuple(r if r.detailed else _hit(conn, found.query, r.n, r.score, r.together, r.exact, snippets)
+                    for r in found.results)
+    return Found(found.query, results, total, together, found.joined, True)
 
 
 def _count(conn: sqlite3.Connection, q: str) -> int:
     return conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (q,)).fetchone()[0]
+
+
+def _count_capped(conn: sqlite3.Connection, q: str) -> int:
+    """min(matches, COUNT_CAP + 1): FTS5 stops reading once it has that many."""
+    return conn.execute("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+                        (q, COUNT_CAP + 1)).fetchone()[0]
 
 
 _BM25 = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
@@ -182,14 +219,17 @@ def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: 
     return out
 
 
+def _bare_rows(conn, ns: list[int]) -> dict[int, tuple]:
+    """{n: (id, n, title, date, file label)} of these articles, in one query, reading no text."""
+    if not ns:
+        return {}
+    rows = conn.execute("SELECT a.id, a.n, a.title, a.date, f.path, a.key FROM articles a JOIN files f ON f.id = a.file "
+                        f"WHERE a.n IN ({','.join('?' * len(ns))})", ns)
+    return {n: (aid, n, title, date, _label(path, key)) for aid, n, title, date, path, key in rows}
+
+
 def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
-    """One result; k < 0: without hits and snippets (hits_of gives them when wanted), and without
-    reading the text."""
-    if k < 0:
-        aid, title, date, path, key = conn.execute(
-            "SELECT a.id, a.title, a.date, f.path, a.key FROM articles a JOIN files f ON f.id = a.file WHERE a.n=?",
-            (n,)).fetchone()
-        return Hit(aid, n, title, date, _label(path, key), score, together, exact, (), ())
+    """One result with its hits and `k` snippets."""
     aid, title, date, path, key, ztext, paragraphs = conn.execute(
         "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
         "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.worker import get_current_worker
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -65,9 +66,11 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             super().__init__()
             self.query, self.results, self.seconds, self.open_it = query, results, seconds, open_it
 
-    def __init__(self, search: Callable[[str], SearchResults], status: Callable[[], str], query: str = "") -> None:
+    def __init__(self, search: Callable[[str], SearchResults], status: Callable[[], str], query: str = "",
+                 complete: Callable[[SearchResults], SearchResults] | None = None) -> None:
         super().__init__(classes="view-screen")
         self.run_search, self.index_status, self.initial = search, status, query
+        self.complete = complete  # counts and details what `search` showed at once
         self.results: tuple[SearchResult, ...] = ()
         self.shown_query: str | None = None
         self.last_seconds = 0.0
@@ -124,7 +127,15 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             self.post_message(self.Found(query, None, 0.0, False))
             self.app.call_from_thread(self.app.notify, f"search failed: {err}", severity="error")
             return
-        self.post_message(self.Found(query, found, time.perf_counter() - started, open_it))
+        seconds = time.perf_counter() - started  # what the user waited for: the results on screen
+        self.post_message(self.Found(query, found, seconds, open_it))
+        if self.complete is not None and not found.is_complete and not get_current_worker().is_cancelled:
+            try:  # the first results are on screen: now the exact counts and the other snippets
+                found = self.complete(found)
+            except Exception:  # noqa: BLE001 - the results shown stay; their snippets come on opening
+                return
+            if not get_current_worker().is_cancelled:
+                self.post_message(self.Found(query, found, seconds, False))
 
     @on(Found)
     def found(self, message: Found) -> None:
