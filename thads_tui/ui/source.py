@@ -235,7 +235,7 @@ class CorpusSource:
             return self.cat.hits(article_id, parse_query(query, prefix_last=True))
 
     def index_status(self) -> str:
-        if self.index_finished:
+        if self.index_finished or self.phase == "analysing":  # the second phase: every file is searchable
             return ""
         return f"indexed {grouped(self.loaded_files)} of {plural(self.total, 'file')} so far"
 
