@@ -133,3 +133,14 @@ def test_header_puts_what_changes_the_list_first_and_says_which_phase_runs():
     analysing = header_counts(10_000, marks, (2_048, 10_000, False), Filters(), (0, 0), read_only=False,
                               waiting=False, phase="analysing")
     assert analysing.startswith("entities and figures: 2 048 of 10 000 articles…")
+
+
+def test_search_status_says_nothing_of_files_once_every_file_is_searchable():
+    from thads_tui.ui.source import CorpusSource
+
+    source = CorpusSource(None, no_cache=True)
+    source.loaded_files, source.total = 2_048, 10_000
+    assert source.index_status() == "indexed 2 048 of 10 000 files so far"
+    source.phase = "analysing"  # the second phase counts articles, and every file is searchable by then
+    assert source.index_status() == ""
+    source.close()
