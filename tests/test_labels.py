@@ -13,7 +13,7 @@ from thads_tui.labels import fact_label, metric_label, period_label, short_value
 def test_metric_labels_name_the_quantity_and_its_comparison():
     assert metric_label("cases.rate") == "% việc xong"
     assert metric_label("money.done") == "tiền xong"
-    assert metric_label("cases.total.change") == "tăng/giảm việc phải thi hành"
+    assert metric_label("cases.total.change") == "Δ việc phải thi hành"
     assert metric_label("money.rate.vs_target") == "so chỉ tiêu: % tiền xong"
     assert metric_label("other") == metric_label(None) == ""
     assert metric_label("some.new.metric") == "some.new.metric"  # never hidden
@@ -67,11 +67,14 @@ def test_the_figures_filter_takes_the_shown_words_as_well_as_the_ids():
     assert search_figures([row, other], "5 thang 2022") == [row, other]
 
 
-def test_exact_values_keep_every_digit_of_money():
+
+def test_values_are_exact_whatever_their_size():
     def fig(value, unit, of=None):
         return Figure("x", 0, 1, value, unit, None, of, None)
 
-    assert short_value(fig(970_327_000_000, "VND"), compact=False) == "970.327.000.000 đ"
-    assert short_value(fig(0.18, "percent"), compact=False) == "0,18 %"
-    assert short_value(fig(13140, "case"), compact=False) == "13.140 việc"
-    assert short_value(fig(3, "rank", of=63), compact=False) == "3/63"
+    assert short_value(fig(970_327_000_000, "VND")) == "970,327 tỷ đ"
+    assert short_value(fig(1_234_567, "VND")) == "1,234567 triệu đ"
+    assert short_value(fig(950, "VND")) == "950 đ"
+    assert short_value(fig(0.18, "percent")) == "0,18 %"
+    assert short_value(fig(13140, "case")) == "13.140 việc"
+    assert short_value(fig(3, "rank", of=63)) == "3/63"

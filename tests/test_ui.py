@@ -279,11 +279,11 @@ async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):
         await ready(app, pilot)
         table = app.query_one(FigurePanel)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        # two lines a figure: as written over its exact value (Vietnamese notation); what it measures
+        # two lines a figure: as written over its value (Vietnamese notation, as F shows it); what it measures
         # (this test extractor gives only the gloss) over whose and when
         assert ["13.140 việc\n13.140 việc", "thi hành xong\n"] in rows
         assert ["82,5%\n82,5 %", "tỷ lệ về việc\n"] in rows
-        assert ["970.327 triệu đồng\n970.327.000.000 đ", "thu hồi\n"] in rows
+        assert ["970.327 triệu đồng\n970,327 tỷ đ", "thu hồi\n"] in rows  # in tỷ, as F and R write money
         table.focus()
         table.move_cursor(row=1)
         await pilot.press("enter")

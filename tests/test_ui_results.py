@@ -227,7 +227,7 @@ async def test_figures_panel_says_what_whose_when(tmp_path):
         rows = {figure[0]: (figure[1], what) for figure, what in cells}  # two lines a figure
         assert rows["61,12%"] == ("61,12 %", ["% việc xong", "toàn quốc · 8 tháng 2023"])
         assert rows["29,42%"] == ("29,42 %", ["% tiền xong", "toàn quốc · 8 tháng 2023"])
-        assert rows["17,48%"] == ("17,48 %", ["tăng/giảm tiền phải thi hành", "toàn quốc · 8 tháng 2023"])
+        assert rows["17,48%"] == ("17,48 %", ["Δ tiền phải thi hành", "toàn quốc · 8 tháng 2023"])
         panel.focus()
         i = [figure[0] for figure, _ in cells].index("61,12%")
         panel.move_cursor(row=i)

@@ -30,13 +30,13 @@ METRICS = {
     "case.recovered": "đã nộp (vụ án)",
     "auction.price": "giá đấu giá",
 }
-_SUFFIX = {"change": "tăng/giảm ", "vs_target": "so chỉ tiêu: "}
+_SUFFIX = {"change": "Δ ", "vs_target": "so chỉ tiêu: "}  # Δ: the change (tăng/giảm), as R's headers write it
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
 @lru_cache(maxsize=512)
 def metric_label(metric: str | None) -> str:
-    """`cases.rate` -> `% việc xong`, `cases.total.change` -> `tăng/giảm việc phải thi hành`,
+    """`cases.rate` -> `% việc xong`, `cases.total.change` -> `Δ việc phải thi hành`,
     `money.rate.vs_target` -> `so chỉ tiêu: % tiền xong`; `other` (or none) -> ''."""
     if not metric or metric == "other":
         return ""
@@ -83,14 +83,14 @@ _UNIT = {"percent": "%", "case": "việc", "area": "m²", "rank": ""}
 _WRITTEN_UNIT = re.compile(r"[\d.,/]+(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))*\s*(.*)$")
 
 
-def short_value(figure, compact: bool = True) -> str:
-    """A figure's value (an extract.Figure or an explore.FigureRow), exact, in Vietnamese
-    notation: `61,12 %`, `216/897 việc`, `62.000 tỷ đ` (đ: đồng), `1,2 triệu USD`, `3/63`,
-    `8 tháng`; not `compact`, money has every digit: `970.327.000.000 đ`."""
+def short_value(figure) -> str:
+    """A figure's value (an extract.Figure or an explore.FigureRow), short and exact, in
+    Vietnamese notation: `61,12 %`, `216/897 việc`, `62.000 tỷ đ` (đ: đồng), `1,2 triệu USD`,
+    `3/63`, `8 tháng`."""
     value = figure.value
     if figure.unit in ("VND", "USD"):
         currency = "đ" if figure.unit == "VND" else "USD"
-        for size, word in ((1e9, "tỷ"), (1e6, "triệu")) if compact else ():
+        for size, word in ((1e9, "tỷ"), (1e6, "triệu")):
             if abs(value) >= size:
                 return f"{exact_number(round(value / size, 9))} {word} {currency}"
         return f"{exact_number(value)} {currency}"

@@ -8,6 +8,14 @@ space, so offsets stay one-for-one.
 """
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
+
 from ..textsafe import CONTROLS, printable
 
-__all__ = ["CONTROLS", "printable"]
+__all__ = ["CONTROLS", "clip", "printable"]
+
+
+def clip(text: str | None, width: int) -> str:
+    """One cell's text: printable, at most `width` cells (an ellipsis marks a cut)."""
+    text = printable(text or "")
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"

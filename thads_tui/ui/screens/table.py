@@ -5,23 +5,16 @@ from __future__ import annotations
 
 from typing import Any, Callable, ClassVar, Generic, TypeVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from ...explore import Exploration
-from ..cleantext import printable
+from ..cleantext import clip, printable  # noqa: F401 - clip: the views import it from here
 
 T = TypeVar("T")
 MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
-
-
-def clip(text: str | None, width: int) -> str:
-    """One cell's text: printable, at most `width` cells (an ellipsis marks a cut)."""
-    text = printable(text or "")
-    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
 
 class TableScreen(ModalScreen[Any], Generic[T]):

@@ -20,7 +20,7 @@ from ...explore import name_key
 from ...extract import ENTITY_TYPES, Extraction, Figure
 from ...labels import fact_label, metric_label, period_label, short_value
 from .article_view import TYPE_NAMES
-from ..cleantext import printable
+from ..cleantext import clip, printable
 from ..state import Analysis
 
 StyleFor = Callable[[str], Style]
@@ -166,10 +166,10 @@ class FigurePanel(DataTable):
             key = f"f{i}"
             self.figures[key] = (f, occ)
             figure = Text()
-            figure.append(printable(f.text), style)
+            figure.append(clip(f.text, 18), style)  # the text is in the article; the facts need the room
             if len(occ) > 1:
                 figure.append(f" ×{len(occ)}", style="dim")
-            figure.append("\n" + short_value(f, compact=False), style="dim")
+            figure.append("\n" + short_value(f), style="dim")  # as F writes it: `62.000 tỷ đ`
             what = Text(metric_label(f.metric)) if f.metric != "other" else Text(printable(f.measure or ""), "dim")
             what.append("\n" + printable(" · ".join(x for x in (f.subject, period_label(f.period)) if x)), "dim")
             self.add_row(figure, what, key=key, height=2)
