@@ -77,9 +77,27 @@ def _canonical(m: re.Match, kind: str) -> str:
     return " ".join(m.group("d").split())
 
 
+# What each pattern's matches hold, by the pattern's index in `_patterns`: a text without it
+# is not scanned by that pattern (a full pass for its common first character, a digit or a
+# letter, while most texts hold none of its words). Each is a necessary condition only.
+_MONTH_NUMBER = re.compile(r"háng[^\S\n]+[0-9]")  # `tháng 9`, `Tháng 12`
+_NEEDS = {
+    0: _MONTH_NUMBER.search, 3: _MONTH_NUMBER.search, 4: _MONTH_NUMBER.search,
+    9: _MONTH_NUMBER.search,
+    5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
+    6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,
+    8: re.compile(r"ăm[^\S\n]+(?:công tác|tài chính|ngân sách|học)|iên độ").search,
+    10: re.compile(r"-[^\S\n]*(?:19|20)[0-9]{2}").search,
+    11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
+}
+
+
 def find_dates(text: str) -> list[Span]:
     out = []
-    for rx, kind, left in _patterns():
+    for i, (rx, kind, left) in enumerate(_patterns()):
+        need = _NEEDS.get(i)
+        if need is not None and need(text) is None:
+            continue
         for m in scan(rx, text, left):
             g = m.groupdict()
             if not (0 < int(g.get("dd") or 1) <= 31 and 0 < int(g.get("mm") or 1) <= 12):
