@@ -135,9 +135,12 @@ class FactFinder:
         for p in self.people:
             if p.kind == "PERSON" and " " in p.canonical:
                 given.setdefault(p.canonical.rsplit(" ", 1)[1], set()).add(p.canonical)
-        blocked = Blocker(persons + orgs)
+        blocked: list[Blocker] = []  # built at the first question: most articles ask none
+
         def free(a: int, b: int) -> bool:
-            return not blocked.overlaps(a, b)
+            if not blocked:
+                blocked.append(Blocker(persons + orgs))
+            return not blocked[0].overlaps(a, b)
         given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
         for a, b, name in _words(given, text):
             (canonical,) = given[name]

@@ -183,9 +183,10 @@ def measure(text: str, start: int, end: int) -> str | None:
     before = before[cut + 1:]
     after = text[end:end + 80]
     parts = []
-    if _RATE.search(before):
+    low = before.lower()
+    if "tỷ lệ" in low or "tỉ lệ" in low:  # _RATE, the (?i) `t[ỷỉ] lệ`, on the lowered text
         parts.append("tỷ lệ")
-    trends = _TREND.findall(before[-40:].lower())
+    trends = _TREND.findall(low[-40:] if len(low) == len(before) else before[-40:].lower())
     if trends:
         parts.append(trends[-1])
     aspect = _ASPECT.match(after) or _ASPECT_END.search(before)
@@ -194,4 +195,6 @@ def measure(text: str, start: int, end: int) -> str | None:
     cmp_ = _COMPARE.match(after)
     if cmp_:
         parts.append(cmp_.group(1).strip())
+    if not parts:
+        return None
     return " ".join(dict.fromkeys(parts)) or None

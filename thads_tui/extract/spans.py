@@ -44,14 +44,19 @@ class Blocker:
     """Fast 'does [a, b) overlap any of these spans' for a fixed, non-overlapping-or-not set."""
 
     def __init__(self, spans=()):
-        merged: list[list[int]] = []
-        for start, end in sorted((s.start, s.end) for s in spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+        starts: list[int] = []
+        ends: list[int] = []
+        last = -1  # the end of the last merged run (offsets are >= 0)
+        for start, end in sorted([(s.start, s.end) for s in spans]):
+            if starts and start <= last:
+                if end > last:
+                    last = ends[-1] = end
             else:
-                merged.append([start, end])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
+                starts.append(start)
+                ends.append(end)
+                last = end
+        self.starts = starts
+        self.ends = ends
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, end - 1) - 1
