@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .spans import WORD_LEFT, Span, compile_line, scan
+from .spans import WORD_LEFT, Span, at_literals, compile_line, scan
 
 # Day and month are matched loosely (a leading [0-9] lets CPython scan fast) and checked after.
 D = r"[0-9][0-9]?"
@@ -91,6 +91,11 @@ _NEEDS = {
     11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
 }
 
+# The literals every match of a pattern starts with (by index): tried where they occur
+# (`at_literals`), which beats CPython's scan for a leading `[Nn]`, `[Qq]`, `[Tt]`.
+_MONTH_WORD = ("Tháng", "tháng")
+_STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "năm"), 9: _MONTH_WORD}
+
 
 def find_dates(text: str) -> list[Span]:
     out = []
@@ -98,7 +103,8 @@ def find_dates(text: str) -> list[Span]:
         need = _NEEDS.get(i)
         if need is not None and need(text) is None:
             continue
-        for m in scan(rx, text, left):
+        heads = _STARTS.get(i)
+        for m in at_literals(rx, heads, text, left) if heads else scan(rx, text, left):
             g = m.groupdict()
             if not (0 < int(g.get("dd") or 1) <= 31 and 0 < int(g.get("mm") or 1) <= 12):
                 continue
