@@ -81,6 +81,9 @@ def _pattern() -> re.Pattern:
         rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w)|\s(?P<sq2>k?m[2²])(?!\w))?)")
 
 
+_QUALIFIER_FORMS = QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS)
+
+
 @cache
 def _qualifier_before() -> re.Pattern:
     qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
@@ -104,7 +107,11 @@ def _figure(text: str, m: re.Match) -> Span | None:
         return None  # a bare number
     of = parse_vn_number(of) if of else None
     start, end = m.start(), m.end()
-    q = _qualifier_before().search(text, max(0, start - 14), start)
+    lo = max(0, start - 14)
+    # (the pattern opens with a look-behind, tried at each of the 14 places: first ask whether
+    # the text before, spaces stripped, ends with a qualifier at all)
+    q = _qualifier_before().search(text, lo, start) if text[lo:start].rstrip().endswith(
+        _QUALIFIER_FORMS) else None
     qualifier = q.group("q") if q else None
     if q:
         start = q.start()

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import ACRO_WORD, CAP_WORD, LOWER, stop_pattern, trie_pattern, word_list
-from .spans import WORD_LEFT, Span, anchored, compile_line, scan
+from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 DOC_TYPES = (
     "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kế hoạch",
@@ -42,6 +42,7 @@ def _anchors() -> tuple[re.Pattern, re.Pattern]:
             re.compile(trie_pattern(("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"))))
 
 
+_NAMED_HEADS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")  # where a named law can start
 _TYPE_FORMS = DOC_TYPES + tuple(t[0].lower() + t[1:] for t in DOC_TYPES)
 
 
@@ -106,6 +107,6 @@ def find_legal(text: str) -> list[Span]:
         key = (m.group("t").lower(), m.group("n").split("/")[0])
         out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
                         extra={"num": (m.start("n"), m.end("n"))}))
-    for m in anchored(named, named_at, text, WORD_LEFT):
+    for m in at_literals(named, _NAMED_HEADS, text, WORD_LEFT):
         out.append(Span(m.start(), m.end(), "LEGAL_REF", " ".join(m.group().split())))
     return out
