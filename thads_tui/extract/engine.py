@@ -77,8 +77,9 @@ def extract(text: str, date: str | None = None) -> Extraction:
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
-    entities = [Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
-                       s.role) for s in persons + orgs + places + legal + dates + acronyms]
+    entities = [Entity(s.kind, t, s.start, s.end, s.canonical or t, s.role)
+                for s in persons + orgs + places + legal + dates + acronyms
+                for t in (text[s.start:s.end],)]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
                                  if not f.extra.get("drop")])

@@ -78,7 +78,10 @@ def document_numbers(text: str) -> list[Span]:
     for m in _DOC_NUMBER.finditer(text):
         # a run glued to a word (`A12/B`) is no number, nor any part of it: every character
         # of a run is glue for the next, so no number starts inside it either
-        if (m.start() and _GLUED.match(text, m.start() - 1)) or not _ISSUER.search(m.group()):
+        run = m.group()
+        if "/" not in run and "-" not in run:
+            continue  # a bare number (most runs): no issuer, and no regex to say so
+        if (m.start() and _GLUED.match(text, m.start() - 1)) or not _ISSUER.search(run):
             continue
         out.append(Span(m.start(), m.end(), "NUMBER"))
     return out
