@@ -76,10 +76,12 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
     """
     pos = start
     glue = _glue_run(bad_left) if bad_left is not None else None
+    glued = _left_chars(bad_left) if bad_left is not None else None
     while True:  # finditer runs on until a glued or empty match makes it restart past it
         for m in rx.finditer(text, pos):
             s, e = m.span()
-            if bad_left is not None and s and bad_left.match(text, s - 1):
+            if glued is not None and s and (glued.get(text[s - 1]) or (
+                    glued.get(text[s - 1]) is None and _is_glued(glued, bad_left, text[s - 1]))):
                 # every start up to the end of the glue run after s is glued too
                 pos = glue(text, s).end() + 1
                 break
@@ -92,6 +94,25 @@ def scan(rx: re.Pattern, text: str, bad_left: re.Pattern | None = None, start: i
 
 
 _GLUE_RUNS: dict[re.Pattern, object] = {}
+_LEFT_CHARS: dict[re.Pattern, dict[str, bool]] = {}
+
+
+def _left_chars(bad_left: re.Pattern) -> dict[str, bool]:
+    """Memo of `bad_left` (a one-character class) per character: a dict lookup instead of
+    a regex call for every match a recogniser finds."""
+    memo = _LEFT_CHARS.get(bad_left)
+    if memo is None:
+        memo = _LEFT_CHARS[bad_left] = {}
+    return memo
+
+
+def _is_glued(memo: dict[str, bool], bad_left: re.Pattern, ch: str) -> bool:
+    glued = memo.get(ch)
+    if glued is None:
+        if len(memo) > 4096:
+            memo.clear()
+        glued = memo[ch] = bad_left.match(ch) is not None
+    return glued
 
 
 def _glue_run(bad_left: re.Pattern):
@@ -145,11 +166,13 @@ def at_literals(rx: re.Pattern, heads: tuple[str, ...], text: str,
     out = []
     match = rx.match
     glue = _glue_run(bad_left) if bad_left is not None else None
+    glued = _left_chars(bad_left) if bad_left is not None else None
     q = 0
     for p in sorted(starts):
         if p < q:
             continue
-        if bad_left is not None and p and bad_left.match(text, p - 1):
+        if glued is not None and p and (glued.get(text[p - 1]) or (
+                glued.get(text[p - 1]) is None and _is_glued(glued, bad_left, text[p - 1]))):
             q = glue(text, p).end() + 1  # no start is free before the glue run ends
             continue
         m = match(text, p)
