@@ -204,4 +204,6 @@ def measure(text: str, start: int, end: int) -> str | None:
         parts.append(cmp_.group(1).strip())
     if not parts:
         return None
+    if len(parts) == 1:
+        return parts[0]  # (never empty: every part is a non-empty word or phrase)
     return " ".join(dict.fromkeys(parts)) or None

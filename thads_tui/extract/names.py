@@ -81,7 +81,9 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
     block = Blocker(blocked)
     ends: dict[int, int] = {}
     for s in blocked:  # the longest span ending at each point (an org, not the place inside)
-        ends[s.end] = min(s.start, ends.get(s.end, s.start))
+        start = ends.get(s.end)
+        if start is None or s.start < start:
+            ends[s.end] = s.start
     out: list[Span] = []
     for m in scan(run_rx, text, _RUN_LEFT):
         if block.inside(m.start(), m.end()):
