@@ -57,8 +57,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
     return [(compile_line(p), kind, left) for p, kind, left in raw]
 
 
-def _canonical(m: re.Match, kind: str) -> str:
-    g = m.groupdict()
+def _canonical(m: re.Match, kind: str, g: dict) -> str:
     if kind == "dmy":
         return f"{g['yy']}-{int(g['mm']):02d}-{int(g['dd']):02d}"
     if kind in ("dm", "dmw"):
@@ -112,7 +111,7 @@ def find_dates(text: str) -> list[Span]:
                 continue  # a bare day/month needs a time word before it
             if kind == "dmw" and not _DAY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue  # `15 tháng 6` is a date after a day word (`sau 3 tháng 2 đoàn` is not)
-            out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind)))
+            out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind, g)))
     return out
 
 
