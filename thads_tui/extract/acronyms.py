@@ -7,7 +7,7 @@ else the acronym stands for itself. In a shouted all-caps line only known acrony
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -25,7 +25,12 @@ def _token() -> re.Pattern:
 
 
 def _initials(word: str) -> str:
-    return unidecode(word[:1]).upper()
+    return _initial(word[:1])
+
+
+@lru_cache(maxsize=4096)
+def _initial(first: str) -> str:
+    return unidecode(first).upper()
 
 
 def learn_definitions(text: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from functools import cache
 
 from .lexicon import trie_pattern
+from .spans import at_literals
 
 _TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
 _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
@@ -148,6 +149,8 @@ def index_cues(text: str) -> dict[str, Hits]:
             continue
         for group, kind in table[m.group()]:
             add[group]((e, s, kind))
-    for name, rx2 in (("total_noun", _TOTAL_NOUN), ("tracked", _TRACKED)):
-        sets[name] = [(m.end(), m.start(), name) for m in rx2.finditer(text)]
+    # `[Ss]ố …` is tried where `Số `/`số ` occurs: CPython scans a leading set letter by letter.
+    sets["total_noun"] = [(m.end(), m.start(), "total_noun")
+                          for m in at_literals(_TOTAL_NOUN, ("Số ", "số "), text)]
+    sets["tracked"] = [(m.end(), m.start(), "tracked") for m in _TRACKED.finditer(text)]
     return {k: Hits(v) for k, v in sets.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .spans import WORD_LEFT, Span, compile_line, scan
+from .spans import WORD_LEFT, Span, at_literals, compile_line, scan
 
 # Day and month are matched loosely (a leading [0-9] lets CPython scan fast) and checked after.
 D = r"[0-9][0-9]?"
@@ -57,8 +57,7 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
     return [(compile_line(p), kind, left) for p, kind, left in raw]
 
 
-def _canonical(m: re.Match, kind: str) -> str:
-    g = m.groupdict()
+def _canonical(m: re.Match, kind: str, g: dict) -> str:
     if kind == "dmy":
         return f"{g['yy']}-{int(g['mm']):02d}-{int(g['dd']):02d}"
     if kind in ("dm", "dmw"):
@@ -77,10 +76,34 @@ def _canonical(m: re.Match, kind: str) -> str:
     return " ".join(m.group("d").split())
 
 
+# What each pattern's matches hold, by the pattern's index in `_patterns`: a text without it
+# is not scanned by that pattern (a full pass for its common first character, a digit or a
+# letter, while most texts hold none of its words). Each is a necessary condition only.
+_MONTH_NUMBER = re.compile(r"háng[^\S\n]+[0-9]")  # `tháng 9`, `Tháng 12`
+_NEEDS = {
+    0: _MONTH_NUMBER.search, 3: _MONTH_NUMBER.search, 4: _MONTH_NUMBER.search,
+    9: _MONTH_NUMBER.search,
+    5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
+    6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,
+    8: re.compile(r"ăm[^\S\n]+(?:công tác|tài chính|ngân sách|học)|iên độ").search,
+    10: re.compile(r"-[^\S\n]*(?:19|20)[0-9]{2}").search,
+    11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
+}
+
+# The literals every match of a pattern starts with (by index): tried where they occur
+# (`at_literals`), which beats CPython's scan for a leading `[Nn]`, `[Qq]`, `[Tt]`.
+_MONTH_WORD = ("Tháng", "tháng")
+_STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "năm"), 9: _MONTH_WORD}
+
+
 def find_dates(text: str) -> list[Span]:
     out = []
-    for rx, kind, left in _patterns():
-        for m in scan(rx, text, left):
+    for i, (rx, kind, left) in enumerate(_patterns()):
+        need = _NEEDS.get(i)
+        if need is not None and need(text) is None:
+            continue
+        heads = _STARTS.get(i)
+        for m in at_literals(rx, heads, text, left) if heads else scan(rx, text, left):
             g = m.groupdict()
             if not (0 < int(g.get("dd") or 1) <= 31 and 0 < int(g.get("mm") or 1) <= 12):
                 continue
@@ -88,7 +111,7 @@ def find_dates(text: str) -> list[Span]:
                 continue  # a bare day/month needs a time word before it
             if kind == "dmw" and not _DAY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue  # `15 tháng 6` is a date after a day word (`sau 3 tháng 2 đoàn` is not)
-            out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind)))
+            out.append(Span(m.start("d"), m.end("d"), "DATE", _canonical(m, kind, g)))
     return out
 
 

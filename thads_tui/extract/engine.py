@@ -17,7 +17,7 @@ from .facts import FactFinder
 from .figures import find_figures
 from .legal import document_numbers, find_legal
 from .lexicon import fold
-from .model import Entity, Extraction, Figure
+from .model import Extraction, new_entity, new_figure
 from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
 from .places import drop_names_in_places, find_places, provinces
@@ -77,8 +77,9 @@ def extract(text: str, date: str | None = None) -> Extraction:
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
-    entities = [Entity(s.kind, text[s.start:s.end], s.start, s.end, s.canonical or text[s.start:s.end],
-                       s.role) for s in persons + orgs + places + legal + dates + acronyms]
+    entities = [new_entity(s.kind, t, s.start, s.end, s.canonical or t, s.role)
+                for s in persons + orgs + places + legal + dates + acronyms
+                for t in (text[s.start:s.end],)]
     entities.sort(key=lambda e: (e.start, e.end, e.type))
     return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
                                  if not f.extra.get("drop")])
@@ -100,8 +101,8 @@ def _pick_orgs(candidates: list[Span]) -> list[Span]:
     return list(seen.values())
 
 
-def _figure(text: str, s: Span) -> Figure:
+def _figure(text: str, s: Span):
     x = s.extra
-    return Figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
+    return new_figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
                   x["qualifier"], x["of"], x["measure"], x.get("metric", "other"),
                   x.get("subject"), x.get("period"), x.get("unit_word"))

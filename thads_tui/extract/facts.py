@@ -34,6 +34,7 @@ from .spans import Blocker, Span
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # starts with a set: scanned fast
 _INITIAL = re.compile(r"(?<!\w)[A-ZĐ]$")
+_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ\n")  # what _INITIAL's window can end with
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
@@ -80,8 +81,10 @@ class _Sentences:
     def __init__(self, text: str):
         self.text = text
         initial = _INITIAL.search
+        # (an initial needs a capital, or a line break after one, right before the stop)
         self.stops = [m.end() for m in _BOUNDARY.finditer(text)
-                      if m.group() == "\n" or not initial(text, max(0, m.start() - 2), m.start())]
+                      if m.group() == "\n" or text[m.start() - 1:m.start()] not in _INITIAL_LAST
+                      or not initial(text, max(0, m.start() - 2), m.start())]
         self.lines = [m.end() for m in re.finditer("\n", text)]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -135,9 +138,12 @@ class FactFinder:
         for p in self.people:
             if p.kind == "PERSON" and " " in p.canonical:
                 given.setdefault(p.canonical.rsplit(" ", 1)[1], set()).add(p.canonical)
-        blocked = Blocker(persons + orgs)
+        blocked: list[Blocker] = []  # built at the first question: most articles ask none
+
         def free(a: int, b: int) -> bool:
-            return not blocked.overlaps(a, b)
+            if not blocked:
+                blocked.append(Blocker(persons + orgs))
+            return not blocked[0].overlaps(a, b)
         given = {name: full for name, full in given.items() if len(full) == 1 and len(name) >= 2}
         for a, b, name in _words(given, text):
             (canonical,) = given[name]

@@ -81,6 +81,9 @@ def _pattern() -> re.Pattern:
         rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w)|\s(?P<sq2>k?m[2²])(?!\w))?)")
 
 
+_QUALIFIER_FORMS = QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS)
+
+
 @cache
 def _qualifier_before() -> re.Pattern:
     qual = trie_pattern(QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS))
@@ -104,7 +107,11 @@ def _figure(text: str, m: re.Match) -> Span | None:
         return None  # a bare number
     of = parse_vn_number(of) if of else None
     start, end = m.start(), m.end()
-    q = _qualifier_before().search(text, max(0, start - 14), start)
+    lo = max(0, start - 14)
+    # (the pattern opens with a look-behind, tried at each of the 14 places: first ask whether
+    # the text before, spaces stripped, ends with a qualifier at all)
+    q = _qualifier_before().search(text, lo, start) if text[lo:start].rstrip().endswith(
+        _QUALIFIER_FORMS) else None
     qualifier = q.group("q") if q else None
     if q:
         start = q.start()
@@ -183,9 +190,10 @@ def measure(text: str, start: int, end: int) -> str | None:
     before = before[cut + 1:]
     after = text[end:end + 80]
     parts = []
-    if _RATE.search(before):
+    low = before.lower()
+    if "tỷ lệ" in low or "tỉ lệ" in low:  # _RATE, the (?i) `t[ỷỉ] lệ`, on the lowered text
         parts.append("tỷ lệ")
-    trends = _TREND.findall(before[-40:].lower())
+    trends = _TREND.findall(low[-40:] if len(low) == len(before) else before[-40:].lower())
     if trends:
         parts.append(trends[-1])
     aspect = _ASPECT.match(after) or _ASPECT_END.search(before)
@@ -194,4 +202,8 @@ def measure(text: str, start: int, end: int) -> str | None:
     cmp_ = _COMPARE.match(after)
     if cmp_:
         parts.append(cmp_.group(1).strip())
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]  # (never empty: every part is a non-empty word or phrase)
     return " ".join(dict.fromkeys(parts)) or None

@@ -58,13 +58,25 @@ def _patterns():
     return run, title_at, title_end, byline
 
 
+@cache
+def _title_last_words() -> tuple[str, ...]:
+    """The last word of every title: what a text ending with a title ends with."""
+    return tuple(sorted({t.split()[-1] for t in word_list("titles.txt")}))
+
+
 def _title_before(text: str, pos: int, ends: dict[int, int]) -> bool:
     """Is the text before `pos` a title, possibly followed by an organisation or place?
     `ends` maps the end of each explained span to its start."""
     _, _, title_end, _ = _patterns()
+    lasts = _title_last_words()
     for _ in range(4):
         head = text[max(0, pos - 60):pos]
-        if title_end.search(head):
+        # (title_end opens with a look-behind, tried at each of the 60 places: first ask
+        # whether the head, spaces and one colon stripped, ends with a title's last word)
+        tail = head.rstrip()
+        if tail.endswith(":"):
+            tail = tail[:-1].rstrip()
+        if tail.endswith(lasts) and title_end.search(head):
             return True
         stripped = head.rstrip()
         back = pos - (len(head) - len(stripped))
@@ -81,7 +93,9 @@ def find_persons(text: str, blocked: list[Span]) -> list[Span]:
     block = Blocker(blocked)
     ends: dict[int, int] = {}
     for s in blocked:  # the longest span ending at each point (an org, not the place inside)
-        ends[s.end] = min(s.start, ends.get(s.end, s.start))
+        start = ends.get(s.end)
+        if start is None or s.start < start:
+            ends[s.end] = s.start
     out: list[Span] = []
     for m in scan(run_rx, text, _RUN_LEFT):
         if block.inside(m.start(), m.end()):

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
 from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
-from .spans import WORD_LEFT, Span, anchored, compile_line, scan
+from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
@@ -134,7 +134,26 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # A pattern CPython cannot scan fast (it starts with alternatives) gets an anchor: a
     # literal trie of where it can start.
     return [(compile_line(p), layer, prio, re.compile(trie_pattern(rest[0])) if rest else None,
-             _needs(p)) for p, layer, prio, *rest in raw]
+             _needs(p), _heads(p)) for p, layer, prio, *rest in raw]
+
+
+# The literals every match of a pattern starts with, by the pattern's opening: such a
+# pattern is tried where they occur (`at_literals`), not scanned for its first letters.
+_STARTS = {
+    "(?:Sở|Phòng)": ("Sở", "Phòng"),
+    "[Bb]ộ": ("Bộ", "bộ"),
+    _CUC: ("Tổng ", "Cục", "Chi ", "Văn phòng Cục"),
+    "(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận": ("Ủy ban ", "Hội đồng nhân dân"),
+    "(?:UBND|HĐND|UBMTTQ)": ("UB", "HĐND"),
+    "(?:TAND|VKSND|Công an)": ("TAND", "VKSND", "Công an"),
+}
+
+
+def _heads(pattern: str) -> tuple[str, ...] | None:
+    for opening, heads in _STARTS.items():
+        if pattern.startswith(opening):
+            return heads
+    return None
 
 
 # Literals every match of a pattern holds (one of each group), by the pattern's opening: a
@@ -169,10 +188,11 @@ def _needs(pattern: str) -> tuple[tuple[str, ...], ...]:
 
 def find_orgs(text: str) -> list[Span]:
     out = []
-    for rx, layer, prio, anchor, needs in _patterns():
+    for rx, layer, prio, anchor, needs, heads in _patterns():
         if needs and not all(any(w in text for w in group) for group in needs):
             continue
-        for m in anchored(rx, anchor, text, WORD_LEFT) if anchor else scan(rx, text, WORD_LEFT):
+        for m in (anchored(rx, anchor, text, WORD_LEFT) if anchor else
+                  at_literals(rx, heads, text, WORD_LEFT) if heads else scan(rx, text, WORD_LEFT)):
             start, end = m.start(), m.end()
             s = m.group()
             if s.endswith(")"):  # "Tổng cục Thi hành án dân sự (THADS)" with no place after

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import trie_pattern
-from .spans import Span, anchored
+from .spans import Span, at_literals
 
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
                            r"giai đoạn)(?:\s+[^\s.;,]+){0,3}?\s*$")
 _BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
-_BARE_YEAR_AT = re.compile(trie_pattern(("Trong năm", "trong năm", "Cả năm", "cả năm", "Năm qua",
-                                         "năm qua", "Năm nay", "năm nay")))  # where it can start
+_BARE_YEAR_HEADS = ("Trong năm", "trong năm", "Cả năm", "cả năm", "Năm qua", "năm qua", "Năm nay",
+                    "năm nay")  # where it can start
 
 
 def thads_year(date: str | None, current: bool = False) -> str | None:
@@ -33,9 +32,10 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
 def period_of(span: Span) -> str | None:
     """A DATE span's canonical as a period id, or None when it names no reporting period."""
     c = span.canonical
-    if m := _N_MONTHS.fullmatch(c):
+    # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
+    if "tháng" in c and (m := _N_MONTHS.fullmatch(c)):
         return f"{m[2]}:{int(m[1])}m"
-    if _PERIOD_ID.fullmatch(c):
+    if len(c) in (4, 7) and _PERIOD_ID.fullmatch(c):
         return c
     return None
 
@@ -81,7 +81,11 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     """Every period expression of the text as (start, end, period id), sorted."""
     periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
     periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
-    for m in anchored(_BARE_YEAR, _BARE_YEAR_AT, text):
+    # Every bare year holds one of these: most texts have none, and the anchor's scan for its
+    # common first letters (t, c, n) costs more than these four checks.
+    bare = "rong năm" in text or "Cả năm" in text or "cả năm" in text or "ăm qua" in text \
+        or "ăm nay" in text
+    for m in at_literals(_BARE_YEAR, _BARE_YEAR_HEADS, text) if bare else ():
         if not (m.start() and text[m.start() - 1].isalnum()):
             periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
     # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
