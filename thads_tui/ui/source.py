@@ -33,6 +33,7 @@ LIMIT = 50  # corpus search results listed
 FIRST_DETAIL = 10  # of which shown at once with their snippets (a screenful); the others just after
 PROGRESS_EVERY = 0.3  # seconds between progress reports of the exploration
 FIRST_ROWS = 100  # rows listed before the others (the first screen of a warm launch)
+HEAD_WAIT = 1.0  # seconds the other rows wait for the first screen to be painted, at most
 # (rows, errors, files done, files to read, finished, ids gone)
 Post = Callable[[list, list, int, int, bool, list], None]
 
@@ -77,6 +78,7 @@ class CorpusSource:
         self.total = self.loaded_files = 0
         self.load_finished = self.index_finished = False
         self.phase = "indexing"  # then "analysing" (entities and figures of the new articles)
+        self.head_shown = threading.Event()  # set by the screen once the first rows are painted
         self._last_n = 0
         self._open: tuple[str, Article] | None = None
         # the views read the catalogue (SQL) unless a custom extractor must be run on every article
@@ -125,6 +127,8 @@ class CorpusSource:
                 f"{_ROW_SQL} WHERE a.date IS NOT NULL ORDER BY a.date DESC, a.title LIMIT ?", (FIRST_ROWS,))]
             self.articles.update((r.id, r) for r in head)
         post(head, self._notices(), 0, 0, False, [])
+        # the first screen first: building the other rows holds the GIL against the UI's first paint
+        self.head_shown.wait(HEAD_WAIT)
         post(self._new_rows(self.cat), [], 0, 0, False, [])
         updater = Catalog.open(self.roots, path=self.cat.path) if self.cat.path else self.cat
         last = time.monotonic()

@@ -168,6 +168,7 @@ class ReaderScreen(Screen):
         if message.finished:
             flows.loading_finished(self)
         self.progress = (message.done, message.total, message.finished)
+        self.call_after_refresh(self.source.head_shown.set)  # painted: the worker lists the other rows
 
     @on(Feed.Grew)
     def grew(self, message: Feed.Grew) -> None:
