@@ -82,6 +82,7 @@ class CatalogExploration:
 
     def prepare(self) -> None:
         """Read the views' rows (a worker: seconds on 100,000 articles); the views show them after."""
+        self._refresh()  # once for both reads
         entities, figures = self._entities(), self._figures()
         self._entities_done, self._figures_done = entities, figures
 
@@ -102,7 +103,6 @@ class CatalogExploration:
         """The mentions in the article bodies, grouped by name_key, named and typed as most often
         written: the in-memory exploration's definition, from the stored rows (streamed in article
         order; no article text is read)."""
-        self._refresh()
         conn, lock = self._reader()
         entries: dict[str, _Tally] = {}
         keys: dict[str, str] = {}
@@ -149,7 +149,6 @@ class CatalogExploration:
         holding figures is read once for its text and paragraphs."""
         from ..corpus.catalog import _label
 
-        self._refresh()
         conn, lock = self._reader()
         out = []
         with lock:

@@ -122,10 +122,8 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
         return Found(parsed, (), 0, 0)
     every, together_q = fts_queries(parsed)
     want = offset + limit
-    count = _count if exact_counts else _count_capped
     try:
-        total = count(conn, every)
-        together = count(conn, together_q) if together_q and total else 0
+        total, together = _counts(conn, every, together_q, _count if exact_counts else _count_capped)
         groups: list[list[tuple[int, float]]] = []
         seen: set[int] = set()
         if together:
@@ -159,12 +157,16 @@ def complete(conn: sqlite3.Connection, found: Found, *, snippets: int = 3) -> Fo
         return found
     total, together = found.total, found.together
     if not found.counted:
-        every, together_q = fts_queries(found.query)
-        total = _count(conn, every)
-        together = _count(conn, together_q) if together_q and total else 0
+        total, together = _counts(conn, *fts_queries(found.query), _count)
     results = tuple(r if r.detailed else _hit(conn, found.query, r.n, r.score, r.together, r.exact, snippets)
                     for r in found.results)
     return Found(found.query, results, total, together, found.joined, True)
+
+
+def _counts(conn: sqlite3.Connection, every: str, together_q: str | None, count) -> tuple[int, int]:
+    """(articles holding every word, of which those holding them together) by `count`."""
+    total = count(conn, every)
+    return total, (count(conn, together_q) if together_q and total else 0)
 
 
 def _count(conn: sqlite3.Connection, q: str) -> int:
