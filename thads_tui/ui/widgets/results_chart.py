@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...extract.display import exact_number
-from ...results import ResultsTable
+from ...results import ResultsTable, period_key
 
 WIDTH = 40
 RATES = (("cases.rate", "về việc", "green"), ("money.rate", "về tiền", "cyan"))
@@ -24,7 +24,7 @@ def chart_text(table: ResultsTable, subject: str | None, period: str | None, wid
     text = Text()
     if subject:
         series = {m: dict(table.chart_series(subject, m)) for m, _, _ in RATES}
-        periods = sorted({p for s in series.values() for p in s}, key=lambda p: [r.period for r in table.sorted("period").rows].index(p))
+        periods = sorted({p for s in series.values() for p in s}, key=period_key)  # the table's period order
         text.append(f"{subject}: rates over periods\n", style="bold")
         _bars(text, [(p, [series[m].get(p) for m, _, _ in RATES]) for p in periods], width)
     if period:
