@@ -38,7 +38,7 @@ def name_key(canonical: str) -> str:
 @dataclass(slots=True)
 class EntityEntry:
     key: str
-    name: str  # the canonical name as most often written
+    name: str  # the canonical name as most often written (a tie: the one written first)
     type: str  # the type it is most often given
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
@@ -134,10 +134,10 @@ class Exploration:
                 entry.mentions += 1
                 entry.names[canonical] += 1
                 entry.types[e.type] += 1
-                if entry.names[canonical] > entry.names[entry.name]:
-                    entry.name = canonical
-                if entry.types[e.type] > entry.types[entry.type]:
-                    entry.type = e.type
+                if canonical != entry.name and entry.names[canonical] >= entry.names[entry.name]:
+                    entry.name = max(entry.names, key=entry.names.__getitem__)  # a tie: the earliest seen
+                if e.type != entry.type and entry.types[e.type] >= entry.types[entry.type]:
+                    entry.type = max(entry.types, key=entry.types.__getitem__)
             self._figures.extend(rows)
             return True
 

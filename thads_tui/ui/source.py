@@ -258,12 +258,14 @@ class CorpusSource:
         if isinstance(self.exploration, CatalogExploration):
             while not self.load_finished and not cancelled():  # the catalogue is complete first
                 time.sleep(0.05)
-            if not cancelled():
-                try:
-                    self.exploration.prepare()
-                except Exception as err:  # the views say so; the reader goes on (never a trace)
-                    self.explore_error = f"could not read the catalogue's entities and figures: {err}"
-            yield len(self.exploration)
+            try:  # the views fill at each step: the entities, then the figures as they are read
+                for _ in self.exploration.steps():
+                    if cancelled():
+                        return
+                    yield len(self.exploration)
+            except Exception as err:  # the views say so; the reader goes on (never a trace)
+                self.explore_error = f"could not read the catalogue's entities and figures: {err}"
+                yield len(self.exploration)
             return
         last, seen = time.monotonic(), 0
         while not cancelled():
@@ -296,8 +298,11 @@ class CorpusSource:
         if isinstance(self.exploration, CatalogExploration):
             if self.explore_error:
                 return self.explore_error
-            return ("read from the catalogue" if self.exploring_done
-                    else "reading the catalogue's entities and figures (the view fills when done)…")
+            if self.exploring_done or self.exploration.complete:
+                return "read from the catalogue"
+            figures = self.exploration.figures_read
+            return (f"reading the catalogue's figures: {grouped(figures)} so far…" if figures
+                    else "reading the catalogue's entities and figures…")
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"

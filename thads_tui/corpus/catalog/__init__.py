@@ -38,7 +38,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ...extract import Entity, Figure
 from ..article import Article
@@ -285,6 +285,32 @@ class Catalog:
                 last = (aid, db.unpack(ztext))
             out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
         return out
+
+    def body_name_stats(self) -> list[tuple[int, str, str, int, int, int]]:
+        """(name id, canonical, type, mentions, articles, first article) of every name the article
+        bodies mention (titles and date lines apart: what the panels and the E view count)."""
+        self.refresh_extraction()
+        if not _update.stats_fresh(self.conn):
+            _update.refresh_stats(self.conn)
+        return self.conn.execute(
+            "SELECT c.name, m.canonical, m.type, c.body_mentions, c.body_articles, c.first FROM name_stats c"
+            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0").fetchall()
+
+    def body_articles(self, names: list[int]) -> int:
+        """How many articles' bodies mention any of these names (ids of body_name_stats)."""
+        return self.conn.execute(
+            f"SELECT count(DISTINCT article) FROM entities WHERE name IN ({','.join('?' * len(names))}) AND body",
+            names).fetchone()[0]
+
+    def body_figures(self) -> Iterator[tuple]:
+        """Every figure in an article body, newest article first: (article id, title, date, source,
+        file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period)."""
+        for aid, title, date, source, path, key, *rest in self.conn.execute(
+                "SELECT a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
+                " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
+                " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
+                " ORDER BY a.date DESC, a.title DESC, a.n, g.seq"):
+            yield (aid, title, date, source, _label(path, key), *rest)
 
     def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
         """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows
