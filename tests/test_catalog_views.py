@@ -7,6 +7,7 @@ import shutil
 import threading
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from thads_tui import analysis
 from thads_tui.corpus.catalog import Catalog
@@ -103,3 +104,13 @@ def test_the_figures_come_in_steps_newest_article_first(catalogue, monkeypatch):
     assert seen[-1][0] == "done" and seen[-1][2] and seen[-1][1] >= growing[-1]
     dates = [f.date or "" for f in views.figures()]
     assert dates == sorted(dates, reverse=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ÀÁẢÃẠĐỒỚỮ-/,.0123456789", max_size=40))
+def test_the_views_quick_fold_is_fold(text):
+    from thads_tui.corpus.fold import fold
+    from thads_tui.explore import _folded
+
+    assert _folded(text) == fold(text)
