@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from .corpus import Article
 from .corpus.fold import fold
+from .corpus.keys import name_key  # noqa: F401 - the views import it from here
 from .extract import Extraction, Figure
 from .labels import metric_label, period_label
 from .textsafe import csv_cell
@@ -30,11 +31,6 @@ SERIES = ("về việc", "về tiền", "other")
 # A percentage whose measure says it is a change (not a rate) goes to "other", even if it
 # mentions về việc/về tiền: "tăng 0,18% về việc" is not a completion rate of 0.18 %.
 _CHANGE_WORDS = ("tang", "giam", "cao hon", "thap hon", "vuot", "so voi", "chenh")
-
-
-def name_key(canonical: str) -> str:
-    """The key that makes two canonical names one entity: case and spacing do not matter."""
-    return " ".join(canonical.casefold().split())
 
 
 @dataclass(slots=True)
@@ -53,6 +49,11 @@ class EntityEntry:
 
     def copy(self) -> "EntityEntry":
         return EntityEntry(self.key, self.name, self.type, set(self.articles), self.mentions)
+
+    @property
+    def folded(self) -> str:
+        """fold(name): what sorting by name and filtering read."""
+        return _folded(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +207,15 @@ ENTITY_SORTS = ("articles", "mentions", "name", "type")
 
 def sort_entities(entries: list[EntityEntry], by: str = "articles", reverse: bool = False) -> list[EntityEntry]:
     """By article count (most first), mentions (most first), name or type (A to Z); `reverse` flips."""
-    name = lambda e: (_folded(e.name), e.name)  # noqa: E731
+    # by name first, then (a stable sort) by the counts: two quick sorts, not one of nested tuples
+    # (0.34 s for 109k entities, most of them tied at one article and one mention)
     keys = {
-        "articles": lambda e: (-e.article_count, -e.mentions, name(e)),
-        "mentions": lambda e: (-e.mentions, -e.article_count, name(e)),
-        "name": name,
-        "type": lambda e: (e.type, -e.article_count, name(e)),
+        "articles": lambda e: (-e.article_count, -e.mentions),
+        "mentions": lambda e: (-e.mentions, -e.article_count),
+        "type": lambda e: (e.type, -e.article_count),
     }
-    return sorted(entries, key=keys[by], reverse=reverse)
+    by_name = sorted(entries, key=lambda e: (e.folded, e.name), reverse=reverse and by not in keys)
+    return sorted(by_name, key=keys[by], reverse=reverse) if by in keys else by_name
 
 
 def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEntry]:
@@ -221,7 +223,7 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
     words = fold(text).split()
     if not words:
         return list(entries)
-    return [e for e in entries if all(w in f"{_folded(e.name)} {e.type.lower()}" for w in words)]
+    return [e for e in entries if all(w in f"{e.folded} {e.type.lower()}" for w in words)]
 
 
 def search_figures(rows: Iterable[FigureRow], text: str) -> list[FigureRow]:
@@ -264,7 +266,9 @@ def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False)
     text = lambda v: _folded(v or "")  # noqa: E731
     keys = {
         "title": lambda r: (text(r.title), r.start),
-        "date": lambda r: (r.date is None, (r.date or "").translate(_DESC) + "~", text(r.title), r.start),
+        # titles as written (not folded) order one date's articles: the catalogue's order, already
+        # sorted; the first sort of 287k rows folded 66k titles
+        "date": lambda r: (r.date is None, (r.date or "").translate(_DESC) + "~", r.title, r.start),
         "text": lambda r: (text(r.text), r.value),
         "value": lambda r: (r.unit, r.value),
         "unit": lambda r: (r.unit, r.value),
@@ -328,10 +332,12 @@ def write_figures_csv(rows: Iterable[FigureRow], folder: Path, now: datetime | N
 
 def results_of_rows(rows: Iterable[FigureRow]):
     """The results table (`thads_tui.results`) from figure rows, one source per occurrence."""
-    from .results import build_results
+    from .results import ALL_COLUMNS, build_results
 
     records: dict[str, dict] = {}
     for r in rows:
+        if r.metric not in ALL_COLUMNS or not r.subject or not r.period:
+            continue  # what build_results leaves out, left out before a dict is made for it
         rec = records.get(r.article_id)
         if rec is None:
             rec = records[r.article_id] = {"id": r.article_id, "title": r.title, "file": r.file, "date": r.date,

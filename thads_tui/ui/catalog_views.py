@@ -10,25 +10,36 @@ from __future__ import annotations
 
 import itertools
 import threading
-from dataclasses import dataclass
 from typing import Iterator
 
 from ..corpus.catalog import Catalog
 from ..explore import EntityEntry, FigureRow, name_key
 
 
-@dataclass(slots=True)
-class CountedEntry(EntityEntry):
-    """An entity with its article count from SQL (the ids are asked only when filtering)."""
+class CountedEntry:
+    """An entity as the views read it (an explore.EntityEntry's fields), with its article count
+    from SQL: the ids are asked only when filtering; no per-entry sets or counters (100,000s of
+    entities on a large corpus)."""
 
-    count: int = 0
+    __slots__ = ("key", "name", "type", "mentions", "count", "folded")
+    articles: frozenset = frozenset()
+
+    def __init__(self, key: str, name: str, etype: str, mentions: int, count: int, folded: str) -> None:
+        self.key, self.name, self.type, self.mentions, self.count = key, name, etype, mentions, count
+        self.folded = folded  # fold(name), stored with the name
 
     @property
     def article_count(self) -> int:
         return self.count
 
     def copy(self) -> "CountedEntry":
-        return CountedEntry(self.key, self.name, self.type, set(), self.mentions, count=self.count)
+        return CountedEntry(self.key, self.name, self.type, self.mentions, self.count, self.folded)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CountedEntry) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+
+    def __repr__(self) -> str:
+        return f"CountedEntry({self.name!r}, {self.type}, {self.mentions} mentions, {self.count} articles)"
 
 
 def _most(rows: list[tuple], field: int) -> str:
@@ -50,7 +61,6 @@ class CatalogExploration:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
         self.complete = False  # every row read (steps() went to its end)
-        self._keys: dict[str, list[str]] = {}  # entity key -> the canonical names it joins
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
 
@@ -113,22 +123,22 @@ class CatalogExploration:
         name written two ways asks how many articles hold either)."""
         groups: dict[str, list[tuple]] = {}
         for row in cat.body_name_stats():
-            groups.setdefault(name_key(row[1]), []).append(row)
+            groups.setdefault(row[6], []).append(row)
+        several = cat.entity_articles()
         out = []
         for key, rows in groups.items():
             if len(rows) == 1:
-                _, name, etype, mentions, count, _ = rows[0]
+                _, name, etype, mentions, count, _, _, folded = rows[0]
             else:
                 name, etype = _most(rows, 1), _most(rows, 2)
-                mentions = sum(r[3] for r in rows)
-                count = cat.body_articles([r[0] for r in rows])
-            out.append(CountedEntry(key, name, etype, set(), mentions, count=count))
-        self._keys = {key: sorted({r[1] for r in rows}) for key, rows in groups.items()}
+                mentions, count = sum(r[3] for r in rows), several[key]
+                folded = next(r[7] for r in rows if r[1] == name)
+            out.append(CountedEntry(key, name, etype, mentions, count, folded))
         return out
 
     def articles_mentioning(self, key: str) -> set[str]:
         with self.lock:  # prepare() has brought the extraction up to date: no stale scan per filter change
-            return {row.id for c in self._keys.get(name_key(key), [key])
+            return {row.id for c in self.cat.names_of(name_key(key)) or [key]
                     for row in self.cat.mentioning(c, refresh=False)}
 
     def _refresh(self) -> None:

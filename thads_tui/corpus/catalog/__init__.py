@@ -266,9 +266,7 @@ class Catalog:
     # ------------------------------------------------------------------ entities and figures
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
-        self.refresh_extraction()
-        if not _update.stats_fresh(self.conn):
-            _update.refresh_stats(self.conn)
+        self._fresh_stats()
         where, args = ("WHERE m.type = ?", [type]) if type else ("", [])
         return [EntityRow(*r) for r in self.conn.execute(
             "SELECT m.canonical, m.type, c.mentions, c.articles FROM name_stats c JOIN names m ON m.id = c.name "
@@ -286,31 +284,42 @@ class Catalog:
             out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
         return out
 
-    def body_name_stats(self) -> list[tuple[int, str, str, int, int, int]]:
-        """(name id, canonical, type, mentions, articles, first article) of every name the article
-        bodies mention (titles and date lines apart: what the panels and the E view count)."""
+    def body_name_stats(self) -> list[tuple[int, str, str, int, int, int, str, str]]:
+        """(name id, canonical, type, mentions, articles, first mention, entity key, folded) of every name
+        the article bodies mention (titles and date lines apart: what the panels and the E view
+        count); `first` orders the first mentions (article, then place in its extraction)."""
+        self._fresh_stats()
+        return self.conn.execute(
+            "SELECT c.name, m.canonical, m.type, c.body_mentions, c.body_articles, c.first, m.key, m.folded FROM name_stats c"
+            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0").fetchall()
+
+    def entity_articles(self) -> dict[str, int]:
+        """For each entity key written several ways, how many articles' bodies name it any way."""
+        self._fresh_stats()
+        return dict(self.conn.execute("SELECT key, articles FROM key_stats"))
+
+    def names_of(self, key: str) -> list[str]:
+        """The canonical names an entity key joins (see corpus.keys.name_key)."""
+        return sorted({c for (c,) in self.conn.execute("SELECT canonical FROM names WHERE key = ?", (key,))})
+
+    def _fresh_stats(self) -> None:
         self.refresh_extraction()
         if not _update.stats_fresh(self.conn):
             _update.refresh_stats(self.conn)
-        return self.conn.execute(
-            "SELECT c.name, m.canonical, m.type, c.body_mentions, c.body_articles, c.first FROM name_stats c"
-            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0").fetchall()
-
-    def body_articles(self, names: list[int]) -> int:
-        """How many articles' bodies mention any of these names (ids of body_name_stats)."""
-        return self.conn.execute(
-            f"SELECT count(DISTINCT article) FROM entities WHERE name IN ({','.join('?' * len(names))}) AND body",
-            names).fetchone()[0]
 
     def body_figures(self) -> Iterator[tuple]:
         """Every figure in an article body, newest article first: (article id, title, date, source,
-        file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period)."""
-        for aid, title, date, source, path, key, *rest in self.conn.execute(
-                "SELECT a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
+        file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period).
+        An article's rows share its strings (the F view holds 100,000s of rows)."""
+        last, head = None, ()
+        for n, aid, title, date, source, path, key, *rest in self.conn.execute(
+                "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
                 " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
                 " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
-                " ORDER BY a.date DESC, a.title DESC, a.n, g.seq"):
-            yield (aid, title, date, source, _label(path, key), *rest)
+                " ORDER BY a.date IS NULL, a.date DESC, a.title, a.n, g.start"):  # the F view's first order
+            if n != last:
+                last, head = n, (aid, title, date, source, _label(path, key))
+            yield (*head, *rest)
 
     def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
         """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows

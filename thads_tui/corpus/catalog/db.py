@@ -18,7 +18,8 @@ SCHEMA_VERSION = 7  # 3: figures carry metric, subject, period, unit_word; 4: en
 #    files read again (an inferred date is never after the year it is read in);
 # 7: entity and figure rows say whether they are in the body (title and date lines apart) and figures carry
 #    their text, so the E/F/R views are SQL reads (they decompressed 67k articles and read 1.6 M paragraphs
-#    lookups at 100k: 20 s); name_stats counts body mentions
+#    lookups at 100k: 20 s); names carry their entity key; name_stats counts body mentions, key_stats the
+#    articles of an entity written several ways
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
 MEMORY = ":memory:"
@@ -42,7 +43,11 @@ CREATE INDEX articles_date ON articles(date, title);
 CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_source ON articles(source);
 CREATE INDEX articles_extractor ON articles(extractor);
-CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL, UNIQUE (canonical, type));
+CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL,
+    key TEXT NOT NULL,                    -- corpus.keys.name_key(canonical): one entity in the views
+    folded TEXT NOT NULL,                 -- fold(canonical): what the E view sorts and filters by
+    UNIQUE (canonical, type));
+CREATE INDEX names_key ON names(key);
 CREATE TABLE entities (                   -- an entity's text is the article's text[start:end]
     article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
     seq INTEGER NOT NULL,                 -- its place in the extractor's output

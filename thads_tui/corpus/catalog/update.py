@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 from ... import extract as _extract
 from .. import formats, loader
 from ..article import in_body
+from ..keys import name_key
 from ..fold import fold
 from .db import pack, unpack
 
@@ -129,7 +130,8 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
     for seq, (canonical, type_, start, end, role, body) in enumerate(ents):
         name = names.get((canonical, type_))
         if name is None:
-            conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
+            conn.execute("INSERT OR IGNORE INTO names(canonical, type, key, folded) VALUES (?,?,?,?)",
+                         (canonical, type_, name_key(canonical), fold(canonical)))
             name = names[canonical, type_] = conn.execute(
                 "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
         rows.append((n, seq, name, start, end, role, body))
@@ -207,6 +209,11 @@ def refresh_stats(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO name_stats SELECT name, count(*), count(DISTINCT article), sum(body),"
                      " count(DISTINCT CASE WHEN body THEN article END), min(CASE WHEN body THEN article * 1048576 + seq END)"
                      " FROM entities GROUP BY name")
+        conn.execute("CREATE TABLE IF NOT EXISTS key_stats (key TEXT PRIMARY KEY, articles INTEGER NOT NULL)")
+        conn.execute("DELETE FROM key_stats")  # the entities written several ways: articles naming any way
+        conn.execute("INSERT INTO key_stats SELECT m.key, count(DISTINCT e.article) FROM names m"
+                     " JOIN entities e ON e.name = m.id AND e.body"
+                     " WHERE m.key IN (SELECT key FROM names GROUP BY key HAVING count(*) > 1) GROUP BY m.key")
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'fresh')")
         conn.execute("COMMIT")
 
