@@ -36,6 +36,7 @@ import json
 import os
 import sqlite3
 import threading
+from sys import intern
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -312,14 +313,16 @@ class Catalog:
         file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period).
         An article's rows share its strings (the F view holds 100,000s of rows)."""
         last, head = None, ()
-        for n, aid, title, date, source, path, key, *rest in self.conn.execute(
+        for n, aid, title, date, source, path, key, text, value, unit, qualifier, measure, *rest in self.conn.execute(
                 "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
                 " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
                 " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
                 " ORDER BY a.date IS NULL, a.date DESC, a.title, a.n, g.start"):  # the F view's first order
             if n != last:
                 last, head = n, (aid, title, date, source, _label(path, key))
-            yield (*head, *rest)
+            of, start, end, metric, subject, period = rest  # the words many rows repeat are kept once
+            yield (*head, text, value, intern(unit), qualifier and intern(qualifier), measure and intern(measure),
+                   of, start, end, intern(metric), subject and intern(subject), period and intern(period))
 
     def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
         """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows
