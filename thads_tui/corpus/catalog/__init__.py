@@ -175,6 +175,12 @@ class Catalog:
         thread.start()
         return thread
 
+    def state(self) -> tuple[int, int, int]:
+        """(articles, highest article number, articles analysed by this extractor): changes when
+        an update adds, changes or drops an article, or analyses one (numbers are never reused)."""
+        return self.conn.execute("SELECT count(*), coalesce(max(n), 0), count(*) FILTER (WHERE extractor = ?)"
+                                 " FROM articles", (_update._extract.EXTRACTOR_VERSION,)).fetchone()
+
     def extraction_done(self) -> tuple[int, int]:
         """(articles whose entities and figures are extracted, articles): the second phase's progress."""
         return _update.extraction_done(self.conn)

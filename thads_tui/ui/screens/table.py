@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Static
 
 from ...explore import Exploration
 from ..cleantext import clip, printable  # noqa: F401 - clip: the views import it from here
+from ..source import grouped
 
 T = TypeVar("T")
 MAX_ROWS = 2000  # rows put in the table at once (sorting and filtering see them all)
@@ -93,9 +94,9 @@ class TableScreen(ModalScreen[Any], Generic[T]):
 
     def show_status(self) -> None:
         n, total = len(self.listed), len(self.everything)
-        parts = [f"{n} {self.NOUN}" if n == total else f"{n} of {total} {self.NOUN}"]
+        parts = [f"{grouped(n)} {self.NOUN}" if n == total else f"{grouped(n)} of {grouped(total)} {self.NOUN}"]
         if n > MAX_ROWS:
-            parts.append(f"the first {MAX_ROWS} listed")
+            parts.append(f"the first {grouped(MAX_ROWS)} listed")
         extra = self.extra_status()
         if extra:
             parts.append(extra)
