@@ -53,7 +53,8 @@ def _most(rows: list[tuple], field: int) -> str:
     return min(totals, key=lambda k: (-totals[k][0], totals[k][1], k))
 
 
-FIGURES_STEP = 25_000  # figure rows read between two publications (the F view fills as they come)
+FIGURES_FIRST = 5_000  # figure rows read before the F view first shows them; each step after reads
+# as many as all before it (the view sorts what it has at each step: twice the rows in all, not 10x)
 
 
 class CatalogExploration:
@@ -63,6 +64,7 @@ class CatalogExploration:
         self.complete = False  # every row read (steps() went to its end)
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
+        self._versions = {"entities": 0, "figures": 0}
 
     def __len__(self) -> int:
         with self.lock:
@@ -75,23 +77,27 @@ class CatalogExploration:
 
     def steps(self) -> Iterator[str]:
         """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
-        once they are read (SQL counts: under a second at 100,000 articles), "figures" after every
-        FIGURES_STEP figures (the newest articles' first), "done" at the end."""
+        once they are read (SQL counts: under a second at 100,000 articles), "figures" after
+        FIGURES_FIRST figures (the newest articles' first), then each time as many again, "done"
+        at the end."""
         self._refresh()  # once for both reads
         self.complete = False
         cat, lock = self._reader()
         try:
             with lock:
                 self._entities_done = self._entities(cat)
+            self._versions["entities"] += 1
             yield "entities"
             figures: list[FigureRow] = []
             rows = cat.body_figures()
             while True:
+                step = max(FIGURES_FIRST, len(figures))
                 with lock:
-                    chunk = [FigureRow(*r) for r in itertools.islice(rows, FIGURES_STEP)]
+                    chunk = [FigureRow(*r) for r in itertools.islice(rows, step)]
                 figures.extend(chunk)
                 self._figures_done = list(figures)
-                if len(chunk) < FIGURES_STEP:
+                self._versions["figures"] += 1
+                if len(chunk) < step:
                     break
                 yield "figures"
         finally:
@@ -105,6 +111,10 @@ class CatalogExploration:
 
     def figures(self) -> list[FigureRow]:
         return list(self._figures_done)
+
+    def version(self, kind: str) -> int:
+        """How many times the rows of `kind` ("entities", "figures") were replaced."""
+        return self._versions[kind]
 
     @property
     def figures_read(self) -> int:
