@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .corpus import Article
 from .corpus.fold import fold
@@ -56,8 +56,10 @@ class EntityEntry:
         return _folded(self.name)
 
 
-@dataclass(frozen=True, slots=True)
-class FigureRow:
+class FigureRow(NamedTuple):
+    """One figure of one article, as the F and R views list it. A named tuple, not a frozen
+    dataclass: the F view makes 100,000s of them (5 us each as a dataclass, 0.4 us as a tuple)."""
+
     article_id: str
     title: str
     date: str | None

@@ -315,7 +315,8 @@ class Catalog:
             _update.refresh_stats(self.conn)
 
     def body_figures(self) -> Iterator[tuple]:
-        """Every figure in an article body, newest article first: (article id, title, date, source,
+        """Every figure in an article body, newest article first (undated last), an article's in
+        the extractor's order: (article id, title, date, source,
         file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period).
         An article's rows share its strings (the F view holds 100,000s of rows)."""
         last, head = None, ()
@@ -323,7 +324,7 @@ class Catalog:
                 "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
                 " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
                 " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
-                " ORDER BY a.date IS NULL, a.date DESC, a.title, a.n, g.start"):  # the F view's first order
+                " ORDER BY a.date DESC, a.title DESC"):  # the index's order: the first rows come at once
             if n != last:
                 last, head = n, (aid, title, date, source, _label(path, key))
             of, start, end, metric, subject, period = rest  # the words many rows repeat are kept once

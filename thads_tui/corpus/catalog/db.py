@@ -39,7 +39,8 @@ CREATE TABLE articles (
     extractor INTEGER,                    -- EXTRACTOR_VERSION of the entity/figure rows, NULL: none
     UNIQUE (file, key));
 CREATE INDEX articles_id ON articles(id);
-CREATE INDEX articles_date ON articles(date, title);
+-- articles_date covers the list's rows and the F view's articles (their own rows hold the texts)
+CREATE INDEX articles_date ON articles(date, title, id, source, file, key);
 CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_source ON articles(source);
 CREATE INDEX articles_extractor ON articles(extractor);

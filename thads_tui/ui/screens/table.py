@@ -67,10 +67,14 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         self.refresh_data()
 
     def source_grew(self, what: str) -> None:
-        """The corpus-wide analysis went on: show what it found (the status only, when this view's
-        rows did not change: the figures read in steps do not re-sort 100,000 entities each time)."""
+        """The corpus-wide analysis went on: show what it found. The status only when this view's
+        rows did not change (the figures read in steps re-sorted 100,000 entities each time) or
+        when the view has rows and more are being read (each redraw of 2,000 rows costs ~0.5 s of
+        the UI thread, and the newest rows, read first, are the ones shown)."""
         if what == "explore" and self.table.columns:
-            if self._version is not None and self._version == self.data_version():
+            unchanged = self._version is not None and self._version == self.data_version()
+            reading = self.everything and not getattr(self.exploration, "complete", True)
+            if unchanged or reading:  # rows still being read are shown once they are all there
                 self.show_status()
             else:
                 self.refresh_data()
