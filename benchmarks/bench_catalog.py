@@ -105,6 +105,7 @@ def app_views(cat) -> dict:
     from thads_tui.ui.catalog_views import CatalogExploration
 
     views, out = CatalogExploration(cat, threading.RLock()), {}
+    views.want("figures")  # as F does (E alone reads no figures)
     s = time.perf_counter()
     for step in views.steps():
         if step == "entities":

@@ -95,6 +95,7 @@ def test_a_tie_between_two_spellings_goes_to_the_one_written_first(catalogue):
 def test_the_figures_come_in_steps_newest_article_first(catalogue, monkeypatch):
     monkeypatch.setattr(catalog_views, "FIGURES_FIRST", 5)
     views = CatalogExploration(catalogue, threading.RLock())
+    views.want("figures")
     seen = []
     for step in views.steps():
         seen.append((step, len(views.figures()), views.complete))
@@ -114,3 +115,19 @@ def test_the_views_quick_fold_is_fold(text):
     from thads_tui.explore import _folded
 
     assert _folded(text) == fold(text)
+
+
+def test_the_figures_are_read_only_once_a_view_wants_them(catalogue):
+    views = CatalogExploration(catalogue, threading.RLock())
+    stop = threading.Event()
+    steps = views.steps(stop.is_set)
+    assert next(steps) == "entities" and views.ready("entities") and views.entities()
+    waiting = threading.Thread(target=lambda: list(steps))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive() and views.figures() == [] and not views.ready("figures")  # E alone: no figures
+    views.want("figures")
+    waiting.join(10)
+    assert not waiting.is_alive() and views.figures() and views.ready("figures")
+    stopped = CatalogExploration(catalogue, threading.RLock()).steps(lambda: True)
+    assert list(stopped) == ["entities"]  # the app quits while nothing wants the figures

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..corpus.catalog import Catalog
 from ..explore import EntityEntry, FigureRow, name_key
@@ -62,6 +62,8 @@ class CatalogExploration:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
         self.complete = False  # every row read (steps() went to its end)
+        self.entities_read = False
+        self._figures_wanted = threading.Event()  # the figures are read once a view shows them (F, R)
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
         self._versions = {"entities": 0, "figures": 0}
@@ -72,22 +74,37 @@ class CatalogExploration:
 
     def prepare(self) -> None:
         """Read the views' rows (in a worker); the views show them after."""
+        self.want("figures")
         for _ in self.steps():
             pass
 
-    def steps(self) -> Iterator[str]:
+    def want(self, kind: str) -> None:
+        """A view of `kind` ("entities", "figures") is shown: its rows are needed. The entities
+        are always read; the figures (100,000s of rows, ~90 MB at 100,000 articles) only for F and R."""
+        if kind == "figures":
+            self._figures_wanted.set()
+
+    def ready(self, kind: str) -> bool:
+        return self.complete if kind == "figures" else self.entities_read
+
+    def steps(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[str]:
         """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
-        once they are read (SQL counts: under a second at 100,000 articles), "figures" after
-        FIGURES_FIRST figures (the newest articles' first), then each time as many again, "done"
+        once they are read (SQL counts: under a second at 100,000 articles); then, once the
+        figures are wanted (waiting until then, or until `cancelled()`), "figures" after
+        FIGURES_FIRST figures (the newest articles' first) and each time as many again; "done"
         at the end."""
         self._refresh()  # once for both reads
-        self.complete = False
+        self.complete = self.entities_read = False
         cat, lock = self._reader()
         try:
             with lock:
                 self._entities_done = self._entities(cat)
             self._versions["entities"] += 1
+            self.entities_read = True
             yield "entities"
+            while not self._figures_wanted.wait(0.1):
+                if cancelled():
+                    return
             figures: list[FigureRow] = []
             rows = cat.body_figures()
             while True:

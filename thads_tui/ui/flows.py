@@ -123,7 +123,7 @@ def open_in_reader(reader: "ReaderScreen", article_id: str) -> None:
 
 
 def entities_view(reader: "ReaderScreen") -> None:
-    reader.feed.explore()
+    reader.feed.explore("entities")
 
     def chosen(entry: EntityEntry | None) -> None:
         if entry is None:
@@ -135,7 +135,8 @@ def entities_view(reader: "ReaderScreen") -> None:
         n = len(reader.sidebar.shown)
         reader.notify(f"{plural(n, 'article')} mention{'s' if n == 1 else ''} “{entry.name}”.", timeout=3)
 
-    reader.app.push_screen(EntitiesScreen(reader.source.exploration, reader.source.exploration_status), chosen)
+    reader.app.push_screen(EntitiesScreen(reader.source.exploration,
+                                          lambda: reader.source.exploration_status("entities")), chosen)
 
 
 def figures_view(reader: "ReaderScreen") -> None:

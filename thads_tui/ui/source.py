@@ -295,7 +295,7 @@ class CorpusSource:
             with self._lock:
                 before = self.cat.state()
             try:
-                for _ in self.exploration.steps():
+                for _ in self.exploration.steps(cancelled):
                     if cancelled():
                         return
                     yield len(self.exploration)
@@ -312,15 +312,21 @@ class CorpusSource:
     def mentioning(self, entity_key: str | None) -> frozenset[str] | None:
         return frozenset(self.exploration.articles_mentioning(entity_key)) if entity_key else None
 
-    def exploration_status(self) -> str:
+    def want(self, kind: str) -> None:
+        """A view of `kind` ("entities", "figures") opens: the exploration reads its rows."""
+        if isinstance(self.exploration, CatalogExploration):
+            self.exploration.want(kind)
+
+    def exploration_status(self, kind: str = "figures") -> str:
+        """What the views say of the corpus-wide rows of `kind` they show."""
         if isinstance(self.exploration, CatalogExploration):
             if self.explore_error:
                 return self.explore_error
-            if self.exploring_done or self.exploration.complete:
+            if self.exploration.ready(kind):
                 return "read from the catalogue"
             figures = self.exploration.figures_read
             return (f"reading the catalogue's figures: {grouped(figures)} so far…" if figures
-                    else "reading the catalogue's entities and figures…")
+                    else f"reading the catalogue's {kind}…")
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"

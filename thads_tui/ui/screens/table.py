@@ -73,7 +73,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         the UI thread, and the newest rows, read first, are the ones shown)."""
         if what == "explore" and self.table.columns:
             unchanged = self._version is not None and self._version == self.data_version()
-            reading = self.everything and not getattr(self.exploration, "complete", True)
+            ready = getattr(self.exploration, "ready", None)
+            reading = self.everything and self.KIND and ready is not None and not ready(self.KIND)
             if unchanged or reading:  # rows still being read are shown once they are all there
                 self.show_status()
             else:

@@ -52,8 +52,9 @@ class Feed(Widget):
         except Exception as err:  # shown to the user, never a stack trace
             self.post_message(Analysed(article.id, None, f"could not analyse “{article.title}”: {err}"))
 
-    def explore(self) -> None:
-        """Start the corpus-wide analysis unless it runs already."""
+    def explore(self, kind: str = "figures") -> None:
+        """Start the corpus-wide analysis unless it runs already; a view of `kind` wants its rows."""
+        self.source.want(kind)
         if self.source.start_exploring():
             self.explore_corpus()
 
