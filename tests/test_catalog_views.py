@@ -119,15 +119,9 @@ def test_the_views_quick_fold_is_fold(text):
 
 def test_the_figures_are_read_only_once_a_view_wants_them(catalogue):
     views = CatalogExploration(catalogue, threading.RLock())
-    stop = threading.Event()
-    steps = views.steps(stop.is_set)
-    assert next(steps) == "entities" and views.ready("entities") and views.entities()
-    waiting = threading.Thread(target=lambda: list(steps))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive() and views.figures() == [] and not views.ready("figures")  # E alone: no figures
+    assert list(views.steps()) == ["entities"]  # E alone: no figures
+    assert views.ready("entities") and views.entities() and views.figures() == []
+    assert not views.ready("figures") and not views.pending()
     views.want("figures")
-    waiting.join(10)
-    assert not waiting.is_alive() and views.figures() and views.ready("figures")
-    stopped = CatalogExploration(catalogue, threading.RLock()).steps(lambda: True)
-    assert list(stopped) == ["entities"]  # the app quits while nothing wants the figures
+    assert views.pending()
+    assert list(views.steps())[-1] == "done" and views.figures() and views.ready("figures") and not views.pending()

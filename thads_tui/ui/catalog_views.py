@@ -84,13 +84,17 @@ class CatalogExploration:
         if kind == "figures":
             self._figures_wanted.set()
 
+    def pending(self) -> bool:
+        """Rows a view wants that are not read: steps() has work to do."""
+        return not self.entities_read or (self._figures_wanted.is_set() and not self.complete)
+
     def ready(self, kind: str) -> bool:
         return self.complete if kind == "figures" else self.entities_read
 
-    def steps(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[str]:
+    def steps(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[str]:  # noqa: ARG002
         """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
-        once they are read (SQL counts: under a second at 100,000 articles); then, once the
-        figures are wanted (waiting until then, or until `cancelled()`), "figures" after
+        once they are read (SQL counts: under a second at 100,000 articles); then, if the
+        figures are wanted (else it ends there), "figures" after
         FIGURES_FIRST figures (the newest articles' first) and each time as many again; "done"
         at the end."""
         self._refresh()  # once for both reads
@@ -102,9 +106,8 @@ class CatalogExploration:
             self._versions["entities"] += 1
             self.entities_read = True
             yield "entities"
-            while not self._figures_wanted.wait(0.1):
-                if cancelled():
-                    return
+            if not self._figures_wanted.is_set():
+                return  # E alone: F or R starts the reading again when it opens
             figures: list[FigureRow] = []
             rows = cat.body_figures()
             while True:

@@ -83,7 +83,8 @@ class CorpusSource:
         self._open: tuple[str, Article] | None = None
         # the views read the catalogue (SQL) unless a custom extractor must be run on every article
         self.exploration = Exploration() if extractor else CatalogExploration(self.cat, self._lock)
-        self._explore_started = False
+        self._explore_started = self._exploring = False
+        self._explore_lock = threading.Lock()
         self.exploring_done = False
         self.explore_error = ""
 
@@ -245,12 +246,15 @@ class CorpusSource:
 
     # --- exploration ----------------------------------------------------------------------------
     def start_exploring(self) -> bool:
-        """Start the corpus-wide exploration if it has not started; True if the caller must now
-        run `explore_all` in a worker."""
-        if self._explore_started:
-            return False
-        self._explore_started = True
-        return True
+        """Start the corpus-wide exploration if it has not started (the catalogue's: if it is not
+        running and a view wants rows not read yet); True if the caller must now run
+        `explore_all` in a worker."""
+        with self._explore_lock:
+            again = isinstance(self.exploration, CatalogExploration) and self.exploration.pending()
+            if self._explore_started and (self._exploring or not again):
+                return False
+            self._explore_started = self._exploring = True
+            return True
 
     def explore_all(self, cancelled: Callable[[], bool]) -> Iterator[int]:
         """Every listed article's stored extraction (extracted only when stale or asked by a
@@ -291,6 +295,12 @@ class CorpusSource:
         if not (count and analysed == count):
             while not self.load_finished and not cancelled():
                 time.sleep(0.05)
+        try:
+            yield from self._read_views_until_done(cancelled)
+        finally:
+            self._exploring = False
+
+    def _read_views_until_done(self, cancelled: Callable[[], bool]) -> Iterator[int]:
         while not cancelled():
             with self._lock:
                 before = self.cat.state()
@@ -306,7 +316,10 @@ class CorpusSource:
             while not self.load_finished and not cancelled():
                 time.sleep(0.05)
             with self._lock:
-                if self.cat.state() == before:
+                changed = self.cat.state() != before
+            with self._explore_lock:  # a view wanting more meanwhile found this worker running
+                if not changed and not self.exploration.pending():
+                    self._exploring = False
                     return
 
     def mentioning(self, entity_key: str | None) -> frozenset[str] | None:
