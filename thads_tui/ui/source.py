@@ -137,19 +137,19 @@ class CorpusSource:
         committed stay, the one being written is rolled back, the worker ends at once. A large
         catalogue's files are checked by a child process meanwhile (filecheck.Child: one stat
         each, on the other core), so the list is complete as soon as both are done."""
-        checker = Child.start(self.cat.path, self.roots) if self.cat.path else None
-        try:
-            self._load(post, cancelled, checker)
-        finally:
-            if checker is not None:
-                checker.stop()
-
-    def _load(self, post: Post, cancelled: Callable[[], bool], checker: Child | None) -> None:
         with self._lock:  # a screenful first (newest first, as the list shows them), then the rest
             head = [self._row(*r) for r in self.cat.conn.execute(
                 f"{_ROW_SQL} WHERE a.date IS NOT NULL ORDER BY a.date DESC, a.title LIMIT ?", (FIRST_ROWS,))]
             self.articles.update((r.id, r) for r in head)
         post(head, self._notices(), 0, 0, False, [])
+        checker = Child.start(self.cat.path, self.roots) if self.cat.path else None
+        try:
+            self._load_rest(post, cancelled, checker)
+        finally:
+            if checker is not None:
+                checker.stop()
+
+    def _load_rest(self, post: Post, cancelled: Callable[[], bool], checker: Child | None) -> None:
         # the first screen first: building the other rows holds the GIL against the UI's first paint
         self.head_shown.wait(HEAD_WAIT)
         post(self._new_rows(self.cat), [], 0, 0, False, [])
