@@ -69,15 +69,15 @@ class Child:
                 conn.close()
         except sqlite3.Error:
             return None
-        if catalogued < (MIN_FILES if min_files is None else min_files):
-            return None
+        if catalogued < (MIN_FILES if min_files is None else min_files) or not sys.executable:
+            return None  # not worth a process, or an embedded interpreter: no python to start
         # -P: the folder the app runs in is not searched for modules; the roots go as given (the
         # catalogue keys files by the paths the scan gives, relative to this folder when they are)
         args = [sys.executable, "-P", "-m", __name__, os.path.abspath(db_path), *map(os.fspath, roots)]
         try:
-            proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, env=_child_env())
-        except OSError:
+            proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    env=_child_env(), creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        except (OSError, ValueError):
             return None
         return cls(proc)
 
