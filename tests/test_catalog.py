@@ -94,7 +94,7 @@ def test_old_extractor_stamp_triggers_reanalysis_and_only_then(corpus, cache, mo
     cat.update(workers=1)
     calls = []
     real = update_mod.extraction_rows
-    monkeypatch.setattr(update_mod, "extraction_rows", lambda text, date=None: calls.append(1) or real(text, date))
+    monkeypatch.setattr(update_mod, "extraction_rows", lambda text, date=None, paragraphs=(): calls.append(1) or real(text, date, paragraphs))
     entities = cat.entities()
     assert entities and calls == []  # fresh stamps: nothing re-analysed
     n = cat.conn.execute("SELECT n FROM articles ORDER BY n LIMIT 1").fetchone()[0]
@@ -338,10 +338,10 @@ def test_an_article_the_extractor_fails_on_does_not_stop_the_others(corpus, cach
     real = update_mod.extraction_rows
     first = SEEDS[0].read_text(encoding="utf-8").splitlines()[0]
 
-    def fragile(text, date=None):
+    def fragile(text, date=None, paragraphs=()):
         if text.startswith(first):
             raise ValueError("an extractor bug")
-        return real(text, date)
+        return real(text, date, paragraphs)
 
     monkeypatch.setattr(update_mod, "extraction_rows", fragile)
     cat = Catalog.open([corpus])

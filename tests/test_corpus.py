@@ -378,3 +378,22 @@ def test_in_body_matches_the_paragraph_offsets():
     inside = {i for i in range(len(art.text)) if art.in_body(i)}
     assert inside == set(range(8, 16)) | set(range(18, 26))
     assert Article("y", Path("y.txt"), "abc", "abc").in_body(1)
+
+
+def _years_masking_the_whole_text(text: str):
+    """The reference: _years_outside_numbers as it was (each pattern over the whole text)."""
+    from collections import Counter
+
+    from thads_tui.corpus.metadata import _DOC_NUMBER, _FULL_DATE, _YEAR
+
+    masked = _FULL_DATE.sub(" ", _DOC_NUMBER.sub(" ", text))
+    return Counter(int(y) for y in _YEAR.findall(masked))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["2015", "2019", "1998", "20", "12", "3", "/", "-", ".", " ", "QĐ", "DS-PT", "năm ",
+                                 "ngày ", "\n", "x", "05", "2023/TT-BTP", "10/2021"]), max_size=40).map("".join))
+def test_years_are_judged_in_a_window_as_over_the_whole_text(text):
+    from thads_tui.corpus.metadata import _years_outside_numbers
+
+    assert _years_outside_numbers(text) == _years_masking_the_whole_text(text)

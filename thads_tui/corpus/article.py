@@ -37,11 +37,17 @@ class Article:
 
     def in_body(self, offset: int) -> bool:
         """Is text[offset] in the body the reader shows (not the title, date line or byline)?"""
-        if not self.paragraphs:
-            return True
-        i = bisect_right(self.paragraphs, (offset, float("inf"))) - 1
-        return i >= 0 and offset < self.paragraphs[i][1]
+        return in_body(self.paragraphs, offset)
 
     def citation(self) -> dict:
         """What a note or bookmark records so it can be cited without the corpus at hand."""
         return {"title": self.title, "date": self.date, "source": self.source, "file": str(self.path)}
+
+
+def in_body(paragraphs, offset: int) -> bool:
+    """Article.in_body on (start, end) paragraphs in order (tuples or, as stored, lists)."""
+    if not paragraphs:
+        return True
+    i = bisect_right(paragraphs, [offset, float("inf")] if isinstance(paragraphs[0], list)
+                     else (offset, float("inf"))) - 1
+    return i >= 0 and offset < paragraphs[i][1]

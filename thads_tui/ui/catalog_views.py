@@ -8,83 +8,103 @@ exploration, and a mention is one in the body (title and date lines apart), as i
 """
 from __future__ import annotations
 
-import json
+import itertools
 import threading
-from collections import Counter
-from bisect import bisect_right
-from dataclasses import dataclass
+from typing import Iterator
 
 from ..corpus.catalog import Catalog
-from ..corpus.catalog.db import unpack
 from ..explore import EntityEntry, FigureRow, name_key
 
 
-def _in_body(paragraphs: list, offset: int) -> bool:
-    """corpus.Article.in_body on the stored paragraphs."""
-    if not paragraphs:
-        return True
-    i = bisect_right(paragraphs, (offset, float("inf"))) - 1
-    return i >= 0 and offset < paragraphs[i][1]
+class CountedEntry:
+    """An entity as the views read it (an explore.EntityEntry's fields), with its article count
+    from SQL: the ids are asked only when filtering; no per-entry sets or counters (100,000s of
+    entities on a large corpus)."""
 
+    __slots__ = ("key", "name", "type", "mentions", "count", "folded")
+    articles: frozenset = frozenset()
 
-@dataclass(slots=True)
-class CountedEntry(EntityEntry):
-    """An entity with its article count from SQL (the ids are asked only when filtering)."""
-
-    count: int = 0
+    def __init__(self, key: str, name: str, etype: str, mentions: int, count: int, folded: str) -> None:
+        self.key, self.name, self.type, self.mentions, self.count = key, name, etype, mentions, count
+        self.folded = folded  # fold(name), stored with the name
 
     @property
     def article_count(self) -> int:
         return self.count
 
     def copy(self) -> "CountedEntry":
-        return CountedEntry(self.key, self.name, self.type, set(), self.mentions, count=self.count)
+        return CountedEntry(self.key, self.name, self.type, self.mentions, self.count, self.folded)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CountedEntry) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+
+    def __repr__(self) -> str:
+        return f"CountedEntry({self.name!r}, {self.type}, {self.mentions} mentions, {self.count} articles)"
 
 
-class _Tally:
-    """One entity's counts while the rows stream by (articles counted, not kept)."""
-
-    __slots__ = ("name", "type", "mentions", "count", "last", "names", "types")
-
-    def __init__(self, name: str, etype: str) -> None:
-        self.name, self.type, self.mentions, self.count, self.last = name, etype, 0, 0, None
-        self.names, self.types = Counter(), Counter()
-
-    def add(self, n: int, canonical: str, etype: str) -> None:
-        if n != self.last:
-            self.count, self.last = self.count + 1, n
-        self.mentions += 1
-        self.names[canonical] += 1
-        self.types[etype] += 1
-        if self.names[canonical] > self.names[self.name]:
-            self.name = canonical
-        if self.types[etype] > self.types[self.type]:
-            self.type = etype
+def _most(rows: list[tuple], field: int) -> str:
+    """Of body_name_stats rows, the canonical name (field 1) or type (field 2) most mentioned; a
+    tie goes to the one an earlier article names."""
+    totals: dict[str, list] = {}
+    for row in rows:
+        t = totals.setdefault(row[field], [0, row[5]])
+        t[0] += row[3]
+        t[1] = min(t[1], row[5])
+    return min(totals, key=lambda k: (-totals[k][0], totals[k][1], k))
 
 
-_FIGURES_SQL = ("SELECT article, value, unit, qualifier, measure, of, start, end, metric, subject, period "
-                "FROM figures")  # in their key's order: (article, seq)
-_FIGURE_ARTICLES_SQL = ("SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key FROM articles a "
-                        "JOIN files f ON f.id = a.file WHERE a.n IN (SELECT DISTINCT article FROM figures)")
+FIGURES_FIRST = 5_000  # figure rows read before the F view first shows them; each step after reads
+# as many as all before it (the view sorts what it has at each step: twice the rows in all, not 10x)
 
 
 class CatalogExploration:
     def __init__(self, cat: Catalog, lock: threading.RLock) -> None:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
-        self._keys: dict[str, list[str]] = {}  # entity key -> the canonical names it joins
+        self.complete = False  # every row read (steps() went to its end)
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
+        self._versions = {"entities": 0, "figures": 0}
 
     def __len__(self) -> int:
         with self.lock:
             return self.cat.count()
 
     def prepare(self) -> None:
-        """Read the views' rows (a worker: seconds on 100,000 articles); the views show them after."""
+        """Read the views' rows (in a worker); the views show them after."""
+        for _ in self.steps():
+            pass
+
+    def steps(self) -> Iterator[str]:
+        """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
+        once they are read (SQL counts: under a second at 100,000 articles), "figures" after
+        FIGURES_FIRST figures (the newest articles' first), then each time as many again, "done"
+        at the end."""
         self._refresh()  # once for both reads
-        entities, figures = self._entities(), self._figures()
-        self._entities_done, self._figures_done = entities, figures
+        self.complete = False
+        cat, lock = self._reader()
+        try:
+            with lock:
+                self._entities_done = self._entities(cat)
+            self._versions["entities"] += 1
+            yield "entities"
+            figures: list[FigureRow] = []
+            rows = cat.body_figures()
+            while True:
+                step = max(FIGURES_FIRST, len(figures))
+                with lock:
+                    chunk = [FigureRow(*r) for r in itertools.islice(rows, step)]
+                figures.extend(chunk)
+                self._figures_done = list(figures)
+                self._versions["figures"] += 1
+                if len(chunk) < step:
+                    break
+                yield "figures"
+        finally:
+            if cat is not self.cat:
+                cat.close()
+        self.complete = True
+        yield "done"
 
     def entities(self) -> list[EntityEntry]:
         return list(self._entities_done)  # the views sort and filter copies of the list, never the entries
@@ -92,42 +112,43 @@ class CatalogExploration:
     def figures(self) -> list[FigureRow]:
         return list(self._figures_done)
 
-    def _reader(self):
+    def version(self, kind: str) -> int:
+        """How many times the rows of `kind` ("entities", "figures") were replaced."""
+        return self._versions[kind]
+
+    @property
+    def figures_read(self) -> int:
+        return len(self._figures_done)
+
+    def _reader(self) -> tuple[Catalog, threading.RLock]:
         """A connection of its own for the long reads (WAL: the open article does not wait), or the
         shared one, under the lock, for a catalogue in memory."""
         if self.cat.path is None:
-            return self.cat.conn, self.lock
-        return Catalog.open(self.cat.roots, path=self.cat.path).conn, threading.RLock()
+            return self.cat, self.lock
+        return Catalog.open(self.cat.roots, path=self.cat.path), threading.RLock()
 
-    def _entities(self) -> list[EntityEntry]:
+    def _entities(self, cat: Catalog) -> list[EntityEntry]:
         """The mentions in the article bodies, grouped by name_key, named and typed as most often
-        written: the in-memory exploration's definition, from the stored rows (streamed in article
-        order; no article text is read)."""
-        conn, lock = self._reader()
-        entries: dict[str, _Tally] = {}
-        keys: dict[str, str] = {}
-        with lock:
-            names = {i: (c, t) for i, c, t in conn.execute("SELECT id, canonical, type FROM names")}
-            paras: list = []
-            current = None
-            for n, name, start in conn.execute("SELECT article, name, start FROM entities ORDER BY article"):
-                if n != current:
-                    (body,) = conn.execute("SELECT paragraphs FROM articles WHERE n = ?", (n,)).fetchone()
-                    current, paras = n, [tuple(p) for p in json.loads(body)]
-                if not _in_body(paras, start):
-                    continue
-                canonical, etype = names[name]
-                key = keys.get(canonical) or keys.setdefault(canonical, name_key(canonical))
-                entry = entries.get(key) or entries.setdefault(key, _Tally(canonical, etype))
-                entry.add(n, canonical, etype)
-        if conn is not self.cat.conn:
-            conn.close()
-        self._keys = {key: list(t.names) for key, t in entries.items()}
-        return [CountedEntry(key, t.name, t.type, set(), t.mentions, count=t.count) for key, t in entries.items()]
+        written: the in-memory exploration's definition, from the catalogue's counts per name (a
+        name written two ways asks how many articles hold either)."""
+        groups: dict[str, list[tuple]] = {}
+        for row in cat.body_name_stats():
+            groups.setdefault(row[6], []).append(row)
+        several = cat.entity_articles()
+        out = []
+        for key, rows in groups.items():
+            if len(rows) == 1:
+                _, name, etype, mentions, count, _, _, folded = rows[0]
+            else:
+                name, etype = _most(rows, 1), _most(rows, 2)
+                mentions, count = sum(r[3] for r in rows), several[key]
+                folded = next(r[7] for r in rows if r[1] == name)
+            out.append(CountedEntry(key, name, etype, mentions, count, folded))
+        return out
 
     def articles_mentioning(self, key: str) -> set[str]:
         with self.lock:  # prepare() has brought the extraction up to date: no stale scan per filter change
-            return {row.id for c in self._keys.get(name_key(key), [key])
+            return {row.id for c in self.cat.names_of(name_key(key)) or [key]
                     for row in self.cat.mentioning(c, refresh=False)}
 
     def _refresh(self) -> None:
@@ -142,31 +163,3 @@ class CatalogExploration:
             own.refresh_extraction()
         finally:
             own.close()
-
-    def _figures(self) -> list[FigureRow]:
-        """Every figure in an article body, in date order. The figure rows are read in their own
-        order (no sort of rows carrying article texts: that took 12 s at 100k), then each article
-        holding figures is read once for its text and paragraphs."""
-        from ..corpus.catalog import _label
-
-        conn, lock = self._reader()
-        out = []
-        with lock:
-            by_article: dict[int, list[tuple]] = {}
-            for n, *rest in conn.execute(_FIGURES_SQL):
-                by_article.setdefault(n, []).append(rest)
-            meta = {n: rest for n, *rest in conn.execute(_FIGURE_ARTICLES_SQL)}
-            order = sorted(by_article, key=lambda n: (meta[n][2] is not None, meta[n][2] or "", n))
-            for n in order:
-                aid, title, date, source, path, key = meta[n]
-                ztext, body = conn.execute("SELECT ztext, paragraphs FROM articles WHERE n = ?", (n,)).fetchone()
-                text, paras = unpack(ztext), [tuple(p) for p in json.loads(body)]
-                label = _label(path, key)
-                for value, unit, qualifier, measure, of, start, end, metric, subject, period in sorted(
-                        by_article[n], key=lambda r: r[5]):
-                    if _in_body(paras, start):
-                        out.append(FigureRow(aid, title, date, source, label, text[start:end], value, unit,
-                                             qualifier, measure, of, start, end, metric or "other", subject, period))
-        if conn is not self.cat.conn:
-            conn.close()
-        return out

@@ -282,14 +282,7 @@ class CorpusSource:
         """Every listed article's stored extraction (extracted only when stale or asked by a
         custom extractor), article by article, so the views fill while it runs."""
         if isinstance(self.exploration, CatalogExploration):
-            while not self.load_finished and not cancelled():  # the catalogue is complete first
-                time.sleep(0.05)
-            if not cancelled():
-                try:
-                    self.exploration.prepare()
-                except Exception as err:  # the views say so; the reader goes on (never a trace)
-                    self.explore_error = f"could not read the catalogue's entities and figures: {err}"
-            yield len(self.exploration)
+            yield from self._read_views(cancelled)
             return
         last, seen = time.monotonic(), 0
         while not cancelled():
@@ -315,6 +308,33 @@ class CorpusSource:
                 time.sleep(0.05)
         yield len(self.exploration)
 
+    def _read_views(self, cancelled: Callable[[], bool]) -> Iterator[int]:
+        """The views' rows from the catalogue, step by step (the entities, then the figures as they
+        are read). A warm catalogue (every article analysed) is read at once, while the files are
+        checked, and again if the check changed it; a catalogue being built, once it is complete."""
+        with self._lock:
+            count, _, analysed = self.cat.state()
+        if not (count and analysed == count):
+            while not self.load_finished and not cancelled():
+                time.sleep(0.05)
+        while not cancelled():
+            with self._lock:
+                before = self.cat.state()
+            try:
+                for _ in self.exploration.steps():
+                    if cancelled():
+                        return
+                    yield len(self.exploration)
+            except Exception as err:  # the views say so; the reader goes on (never a trace)
+                self.explore_error = f"could not read the catalogue's entities and figures: {err}"
+                yield len(self.exploration)
+                return
+            while not self.load_finished and not cancelled():
+                time.sleep(0.05)
+            with self._lock:
+                if self.cat.state() == before:
+                    return
+
     def mentioning(self, entity_key: str | None) -> frozenset[str] | None:
         return frozenset(self.exploration.articles_mentioning(entity_key)) if entity_key else None
 
@@ -322,8 +342,11 @@ class CorpusSource:
         if isinstance(self.exploration, CatalogExploration):
             if self.explore_error:
                 return self.explore_error
-            return ("read from the catalogue" if self.exploring_done
-                    else "reading the catalogue's entities and figures (the view fills when done)…")
+            if self.exploring_done or self.exploration.complete:
+                return "read from the catalogue"
+            figures = self.exploration.figures_read
+            return (f"reading the catalogue's figures: {grouped(figures)} so far…" if figures
+                    else "reading the catalogue's entities and figures…")
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"

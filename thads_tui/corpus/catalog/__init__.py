@@ -36,9 +36,10 @@ import json
 import os
 import sqlite3
 import threading
+from sys import intern
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ...extract import Entity, Figure
 from ..article import Article
@@ -178,6 +179,12 @@ class Catalog:
         thread.start()
         return thread
 
+    def state(self) -> tuple[int, int, int]:
+        """(articles, highest article number, articles analysed by this extractor): changes when
+        an update adds, changes or drops an article, or analyses one (numbers are never reused)."""
+        return self.conn.execute("SELECT count(*), coalesce(max(n), 0), count(*) FILTER (WHERE extractor = ?)"
+                                 " FROM articles", (_update._extract.EXTRACTOR_VERSION,)).fetchone()
+
     def extraction_done(self) -> tuple[int, int]:
         """(articles whose entities and figures are extracted, articles): the second phase's progress."""
         return _update.extraction_done(self.conn)
@@ -270,9 +277,7 @@ class Catalog:
     # ------------------------------------------------------------------ entities and figures
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
-        self.refresh_extraction()
-        if not _update.stats_fresh(self.conn):
-            _update.refresh_stats(self.conn)
+        self._fresh_stats()
         where, args = ("WHERE m.type = ?", [type]) if type else ("", [])
         return [EntityRow(*r) for r in self.conn.execute(
             "SELECT m.canonical, m.type, c.mentions, c.articles FROM name_stats c JOIN names m ON m.id = c.name "
@@ -289,6 +294,46 @@ class Catalog:
                 last = (aid, db.unpack(ztext))
             out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
         return out
+
+    def body_name_stats(self) -> list[tuple[int, str, str, int, int, int, str, str]]:
+        """(name id, canonical, type, mentions, articles, first mention, entity key, folded) of every name
+        the article bodies mention (titles and date lines apart: what the panels and the E view
+        count); `first` orders the first mentions (article, then place in its extraction)."""
+        self._fresh_stats()
+        return self.conn.execute(
+            "SELECT c.name, m.canonical, m.type, c.body_mentions, c.body_articles, c.first, m.key, m.folded FROM name_stats c"
+            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0").fetchall()
+
+    def entity_articles(self) -> dict[str, int]:
+        """For each entity key written several ways, how many articles' bodies name it any way."""
+        self._fresh_stats()
+        return dict(self.conn.execute("SELECT key, articles FROM key_stats"))
+
+    def names_of(self, key: str) -> list[str]:
+        """The canonical names an entity key joins (see corpus.keys.name_key)."""
+        return sorted({c for (c,) in self.conn.execute("SELECT canonical FROM names WHERE key = ?", (key,))})
+
+    def _fresh_stats(self) -> None:
+        self.refresh_extraction()
+        if not _update.stats_fresh(self.conn):
+            _update.refresh_stats(self.conn)
+
+    def body_figures(self) -> Iterator[tuple]:
+        """Every figure in an article body, newest article first (undated last), an article's in
+        the extractor's order: (article id, title, date, source,
+        file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period).
+        An article's rows share its strings (the F view holds 100,000s of rows)."""
+        last, head = None, ()
+        for n, aid, title, date, source, path, key, text, value, unit, qualifier, measure, *rest in self.conn.execute(
+                "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
+                " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
+                " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
+                " ORDER BY a.date DESC, a.title DESC"):  # the index's order: the first rows come at once
+            if n != last:
+                last, head = n, (aid, title, date, source, _label(path, key))
+            of, start, end, metric, subject, period = rest  # the words many rows repeat are kept once
+            yield (*head, text, value, intern(unit), qualifier and intern(qualifier), measure and intern(measure),
+                   of, start, end, intern(metric), subject and intern(subject), period and intern(period))
 
     def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
         """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows

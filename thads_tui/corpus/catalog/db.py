@@ -12,10 +12,14 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable
 
-SCHEMA_VERSION = 6  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
+SCHEMA_VERSION = 7  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
 # 5: article numbers never reused (AUTOINCREMENT: the list takes the rows numbered above the last it saw);
 # 6: an index on the extractor stamp (finding stale rows read every article row: 145 ms at 100k), and the
-#    files read again (an inferred date is never after the year it is read in)
+#    files read again (an inferred date is never after the year it is read in);
+# 7: entity and figure rows say whether they are in the body (title and date lines apart) and figures carry
+#    their text, so the E/F/R views are SQL reads (they decompressed 67k articles and read 1.6 M paragraphs
+#    lookups at 100k: 20 s); names carry their entity key; name_stats counts body mentions, key_stats the
+#    articles of an entity written several ways
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
 MEMORY = ":memory:"
@@ -35,23 +39,31 @@ CREATE TABLE articles (
     extractor INTEGER,                    -- EXTRACTOR_VERSION of the entity/figure rows, NULL: none
     UNIQUE (file, key));
 CREATE INDEX articles_id ON articles(id);
-CREATE INDEX articles_date ON articles(date, title);
+-- articles_date covers the list's rows and the F view's articles (their own rows hold the texts)
+CREATE INDEX articles_date ON articles(date, title, id, source, file, key);
 CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_source ON articles(source);
 CREATE INDEX articles_extractor ON articles(extractor);
-CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL, UNIQUE (canonical, type));
+CREATE TABLE names (id INTEGER PRIMARY KEY, canonical TEXT NOT NULL, type TEXT NOT NULL,
+    key TEXT NOT NULL,                    -- corpus.keys.name_key(canonical): one entity in the views
+    folded TEXT NOT NULL,                 -- fold(canonical): what the E view sorts and filters by
+    UNIQUE (canonical, type));
+CREATE INDEX names_key ON names(key);
 CREATE TABLE entities (                   -- an entity's text is the article's text[start:end]
     article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
     seq INTEGER NOT NULL,                 -- its place in the extractor's output
     name INTEGER NOT NULL REFERENCES names(id), start INTEGER NOT NULL, end INTEGER NOT NULL, role TEXT,
+    body INTEGER NOT NULL DEFAULT 1,      -- 1: in the body the reader shows (Article.in_body)
     PRIMARY KEY (article, seq)) WITHOUT ROWID;
-CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_name ON entities(name, body);
 CREATE TABLE figures (
     article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, value REAL NOT NULL,
     unit TEXT NOT NULL, qualifier TEXT, of REAL, measure TEXT,
     metric TEXT, subject TEXT, period TEXT, unit_word TEXT,
+    text TEXT NOT NULL DEFAULT '',        -- the article's text[start:end]
+    body INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (article, seq)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, content='', tokenize='unicode61 remove_diacritics 0');

@@ -21,6 +21,8 @@ from typing import Callable, Iterable
 
 from ... import extract as _extract
 from .. import filecheck, formats, loader
+from ..article import in_body
+from ..keys import name_key
 from ..fold import fold
 from .db import pack, unpack
 
@@ -40,11 +42,13 @@ class UpdateReport:
     problems: list = field(default_factory=list)  # loader.Problem
 
 
-def extraction_rows(text: str, date: str | None = None) -> tuple[list[tuple], list[tuple]]:
+def extraction_rows(text: str, date: str | None = None, paragraphs=()) -> tuple[list[tuple], list[tuple]]:
+    """An article's entity and figure rows as stored: each says whether it is in the body (the
+    views and panels count body mentions only), figures carry their text."""
     found = _extract.extract(text, date)  # the date completes yearless dates and periods
-    ents = [(e.canonical, e.type, e.start, e.end, e.role) for e in found.entities]
+    ents = [(e.canonical, e.type, e.start, e.end, e.role, in_body(paragraphs, e.start)) for e in found.entities]
     figs = [(f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure, f.metric, f.subject, f.period,
-             f.unit_word) for f in found.figures]
+             f.unit_word, text[f.start:f.end], in_body(paragraphs, f.start)) for f in found.figures]
     return ents, figs
 
 
@@ -59,7 +63,7 @@ def read_one(path: Path, analyse: bool = True) -> tuple[list[dict], list]:
             "ztext": pack(a.text), "ftitle": fold(a.title), "fbody": fold(a.text),
         }
         if analyse:
-            row["entities"], row["figures"] = extraction_rows(a.text, a.date)
+            row["entities"], row["figures"] = extraction_rows(a.text, a.date, a.paragraphs)
         rows.append(row)
     return rows, problems
 
@@ -123,15 +127,16 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
     """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
     names = {} if names is None else names
     rows = []
-    for seq, (canonical, type_, start, end, role) in enumerate(ents):
+    for seq, (canonical, type_, start, end, role, body) in enumerate(ents):
         name = names.get((canonical, type_))
         if name is None:
-            conn.execute("INSERT OR IGNORE INTO names(canonical, type) VALUES (?,?)", (canonical, type_))
+            conn.execute("INSERT OR IGNORE INTO names(canonical, type, key, folded) VALUES (?,?,?,?)",
+                         (canonical, type_, name_key(canonical), fold(canonical)))
             name = names[canonical, type_] = conn.execute(
                 "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
-        rows.append((n, seq, name, start, end, role))
-    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role) VALUES (?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [(n, i, *f) for i, f in enumerate(figs)])
+        rows.append((n, seq, name, start, end, role, body))
+    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role, body) VALUES (?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(n, i, *f) for i, f in enumerate(figs)])
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
@@ -195,9 +200,17 @@ def refresh_stats(conn: sqlite3.Connection) -> None:
     with _transaction_guard(conn):
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("CREATE TABLE IF NOT EXISTS name_stats (name INTEGER PRIMARY KEY, mentions INTEGER NOT NULL,"
-                     " articles INTEGER NOT NULL)")
+                     " articles INTEGER NOT NULL, body_mentions INTEGER NOT NULL, body_articles INTEGER NOT NULL,"
+                     " first INTEGER)")  # first: article * 2**20 + seq of the first body mention
         conn.execute("DELETE FROM name_stats")
-        conn.execute("INSERT INTO name_stats SELECT name, count(*), count(DISTINCT article) FROM entities GROUP BY name")
+        conn.execute("INSERT INTO name_stats SELECT name, count(*), count(DISTINCT article), sum(body),"
+                     " count(DISTINCT CASE WHEN body THEN article END), min(CASE WHEN body THEN article * 1048576 + seq END)"
+                     " FROM entities GROUP BY name")
+        conn.execute("CREATE TABLE IF NOT EXISTS key_stats (key TEXT PRIMARY KEY, articles INTEGER NOT NULL)")
+        conn.execute("DELETE FROM key_stats")  # the entities written several ways: articles naming any way
+        conn.execute("INSERT INTO key_stats SELECT m.key, count(DISTINCT e.article) FROM names m"
+                     " JOIN entities e ON e.name = m.id AND e.body"
+                     " WHERE m.key IN (SELECT key FROM names GROUP BY key HAVING count(*) > 1) GROUP BY m.key")
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', 'fresh')")
         conn.execute("COMMIT")
 
@@ -216,12 +229,12 @@ def stale_articles(conn: sqlite3.Connection) -> list[int]:
         "SELECT n FROM articles WHERE extractor IS NULL OR extractor != ?", (_extract.EXTRACTOR_VERSION,))]
 
 
-def _analyse_task(args: tuple[int, bytes, str | None]) -> tuple[int, list, list]:
+def _analyse_task(args: tuple[int, bytes, str | None, str]) -> tuple[int, list, list]:
     """One article's entity and figure rows; an article the extractor fails on gets none (and is
     stamped all the same: one bad text must not stop the others, nor be tried at every launch)."""
-    n, ztext, date = args
+    n, ztext, date, paragraphs = args
     try:
-        return (n, *extraction_rows(unpack(ztext), date))
+        return (n, *extraction_rows(unpack(ztext), date, json.loads(paragraphs)))
     except Exception:  # noqa: BLE001 - any extractor bug: this article shows no entities or figures
         return n, [], []
 
@@ -241,7 +254,7 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
         pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
     def submit(start: int):
         batch = stale[start:start + EXTRACT_BATCH]
-        tasks = conn.execute(f"SELECT n, ztext, date FROM articles WHERE n IN ({','.join('?' * len(batch))})",
+        tasks = conn.execute(f"SELECT n, ztext, date, paragraphs FROM articles WHERE n IN ({','.join('?' * len(batch))})",
                              batch).fetchall()
         return pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
 

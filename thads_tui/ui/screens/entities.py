@@ -25,6 +25,7 @@ class EntitiesScreen(TableScreen):
     COLUMNS = (("name", "Entity"), ("type", "Type"), ("articles", "Articles"), ("mentions", "Mentions"))
     DEFAULT_SORT = "articles"
     NOUN = "entities"
+    KIND = "entities"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-view", classes="view"):

@@ -29,6 +29,7 @@ class FiguresScreen(FilteredTableScreen):
                ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"), ("measure", "Measure"))
     DEFAULT_SORT = "date"
     NOUN = "figures"
+    KIND = "figures"
 
     def __init__(self, exploration, status: Callable[[], str], export: Callable[[list[FigureRow]], object]) -> None:
         super().__init__(exploration, status)

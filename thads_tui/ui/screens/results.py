@@ -68,6 +68,7 @@ class ResultsScreen(FilteredTableScreen):
         ("articles", "Art."),)
     DEFAULT_SORT = "period"
     NOUN = "rows"
+    KIND = "figures"
     DEFAULT_CSS = """
     #results-chart-box { height: auto; max-height: 50%; border-top: hkey $foreground 20%; }
     """
