@@ -1,5 +1,6 @@
 """The reader's launch on a real corpus folder, headless: time to the first paint (rows and the first article painted), to "list
-complete" (the catalogue update done), CPU per key, peak RSS. No assertions.
+complete" (every row in the list and every file checked: the screen took the update's last batch), CPU per
+key, peak RSS. No assertions.
 
     nice python benchmarks/bench_sidebar.py CORPUS_DIR [--no-cache] [--seeds]
 
@@ -48,7 +49,7 @@ async def measure(paths: list[str] | None, no_cache: bool) -> dict[str, float]:
     t0 = [0.0]
     _painted(marks, t0)
     with tempfile.TemporaryDirectory() as tmp:
-        t0[0] = time.perf_counter()
+        t0[0], cpu0 = time.perf_counter(), time.process_time()
         app = create_app(paths, Path(tmp) / "db.json", extractor=None, no_cache=no_cache,
                          settings_file=Path(tmp) / "settings.toml")
         async with app.run_test(size=(140, 45)) as pilot:
@@ -57,10 +58,13 @@ async def measure(paths: list[str] | None, no_cache: bool) -> dict[str, float]:
             first = max(marks.values())
             while not app.reader.sidebar.rows or app.reader.current is None:
                 await pilot.pause()
-            while not app.reader.source.load_finished:
+            # list complete as the user meets it: every row in the list and the files checked (the
+            # screen has taken the last batch: the header no longer says "checking the files…")
+            while not (app.reader.progress[2] and len(app.reader.sidebar.rows) == len(app.reader.source)):
                 await pilot.pause(0.01)
             await pilot.pause()
             complete = time.perf_counter() - t0[0]
+            complete_cpu = time.process_time() - cpu0
             rows = len(app.reader.sidebar.rows)
             await pilot.pause(0.6)  # let the post-load work (state save timer) finish first
             t1 = time.process_time()
@@ -70,7 +74,8 @@ async def measure(paths: list[str] | None, no_cache: bool) -> dict[str, float]:
                 await pilot.press("pageup")
             await pilot.pause()
             keys = (time.process_time() - t1) / 21
-    return {"rows": rows, "first_s": first, "complete_s": complete, "key_ms": keys * 1000, "rss_mb": peak_rss_mb()}
+    return {"rows": rows, "first_s": first, "complete_s": complete, "complete_cpu_s": complete_cpu,
+            "key_ms": keys * 1000, "rss_mb": peak_rss_mb()}
 
 
 def main() -> None:
@@ -87,7 +92,8 @@ def main() -> None:
         r = asyncio.run(measure([args.corpus], args.no_cache))
         print(f"{r['rows']:,} articles".replace(",", " "))
         print(f"first paint (rows and the first article painted): {r['first_s']:.3f} s")
-        print(f"list complete (catalogue up to date): {r['complete_s']:.3f} s")
+        print(f"list complete (every row listed, every file checked): {r['complete_s']:.3f} s, "
+              f"CPU {r['complete_cpu_s']:.2f} s (both threads)")
         print(f"CPU per key (end, then page up): {r['key_ms']:.1f} ms")
         print(f"peak RSS: {r['rss_mb']:.0f} MB")
 

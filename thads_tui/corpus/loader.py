@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from operator import attrgetter
+from typing import Iterable
 
 from . import formats
 from .article import Article
@@ -27,6 +28,7 @@ from .metadata import article_id, layout
 
 ARTICLE_SUFFIXES = tuple(formats.SUFFIXES)
 Unit = Path | Record
+_NAME = attrgetter("name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,24 +88,16 @@ def _records(path: Path, problems: list[Problem]) -> list[Record]:
 def scan_files(paths: Iterable[str | Path], *, with_stat: bool = False) -> tuple[list, list[Problem]]:
     """The article files under the given files and folders (recursive, sorted), plus problems.
 
-    with_stat: (path as str, size, mtime_ns) for each instead of a Path, from the folder
-    listing's own entries (os.scandir: one stat per file, no Path objects)."""
+    with_stat: (path as str, size, mtime_ns) for each instead of a Path, in no set order (the
+    catalogue compares sets), from the folder listing's own entries (os.scandir: one stat per
+    file, no Path objects, no sorting)."""
     found: list = []
     problems: list[Problem] = []
     given = list(paths)
     for source in given:
         path = Path(source).expanduser()
         if path.is_dir():
-            for entry in _walk(path, problems):
-                if not with_stat:
-                    found.append(Path(entry.path))
-                    continue
-                try:
-                    st = entry.stat()
-                except OSError as err:
-                    problems.append(Problem(Path(entry.path), _os_reason(err)))
-                    continue
-                found.append((entry.path, st.st_size, st.st_mtime_ns))
+            found.extend(_walk(path, problems, with_stat))
         elif path.is_file():
             if with_stat:
                 st = path.stat()
@@ -126,10 +120,16 @@ def scan_files(paths: Iterable[str | Path], *, with_stat: bool = False) -> tuple
     return unique, problems
 
 
-def _walk(root: Path, problems: list[Problem]) -> Iterator[os.DirEntry]:
-    """Depth-first, sorted; a folder reached twice (links back up the tree) is read once."""
-    stack = [root]
+def _walk(root: Path, problems: list[Problem], with_stat: bool) -> list:
+    """Depth-first, each folder's entries sorted by name (with_stat: as listed); a folder reached
+    twice (links back up the tree) is read once. The loop body runs for each of 100,000 files at
+    every launch, so it does as little as it can: no Path, no sort, a file's name and its stat
+    (a stat relative to the open folder's descriptor measured no faster)."""
+    found: list = []
+    add = found.append
+    stack = [str(root)]
     seen: set[tuple[int, int]] = set()
+    suffixes = ARTICLE_SUFFIXES
     while stack:
         folder = stack.pop()
         try:
@@ -138,22 +138,31 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[os.DirEntry]:
                 continue
             seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = list(it) if with_stat else sorted(it, key=_NAME)
         except OSError as err:
-            problems.append(Problem(folder, f"cannot read folder: {_os_reason(err)}"))
+            problems.append(Problem(Path(folder), f"cannot read folder: {_os_reason(err)}"))
             continue
         subfolders = []
-        names = {e.name.lower() for e in entries}
+        names: set[str] | None = None
         for entry in entries:
-            if entry.name.startswith(".") or _saved_page_folder(entry.name, names):
+            name = entry.name
+            if name[0] == ".":
                 continue
             try:
                 if entry.is_dir():
-                    subfolders.append(Path(entry.path))
-                elif not entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    if name[-6:].lower() == "_files":
+                        names = names or {e.name.lower() for e in entries}
+                        if _saved_page_folder(name, names):
+                            continue
+                    subfolders.append(entry.path)
+                elif not name.lower().endswith(suffixes):
                     continue
                 elif entry.is_file():
-                    yield entry
+                    if with_stat:
+                        st = entry.stat()
+                        add((entry.path, st.st_size, st.st_mtime_ns))
+                    else:
+                        add(Path(entry.path))
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     problems.append(Problem(Path(entry.path), "broken link: its target does not exist"))
                 else:
@@ -161,6 +170,7 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[os.DirEntry]:
             except OSError as err:
                 problems.append(Problem(Path(entry.path), _os_reason(err)))
         stack.extend(reversed(subfolders))
+    return found
 
 
 def _saved_page_folder(name: str, names: set[str]) -> bool:

@@ -11,16 +11,20 @@ Nothing here touches the UI: `load`, `explore_all` run in the screen's thread wo
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import analysis
 from ..corpus import Article
 from ..corpus.catalog import Catalog, Found, _ROW_SQL, _label
+from ..corpus.filecheck import Child
 from ..corpus.loader import Problem, bundled_seeds, format_of
 from ..corpus.query import parse_query
 from ..explore import Exploration, FigureRow, write_figures_csv
@@ -36,6 +40,7 @@ FIRST_ROWS = 100  # rows listed before the others (the first screen of a warm la
 HEAD_WAIT = 1.0  # seconds the other rows wait for the first screen to be painted, at most
 # (rows, errors, files done, files to read, finished, ids gone)
 Post = Callable[[list, list, int, int, bool, list], None]
+_KEY = attrgetter("key")
 
 
 def grouped(n: int) -> str:
@@ -90,23 +95,31 @@ class CorpusSource:
 
     # --- the list (a worker thread) ---------------------------------------------------------------
     def _new_rows(self, cat: Catalog) -> list[Row]:
-        """The rows added since the last call (the catalogue's row numbers only grow); a second
-        copy of an article (same text) is a problem the user can see, not a second row."""
+        """The rows added since the last call (the catalogue's row numbers only grow), sorted as
+        the list shows them (the UI thread then merges them in one pass); a second copy of an
+        article (same text) is a problem the user can see, not a second row."""
         rows = []
         with self._lock:  # the statement only: the open article must not wait for 100,000 rows
             found = cat.conn.execute(f"{_ROW_SQL} WHERE a.n > ? ORDER BY a.n", (self._last_n,)).fetchall()
-        for n, aid, title, date, source, path, key, fmt in found:
-            self._last_n = n
-            first = self._first_copy(cat, aid, n) if aid in self.articles else None
-            if first is not None:
-                where = os.fsdecode(bytes(first[0])) + (f" ({first[1]})" if first[1] else "")
-                self.problems.append(Problem(Path(os.fsdecode(bytes(path))), (f"{key}: " if key else "")
-                                             + f"same article as {where}"))
-                continue
-            row = self._row(n, aid, title, date, source, path, key, fmt)
-            if aid not in self.articles:  # else a file read again (touched, renamed): listed already
+        if not found:
+            return rows
+        articles, make = self.articles, Row.make
+        with _gc_paused():  # 100,000 new objects would set off several full collections
+            for n, aid, title, date, source, path, key, fmt in found:
+                if aid in articles:
+                    first = self._first_copy(cat, aid, n)
+                    if first is not None:
+                        where = os.fsdecode(bytes(first[0])) + (f" ({first[1]})" if first[1] else "")
+                        self.problems.append(Problem(Path(os.fsdecode(bytes(path))), (f"{key}: " if key else "")
+                                                     + f"same article as {where}"))
+                        continue
+                    # else a file read again (touched, renamed): listed already
+                    articles[aid] = make(aid, title, date, source, _label(path, key))
+                    continue
+                articles[aid] = row = make(aid, title, date, source, _label(path, key))
                 rows.append(row)
-            self.articles[aid] = row
+            rows.sort(key=_KEY)
+        self._last_n = found[-1][0]
         return rows
 
     def _first_copy(self, cat: Catalog, aid: str, n: int) -> tuple | None:
@@ -117,17 +130,27 @@ class CorpusSource:
 
     @staticmethod
     def _row(n, aid, title, date, source, path, key, fmt) -> Row:
-        return Row.of(_Listed(aid, title, date, source, _label(path, key)))
+        return Row.make(aid, title, date, source, _label(path, key))
 
     def load(self, post: Post, cancelled: Callable[[], bool] = lambda: False) -> None:
         """Post the catalogue's rows at once, then update it and post what the update adds.
         `cancelled()` (the app quits) stops the update at its next progress report: the batches
-        committed stay, the one being written is rolled back, the worker ends at once."""
+        committed stay, the one being written is rolled back, the worker ends at once. A large
+        catalogue's files are checked by a child process meanwhile (filecheck.Child: one stat
+        each, on the other core), so the list is complete as soon as both are done."""
         with self._lock:  # a screenful first (newest first, as the list shows them), then the rest
             head = [self._row(*r) for r in self.cat.conn.execute(
                 f"{_ROW_SQL} WHERE a.date IS NOT NULL ORDER BY a.date DESC, a.title LIMIT ?", (FIRST_ROWS,))]
             self.articles.update((r.id, r) for r in head)
         post(head, self._notices(), 0, 0, False, [])
+        checker = Child.start(self.cat.path, self.roots) if self.cat.path else None
+        try:
+            self._load_rest(post, cancelled, checker)
+        finally:
+            if checker is not None:
+                checker.stop()
+
+    def _load_rest(self, post: Post, cancelled: Callable[[], bool], checker: Child | None) -> None:
         # the first screen first: building the other rows holds the GIL against the UI's first paint
         self.head_shown.wait(HEAD_WAIT)
         post(self._new_rows(self.cat), [], 0, 0, False, [])
@@ -151,7 +174,10 @@ class CorpusSource:
             post([], [], done, total, False, [])
 
         try:
-            report = updater.update(progress=progress, extract_progress=extracting)
+            changes = checker.result(cancelled) if checker is not None and updater.path == self.cat.path else None
+            if cancelled():
+                raise _Stopped
+            report = updater.update(progress=progress, extract_progress=extracting, changes=changes)
             self.problems.extend(report.problems)
             if updater is not self.cat and updater.path is None:  # the file failed: memory from now on
                 self.cat, updater = updater, self.cat
@@ -363,14 +389,17 @@ class CorpusSource:
         raise error or OSError("no folder to write to")
 
 
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection meanwhile (a bulk of long-lived, acyclic objects is made)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class _Stopped(Exception):
     """The update was stopped (the app quits)."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Listed:  # what list Row.of reads of an article
-    id: str
-    title: str
-    date: str | None
-    source: str | None
-    file: str

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ... import extract as _extract
-from .. import formats, loader
+from .. import filecheck, formats, loader
 from ..article import in_body
 from ..keys import name_key
 from ..fold import fold
@@ -140,22 +140,20 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
-           workers: int | None = None, analyse: bool = True) -> UpdateReport:
-    """Make the catalogue match the files under `roots`; returns what was done."""
-    listed, problems = loader.scan_files(roots, with_stat=True)
-    report = UpdateReport(listed=len(listed), problems=list(problems))
-    on_disk = {os.fsencode(p): (p, size, mtime) for p, size, mtime in listed}
-    known = {bytes(p): (i, s, m) for i, p, s, m in conn.execute("SELECT id, path, size, mtime_ns FROM files")}
-    gone = [known[k][0] for k in known.keys() - on_disk.keys()]
-    todo = [k for k, (_, s, m) in on_disk.items() if known.get(k, (None, None, None))[1:] != (s, m)]
-    todo.sort()
+           workers: int | None = None, analyse: bool = True, changes: filecheck.Changes | None = None) -> UpdateReport:
+    """Make the catalogue match the files under `roots`; returns what was done. `changes`: what a
+    check of this catalogue found already (filecheck.Child), else the files are checked here."""
+    found = changes if changes is not None else filecheck.changes(conn, roots)
+    report = UpdateReport(listed=found.listed, problems=list(found.problems))
+    todo, gone = found.todo, found.gone
     total = len(todo)
     if gone:
         with _transaction_guard(conn):
             conn.execute("BEGIN IMMEDIATE")
-            for file_id in gone:
-                if conn.execute("SELECT 1 FROM files WHERE id = ?", (file_id,)).fetchone():
-                    _drop_file(conn, file_id)
+            for key in gone:  # asked inside the transaction: another process may have dropped it
+                row = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+                if row:
+                    _drop_file(conn, row[0])
             mark_stats_stale(conn)
             conn.execute("COMMIT")
             report.dropped = len(gone)
@@ -163,17 +161,16 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
         progress(0, total)
     if not todo:
         return report
-    tasks = [(Path(on_disk[k][0]), analyse) for k in todo]
+    tasks = [(Path(os.fsdecode(key)), analyse) for key, _, _ in todo]
     names: dict = {}
     with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
         done = 0
         in_tx = False
-        for key, (rows, file_problems) in zip(todo, results):
+        for (key, size, mtime), (rows, file_problems) in zip(todo, results):
             if not in_tx:
                 conn.execute("BEGIN IMMEDIATE")
                 mark_stats_stale(conn)
                 in_tx = True
-            path, size, mtime = on_disk[key]
             # asked inside the transaction: another process may have written this file meanwhile
             old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
             if old:

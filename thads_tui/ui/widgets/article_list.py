@@ -11,9 +11,9 @@ list announces the row its cursor moved to.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections import Counter
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -29,27 +29,37 @@ from .. import actions
 from ..cleantext import printable
 
 ROW_HEIGHT = 2
-_KEY = attrgetter("key")
+_KEY, _ID, _TITLE = attrgetter("key"), attrgetter("id"), attrgetter("title")
 BOOKMARK = "★"
 NOTE = "✎"
 _DESC = str.maketrans("0123456789", "9876543210")
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
+    """One article of the list. A named tuple: 100,000 of them are made at every launch, and a
+    tuple is made three times faster than a frozen dataclass (and the cyclic GC stops tracking it)."""
+
     id: str
     title: str
     date: str | None
     source: str | None
-    key: tuple = ()  # the sort key, computed once (by the loading worker, off the UI thread)
+    key: str = ""  # the sort key, computed once (by the loading worker, off the UI thread)
     file: str = ""
 
     @classmethod
     def of(cls, article) -> "Row":
-        """The order of corpus.newest_first: newest date first, undated last, then title."""
-        date = article.date or ""
-        key = (not date, date.translate(_DESC) + "~", article.title.casefold(), article.id)
-        return cls(article.id, article.title, article.date, article.source, key, article.file)
+        return cls.make(article.id, article.title, article.date, article.source, article.file)
+
+    @classmethod
+    def make(cls, id: str, title: str, date: str | None, source: str | None, file: str) -> "Row":
+        """The order of corpus.newest_first: newest date first, undated last, then title. The key
+        is one string (compared in one go: 100,000 rows sort three times faster than by a tuple):
+        dated or not, the date's digits inverted and closed by `~` (above the digits and `-`, so a
+        year alone follows its full dates), the folded title, NUL (below any character of a title),
+        the id."""
+        if date:
+            return cls(id, title, date, source, f"0{date.translate(_DESC)}~{title.casefold()}\0{id}", file)
+        return cls(id, title, date, source, f"1~{title.casefold()}\0{id}", file)
 
 
 def _fit(text: str, width: int) -> str:
@@ -100,7 +110,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.shown: list[Row] = self.rows  # the rows the filter accepts (the same list when none)
         self.accept: Callable[[Row], bool] | None = None
         self.by_id: dict[str, Row] = {}
-        self._titles: dict[str, int] = {}  # how many rows carry each title
+        self._titles: Counter[str] = Counter()  # how many rows carry each title
         self.cursor = 0
 
     @property
@@ -144,9 +154,8 @@ class ArticleList(ScrollView, can_focus=True):
             self.rows.sort(key=_KEY)  # two sorted runs: timsort merges them in one pass
         else:
             self.rows.extend(new)
-        self.by_id.update((row.id, row) for row in new)
-        for row in new:
-            self._titles[row.title] = self._titles.get(row.title, 0) + 1
+        self.by_id.update(zip(map(_ID, new), new))
+        self._titles.update(map(_TITLE, new))
         if self.accept is not None:
             self.shown = list(filter(self.accept, self.rows))
         self._reshown(current)

@@ -74,12 +74,33 @@ class Chosen(Message):
         self.key, self.label, self.occurrences = key, label, occurrences
 
 
-class EntityPanel(OptionList):
+PENDING_SHOWN_AFTER = 0.25  # seconds an analysis must be pending before the panels say so
+
+
+class _FollowsAnalysis:
+    """A panel that shows the open article's analysis. "analysing…" is shown only when the
+    analysis takes a while: a key held down in the list opens an article per key and its stored
+    analysis comes a few milliseconds later, so the panels were rebuilt twice per key (placeholder,
+    then the result: two layout passes and repaints of the screen); now once."""
+
     analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
-    Chosen = Chosen
+    _pending = None  # the timer that will show "analysing…"
 
     def watch_analysis(self, analysis: Analysis) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        if analysis.extraction is None and analysis.article_id is not None and not analysis.failed:
+            self._pending = self.set_timer(PENDING_SHOWN_AFTER, lambda: self.show(None, analysis.status))
+            return
         self.show(analysis.extraction, analysis.status)
+
+    def show(self, extraction: Extraction | None, status: str = "") -> None:
+        raise NotImplementedError
+
+
+class EntityPanel(_FollowsAnalysis, OptionList):
+    Chosen = Chosen
 
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(**kw)
@@ -134,12 +155,8 @@ class EntityPanel(OptionList):
             self.post_message(Chosen(g.key, g.canonical, g.occurrences))
 
 
-class FigurePanel(DataTable):
-    analysis: reactive[Analysis] = reactive(Analysis(), init=False)  # bound to the reader screen's
+class FigurePanel(_FollowsAnalysis, DataTable):
     Chosen = Chosen
-
-    def watch_analysis(self, analysis: Analysis) -> None:
-        self.show(analysis.extraction, analysis.status)
 
     def __init__(self, style_for: StyleFor, **kw) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kw)
