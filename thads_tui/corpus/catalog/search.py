@@ -22,7 +22,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
-from ..fold import OffsetMap, fold, fold_char, fold_window
+from ..fold import fold_window
 from .db import unpack
 
 from ..query import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
@@ -272,20 +272,6 @@ def _boundary(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
-_ONE_TO_ONE: set[str] = set()  # characters seen to fold to exactly one character
-
-
-def _fold_window(text: str, start: int, end: int) -> tuple[str, OffsetMap, int]:
-    """fold_window, with a fast way for a whole text whose characters all fold one to one (most
-    articles): the map is then the identity and need not be built."""
-    if start == 0 and end >= len(text):
-        unknown = set(text) - _ONE_TO_ONE
-        if all(len(fold_char(c)) == 1 for c in unknown):
-            _ONE_TO_ONE.update(unknown)
-            return fold(text), OffsetMap(None, None, len(text), len(text)), 0
-    return fold_window(text, start, end)
-
-
 def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> list[tuple[int, int]]:
     """(start, end) into `text` of the query's terms, found window by window (at most `limit`);
     when all the terms stand together somewhere in what was scanned, only those places."""
@@ -300,9 +286,10 @@ def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> li
         # window is seen whole thanks to the overlap (a phrase is far shorter than OVERLAP)
         end = _boundary(text, pos + WINDOW)
         far = _boundary(text, end + OVERLAP) if end < n else n
-        folded, where, base = _fold_window(text, pos, far)
-        for m in pattern.finditer(folded):
-            s, e = where.span(*m.span())
+        folded, where, base = fold_window(text, pos, far)
+        spans = (m.span() for m in pattern.finditer(folded)) if where.identity else \
+            (where.span(*m.span()) for m in pattern.finditer(folded))
+        for s, e in spans:
             s, e = s + base, e + base
             if s >= end:
                 break  # the next window finds it
