@@ -188,3 +188,23 @@ def test_a_search_shown_at_once_then_completed_has_the_order_and_counts_of_a_ful
     done = cat.complete(quick)
     assert done.is_complete and (done.total, done.together, done.summary) == (full.total, full.together, full.summary)
     assert [(r.id, r.hits, r.snippets) for r in done.results] == [(r.id, r.hits, r.snippets) for r in full.results]
+
+
+@pytest.mark.parametrize("query", ["chung*", "chu*", "nguoi dan*", "nguoi da*", "tin chung*", '"ban tin" chung*',
+                                   '"ban tin" chu*'])
+def test_capped_counts_of_prefix_queries_are_the_counts_cut_at_the_cap(many, monkeypatch, query):
+    from thads_tui.corpus.catalog import search as cs
+
+    full = many.search(query, limit=50)
+    monkeypatch.setattr(cs, "COUNT_CAP", 4)
+    statements: list[str] = []
+    many.conn.set_trace_callback(statements.append)
+    try:
+        quick = many.search(query, limit=50, detail=0, exact_counts=False)
+    finally:
+        many.conn.set_trace_callback(None)
+    assert (quick.total, quick.together) == (min(full.total, 5), min(full.together, 5))
+    assert [r.id for r in quick.results] == [r.id for r in full.results]
+    counted = [s for s in statements if "count(*)" in s]
+    # a prefix's count reads every word it starts; it is not run once the whole word passes the cap
+    assert any('"*' in s for s in counted) == (query in ("chu*", "nguoi da*", '"ban tin" chu*'))
