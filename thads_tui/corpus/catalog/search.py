@@ -228,13 +228,17 @@ def _ranked(conn: sqlite3.Connection, q: str, count: int, want: int, skip: set[i
 def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: bool) -> set[int]:
     """Which of the articles `ns` hold the words as typed (accents included)."""
     joined = re.compile(r"\W+".join(map(re.escape, typed))) if together and len(typed) > 1 else None
+
+    def holds(hay: str) -> bool:
+        return joined.search(hay) is not None if joined else all(w in hay for w in typed)
     out = set()
     for i in range(0, len(ns), 500):
         chunk = ns[i:i + 500]
         for n, title, ztext in conn.execute(
                 f"SELECT n, title, ztext FROM articles WHERE n IN ({','.join('?' * len(chunk))})", chunk):
-            hay = (title + "\n" + unpack(ztext)).lower()
-            if joined.search(hay) is not None if joined else all(w in hay for w in typed):
+            # the title alone often holds them (a large group lists its title matches first):
+            # the text is not unpacked then
+            if holds(title.lower()) or holds((title + "\n" + unpack(ztext)).lower()):
                 out.add(n)
     return out
 
