@@ -208,3 +208,17 @@ def test_capped_counts_of_prefix_queries_are_the_counts_cut_at_the_cap(many, mon
     counted = [s for s in statements if "count(*)" in s]
     # a prefix's count reads every word it starts; it is not run once the whole word passes the cap
     assert any('"*' in s for s in counted) == (query in ("chu*", "nguoi da*", '"ban tin" chu*'))
+
+
+def test_words_as_typed_count_in_the_title_or_the_text(tmp_path):
+    folder = tmp_path / "typed"
+    folder.mkdir()
+    docs = {"title.txt": "Tin Đồng Nai\n\nVề dong nai, không dấu.", "body.txt": "Tin Dong Nai\n\nCục THADS tỉnh ĐỒNG NAI.",
+            "neither.txt": "Tin Dông Nài\n\nVề dòng nài, sai dấu.", "split.txt": "Tin về Đồng\n\nNai và các tỉnh."}
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cat = Catalog.open([folder], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    found = cat.search("Đồng Nai").results
+    assert {h.file: h.exact for h in found} == {"title.txt": True, "body.txt": True, "neither.txt": False, "split.txt": True}
+    assert {h.file for h in found[:2]} == {"title.txt", "body.txt"}  # together and as typed first
