@@ -143,8 +143,8 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
         ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
     chosen = ranked[offset:want]
     bare = _bare_rows(conn, [n for n, *_ in chosen[detail:]])  # the results shown without snippets: one query
-    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets) if i < detail else
-                    Hit(*bare[n], -s, tog, ex, (), (), detailed=False)
+    shown = _detailed(conn, parsed, {n: (-s, tog, ex) for n, s, tog, ex in chosen[:detail]}, snippets)
+    results = tuple(shown[n] if i < detail else Hit(*bare[n], -s, tog, ex, (), (), detailed=False)
                     for i, (n, s, tog, ex) in enumerate(chosen))
     counted = exact_counts or max(total, together) <= COUNT_CAP
     return Found(parsed, results, total, together, together_q is not None, counted)
@@ -158,8 +158,9 @@ def complete(conn: sqlite3.Connection, found: Found, *, snippets: int = 3) -> Fo
     total, together = found.total, found.together
     if not found.counted:
         total, together = _counts(conn, *fts_queries(found.query), _count)
-    results = tuple(r if r.detailed else _hit(conn, found.query, r.n, r.score, r.together, r.exact, snippets)
-                    for r in found.results)
+    shown = _detailed(conn, found.query, {r.n: (r.score, r.together, r.exact) for r in found.results if not r.detailed},
+                      snippets)
+    results = tuple(shown.get(r.n, r) for r in found.results)
     return Found(found.query, results, total, together, found.joined, True)
 
 
@@ -252,15 +253,20 @@ def _bare_rows(conn, ns: list[int]) -> dict[int, tuple]:
     return {n: (aid, n, title, date, _label(path, key)) for aid, n, title, date, path, key in rows}
 
 
-def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
-    """One result with its hits and `k` snippets."""
-    aid, title, date, path, key, ztext, paragraphs = conn.execute(
-        "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
-        "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
-    text = unpack(ztext)
-    hits = find_hits(text, parsed, limit=64)
-    shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
-    return Hit(aid, n, title, date, _label(path, key), score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+def _detailed(conn, parsed: ParsedQuery, rank: dict[int, tuple[float, bool, bool]], k: int) -> dict[int, Hit]:
+    """{n: the result with its hits and `k` snippets} of the articles `rank` gives (score, together,
+    exact) for, read in one query."""
+    if not rank:
+        return {}
+    out = {}
+    for n, aid, title, date, path, key, ztext, paragraphs in conn.execute(
+            "SELECT a.n, a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
+            f"JOIN files f ON f.id = a.file WHERE a.n IN ({','.join('?' * len(rank))})", list(rank)):
+        text = unpack(ztext)
+        hits = find_hits(text, parsed, limit=64)
+        shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
+        out[n] = Hit(aid, n, title, date, _label(path, key), *rank[n], tuple(hits), make_snippets(shown, hits, k))
+    return out
 
 
 def _label(path: bytes, key: str) -> str:
