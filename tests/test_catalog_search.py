@@ -188,3 +188,37 @@ def test_a_search_shown_at_once_then_completed_has_the_order_and_counts_of_a_ful
     done = cat.complete(quick)
     assert done.is_complete and (done.total, done.together, done.summary) == (full.total, full.together, full.summary)
     assert [(r.id, r.hits, r.snippets) for r in done.results] == [(r.id, r.hits, r.snippets) for r in full.results]
+
+
+@pytest.mark.parametrize("query", ["chung*", "chu*", "nguoi dan*", "nguoi da*", "tin chung*", '"ban tin" chung*',
+                                   '"ban tin" chu*'])
+def test_capped_counts_of_prefix_queries_are_the_counts_cut_at_the_cap(many, monkeypatch, query):
+    from thads_tui.corpus.catalog import search as cs
+
+    full = many.search(query, limit=50)
+    monkeypatch.setattr(cs, "COUNT_CAP", 4)
+    statements: list[str] = []
+    many.conn.set_trace_callback(statements.append)
+    try:
+        quick = many.search(query, limit=50, detail=0, exact_counts=False)
+    finally:
+        many.conn.set_trace_callback(None)
+    assert (quick.total, quick.together) == (min(full.total, 5), min(full.together, 5))
+    assert [r.id for r in quick.results] == [r.id for r in full.results]
+    counted = [s for s in statements if "count(*)" in s]
+    # a prefix's count reads every word it starts; it is not run once the whole word passes the cap
+    assert any('"*' in s for s in counted) == (query in ("chu*", "nguoi da*", '"ban tin" chu*'))
+
+
+def test_words_as_typed_count_in_the_title_or_the_text(tmp_path):
+    folder = tmp_path / "typed"
+    folder.mkdir()
+    docs = {"title.txt": "Tin Đồng Nai\n\nVề dong nai, không dấu.", "body.txt": "Tin Dong Nai\n\nCục THADS tỉnh ĐỒNG NAI.",
+            "neither.txt": "Tin Dông Nài\n\nVề dòng nài, sai dấu.", "split.txt": "Tin về Đồng\n\nNai và các tỉnh."}
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cat = Catalog.open([folder], no_cache=True)
+    cat.update(workers=1, analyse=False)
+    found = cat.search("Đồng Nai").results
+    assert {h.file: h.exact for h in found} == {"title.txt": True, "body.txt": True, "neither.txt": False, "split.txt": True}
+    assert {h.file for h in found[:2]} == {"title.txt", "body.txt"}  # together and as typed first

@@ -374,3 +374,12 @@ def test_words_standing_together_are_the_only_hits_when_they_do():
     assert [text[s:e] for s, e in hits] == ["Thanh Hóa", "Thanh Hóa"]
     apart = "Hoàn thành kế hoạch ở thành phố; hoa nở."
     assert [apart[s:e] for s, e in find_hits(apart, "thanh hoa")] == ["thành", "thành", "hoa"]
+
+
+def test_terms_are_found_at_the_start_of_words_only():
+    text = "Thanh Hóa, xthanh; thanh-hoa 2thanh _thanh hoa"
+    assert [text[s:e] for s, e in find_hits(text, "thanh")] == ["Thanh", "thanh", "thanh"]
+    assert [text[s:e] for s, e in find_hits(text, "hoa")] == ["Hóa", "hoa", "hoa"]
+    assert [text[s:e] for s, e in find_hits(text, "han*")] == []  # `han` stands inside words only
+    assert [text[s:e] for s, e in find_hits(text, "tha* hoa")] == ["Thanh Hóa", "thanh hoa"]  # together
+    assert [text[s:e] for s, e in find_hits(text, '"thanh hoa"')] == ["Thanh Hóa", "thanh-hoa", "thanh hoa"]

@@ -170,3 +170,53 @@ def test_fold_window_maps_back_into_the_whole_text():
     k = folded.index("anh")
     a, b = where.span(k, k + 3)
     assert text[base + a:base + b] == "a\u0300nh"
+
+
+def test_no_character_decomposes_to_an_ascii_letter_beside_another_base_character():
+    """What folding by NFD decomposition (fold's fast way) rests on: a character whose canonical
+    decomposition holds an ASCII character holds only that one, with combining marks."""
+    import sys
+
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        parts = unicodedata.normalize("NFD", c)
+        ascii_parts = [p for p in parts if p.isascii()]
+        if ascii_parts and (len(ascii_parts) > 1 or any(not p.isascii() and not unicodedata.combining(p) for p in parts)):
+            odd.append(c)
+    assert odd == []
+
+
+NEWS = st.text(alphabet=st.sampled_from(
+    vietnamese_letters() + list(" .,\n0123456789") + ["…", "“", "”", "–", "—", "’", "\xa0", "\u200b", "«", "°"]),
+    max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWS, st.sampled_from(["", "ß", "\u0301", "北", "Ð", "😀"]))
+def test_fold_equals_the_table_character_by_character(text, odd):
+    for t in (text, text + odd + text):  # the fast way, and a text it leaves to the table
+        assert fold(t) == "".join(fold_char(c) for c in t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWS)
+def test_map_of_news_text_with_ellipses_equals_the_character_by_character_map(text):
+    folded, where = fold_with_map(text)
+    starts, ends = _reference_map(text)
+    assert where.identity == (len(folded) == len(text))
+    assert [where.start(k) for k in range(len(folded))] == starts
+    assert [where.end(k) for k in range(len(folded))] == ends
+    assert where.start(len(folded)) == len(text)
+
+
+def test_ellipsis_maps_its_three_dots_to_itself():
+    text = "Hà Nội… và Đồng Nai…"
+    folded, where = fold_with_map(text)
+    assert folded == "ha noi... va dong nai..."
+    assert not where.identity
+    k = folded.index("dong")
+    assert text[slice(*where.span(k, k + 8))] == "Đồng Nai"
+    assert where.span(6, 9) == (6, 7)  # the three dots: the one `…`

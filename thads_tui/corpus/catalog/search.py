@@ -22,7 +22,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
-from ..fold import OffsetMap, fold, fold_char, fold_window
+from ..fold import fold_window
 from .db import unpack
 
 from ..query import ParsedQuery, QueryOutcome, Snippet, Term, _query_pattern, make_snippets, parse_query
@@ -123,13 +123,13 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
     every, together_q = fts_queries(parsed)
     want = offset + limit
     try:
-        total, together = _counts(conn, every, together_q, _count if exact_counts else _count_capped)
+        total, together = _counts(conn, every, together_q, _count if exact_counts else _capped_counter(parsed))
         groups: list[list[tuple[int, float]]] = []
         seen: set[int] = set()
         if together:
             groups.append(_ranked(conn, together_q, together, max(want, RERANK), set()))
             seen = {n for n, _ in groups[0]}
-        if total > len(seen) and len(seen) < want:
+        if len(seen) < want and (total > len(seen) or total > COUNT_CAP and not exact_counts):  # a capped total may be short
             groups.append(_ranked(conn, every, total, want, seen))
     except sqlite3.OperationalError as err:
         return Found(ParsedQuery(parsed.text, parsed.terms, f"the query cannot be searched ({err})", parsed.notes), (), 0, 0)
@@ -143,8 +143,8 @@ def search(conn: sqlite3.Connection, query: str | ParsedQuery, *, limit: int = 5
         ranked.extend((n, s, is_together, False) for n, s in rows[RERANK:])
     chosen = ranked[offset:want]
     bare = _bare_rows(conn, [n for n, *_ in chosen[detail:]])  # the results shown without snippets: one query
-    results = tuple(_hit(conn, parsed, n, -s, tog, ex, snippets) if i < detail else
-                    Hit(*bare[n], -s, tog, ex, (), (), detailed=False)
+    shown = _detailed(conn, parsed, {n: (-s, tog, ex) for n, s, tog, ex in chosen[:detail]}, snippets)
+    results = tuple(shown[n] if i < detail else Hit(*bare[n], -s, tog, ex, (), (), detailed=False)
                     for i, (n, s, tog, ex) in enumerate(chosen))
     counted = exact_counts or max(total, together) <= COUNT_CAP
     return Found(parsed, results, total, together, together_q is not None, counted)
@@ -158,8 +158,9 @@ def complete(conn: sqlite3.Connection, found: Found, *, snippets: int = 3) -> Fo
     total, together = found.total, found.together
     if not found.counted:
         total, together = _counts(conn, *fts_queries(found.query), _count)
-    results = tuple(r if r.detailed else _hit(conn, found.query, r.n, r.score, r.together, r.exact, snippets)
-                    for r in found.results)
+    shown = _detailed(conn, found.query, {r.n: (r.score, r.together, r.exact) for r in found.results if not r.detailed},
+                      snippets)
+    results = tuple(shown.get(r.n, r) for r in found.results)
     return Found(found.query, results, total, together, found.joined, True)
 
 
@@ -177,6 +178,24 @@ def _count_capped(conn: sqlite3.Connection, q: str) -> int:
     """min(matches, COUNT_CAP + 1): FTS5 stops reading once it has that many."""
     return conn.execute("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
                         (q, COUNT_CAP + 1)).fetchone()[0]
+
+
+def _capped_counter(parsed: ParsedQuery):
+    """_count_capped, which first counts the query with its prefixes taken as whole words (`vi`
+    for `vi*`, `"cong an"` for `"cong an"*`): those are matched by fewer articles, and when
+    they already pass the cap, so does the prefix query. A prefix's count reads and merges the
+    whole posting list of every word starting with it, whatever the cap (20-50 ms at 100,000
+    articles for `vi*`, `thi*`, `cong an*`); a whole word's stops at the cap (under 1 ms)."""
+    if not any(t.prefix for t in parsed.terms):
+        return _count_capped
+    whole = fts_queries(ParsedQuery(parsed.text, tuple(Term(t.tokens) for t in parsed.terms)))
+    known = {q: w for q, w in zip(fts_queries(parsed), whole) if q is not None and w is not None}
+
+    def count(conn: sqlite3.Connection, q: str) -> int:
+        if q in known and _count_capped(conn, known[q]) > COUNT_CAP:
+            return COUNT_CAP + 1
+        return _count_capped(conn, q)
+    return count
 
 
 _BM25 = f"bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
@@ -210,13 +229,17 @@ def _ranked(conn: sqlite3.Connection, q: str, count: int, want: int, skip: set[i
 def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: bool) -> set[int]:
     """Which of the articles `ns` hold the words as typed (accents included)."""
     joined = re.compile(r"\W+".join(map(re.escape, typed))) if together and len(typed) > 1 else None
+
+    def holds(hay: str) -> bool:
+        return joined.search(hay) is not None if joined else all(w in hay for w in typed)
     out = set()
     for i in range(0, len(ns), 500):
         chunk = ns[i:i + 500]
         for n, title, ztext in conn.execute(
                 f"SELECT n, title, ztext FROM articles WHERE n IN ({','.join('?' * len(chunk))})", chunk):
-            hay = (title + "\n" + unpack(ztext)).lower()
-            if joined.search(hay) is not None if joined else all(w in hay for w in typed):
+            # the title alone often holds them (a large group lists its title matches first):
+            # the text is not unpacked then
+            if holds(title.lower()) or holds((title + "\n" + unpack(ztext)).lower()):
                 out.add(n)
     return out
 
@@ -230,15 +253,20 @@ def _bare_rows(conn, ns: list[int]) -> dict[int, tuple]:
     return {n: (aid, n, title, date, _label(path, key)) for aid, n, title, date, path, key in rows}
 
 
-def _hit(conn, parsed: ParsedQuery, n: int, score: float, together: bool, exact: bool, k: int) -> Hit:
-    """One result with its hits and `k` snippets."""
-    aid, title, date, path, key, ztext, paragraphs = conn.execute(
-        "SELECT a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
-        "JOIN files f ON f.id = a.file WHERE a.n=?", (n,)).fetchone()
-    text = unpack(ztext)
-    hits = find_hits(text, parsed, limit=64)
-    shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
-    return Hit(aid, n, title, date, _label(path, key), score, together, exact, tuple(hits), make_snippets(shown, hits, k))
+def _detailed(conn, parsed: ParsedQuery, rank: dict[int, tuple[float, bool, bool]], k: int) -> dict[int, Hit]:
+    """{n: the result with its hits and `k` snippets} of the articles `rank` gives (score, together,
+    exact) for, read in one query."""
+    if not rank:
+        return {}
+    out = {}
+    for n, aid, title, date, path, key, ztext, paragraphs in conn.execute(
+            "SELECT a.n, a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
+            f"JOIN files f ON f.id = a.file WHERE a.n IN ({','.join('?' * len(rank))})", list(rank)):
+        text = unpack(ztext)
+        hits = find_hits(text, parsed, limit=64)
+        shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
+        out[n] = Hit(aid, n, title, date, _label(path, key), *rank[n], tuple(hits), make_snippets(shown, hits, k))
+    return out
 
 
 def _label(path: bytes, key: str) -> str:
@@ -272,20 +300,6 @@ def _boundary(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
-_ONE_TO_ONE: set[str] = set()  # characters seen to fold to exactly one character
-
-
-def _fold_window(text: str, start: int, end: int) -> tuple[str, OffsetMap, int]:
-    """fold_window, with a fast way for a whole text whose characters all fold one to one (most
-    articles): the map is then the identity and need not be built."""
-    if start == 0 and end >= len(text):
-        unknown = set(text) - _ONE_TO_ONE
-        if all(len(fold_char(c)) == 1 for c in unknown):
-            _ONE_TO_ONE.update(unknown)
-            return fold(text), OffsetMap(None, None, len(text), len(text)), 0
-    return fold_window(text, start, end)
-
-
 def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> list[tuple[int, int]]:
     """(start, end) into `text` of the query's terms, found window by window (at most `limit`);
     when all the terms stand together somewhere in what was scanned, only those places."""
@@ -300,9 +314,10 @@ def find_hits(text: str, parsed: ParsedQuery, *, limit: int | None = None) -> li
         # window is seen whole thanks to the overlap (a phrase is far shorter than OVERLAP)
         end = _boundary(text, pos + WINDOW)
         far = _boundary(text, end + OVERLAP) if end < n else n
-        folded, where, base = _fold_window(text, pos, far)
-        for m in pattern.finditer(folded):
-            s, e = where.span(*m.span())
+        folded, where, base = fold_window(text, pos, far)
+        spans = (m.span() for m in pattern.finditer(folded)) if where.identity else \
+            (where.span(*m.span()) for m in pattern.finditer(folded))
+        for s, e in spans:
             s, e = s + base, e + base
             if s >= end:
                 break  # the next window finds it
