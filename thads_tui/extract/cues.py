@@ -138,17 +138,28 @@ def _cue_sets() -> dict[str, tuple[tuple[str, str], ...]]:
     return out
 
 
+_SETS = _KINDS + ("trend",)
+
+
+@cache
+def _cue_slots() -> dict[str, tuple[tuple[int, str], ...]]:
+    """`_cue_sets` with each set as its index in `_SETS` (a list index, not a dict lookup)."""
+    return {form: tuple((_SETS.index(group), kind) for group, kind in pairs)
+            for form, pairs in _cue_sets().items()}
+
+
 def index_cues(text: str) -> dict[str, Hits]:
     rx, _ = _cue_pattern()
-    table = _cue_sets()
-    sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
-    add = {k: v.append for k, v in sets.items()}
+    table = _cue_slots()
+    lists: list[list[tuple]] = [[] for _ in _SETS]
     for m in rx.finditer(text):
-        s, e = m.span()
+        s = m.start()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
             continue
-        for group, kind in table[m.group()]:
-            add[group]((e, s, kind))
+        e = m.end()
+        for slot, kind in table[m.group()]:
+            lists[slot].append((e, s, kind))
+    sets = dict(zip(_SETS, lists))
     # `[Ss]ố …` is tried where `Số `/`số ` occurs: CPython scans a leading set letter by letter.
     sets["total_noun"] = [(m.end(), m.start(), "total_noun")
                           for m in at_literals(_TOTAL_NOUN, ("Số ", "số "), text)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from .cues import START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
@@ -85,7 +86,7 @@ class _Sentences:
         self.stops = [m.end() for m in _BOUNDARY.finditer(text)
                       if m.group() == "\n" or text[m.start() - 1:m.start()] not in _INITIAL_LAST
                       or not initial(text, max(0, m.start() - 2), m.start())]
-        self.lines = [m.end() for m in re.finditer("\n", text)]
+        self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.stops, start) - 1
