@@ -42,12 +42,15 @@ _cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn qu�
      "hệ thống", "toàn hệ thống", "cơ quan THADS", "cơ quan thi hành án", "các cơ quan",
      "tham nhũng, kinh tế", "toàn tỉnh", "trong tỉnh", "toàn thành phố", "trên địa bàn", "hai cấp",
      "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
-_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế")
+_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế",
+     # sums recovered after an inspection's findings, not through enforcement
+     "sai phạm", "Thanh tra Chính phủ", "kết luận thanh tra", "kết luận của Thanh tra")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất", "thiệt hại",
-     "gây thiệt hại", "chi phí", "đầu tư", "phải chi")
+     "gây thiệt hại", "chi phí", "đầu tư", "phải chi",
+     "nhận tiền", "nhận số tiền", "nhận hối lộ")  # (money taken: no result of a case)
 _cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
-     "với giá", "giá bán")
+     "với giá", "giá bán", "vòng trả giá", "bước giá")  # (bidding rounds and steps: an auction)
 _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
      "trả lại", "bồi thường được", "thu hồi được")
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
