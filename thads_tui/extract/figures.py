@@ -196,10 +196,11 @@ def measure(text: str, start: int, end: int) -> str | None:
     trends = _TREND.findall(low[-40:] if len(low) == len(before) else before[-40:].lower())
     if trends:
         parts.append(trends[-1])
-    aspect = _ASPECT.match(after) or _ASPECT_END.search(before)
+    # (each pattern holds its literal: a window without it is not searched)
+    aspect = ("về " in after and _ASPECT.match(after)) or ("về " in before and _ASPECT_END.search(before))
     if aspect:
         parts.append(aspect.group(1))
-    cmp_ = _COMPARE.match(after)
+    cmp_ = "so với" in after and _COMPARE.match(after)
     if cmp_:
         parts.append(cmp_.group(1).strip())
     if not parts:
