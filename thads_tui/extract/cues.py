@@ -42,12 +42,15 @@ _cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn qu�
      "hệ thống", "toàn hệ thống", "cơ quan THADS", "cơ quan thi hành án", "các cơ quan",
      "tham nhũng, kinh tế", "toàn tỉnh", "trong tỉnh", "toàn thành phố", "trên địa bàn", "hai cấp",
      "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
-_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế")
+_cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế",
+     # sums recovered after an inspection's findings, not through enforcement
+     "sai phạm", "Thanh tra Chính phủ", "kết luận thanh tra", "kết luận của Thanh tra")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất", "thiệt hại",
-     "gây thiệt hại", "chi phí", "đầu tư", "phải chi")
+     "gây thiệt hại", "chi phí", "đầu tư", "phải chi",
+     "nhận tiền", "nhận số tiền", "nhận hối lộ")  # (money taken: no result of a case)
 _cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
-     "với giá", "giá bán")
+     "với giá", "giá bán", "vòng trả giá", "bước giá")  # (bidding rounds and steps: an auction)
 _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
      "trả lại", "bồi thường được", "thu hồi được")
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
@@ -138,17 +141,28 @@ def _cue_sets() -> dict[str, tuple[tuple[str, str], ...]]:
     return out
 
 
+_SETS = _KINDS + ("trend",)
+
+
+@cache
+def _cue_slots() -> dict[str, tuple[tuple[int, str], ...]]:
+    """`_cue_sets` with each set as its index in `_SETS` (a list index, not a dict lookup)."""
+    return {form: tuple((_SETS.index(group), kind) for group, kind in pairs)
+            for form, pairs in _cue_sets().items()}
+
+
 def index_cues(text: str) -> dict[str, Hits]:
     rx, _ = _cue_pattern()
-    table = _cue_sets()
-    sets: dict[str, list[tuple]] = {k: [] for k in _KINDS + ("trend", "total_noun", "tracked")}
-    add = {k: v.append for k, v in sets.items()}
+    table = _cue_slots()
+    lists: list[list[tuple]] = [[] for _ in _SETS]
     for m in rx.finditer(text):
-        s, e = m.span()
+        s = m.start()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
             continue
-        for group, kind in table[m.group()]:
-            add[group]((e, s, kind))
+        e = m.end()
+        for slot, kind in table[m.group()]:
+            lists[slot].append((e, s, kind))
+    sets = dict(zip(_SETS, lists))
     # `[Ss]ố …` is tried where `Số `/`số ` occurs: CPython scans a leading set letter by letter.
     sets["total_noun"] = [(m.end(), m.start(), "total_noun")
                           for m in at_literals(_TOTAL_NOUN, ("Số ", "số "), text)]

@@ -85,7 +85,8 @@ _NEEDS = {
     9: _MONTH_NUMBER.search,
     5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
     6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,
-    8: re.compile(r"ăm[^\S\n]+(?:công tác|tài chính|ngân sách|học)|iên độ").search,
+    8: lambda text, _years=re.compile(r"ăm[^\S\n]+(?:công tác|tài chính|ngân sách|học)").search: (
+        "iên độ" in text or _years(text)) or None,  # (no top-level `|`: a literal prefix scans fast)
     10: re.compile(r"-[^\S\n]*(?:19|20)[0-9]{2}").search,
     11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
 }

@@ -10,11 +10,12 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from .acronyms import find_acronyms
 from .dates import complete_dates, find_dates
 from .facts import FactFinder
-from .figures import find_figures
+from .figures import find_figures, measure
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Extraction, new_entity, new_figure
@@ -73,15 +74,16 @@ def extract(text: str, date: str | None = None) -> Extraction:
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,
-                   _province_names(), authors).assign(sorted(figures, key=lambda f: f.start))
+                   _province_names(), authors).assign(figures)  # (sorted: `pick` keeps starts in order)
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
     entities = [new_entity(s.kind, t, s.start, s.end, s.canonical or t, s.role)
                 for s in persons + orgs + places + legal + dates + acronyms
                 for t in (text[s.start:s.end],)]
-    entities.sort(key=lambda e: (e.start, e.end, e.type))
-    return Extraction(entities, [_figure(text, f) for f in sorted(figures, key=lambda f: f.start)
+    entities.sort(key=attrgetter("start", "end", "type"))
+    return Extraction(entities, [_figure(text, f, measure(folded, f.extra["at"], f.end))
+                                 for f in figures
                                  if not f.extra.get("drop")])
 
 
@@ -101,8 +103,8 @@ def _pick_orgs(candidates: list[Span]) -> list[Span]:
     return list(seen.values())
 
 
-def _figure(text: str, s: Span):
+def _figure(text: str, s: Span, gloss: str | None):
     x = s.extra
     return new_figure(text[s.start:s.end], s.start, s.end, float(x["value"]), x["unit"],
-                  x["qualifier"], x["of"], x["measure"], x.get("metric", "other"),
+                  x["qualifier"], x["of"], gloss, x.get("metric", "other"),
                   x.get("subject"), x.get("period"), x.get("unit_word"))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from .cues import START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
@@ -57,6 +58,14 @@ _PRISON_AFTER = re.compile(r"\s*(?:tù|cải tạo)(?!\w)")
 _TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc)(?!\w)")
 _RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến|tới)\s+\d+\s*(?:năm|tháng)"
                     r"(?:\s+tù|\s+cải tạo)")
+# A prison term right after a name (`tuyên phạt Chi 15 năm tù, Sơn 10 năm tù`): that name is a
+# defendant's, even when the word could start something else (Chi, Trung, Văn).
+_TERM_AFTER = re.compile(r"\s+\d+\s+(?:năm|tháng)\s+tù(?!\w)")
+# ... or an aspect marker or verb of acting after it (`Chi đã ký …`, `Sơn với vai trò là kế toán …`).
+_ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò)(?!\w)")
+# A party governed by a preposition is where or with whom something happens, not whose figure
+# it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại)\s+$")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
@@ -85,7 +94,7 @@ class _Sentences:
         self.stops = [m.end() for m in _BOUNDARY.finditer(text)
                       if m.group() == "\n" or text[m.start() - 1:m.start()] not in _INITIAL_LAST
                       or not initial(text, max(0, m.start() - 2), m.start())]
-        self.lines = [m.end() for m in re.finditer("\n", text)]
+        self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.stops, start) - 1
@@ -118,6 +127,9 @@ class FactFinder:
                               and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
                                 if _is_company(o.canonical)], key=lambda s: s.start)
+        # Whoever a prison term is given to is a defendant, whatever title the article gives them
+        # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
+        self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
         self._add_mentions(persons, orgs)
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
@@ -148,7 +160,7 @@ class FactFinder:
         for a, b, name in _words(given, text):
             (canonical,) = given[name]
             titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
-            if (titled or name not in _NOT_FIRST) and not _CAP_NEXT.match(text, b) and \
+            if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
                     not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
                 extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
@@ -292,7 +304,7 @@ class FactFinder:
                 carried = own
             x["period"] = own or (carried if m != "other" else None)
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
-            if len({f.extra["subject"] for f in same}) > 1:
+            if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
                     f.extra["subject"] = None
         self._complete_title(figures)
@@ -312,7 +324,11 @@ class FactFinder:
         if _TOTAL_BEFORE.search(text, max(0, f.start - 12), f.start):
             return None
         s = max(s, text.rfind(";", s, f.start) + 1)
-        people = [p for p in self._people_in(s, f.start) if p.kind == "PERSON" and p.end <= f.start]
+        people = sorted([p for p in self._people_in(s, f.start) if p.kind == "PERSON" and p.end <= f.start]
+                        + [p for p in self.titled if s <= p.start and p.end <= f.start], key=lambda p: p.start)
+        if len(people) > 1 and _JOINED.fullmatch(text, people[-2].end, people[-1].start) and \
+                people[-2].canonical != people[-1].canonical:
+            return None  # `Sang và Tâm mỗi bị cáo 2 năm tù`: shared, neither's alone
         return people[-1].canonical if people else None
 
     def _complete_title(self, figures: list[Span]) -> None:
@@ -336,7 +352,7 @@ class FactFinder:
         in a court case's article `tổng số tiền` is that case's sum, no aggregate."""
         if not self.case_article:
             return self.hits["aggregate"].any(s, pos)
-        return any(not self.text.startswith("tổng số tiền", c[START])
+        return any(not self.text[c[START]:c[START] + 12].lower() == "tổng số tiền"
                    for c in self.hits["aggregate"].between(s, pos))
 
     def _people_in(self, s: int, e: int) -> list[Span]:
@@ -349,6 +365,8 @@ class FactFinder:
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
+        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 8), p.start)]
+        people = free or people
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]

@@ -146,7 +146,7 @@ def _figure(text: str, m: re.Match) -> Span | None:
         value *= _AREA[unit_word]
     return Span(start, end, "FIGURE", extra={
         "value": value, "unit": unit, "qualifier": qualifier.lower() if qualifier else None,
-        "of": of, "measure": measure(text, m.start(), end), "unit_word": unit_word})
+        "of": of, "at": m.start(), "unit_word": unit_word})  # `measure(text, at, end)`: for the kept ones
 
 
 # After a bare `150 tỉ` / `30 triệu`: the end of a clause or a function word, not a counted noun.
@@ -185,9 +185,9 @@ _COMPARE = re.compile(r"\s*(?:\(?về (?:việc|tiền)\)?)?\s*,?\s*(so với (?
 
 def measure(text: str, start: int, end: int) -> str | None:
     """A short gloss: rate/trend words before, 'về việc/về tiền' and 'so với ...' after."""
-    before = text[max(0, start - 80):start]
-    cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
-    before = before[cut + 1:]
+    lo = max(0, start - 80)
+    cut = max(text.rfind(".", lo, start), text.rfind(";", lo, start), text.rfind("\n", lo, start))
+    before = text[cut + 1 if cut >= 0 else lo:start]
     after = text[end:end + 80]
     parts = []
     low = before.lower()
@@ -196,10 +196,11 @@ def measure(text: str, start: int, end: int) -> str | None:
     trends = _TREND.findall(low[-40:] if len(low) == len(before) else before[-40:].lower())
     if trends:
         parts.append(trends[-1])
-    aspect = _ASPECT.match(after) or _ASPECT_END.search(before)
+    # (each pattern holds its literal: a window without it is not searched)
+    aspect = ("về " in after and _ASPECT.match(after)) or ("về " in before and _ASPECT_END.search(before))
     if aspect:
         parts.append(aspect.group(1))
-    cmp_ = _COMPARE.match(after)
+    cmp_ = "so với" in after and _COMPARE.match(after)
     if cmp_:
         parts.append(cmp_.group(1).strip())
     if not parts:

@@ -49,8 +49,9 @@ class Window:
                   text.rfind(":", s, outer_end))
         self.inner = (open_at + 1, start) if open_at >= 0 else None
         self.clause = (cut + 1 if cut >= 0 else s, outer_end)
-        stops = [i for i in (text.find(",", end, e), text.find(";", end, e)) if i >= 0]
-        self.after_end = min(min(stops) if stops else e, end + 90)
+        comma, semi = text.find(",", end, e), text.find(";", end, e)
+        stop = e if comma < 0 and semi < 0 else semi if comma < 0 else comma if semi < 0 else min(comma, semi)
+        self.after_end = min(stop, end + 90)
 
     def last(self, kind: str, *ranges) -> tuple | None:
         for r in ranges:

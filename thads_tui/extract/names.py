@@ -234,7 +234,8 @@ def _clean(role: str) -> str | None:
 def _role_before(text: str, pos: int) -> str | None:
     _, title_at, _, _ = _patterns()
     window = text[max(0, pos - 160):pos]
-    cut = max(window.rfind(c) for c in ".;:(\n“\"")
+    # (a closing bracket ends the previous person's aside: `A (57 tuổi, nguyên Trưởng phòng X), B`)
+    cut = max(window.rfind(c) for c in ".;:()\n“\"")
     window = window[cut + 1:]
     if not window.strip() or not window.endswith(" "):
         return None

@@ -188,8 +188,9 @@ def _needs(pattern: str) -> tuple[tuple[str, ...], ...]:
 
 def find_orgs(text: str) -> list[Span]:
     out = []
+    present: dict[str, bool] = {}  # need word -> in the text (patterns share their words)
     for rx, layer, prio, anchor, needs, heads in _patterns():
-        if needs and not all(any(w in text for w in group) for group in needs):
+        if needs and not _has_all(needs, text, present):
             continue
         for m in (anchored(rx, anchor, text, WORD_LEFT) if anchor else
                   at_literals(rx, heads, text, WORD_LEFT) if heads else scan(rx, text, WORD_LEFT)):
@@ -212,6 +213,20 @@ def find_orgs(text: str) -> list[Span]:
                     out.append(Span(abbr.start("a"), abbr.end("a"), "ORG", full, priority=prio,
                                     extra={"layer": layer}))
     return out
+
+
+def _has_all(needs: tuple[tuple[str, ...], ...], text: str, present: dict[str, bool]) -> bool:
+    """One word of each group is in `text` (each word looked up once per text, in `present`)."""
+    for group in needs:
+        for w in group:
+            found = present.get(w)
+            if found is None:
+                found = present[w] = w in text
+            if found:
+                break
+        else:
+            return False
+    return True
 
 
 _CORP_START = re.compile(_CORP)

@@ -13,6 +13,20 @@ from .spans import Span, at_literals
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
 _NOT_A_PERIOD = re.compile(r"(?i)(?<!\w)(?:so với|cùng kỳ|kể từ|từ năm|chỉ tiêu|kế hoạch|nhiệm vụ|"
                            r"giai đoạn)(?:\s+[^\s.;,]+){0,3}?\s*$")
+# Every match holds one of these words, lower-cased: a window without any is not searched (the
+# pattern opens with a look-behind and alternatives, tried at each of the window's 30 places).
+_NOT_A_PERIOD_WORDS = ("so với", "cùng kỳ", "kể từ", "từ năm", "chỉ tiêu", "kế hoạch", "nhiệm vụ",
+                       "giai đoạn")
+
+
+def _not_a_period(text: str, start: int) -> bool:
+    lo = max(0, start - 30)
+    window = text[lo:start].lower()
+    if not any(w in window for w in _NOT_A_PERIOD_WORDS):
+        return False
+    return _NOT_A_PERIOD.search(text, lo, start) is not None
+
+
 _BARE_YEAR = re.compile(r"(?:(?P<past>[Tt]rong năm|[Cc]ả năm|[Nn]ăm qua)|(?P<now>[Nn]ăm nay))(?!\w)(?!\s+\d)")
 _BARE_YEAR_HEADS = ("Trong năm", "trong năm", "Cả năm", "cả năm", "Năm qua", "năm qua", "Năm nay",
                     "năm nay")  # where it can start
@@ -53,7 +67,8 @@ _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str]]:
     """`từ ngày 1-10-2013 đến ngày 31-7-2014` -> `2013-10-01/2014-07-31`; a cut-off
     `tính đến hết ngày 30/9/2025` -> the THADS year `2025` (another day: its month)."""
-    full = sorted((d for d in dates if _DAY.fullmatch(d.canonical)), key=lambda d: d.start)
+    full = sorted((d for d in dates if len(d.canonical) == 10 and _DAY.fullmatch(d.canonical)),
+                  key=lambda d: d.start)
     out = []
     used = set()
     for a, b in zip(full, full[1:]):
@@ -68,7 +83,7 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
         out.append((d.start, d.end, c[:4] if c[5:] == "09-30" else c[:7]))
     # `tính đến hết tháng 6/2024`: the THADS year so far, `2024:9m` (September: the year)
     for d in dates:
-        m = _MONTH.fullmatch(d.canonical)
+        m = _MONTH.fullmatch(d.canonical) if len(d.canonical) == 7 else None
         if m and _UNTIL_END.search(text, max(0, d.start - 12), d.start):
             year, month = int(m[1]), int(m[2])
             months = month - 9 if month >= 10 else month + 3
@@ -89,8 +104,7 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
         if not (m.start() and text[m.start() - 1].isalnum()):
             periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
     # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
-    periods = sorted(p for p in periods
-                     if p[2] and not _NOT_A_PERIOD.search(text, max(0, p[0] - 30), p[0]))
+    periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0]))
     # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
     named_ends = [p[1] for p in periods if "/" not in p[2]]
     return [p for p in periods if "/" not in p[2] or not any(

@@ -87,4 +87,16 @@ def drop_names_in_places(text: str, places: list[Span]) -> list[Span]:
     """Province names that end a person's name are the person's, not the place."""
     rx = _surname_before()
     return [p for p in places
-            if not (p.priority == 1 and rx.search(text, max(0, p.start - 24), p.start))]
+            if not (p.priority == 1 and _capital_word_before(text, p.start)
+                    and rx.search(text, max(0, p.start - 24), p.start))]
+
+
+def _capital_word_before(text: str, pos: int) -> bool:
+    """What `_surname_before` needs at its end: one space, then a word starting with a capital
+    (the family name or the middle one). Most places follow `tỉnh`, `huyện`: no search then."""
+    if pos < 2 or text[pos - 1] == "\n" or not text[pos - 1].isspace():
+        return False
+    k = pos - 2
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return k < pos - 2 and text[k + 1].isupper()
