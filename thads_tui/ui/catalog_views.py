@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from ..corpus.catalog import Catalog
 from ..explore import EntityEntry, FigureRow, name_key
+from .memory import gc_paused, keep
 
 
 class CountedEntry:
@@ -101,7 +102,7 @@ class CatalogExploration:
         self.complete = self.entities_read = False
         cat, lock = self._reader()
         try:
-            with lock:
+            with lock, gc_paused():
                 self._entities_done = self._entities(cat)
             self._versions["entities"] += 1
             self.entities_read = True
@@ -112,7 +113,7 @@ class CatalogExploration:
             rows = cat.body_figures()
             while True:
                 step = max(FIGURES_FIRST, len(figures))
-                with lock:
+                with lock, gc_paused():
                     chunk = [FigureRow(*r) for r in itertools.islice(rows, step)]
                 figures.extend(chunk)
                 self._figures_done = list(figures)
@@ -124,6 +125,7 @@ class CatalogExploration:
             if cat is not self.cat:
                 cat.close()
         self.complete = True
+        keep()  # the rows live until read again: full collections need not walk them
         yield "done"
 
     def entities(self) -> list[EntityEntry]:

@@ -11,12 +11,10 @@ Nothing here touches the UI: `load`, `explore_all` run in the screen's thread wo
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterator
@@ -30,6 +28,7 @@ from ..corpus.query import parse_query
 from ..explore import Exploration, FigureRow, write_figures_csv
 from ..extract import Extraction
 from .catalog_views import CatalogExploration
+from .memory import gc_paused
 from .widgets.article_list import Row
 
 Extractor = Callable[[Article], Extraction]
@@ -104,7 +103,7 @@ class CorpusSource:
         if not found:
             return rows
         articles, make = self.articles, Row.make
-        with _gc_paused():  # 100,000 new objects would set off several full collections
+        with gc_paused():  # 100,000 new objects would set off several full collections
             for n, aid, title, date, source, path, key, fmt in found:
                 if aid in articles:
                     first = self._first_copy(cat, aid, n)
@@ -387,18 +386,6 @@ class CorpusSource:
             except OSError as err:
                 error = err
         raise error or OSError("no folder to write to")
-
-
-@contextmanager
-def _gc_paused():
-    """No cyclic garbage collection meanwhile (a bulk of long-lived, acyclic objects is made)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _Stopped(Exception):
