@@ -124,4 +124,6 @@ def test_the_figures_are_read_only_once_a_view_wants_them(catalogue):
     assert not views.ready("figures") and not views.pending()
     views.want("figures")
     assert views.pending()
+    read = views.version("entities")
     assert list(views.steps())[-1] == "done" and views.figures() and views.ready("figures") and not views.pending()
+    assert views.version("entities") == read  # F after E: the entities are not read again

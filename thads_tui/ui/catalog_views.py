@@ -64,6 +64,7 @@ class CatalogExploration:
         self.failed: dict[str, str] = {}
         self.complete = False  # every row read (steps() went to its end)
         self.entities_read = False
+        self._read_state: tuple | None = None  # Catalog.state() when the entities were read
         self._figures_wanted = threading.Event()  # the figures are read once a view shows them (F, R)
         self._entities_done: list[EntityEntry] = []
         self._figures_done: list[FigureRow] = []
@@ -99,13 +100,17 @@ class CatalogExploration:
         FIGURES_FIRST figures (the newest articles' first) and each time as many again; "done"
         at the end."""
         self._refresh()  # once for both reads
-        self.complete = self.entities_read = False
+        self.complete = False
         cat, lock = self._reader()
         try:
-            with lock, gc_paused():
-                self._entities_done = self._entities(cat)
-            self._versions["entities"] += 1
-            self.entities_read = True
+            with lock:
+                state = cat.state()
+            if not self.entities_read or state != self._read_state:  # E read them already (F opens after E)
+                self.entities_read = False
+                with lock, gc_paused():
+                    self._entities_done = self._entities(cat)
+                self._versions["entities"] += 1
+                self.entities_read, self._read_state = True, state
             yield "entities"
             if not self._figures_wanted.is_set():
                 return  # E alone: F or R starts the reading again when it opens
