@@ -144,7 +144,9 @@ async def test_search_screen_reads_the_catalogue_with_its_totals_line(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await pilot.press("ctrl+f", *"thanh hoa")
-        await settle(pilot, lambda: isinstance(app.screen, CorpusSearchScreen) and app.screen.results)
+        # the results of the whole query (a pause while typing shows those of "thanh h" first)
+        await settle(pilot, lambda: isinstance(app.screen, CorpusSearchScreen) and app.screen.results
+                     and app.screen.shown_query == "thanh hoa", tries=400)
         await ready(app, pilot)
         status = str(app.screen.query_one("#corpus-status").render())
         assert "the phrase" in status and "only the words" in status

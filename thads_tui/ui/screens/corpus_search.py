@@ -147,7 +147,8 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             self.action_open()
 
     def show(self, results, query: str, found: SearchResults | None = None) -> None:
-        keep = self.current_result()
+        # the same query's second step keeps the highlighted result; a new query starts at its best
+        keep = self.current_result() if query == self.shown_query else None
         self.results = tuple(results)
         self.shown_query = query
         listing = self.query_one(ResultList)
