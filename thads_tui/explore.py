@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import threading
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -184,18 +183,8 @@ def explore(articles: Iterable[Article], extractor: Callable[[Article], Extracti
 
 # --------------------------------------------------------------------------- sorting, filtering
 
-_D = str.maketrans("đĐ", "dD")
-
-
-@lru_cache(maxsize=1 << 19)
-def _folded(text: str) -> str:
-    """fold(text), for what the views sort and filter at every redraw (100,000s of names, titles
-    and figures on a large corpus): remembered, and through NFD when every character folds to one
-    ASCII letter (8x quicker than fold's table, the same answer)."""
-    if text.isascii():
-        return text.lower()
-    quick = unicodedata.normalize("NFD", text.translate(_D)).encode("ascii", "ignore").decode("ascii")
-    return quick.lower() if len(quick) == len(text) else fold(text)
+# fold, remembered: the views sort and filter 100,000s of names, titles and figures at every redraw
+_folded = lru_cache(maxsize=1 << 19)(fold)
 
 
 @lru_cache(maxsize=1 << 14)

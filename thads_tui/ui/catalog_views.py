@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..corpus.catalog import Catalog
 from ..explore import EntityEntry, FigureRow, name_key
@@ -93,7 +93,7 @@ class CatalogExploration:
     def ready(self, kind: str) -> bool:
         return self.complete if kind == "figures" else self.entities_read
 
-    def steps(self, cancelled: Callable[[], bool] = lambda: False) -> Iterator[str]:  # noqa: ARG002
+    def steps(self) -> Iterator[str]:
         """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
         once they are read (SQL counts: under a second at 100,000 articles); then, if the
         figures are wanted (else it ends there), "figures" after

@@ -105,18 +105,17 @@ class CorpusSource:
         articles, make = self.articles, Row.make
         with gc_paused():  # 100,000 new objects would set off several full collections
             for n, aid, title, date, source, path, key, fmt in found:
-                if aid in articles:
+                listed = aid in articles
+                if listed:
                     first = self._first_copy(cat, aid, n)
                     if first is not None:
                         where = os.fsdecode(bytes(first[0])) + (f" ({first[1]})" if first[1] else "")
                         self.problems.append(Problem(Path(os.fsdecode(bytes(path))), (f"{key}: " if key else "")
                                                      + f"same article as {where}"))
                         continue
-                    # else a file read again (touched, renamed): listed already
-                    articles[aid] = make(aid, title, date, source, _label(path, key))
-                    continue
                 articles[aid] = row = make(aid, title, date, source, _label(path, key))
-                rows.append(row)
+                if not listed:  # else a file read again (touched, renamed): listed already
+                    rows.append(row)
             rows.sort(key=_KEY)
         self._last_n = found[-1][0]
         return rows
@@ -330,7 +329,7 @@ class CorpusSource:
             with self._lock:
                 before = self.cat.state()
             try:
-                for _ in self.exploration.steps(cancelled):
+                for _ in self.exploration.steps():
                     if cancelled():
                         return
                     yield len(self.exploration)
