@@ -147,8 +147,9 @@ class CorpusSearchScreen(ModalScreen["tuple[str, SearchResult] | None"]):
             self.action_open()
 
     def show(self, results, query: str, found: SearchResults | None = None) -> None:
-        # the same query's second step keeps the highlighted result; a new query starts at its best
-        keep = self.current_result() if query == self.shown_query else None
+        # the same query's second step keeps a result the user moved to; otherwise the best is highlighted
+        moved = query == self.shown_query and bool(self.query_one(ResultList).highlighted)
+        keep = self.current_result() if moved else None
         self.results = tuple(results)
         self.shown_query = query
         listing = self.query_one(ResultList)
