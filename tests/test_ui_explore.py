@@ -134,6 +134,27 @@ async def test_entities_view_arrow_keys_and_escape(tmp_path):
         assert not isinstance(app.screen, EntitiesScreen) and not app.reader.filters.active
 
 
+async def test_a_table_view_cursor_stays_on_top_until_moved_then_follows_its_row(tmp_path):
+    """Rows read later re-sort the view: an untouched cursor stays on the first row (it used to
+    follow the first entity read down the list); once moved, it follows its row."""
+    app = make_corpus_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_view(app, pilot, "E")
+        rows = list(screen.everything)
+        screen.fetch = lambda: rows[::-1]  # the same rows, arriving in another order
+        screen.sort_by = "name"
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.table.cursor_row == 0
+        await pilot.press("down", "down")
+        chosen = screen.current().key
+        screen.reverse = True
+        screen.refresh_data()
+        await pilot.pause()
+        assert screen.current().key == chosen and screen.table.cursor_row == len(screen.listed) - 3
+
+
 async def test_figures_view_sorts_opens_and_exports(tmp_path):
     app = make_corpus_app(tmp_path)
     app.export_dir = tmp_path

@@ -31,6 +31,9 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         self.everything: list[T] = []  # all rows known so far
         self.listed: list[T] = []  # sorted (and filtered), the first MAX_ROWS are in the table
         self._version: object = None  # data_version() of the rows in `everything`
+        # the cursor follows its row through a refresh or a new sort only once the user has moved
+        # it: untouched, it stays on the first row (rows read later would drag it down the list)
+        self._placed, self._moved = 0, False
 
     # subclasses: the rows, their identity, their cells, their order
     def fetch(self) -> list[T]:
@@ -94,7 +97,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
 
     def redraw(self) -> None:
         table = self.table
-        keep = self.current()
+        keep = self.current() if self._moved else None
         keep_id = self.identity(keep) if keep is not None else None
         self.listed = self.order_rows(self.everything)
         table.clear()
@@ -107,6 +110,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
                 if self.identity(row) == keep_id:
                     table.move_cursor(row=i, animate=False)
                     break
+        self._placed = table.cursor_row
         table.refresh()
         self.show_status()
 
@@ -147,7 +151,13 @@ class TableScreen(ModalScreen[Any], Generic[T]):
     def action_move(self, delta: int) -> None:
         table = self.table
         if table.row_count:
+            self._moved = True
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)), animate=False)
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row != self._placed:  # a key or a click, not a redraw
+            self._moved = True
 
     @on(DataTable.RowSelected)
     def selected(self, event: DataTable.RowSelected) -> None:
