@@ -14,7 +14,7 @@ from thads_tui.corpus.catalog import Catalog
 from thads_tui.corpus.loader import bundled_seeds
 from thads_tui.explore import Exploration
 from thads_tui.extract import extract
-from thads_tui.ui import catalog_views
+from thads_tui.corpus.fold import fold
 from thads_tui.ui.catalog_views import CatalogExploration
 
 SEEDS = sorted(bundled_seeds().glob("*.txt"))
@@ -92,19 +92,46 @@ def test_a_tie_between_two_spellings_goes_to_the_one_written_first(catalogue):
     assert spelled["viện vật lý địa cầu"] == "Viện Vật lý Địa cầu"
 
 
-def test_the_figures_come_in_steps_newest_article_first(catalogue, monkeypatch):
-    monkeypatch.setattr(catalog_views, "FIGURES_FIRST", 5)
+SORT_KEYS = {  # what each order compares (rows equal under it may come either way)
+    "title": lambda r: (fold(r.title), r.start), "date": lambda r: (r.date is not None, r.date or "", r.title),
+    "text": lambda r: (fold(r.text), r.value), "value": lambda r: (r.unit, r.value), "unit": lambda r: (r.unit, r.value),
+    "qualifier": lambda r: (r.qualifier is None, fold(r.qualifier or ""), r.value),
+    "measure": lambda r: (r.measure is None, fold(r.measure or ""), r.value),
+    "metric": lambda r: (r.metric == "other", r.metric, r.value),
+    "subject": lambda r: (r.subject is None, fold(r.subject or ""), r.value),
+    "period": lambda r: (r.period is None, r.period or "", fold(r.subject or "")),
+}
+
+
+@pytest.mark.parametrize("by", sorted(SORT_KEYS))
+def test_a_figure_page_sorted_and_filtered_in_sql_is_the_in_memory_one(catalogue, by):
+    """The F view asks the catalogue for the page it shows: every order, both ways, filtered or
+    not, gives the rows (and counts) the in-memory exploration gives."""
     views = CatalogExploration(catalogue, threading.RLock())
-    views.want("figures")
-    seen = []
-    for step in views.steps():
-        seen.append((step, len(views.figures()), views.complete))
-    assert seen[0][0] == "entities" and seen[0][1] == 0
-    growing = [n for step, n, _ in seen if step == "figures"]
-    assert growing[:3] == [5, 10, 20]  # each step reads as many as all before it
-    assert seen[-1][0] == "done" and seen[-1][2] and seen[-1][1] >= growing[-1]
-    dates = [f.date or "" for f in views.figures()]
-    assert dates == sorted(dates, reverse=True)
+    views.prepare()
+    memory = in_memory(catalogue)
+    key = SORT_KEYS[by]
+    for reverse in (False, True):
+        for text in ("", "gia lai", "viec", "ty dong", "tỷ lệ 2023", "zzz"):
+            sql, mem = views.figure_page(by, reverse, text), memory.figure_page(by, reverse, text)
+            assert (sql.matched, sql.total) == (mem.matched, mem.total) == (len(mem.rows), len(memory.figures()))
+            assert [key(r) for r in sql.rows] == [key(r) for r in mem.rows]
+            assert figure_rows(sql.rows) == figure_rows(mem.rows)
+            first = views.figure_page(by, reverse, text, limit=3)
+            assert [key(r) for r in first.rows] == [key(r) for r in mem.rows[:3]] and first.matched == mem.matched
+    newest = [f.date or "" for f in views.figure_page().rows]
+    assert newest == sorted(newest, reverse=True) and views.figure_page("date", True).rows[0].date == min(
+        f.date for f in memory.figures() if f.date)
+
+
+def test_the_results_read_only_their_figures(catalogue):
+    from thads_tui.explore import results_of_rows
+
+    views = CatalogExploration(catalogue, threading.RLock())
+    views.prepare()
+    few = views.result_figures()
+    assert 0 < len(few) < len(views.figures())
+    assert results_of_rows(few) == results_of_rows(views.figures()) == results_of_rows(in_memory(catalogue).result_figures())
 
 
 @settings(max_examples=400, deadline=None)
@@ -117,13 +144,14 @@ def test_the_views_quick_fold_is_fold(text):
     assert _folded(text) == fold(text)
 
 
-def test_the_figures_are_read_only_once_a_view_wants_them(catalogue):
+def test_the_entities_are_read_only_for_e_and_the_figures_never_held(catalogue):
     views = CatalogExploration(catalogue, threading.RLock())
-    assert list(views.steps()) == ["entities"]  # E alone: no figures
-    assert views.ready("entities") and views.entities() and views.figures() == []
-    assert not views.ready("figures") and not views.pending()
-    views.want("figures")
-    assert views.pending()
+    assert list(views.steps()) == ["done"] and not views.entities_read  # nothing wanted: nothing read
+    views.want("figures")  # F: the extraction brought up to date, the page asked when shown
+    assert views.pending() and list(views.steps()) == ["figures", "done"]
+    assert views.ready("figures") and not views.ready("entities") and not views.pending()
+    assert views.version("figures") == 1 and list(views.steps()) == ["done"]  # nothing changed
+    views.want("entities")
+    assert views.pending() and list(views.steps()) == ["entities", "done"] and views.entities()
     read = views.version("entities")
-    assert list(views.steps())[-1] == "done" and views.figures() and views.ready("figures") and not views.pending()
-    assert views.version("entities") == read  # F after E: the entities are not read again
+    assert list(views.steps()) == ["done"] and views.version("entities") == read  # not read again

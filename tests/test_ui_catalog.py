@@ -188,6 +188,50 @@ async def test_entity_and_figure_views_read_the_catalogue_and_filter_the_list(tm
         assert app.reader.source.cat.text(row.article_id)[row.start:row.end] == row.text
 
 
+async def test_the_figures_view_pages_sorts_filters_and_exports_from_the_catalogue(tmp_path, monkeypatch):
+    """The F view holds only the page it shows: the catalogue sorts and filters every figure, the
+    status counts them all, the export writes every row the filter keeps, in the order shown."""
+    import csv
+
+    from textual.widgets import DataTable, Static
+
+    from thads_tui.explore import search_figures, sort_figures
+    from thads_tui.ui.screens import figures as figures_screen
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    monkeypatch.setattr(figures_screen, "MAX_ROWS", 3)
+    app = create_app(None, tmp_path / "db.json")
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("F")
+        await ready(app, pilot)
+        for _ in range(50):
+            if app.reader.source.exploring_done:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        every = app.reader.source.exploration.figures()
+        status = lambda: str(screen.query_one(".view-status", Static).render())  # noqa: E731
+        assert screen.table.row_count == 3 and screen.total == len(every) > 3
+        assert f"{len(every)} figures · the first 3 listed" in status()
+        await pilot.press("slash", *"gia lai", "enter")
+        await pilot.pause(0.3)
+        kept = sort_figures(search_figures(every, "gia lai"))
+        assert 3 < screen.matched == len(kept) < len(every) and f"{len(kept)} of {len(every)} figures" in status()
+        assert [(r.article_id, r.start) for r in screen.listed] == [(r.article_id, r.start) for r in kept[:3]]
+        await pilot.press("s", "s", "s")  # date -> text -> value -> metric
+        assert screen.sort_by == "metric"
+        await pilot.press("w")
+        (path,) = tmp_path.glob("thads-figures-*.csv")
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        assert len(rows) == len(kept) and [r["figure"] for r in rows][:3] == [r.text for r in screen.listed]
+        metrics = [r["metric"] for r in rows]
+        assert metrics == sorted(metrics, key=lambda m: (m == "other", m))
+
+
 async def test_quitting_during_a_first_build_stops_the_update(tmp_path, monkeypatch):
     """The update worker stops at its next progress report when the app quits (it read on for
     minutes, and the terminal hung until it was done)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from .corpus import Article
-from .corpus.fold import fold
+from .corpus.fold import fold, folded
 from .corpus.keys import name_key  # noqa: F401 - the views import it from here
 from .extract import Extraction, Figure
 from .labels import metric_label, period_label
@@ -169,6 +169,17 @@ class Exploration:
         with self._lock:
             return list(self._figures)
 
+    def figure_page(self, by: str = "date", reverse: bool = False, text: str = "",
+                    limit: int | None = None) -> FigurePage:
+        """The rows the figures view shows (see CatalogExploration.figure_page, the same in SQL)."""
+        rows = self.figures()
+        matched = sort_figures(search_figures(rows, text), by, reverse)
+        return FigurePage(matched[:limit] if limit is not None else matched, len(matched), len(rows))
+
+    def result_figures(self) -> list[FigureRow]:
+        """The figures the results table reads (a column's metric, a subject and a period)."""
+        return [r for r in self.figures() if r.metric in _result_metrics() and r.subject and r.period]
+
 
 def explore(articles: Iterable[Article], extractor: Callable[[Article], Extraction]) -> Exploration:
     """Every article through the extractor, at once (the reader does this in a worker)."""
@@ -183,11 +194,10 @@ def explore(articles: Iterable[Article], extractor: Callable[[Article], Extracti
 
 # --------------------------------------------------------------------------- sorting, filtering
 
-# fold, remembered: the views sort and filter 100,000s of names, titles and figures at every redraw
-_folded = lru_cache(maxsize=1 << 19)(fold)
+_folded = folded  # fold, remembered: the views sort and filter 100,000s of names, titles and figures
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 17)  # 21,000 (metric, subject, period) at 100,000 articles: none pushed out
 def _facts_folded(metric: str, subject: str | None, period: str | None) -> str:
     """What a figure row's filter reads besides its text: the ids and the words shown for them."""
     return _folded(f"{metric} {metric_label(metric)} {subject or ''} {period or ''} {period_label(period)}")
@@ -217,19 +227,28 @@ def filter_entities(entries: Iterable[EntityEntry], text: str) -> list[EntityEnt
     return [e for e in entries if all(w in f"{e.folded} {e.type.lower()}" for w in words)]
 
 
+def figure_matcher(text: str) -> Callable[[str, str | None, str | None, str], bool] | None:
+    """What search_figures keeps, as a test of (metric, subject, period, text): the catalogue's
+    SQL calls it per row. None: no words, every row."""
+    words = fold(text).split()
+    if not words:
+        return None
+    facts, folded_text = _facts_folded, _folded  # a word (no spaces) held by the joined fields lies within one
+    if len(words) == 1:  # called for 100,000s of rows: the usual case without a generator
+        word = words[0]
+        return lambda metric, subject, period, figure: word in facts(metric, subject, period) or word in folded_text(figure)
+    return lambda metric, subject, period, figure: all(
+        w in facts(metric, subject, period) or w in folded_text(figure) for w in words)
+
+
 def search_figures(rows: Iterable[FigureRow], text: str) -> list[FigureRow]:
     """Rows whose metric, subject or period (as ids or as shown: `cases.rate`, `% việc xong`,
     `2022:5m`, `5 tháng 2022`) or figure text hold every word of `text`, ignoring case and
     accents: `cases.rate gia lai 2022`, `viec xong gia lai`."""
-    words = fold(text).split()
-    if not words:
-        return list(rows)
-    # a word (no spaces) held by the joined fields lies within one of them
-    return [r for r in rows
-            if all(w in _facts_folded(r.metric, r.subject, r.period) or w in _folded(r.text) for w in words)]
+    match = figure_matcher(text)
+    return list(rows) if match is None else [r for r in rows if match(r.metric, r.subject, r.period, r.text)]
 
 
-_DESC = str.maketrans("0123456789", "9876543210")  # newest date first, as in the article list
 FIGURE_COLUMNS = ("title", "date", "text", "value", "unit", "qualifier", "measure")
 FACT_COLUMNS = ("metric", "subject", "period")
 
@@ -253,13 +272,13 @@ def filter_figures(rows: Iterable[FigureRow], metric: str | None = None, subject
 
 
 def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False) -> list[FigureRow]:
-    """By any column; dates newest first (undated last), numbers and text ascending."""
+    """By any column; dates newest first (undated last, one date's articles by title from Z, an
+    article's figures in its order: the catalogue's index order), numbers and text ascending."""
     text = lambda v: _folded(v or "")  # noqa: E731
+    if by == "date":  # stable: an article's figures keep their order either way
+        return sorted(rows, key=lambda r: (r.date is not None, r.date or "", r.title), reverse=not reverse)
     keys = {
         "title": lambda r: (text(r.title), r.start),
-        # titles as written (not folded) order one date's articles: the catalogue's order, already
-        # sorted; the first sort of 287k rows folded 66k titles
-        "date": lambda r: (r.date is None, (r.date or "").translate(_DESC) + "~", r.title, r.start),
         "text": lambda r: (text(r.text), r.value),
         "value": lambda r: (r.unit, r.value),
         "unit": lambda r: (r.unit, r.value),
@@ -270,6 +289,37 @@ def sort_figures(rows: list[FigureRow], by: str = "date", reverse: bool = False)
         "period": lambda r: (r.period is None, r.period or "", text(r.subject)),
     }
     return sorted(rows, key=keys[by], reverse=reverse)
+
+
+# The same orders in the catalogue's SQL (a: the article, g: the figure; fold() is registered on
+# every connection): (expression, descending); `reverse` flips each term.
+_SQL_ORDERS = {
+    "title": (("fold(a.title)", False), ("g.start", False)),
+    "date": (("a.date", True), ("a.title", True)),  # the covering index's order, read backwards
+    "text": (("fold(g.text)", False), ("g.value", False)),
+    "value": (("g.unit", False), ("g.value", False)),
+    "unit": (("g.unit", False), ("g.value", False)),
+    "qualifier": (("g.qualifier IS NULL", False), ("fold(g.qualifier)", False), ("g.value", False)),
+    "measure": (("g.measure IS NULL", False), ("fold(g.measure)", False), ("g.value", False)),
+    "metric": (("coalesce(g.metric, 'other') = 'other'", False), ("coalesce(g.metric, 'other')", False),
+               ("g.value", False)),
+    "subject": (("g.subject IS NULL", False), ("fold(g.subject)", False), ("g.value", False)),
+    "period": (("g.period IS NULL", False), ("coalesce(g.period, '')", False), ("fold(g.subject)", False)),
+}
+
+
+def figure_order_sql(by: str = "date", reverse: bool = False) -> str:
+    """sort_figures' order as an SQL ORDER BY list (Catalog.body_figures)."""
+    return ", ".join(f"{expr} {'DESC' if desc != reverse else 'ASC'}" for expr, desc in _SQL_ORDERS[by])
+
+
+class FigurePage(NamedTuple):
+    """What a figures view shows: the first rows of the order asked, how many rows match the
+    filter, how many there are."""
+
+    rows: list[FigureRow]
+    matched: int
+    total: int
 
 
 # --------------------------------------------------------------------------- CSV
@@ -320,6 +370,12 @@ def write_figures_csv(rows: Iterable[FigureRow], folder: Path, now: datetime | N
 
 
 # --------------------------------------------------------------------------- results
+
+def _result_metrics() -> tuple[str, ...]:
+    from .results import ALL_COLUMNS
+
+    return ALL_COLUMNS
+
 
 def results_of_rows(rows: Iterable[FigureRow]):
     """The results table (`thads_tui.results`) from figure rows, one source per occurrence."""

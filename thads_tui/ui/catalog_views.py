@@ -8,12 +8,11 @@ exploration, and a mention is one in the body (title and date lines apart), as i
 """
 from __future__ import annotations
 
-import itertools
 import threading
 from typing import Iterator
 
 from ..corpus.catalog import Catalog
-from ..explore import EntityEntry, FigureRow, name_key
+from ..explore import EntityEntry, FigurePage, FigureRow, figure_matcher, figure_order_sql, name_key
 from .memory import gc_paused, keep
 
 
@@ -54,21 +53,22 @@ def _most(rows: list[tuple], field: int) -> str:
     return min(totals, key=lambda k: (-totals[k][0], totals[k][1], k))
 
 
-FIGURES_FIRST = 5_000  # figure rows read before the F view first shows them; each step after reads
-# as many as all before it (the view sorts what it has at each step: twice the rows in all, not 10x)
-
-
 class CatalogExploration:
+    """The entities (read once E opens: 100,000s of rows, counted in SQL) and the figures (never
+    held: the F view asks the catalogue for the page it shows, sorted and filtered in SQL)."""
+
     def __init__(self, cat: Catalog, lock: threading.RLock) -> None:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
-        self.complete = False  # every row read (steps() went to its end)
+        self.complete = False  # steps() went to its end
         self.entities_read = False
         self._read_state: tuple | None = None  # Catalog.state() when the entities were read
-        self._figures_wanted = threading.Event()  # the figures are read once a view shows them (F, R)
+        self._figures_state: tuple | None = None  # Catalog.state() the figure views were told of
+        self._wanted = {"entities": threading.Event(), "figures": threading.Event()}
         self._entities_done: list[EntityEntry] = []
-        self._figures_done: list[FigureRow] = []
         self._versions = {"entities": 0, "figures": 0}
+        self._view: Catalog | None = None  # the figure views' own connection (the UI thread's)
+        self._totals: tuple[tuple | None, int] = (None, 0)  # (state, figures in the bodies)
 
     def __len__(self) -> int:
         with self.lock:
@@ -76,76 +76,98 @@ class CatalogExploration:
 
     def prepare(self) -> None:
         """Read the views' rows (in a worker); the views show them after."""
+        self.want("entities")
         self.want("figures")
         for _ in self.steps():
             pass
 
     def want(self, kind: str) -> None:
-        """A view of `kind` ("entities", "figures") is shown: its rows are needed. The entities
-        are always read; the figures (100,000s of rows, ~90 MB at 100,000 articles) only for F and R."""
-        if kind == "figures":
-            self._figures_wanted.set()
+        """A view of `kind` ("entities", "figures") is shown: the entities (100,000s of rows,
+        ~70 MB at 100,000 articles) are read for E only; the figures need the extraction up to date."""
+        self._wanted[kind].set()
 
     def pending(self) -> bool:
         """Rows a view wants that are not read: steps() has work to do."""
-        return not self.entities_read or (self._figures_wanted.is_set() and not self.complete)
+        return ((self._wanted["entities"].is_set() and not self.entities_read)
+                or (self._wanted["figures"].is_set() and self._figures_state is None))
 
     def ready(self, kind: str) -> bool:
-        return self.complete if kind == "figures" else self.entities_read
+        return self.entities_read if kind == "entities" else self._figures_state is not None
 
     def steps(self) -> Iterator[str]:
-        """prepare() a step at a time, so the views fill while the rest is read: yields "entities"
-        once they are read (SQL counts: under a second at 100,000 articles); then, if the
-        figures are wanted (else it ends there), "figures" after
-        FIGURES_FIRST figures (the newest articles' first) and each time as many again; "done"
-        at the end."""
-        self._refresh()  # once for both reads
+        """Brings the extraction up to date, then yields "figures" if a figure view is shown (it
+        reads its page from the catalogue), "entities" once they are read (SQL counts: under a
+        second at 100,000 articles) if E wants them, "done" at the end."""
+        self._refresh()
         self.complete = False
         cat, lock = self._reader()
         try:
             with lock:
                 state = cat.state()
-            if not self.entities_read or state != self._read_state:  # E read them already (F opens after E)
+            if self._wanted["figures"].is_set() and state != self._figures_state:
+                self._figures_state = state
+                self._versions["figures"] += 1
+                yield "figures"
+            wanted = self._wanted["entities"].is_set()
+            if wanted and (not self.entities_read or state != self._read_state):  # not again for F after E
                 self.entities_read = False
                 with lock, gc_paused():
                     self._entities_done = self._entities(cat)
                 self._versions["entities"] += 1
                 self.entities_read, self._read_state = True, state
-            yield "entities"
-            if not self._figures_wanted.is_set():
-                return  # E alone: F or R starts the reading again when it opens
-            figures: list[FigureRow] = []
-            rows = cat.body_figures()
-            while True:
-                step = max(FIGURES_FIRST, len(figures))
-                with lock, gc_paused():
-                    chunk = [FigureRow(*r) for r in itertools.islice(rows, step)]
-                figures.extend(chunk)
-                self._figures_done = list(figures)
-                self._versions["figures"] += 1
-                if len(chunk) < step:
-                    break
-                yield "figures"
+                keep()  # the rows live until read again: full collections need not walk them
+                yield "entities"
         finally:
             if cat is not self.cat:
                 cat.close()
         self.complete = True
-        keep()  # the rows live until read again: full collections need not walk them
         yield "done"
 
     def entities(self) -> list[EntityEntry]:
         return list(self._entities_done)  # the views sort and filter copies of the list, never the entries
 
     def figures(self) -> list[FigureRow]:
-        return list(self._figures_done)
+        """Every figure of the bodies, newest article first (the views ask for pages instead)."""
+        with self.lock:
+            return [FigureRow(*r) for r in self.cat.body_figures()]
+
+    def figure_page(self, by: str = "date", reverse: bool = False, text: str = "",
+                    limit: int | None = None) -> FigurePage:
+        """The first `limit` figures in sort_figures' order `by`, of those search_figures keeps
+        for `text`, counted: from the catalogue (SQL sorts and filters; the page alone is held)."""
+        match = figure_matcher(text)
+        cat, lock = self._view_catalog()
+        with lock:
+            rows = [FigureRow(*r) for r in cat.body_figures(figure_order_sql(by, reverse), match=match, limit=limit)]
+            state = cat.state()
+            if self._totals[0] != state:
+                self._totals = (state, cat.count_body_figures())
+            total = self._totals[1]
+            matched = total if match is None else (
+                len(rows) if limit is None or len(rows) < limit else cat.count_body_figures(match=match))
+        return FigurePage(rows, matched, total)
+
+    def result_figures(self) -> list[FigureRow]:
+        """The figures the results table reads (a column's metric, a subject and a period)."""
+        from ..results import ALL_COLUMNS
+
+        metrics = ", ".join(f"'{c}'" for c in ALL_COLUMNS)
+        where = f"coalesce(g.metric, 'other') IN ({metrics}) AND g.subject IS NOT NULL AND g.period IS NOT NULL"
+        cat, lock = self._view_catalog()
+        with lock:
+            return [FigureRow(*r) for r in cat.body_figures("g.article, g.seq", where=where)]  # any order: the figures' own
 
     def version(self, kind: str) -> int:
         """How many times the rows of `kind` ("entities", "figures") were replaced."""
         return self._versions[kind]
 
-    @property
-    def figures_read(self) -> int:
-        return len(self._figures_done)
+    def _view_catalog(self) -> tuple[Catalog, threading.RLock]:
+        """The figure views' connection: of its own for a file (WAL: a build does not block it)."""
+        if self.cat.path is None:
+            return self.cat, self.lock
+        if self._view is None:
+            self._view = Catalog.open(self.cat.roots, path=self.cat.path)
+        return self._view, threading.RLock()
 
     def _reader(self) -> tuple[Catalog, threading.RLock]:
         """A connection of its own for the long reads (WAL: the open article does not wait), or the

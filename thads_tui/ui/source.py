@@ -361,9 +361,7 @@ class CorpusSource:
                 return self.explore_error
             if self.exploration.ready(kind):
                 return "read from the catalogue"
-            figures = self.exploration.figures_read
-            return (f"reading the catalogue's figures: {grouped(figures)} so far…" if figures
-                    else f"reading the catalogue's {kind}…")
+            return f"reading the catalogue's {kind}…"
         text = f"analysed {len(self.exploration)} of {len(self.articles)} articles"
         if not self.exploring_done:
             text += " (still going…)"

@@ -48,6 +48,8 @@ from . import db, update as _update
 from .search import Found, _label, complete as _complete, hits_of, search as _search
 from .update import UpdateReport
 
+FigureMatch = Callable[[str, "str | None", "str | None", str], bool]
+
 __all__ = ["Catalog", "EntityRow", "FigureRow", "Found", "Row", "UpdateReport"]
 
 
@@ -318,22 +320,37 @@ class Catalog:
         if not _update.stats_fresh(self.conn):
             _update.refresh_stats(self.conn)
 
-    def body_figures(self) -> Iterator[tuple]:
-        """Every figure in an article body, newest article first (undated last), an article's in
-        the extractor's order: (article id, title, date, source,
-        file label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period).
-        An article's rows share its strings (the F view holds 100,000s of rows)."""
+    def body_figures(self, order: str = "a.date DESC, a.title DESC", where: str = "",
+                     match: FigureMatch | None = None, limit: int | None = None) -> Iterator[tuple]:
+        """The figures in the article bodies, in `order` (SQL over `a` the article, `g` the figure;
+        by default newest article first, undated last, an article's in the extractor's order: the
+        index's order, so the first rows come at once), those `where` (SQL) and `match` say, at
+        most `limit`: (article id, title, date, source, file label, text, value, unit, qualifier,
+        measure, of, start, end, metric, subject, period). An article's rows share its strings."""
         last, head = None, ()
+        where = self._figure_filter(where, match)
         for n, aid, title, date, source, path, key, text, value, unit, qualifier, measure, *rest in self.conn.execute(
                 "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
                 " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
-                " JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body"
-                " ORDER BY a.date DESC, a.title DESC"):  # the index's order: the first rows come at once
+                f" JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body{where}"
+                f" ORDER BY {order} LIMIT ?", (-1 if limit is None else limit,)):
             if n != last:
                 last, head = n, (aid, title, date, source, _label(path, key))
             of, start, end, metric, subject, period = rest  # the words many rows repeat are kept once
             yield (*head, text, value, intern(unit), qualifier and intern(qualifier), measure and intern(measure),
                    of, start, end, intern(metric), subject and intern(subject), period and intern(period))
+
+    def count_body_figures(self, where: str = "", match: FigureMatch | None = None) -> int:
+        """How many figures body_figures(where=, match=) gives."""
+        return self.conn.execute("SELECT count(*) FROM figures g WHERE g.body"
+                                 + self._figure_filter(where, match)).fetchone()[0]
+
+    def _figure_filter(self, where: str, match: FigureMatch | None) -> str:
+        if match is None:
+            return f" AND ({where})" if where else ""
+        self.conn.create_function("figure_match", 4, match)  # called with (metric, subject, period, text)
+        test = "figure_match(coalesce(g.metric, 'other'), g.subject, g.period, g.text)"
+        return f" AND ({where}) AND {test}" if where else f" AND {test}"
 
     def mentioning(self, canonical: str, type: str | None = None, *, refresh: bool = True) -> list[Row]:
         """The articles whose stored extraction names `canonical`; `refresh=False` asks the rows

@@ -15,10 +15,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ...explore import FigureRow, search_figures, sort_figures
+from ...explore import FigureRow
 from ...labels import metric_label, period_label, short_value
 from .. import actions
-from .table import FilteredTableScreen, clip
+from .table import MAX_ROWS, FilteredTableScreen, clip
 
 
 class FiguresScreen(FilteredTableScreen):
@@ -47,12 +47,13 @@ class FiguresScreen(FilteredTableScreen):
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
         self.table.focus()
 
-    def fetch(self) -> list[FigureRow]:
-        return self.exploration.figures()
+    def refresh_data(self) -> None:
+        self._version = self.data_version()
+        self.redraw()  # the rows are never all held: the exploration gives the page shown
 
-    def order_rows(self, rows: list[FigureRow]) -> list[FigureRow]:
-        text = self.filter_text
-        return sort_figures(search_figures(rows, text), self.sort_by, self.reverse)
+    def page(self) -> tuple[list[FigureRow], int, int]:
+        page = self.exploration.figure_page(self.sort_by, self.reverse, self.filter_text, MAX_ROWS)
+        return page.rows, page.matched, page.total
 
     def identity(self, row: FigureRow) -> tuple:
         return row.article_id, row.start
@@ -65,5 +66,5 @@ class FiguresScreen(FilteredTableScreen):
                                 clip(period_label(row.period), 12),
                                 clip(row.measure, 9 + more))))
 
-    def action_export(self) -> None:
-        self.export(self.listed)
+    def action_export(self) -> None:  # every row the filter keeps, in the order shown
+        self.export(self.exploration.figure_page(self.sort_by, self.reverse, self.filter_text).rows)

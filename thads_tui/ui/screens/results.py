@@ -95,7 +95,7 @@ class ResultsScreen(FilteredTableScreen):
         self.query_one("#results-filter", Input).focus()
 
     def fetch(self) -> list[Row]:
-        self.results = results_of_rows(self.exploration.figures())
+        self.results = results_of_rows(self.exploration.result_figures())
         return self.results.rows
 
     def order_rows(self, rows: list[Row]) -> list[Row]:

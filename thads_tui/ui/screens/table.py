@@ -30,6 +30,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         self.sort_by, self.reverse = self.DEFAULT_SORT, False
         self.everything: list[T] = []  # all rows known so far
         self.listed: list[T] = []  # sorted (and filtered), the first MAX_ROWS are in the table
+        self.matched = self.total = 0  # rows the filter keeps, rows in all (page())
         self._version: object = None  # data_version() of the rows in `everything`
         # the cursor follows its row through a refresh or a new sort only once the user has moved
         # it: untouched, it stays on the first row (rows read later would drag it down the list)
@@ -99,7 +100,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         table = self.table
         keep = self.current() if self._moved else None
         keep_id = self.identity(keep) if keep is not None else None
-        self.listed = self.order_rows(self.everything)
+        self.listed, self.matched, self.total = self.page()
         table.clear()
         table.add_rows(self.cells(r) for r in self.listed[:MAX_ROWS])
         for key, label in self.COLUMNS:
@@ -114,11 +115,18 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         table.refresh()
         self.show_status()
 
+    def page(self) -> tuple[list[T], int, int]:
+        """The rows to list, sorted and filtered (the first MAX_ROWS go in the table), how many
+        the filter keeps and how many there are: here, of all the rows held in `everything`."""
+        listed = self.order_rows(self.everything)
+        return listed, len(listed), len(self.everything)
+
     def show_status(self) -> None:
-        n, total = len(self.listed), len(self.everything)
+        n, total = self.matched, self.total
         parts = [f"{grouped(n)} {self.NOUN}" if n == total else f"{grouped(n)} of {grouped(total)} {self.NOUN}"]
-        if n > MAX_ROWS:
-            parts.append(f"the first {grouped(MAX_ROWS)} listed")
+        shown = min(len(self.listed), MAX_ROWS)
+        if n > shown:
+            parts.append(f"the first {grouped(shown)} listed")
         extra = self.extra_status()
         if extra:
             parts.append(extra)
