@@ -155,3 +155,21 @@ def test_the_entities_are_read_only_for_e_and_the_figures_never_held(catalogue):
     assert views.pending() and list(views.steps()) == ["entities", "done"] and views.entities()
     read = views.version("entities")
     assert list(views.steps()) == ["done"] and views.version("entities") == read  # not read again
+
+
+def test_the_entities_come_in_the_e_views_first_order(catalogue):
+    """E opens without sorting: the catalogue's order (one-way names from SQL, the others merged
+    in) is sort_entities' first order, the other orders sort as before."""
+    from thads_tui.explore import sort_entities
+
+    views = CatalogExploration(catalogue, threading.RLock())
+    views.want("entities")
+    list(views.steps())
+    given = views.entities()
+    plain = list(given)
+    assert [e.key for e in given] == [e.key for e in sort_entities(plain)]
+    assert any(e.key == "viện vật lý địa cầu" for e in given)  # one of the merged-in entities
+    for by in ("mentions", "name", "type"):
+        for reverse in (False, True):
+            assert [e.key for e in sort_entities(given, by, reverse)] == [e.key for e in sort_entities(plain, by, reverse)]
+    assert [e.key for e in sort_entities(given, "articles", True)] == [e.key for e in sort_entities(plain, "articles", True)]

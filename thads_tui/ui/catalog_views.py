@@ -8,11 +8,13 @@ exploration, and a mention is one in the body (title and date lines apart), as i
 """
 from __future__ import annotations
 
+import bisect
 import threading
 from typing import Iterator
 
 from ..corpus.catalog import Catalog
-from ..explore import EntityEntry, FigurePage, FigureRow, figure_matcher, figure_order_sql, name_key
+from ..explore import (EntityEntry, FigurePage, FigureRow, SortedEntries, entity_order, figure_matcher,
+                       figure_order_sql, name_key)
 from .memory import gc_paused, keep
 
 
@@ -65,7 +67,7 @@ class CatalogExploration:
         self._read_state: tuple | None = None  # Catalog.state() when the entities were read
         self._figures_state: tuple | None = None  # Catalog.state() the figure views were told of
         self._wanted = {"entities": threading.Event(), "figures": threading.Event()}
-        self._entities_done: list[EntityEntry] = []
+        self._entities_done: list[EntityEntry] = SortedEntries()
         self._versions = {"entities": 0, "figures": 0}
         self._view: Catalog | None = None  # the figure views' own connection (the UI thread's)
         self._totals: tuple[tuple | None, int] = (None, 0)  # (state, figures in the bodies)
@@ -123,8 +125,8 @@ class CatalogExploration:
         self.complete = True
         yield "done"
 
-    def entities(self) -> list[EntityEntry]:
-        return list(self._entities_done)  # the views sort and filter copies of the list, never the entries
+    def entities(self) -> list[EntityEntry]:  # the views sort and filter copies of the list, never the entries
+        return SortedEntries(self._entities_done, getattr(self._entities_done, "sorted_by", None))
 
     def figures(self) -> list[FigureRow]:
         """Every figure of the bodies, newest article first (the views ask for pages instead)."""
@@ -176,23 +178,29 @@ class CatalogExploration:
             return self.cat, self.lock
         return Catalog.open(self.cat.roots, path=self.cat.path), threading.RLock()
 
-    def _entities(self, cat: Catalog) -> list[EntityEntry]:
+    def _entities(self, cat: Catalog) -> SortedEntries:
         """The mentions in the article bodies, grouped by name_key, named and typed as most often
         written: the in-memory exploration's definition, from the catalogue's counts per name (a
-        name written two ways asks how many articles hold either)."""
+        name written two ways asks how many articles hold either). In the E view's first order:
+        the entities written one way come sorted from SQL, the few others are merged in."""
+        single = [CountedEntry(*row) for row in cat.single_spelled_entities()]
         groups: dict[str, list[tuple]] = {}
-        for row in cat.body_name_stats():
+        for row in cat.body_name_stats(several=True):
             groups.setdefault(row[6], []).append(row)
         several = cat.entity_articles()
-        out = []
+        merged = []
         for key, rows in groups.items():
-            if len(rows) == 1:
-                _, name, etype, mentions, count, _, _, folded = rows[0]
-            else:
-                name, etype = _most(rows, 1), _most(rows, 2)
-                mentions, count = sum(r[3] for r in rows), several[key]
-                folded = next(r[7] for r in rows if r[1] == name)
-            out.append(CountedEntry(key, name, etype, mentions, count, folded))
+            name, etype = _most(rows, 1), _most(rows, 2)
+            folded = next(r[7] for r in rows if r[1] == name)
+            merged.append(CountedEntry(key, name, etype, sum(r[3] for r in rows), several[key], folded))
+        merged.sort(key=entity_order)
+        out, last = SortedEntries((), ("articles", False)), 0
+        for entry in merged:  # a few thousand put in place: no key computed for the 100,000 others
+            at = bisect.bisect_left(single, entity_order(entry), lo=last, key=entity_order)
+            out.extend(single[last:at])
+            out.append(entry)
+            last = at
+        out.extend(single[last:])
         return out
 
     def articles_mentioning(self, key: str) -> set[str]:

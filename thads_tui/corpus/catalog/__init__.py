@@ -297,14 +297,26 @@ class Catalog:
             out.append(FigureRow(aid, title, date, last[1][start:end], *rest, start, end))
         return out
 
-    def body_name_stats(self) -> list[tuple[int, str, str, int, int, int, str, str]]:
+    def body_name_stats(self, several: bool = False) -> list[tuple[int, str, str, int, int, int, str, str]]:
         """(name id, canonical, type, mentions, articles, first mention, entity key, folded) of every name
         the article bodies mention (titles and date lines apart: what the panels and the E view
-        count); `first` orders the first mentions (article, then place in its extraction)."""
+        count); `first` orders the first mentions (article, then place in its extraction).
+        `several`: only the names of entities written several ways (key_stats)."""
         self._fresh_stats()
         return self.conn.execute(
             "SELECT c.name, m.canonical, m.type, c.body_mentions, c.body_articles, c.first, m.key, m.folded FROM name_stats c"
-            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0").fetchall()
+            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0"
+            + (" AND m.key IN (SELECT key FROM key_stats)" if several else "")).fetchall()
+
+    def single_spelled_entities(self) -> list[tuple[str, str, str, int, int, str]]:
+        """(entity key, canonical, type, body mentions, body articles, folded) of every entity the
+        bodies name one way only (nearly all: the others are in body_name_stats(several=True)),
+        most articles first, then most mentions, then by folded name (the E view's first order)."""
+        self._fresh_stats()
+        return self.conn.execute(
+            "SELECT m.key, m.canonical, m.type, c.body_mentions, c.body_articles, m.folded FROM name_stats c"
+            " JOIN names m ON m.id = c.name WHERE c.body_mentions > 0 AND m.key NOT IN (SELECT key FROM key_stats)"
+            " ORDER BY c.body_articles DESC, c.body_mentions DESC, m.folded, m.canonical").fetchall()
 
     def entity_articles(self) -> dict[str, int]:
         """For each entity key written several ways, how many articles' bodies name it any way."""
