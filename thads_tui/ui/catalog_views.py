@@ -68,7 +68,7 @@ class CatalogExploration:
         self._figures_state: tuple | None = None  # Catalog.state() the figure views were told of
         self._wanted = {"entities": threading.Event(), "figures": threading.Event()}
         self._entities_done: list[EntityEntry] = SortedEntries()
-        self._versions = {"entities": 0, "figures": 0}
+        self._versions = {"entities": 0}
         self._view: Catalog | None = None  # the figure views' own connection (the UI thread's)
         self._totals: tuple[tuple | None, int] = (None, 0)  # (state, figures in the bodies)
 
@@ -108,7 +108,6 @@ class CatalogExploration:
                 state = cat.state()
             if self._wanted["figures"].is_set() and state != self._figures_state:
                 self._figures_state = state
-                self._versions["figures"] += 1
                 yield "figures"
             wanted = self._wanted["entities"].is_set()
             if wanted and (not self.entities_read or state != self._read_state):  # not again for F after E
@@ -159,9 +158,17 @@ class CatalogExploration:
         with lock:
             return [FigureRow(*r) for r in cat.body_figures("g.article, g.seq", where=where)]  # any order: the figures' own
 
-    def version(self, kind: str) -> int:
-        """How many times the rows of `kind` ("entities", "figures") were replaced."""
-        return self._versions[kind]
+    def version(self, kind: str) -> object:
+        """Changes when the rows of `kind` ("entities", "figures") change: for the entities, how
+        many times they were read; for the figures (asked afresh at each redraw), the catalogue's
+        state (a view opened on a warm catalogue is not drawn again when steps() finds it so)."""
+        if kind != "figures":
+            return self._versions[kind]
+        if self._figures_state is not None:
+            return self._figures_state
+        cat, lock = self._view_catalog()
+        with lock:
+            return cat.state()
 
     def _view_catalog(self) -> tuple[Catalog, threading.RLock]:
         """The figure views' connection: of its own for a file (WAL: a build does not block it)."""

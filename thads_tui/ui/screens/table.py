@@ -35,6 +35,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         # the cursor follows its row through a refresh or a new sort only once the user has moved
         # it: untouched, it stays on the first row (rows read later would drag it down the list)
         self._placed, self._moved = 0, False
+        self._drawn_width = 0  # the terminal's width at the last redraw
 
     # subclasses: the rows, their identity, their cells, their order
     def fetch(self) -> list[T]:
@@ -62,8 +63,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         return max(0, self.app.size.width - used)
 
     def on_resize(self) -> None:
-        if self.table.columns:
-            self.redraw()  # the long columns take the new width
+        if self.table.columns and self.app.size.width != self._drawn_width:
+            self.redraw()  # the long columns take the new width (the first resize, at mount, changes none)
 
     def on_mount(self) -> None:
         for key, label in self.COLUMNS:  # room for the sort mark: a column never grows for it
@@ -111,7 +112,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
                 if self.identity(row) == keep_id:
                     table.move_cursor(row=i, animate=False)
                     break
-        self._placed = table.cursor_row
+        self._placed, self._drawn_width = table.cursor_row, self.app.size.width
         table.refresh()
         self.show_status()
 
