@@ -65,7 +65,33 @@ _TERM_AFTER = re.compile(r"\s+\d+\s+(?:năm|tháng)\s+tù(?!\w)")
 _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại)\s+$")
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
+# ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
+# the one who directs acts.
+_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê)(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,3}?"
+                       r"(?:\s+là)?\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+# An organisation in a person's apposition (`ông A - nguyên chủ tịch HĐQT Tập đoàn X`, `ông B
+# (Phó Tổng giám đốc Ngân hàng Y)`) describes that person: the person is the party.
+_APPOSITION = re.compile(r"\s*(?:\(|-|–|,)\s*(?:\(?SN\s+\d{4}[,;)]?\s*)?(?:nguyên|cựu|là|khi đó là)?\s*[^.;()\n]{0,80}?"
+                         r"(?i:chủ tịch|giám đốc|trưởng|phó|kế toán|thành viên|cán bộ|nhân viên|chủ doanh nghiệp|"
+                         r"chủ sở hữu|HĐQT|cổ đông)[^.;()\n]{0,90}?$")
+# Who bought at auction (`X đã trở thành chủ nhân mới`, `X thắng cuộc`, `bán cho X`) is no
+# party of the enforced case; the asset's owner is (`do công ty X làm chủ đầu tư`, `X thế chấp`).
+_WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,10}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
+                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được)(?!\w)")
+_WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
+_OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
+                          r"vay(?:\s+vốn)?\s+(?:của|tại))(?!\w)")
+_OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần)\s+(?:\S+\s+){0,3}?của|"
+                           r"chủ sở hữu là|chủ đầu tư là)\s+$")
+# Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
+# the sentence names no other.
+_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s*[^.;:\n]{0,80}?,)?\s*"
+                         r"(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
+# A claim (`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`, `kháng cáo đề
+# nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
+_CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
+_SUES = re.compile(r"(?<!\w)(?:khởi\s+)?kiện(?!\w)")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
@@ -134,11 +160,42 @@ class FactFinder:
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
+        self.owners = {p.canonical for p in self.people
+                       if _OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start)}
+        # the buyer at an auction, unless the article also names it as an owner or a debtor
+        self.creditors |= {p.canonical for p in self.people
+                           if (_WINNER_AFTER.match(text, p.end) or _WINNER_BEFORE.search(text, max(0, p.start - 24), p.start))
+                           and p.canonical not in self.owners}
+        accused_all = {p.canonical for p in self.people if _ACCUSED.search(text, max(0, p.start - 14), p.start)
+                       or _TERM_AFTER.match(text, p.end)}
+        self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)} \
+            - accused_all  # (a defendant who speaks at the trial is still the party)
+        # a name alone on its line is a byline or a credit the name finder left (`Nguyễn Tiến`
+        # above a photo caption), and an organisation in a person's apposition describes them
+        self.describing = {(o.start, o.end) for o in self.people if o.kind == "ORG" and self._in_apposition(o, persons)}
+        self.describing |= {(p.start, p.end) for p in self.people if p.kind == "PERSON" and self._alone_on_line(p)}
+        # (and the short name in brackets right after such an organisation: `Tập đoàn X (PVN)`)
+        ends = {e for _, e in self.describing}
+        self.describing |= {(p.start, p.end) for p in self.people if p.kind == "ORG" and any(
+            0 <= p.start - e <= 3 and "(" in text[e:p.start] for e in ends)}
+        if self.describing:
+            self.people = [p for p in self.people if (p.start, p.end) not in self.describing]
+            self.people_starts = [p.start for p in self.people]
         accused = [p for p in persons if _ACCUSED.search(text, max(0, p.start - 14), p.start)]
         self.accused = accused[0].canonical if accused else None
         self.periods = find_periods(text, dates, date)
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
+
+    def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
+        text = self.text
+        before = [p for p in persons if p.end <= o.start and o.start - p.end <= 120]
+        return bool(before) and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None
+
+    def _alone_on_line(self, p: Span) -> bool:
+        text = self.text
+        a, b = text.rfind("\n", 0, p.start) + 1, text.find("\n", p.end)
+        return a > 0 and not text[a:p.start].strip() and not text[p.end:b if b >= 0 else len(text)].strip()
 
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
@@ -337,10 +394,17 @@ class FactFinder:
         title_end = self.text.find("\n")
         body = [f for f in figures if f.start > title_end and f.extra.get("period")
                 and f.extra["metric"] not in _CASE_METRICS and f.extra["metric"] != "other"]
+        named: dict[str, set] = {}  # a one-case figure of the title is the same as the body's
+        for f in figures:
+            if f.start > title_end >= 0 and f.extra.get("subject") is not None and f.extra["metric"] in _CASE_METRICS + ("other",):
+                named.setdefault(self.text[f.start:f.end], set()).add(f.extra["subject"])
         for f in figures:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
+            subjects = named.get(self.text[f.start:f.end], ())
+            if x.get("subject") is None and len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",):
+                (x["subject"],) = subjects
             if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
                 continue
             text = self.text[f.start:f.end]
@@ -365,13 +429,15 @@ class FactFinder:
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
-        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 8), p.start)]
+        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
+                and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
         people = free or people
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]
         if any(not _LENDER.match(p.canonical) for p in people):
             people = [p for p in people if not _LENDER.match(p.canonical)]
+        people = [p for p in people if p.canonical not in self.speakers]  # (read last, below)
         before = [p for p in people if p.start < pos]
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
         if accused or before or people:
@@ -385,13 +451,17 @@ class FactFinder:
             if not self._creditor(self.people[i]):
                 nearby.append(self.people[i])
             i -= 1
-        debtors = [p for p in nearby if not _LENDER.match(p.canonical)]
-        if debtors or nearby:
-            return (debtors or nearby)[0].canonical
-        counts: dict[str, int] = {}
+        debtors = [p for p in nearby if not _LENDER.match(p.canonical) and p.canonical not in self.speakers]
+        if debtors:  # (a lender alone nearby: the article's party is the debtor, read below)
+            return debtors[0].canonical
+        counts: dict[str, float] = {}
         for p in self.people:
             if not self._creditor(p):
                 counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
+        for speaker in self.speakers & counts.keys():
+            counts[speaker] -= 0.5
+        for owner in self.owners & counts.keys():
+            counts[owner] += 1.5  # the owner of what is sold or pledged: the case is theirs
         return max(counts, key=counts.get) if counts else None
 
     def _payer(self, s: int, pos: int) -> Span | None:
@@ -402,6 +472,9 @@ class FactFinder:
             verb = m
         if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
             return None
+        claimant = self._claimant(s, verb.start())
+        if claimant is not None:
+            return claimant
         near = self._people_in(max(s, verb.start() - 80), verb.start())
         for i in range(len(near) - 1, -1, -1):
             p = near[i]
@@ -411,6 +484,25 @@ class FactFinder:
                     i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
                 return p
         return None
+
+    def _claimant(self, s: int, verb: int) -> Span | None:
+        """`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`: the party that
+        sues or claims, written before the claim (the one before `kiện` when it is written)."""
+        text = self.text
+        claim = None
+        for claim in _CLAIM.finditer(text, max(s, verb - 40), verb):
+            pass
+        if claim is None or re.search(r"(?<!\w)buộc(?!\w)", text[claim.end():verb]):
+            return None
+        anchor = claim.start()
+        sues = None
+        for sues in _SUES.finditer(text, max(s, anchor - 160), anchor):
+            pass
+        if sues is not None:
+            anchor = sues.start()
+        before = [p for p in self._people_in(s, anchor) if p.end <= anchor and not self._creditor(p)
+                  and not _GOVERNED.search(text, max(0, p.start - 14), p.start)]
+        return before[-1] if before else None
 
     def _creditor(self, p: Span) -> bool:
         """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
