@@ -71,6 +71,7 @@ SETS = [
     ("blind4", "corpus", HERE / "gold" / "blind4.gold.json"),
     ("blind5", "corpus", HERE / "gold" / "blind5.gold.json"),
     ("blind6", "corpus", HERE / "gold" / "blind6.gold.json"),
+    ("blind7", "corpus", HERE / "gold" / "blind7.gold.json"),
 ]
 # the expanded shared corpus (`../shared/corpora/expand DIR --limit 100000`); THADS_REAL names another folder
 REAL = Path(os.environ.get("THADS_REAL", "/work/data/real-100k"))
