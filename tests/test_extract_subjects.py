@@ -284,3 +284,53 @@ def test_a_month_placed_in_its_thads_year_keeps_the_month():
     f = facts("Cục THADS tỉnh Bình Thuận\nTrong tháng 10/2024, tháng đầu tiên của năm công tác 2025, "
               "Cục THADS tỉnh Bình Thuận đã thụ lý mới 1.234 việc.", "2024-11-05")
     assert f["1.234 việc"][2] == "2024-10"
+
+
+# Round 5 (after blind7's first score): an article naming no party is aggregate, sums taken are
+# no debts, a plan is no result, the several are nobody alone, a lender's short name is a lender.
+
+def test_an_article_that_names_no_party_is_an_aggregate_report():
+    f = facts("Đấu giá 60 ha đất năm 2025, Đà Nẵng dự kiến thu 4.000 tỉ đồng\nTheo kế hoạch, tổng diện "
+              "tích đất đấu giá năm 2025 của thành phố Đà Nẵng là 60,5 ha. Trong năm 2024, Đà Nẵng đã có "
+              "12 đơn vị tổ chức đấu giá, số tiền trúng đấu giá là 2.150 tỉ đồng.", "2025-02-10")
+    assert f["60,5 ha"][1:] == ("Đà Nẵng", "2025")
+    assert f["4.000 tỉ đồng"][0] == "other"  # a forecast, no result
+    assert f["2.150 tỉ đồng"] == ("other", "Đà Nẵng", "2024")  # the sum of twelve units' auctions
+
+
+def test_a_sum_taken_is_no_debt_even_after_a_word_of_paying():
+    f = facts("Xử vụ tham ô ở bến xe\nCần tiền trả nợ, Lý Văn Khiêm chiếm đoạt 640 triệu đồng của bến xe. "
+              "Tòa buộc bị cáo Khiêm bồi thường 240 triệu đồng. Sau đó, Khiêm trả thêm 100 triệu đồng.")
+    assert f["640 triệu đồng"][:2] == ("other", "Lý Văn Khiêm")
+    assert f["240 triệu đồng"][:2] == ("case.owed", "Lý Văn Khiêm")
+    assert f["100 triệu đồng"][0] == "case.recovered"
+
+
+def test_accused_of_is_no_order_to_pay_and_a_list_gives_each_his_sum():
+    f = facts("Xử vụ tham ô ở trung tâm dạy nghề\nCác bị cáo Lâm Văn Tùng và Hà Minh Trung bị truy tố. "
+              "Trong đó, ông Tùng bị cáo buộc chiếm dụng 40,5 triệu đồng, Trung 12,2 triệu đồng.")
+    assert f["40,5 triệu đồng"] == ("other", "Lâm Văn Tùng", None)
+    assert f["12,2 triệu đồng"][1] == "Hà Minh Trung"
+
+
+def test_what_several_defendants_took_together_is_none_of_theirs_alone():
+    f = facts("Xử vụ tham ô ở trung tâm dạy nghề\nBị cáo Lâm Văn Tùng lĩnh 3 năm tù. Cơ quan tố tụng "
+              "xác định các bị cáo chi xài cá nhân trên 95 triệu đồng.")
+    assert f["trên 95 triệu đồng"][1] is None
+
+
+def test_a_bank_named_by_its_short_name_is_still_a_lender():
+    f = facts("Rao bán khoản nợ của doanh nghiệp vận tải\nNgân hàng TMCP Công Thương Việt Nam (VietinBank) "
+              "thông báo bán khoản nợ xấu của Công ty cổ phần Thép Sông Đà Xanh. Tổng dư nợ của "
+              "Thép Sông Đà Xanh tại VietinBank là 512 tỷ đồng. VietinBank cho biết giá khởi điểm là 300 tỷ đồng.")
+    assert f["512 tỷ đồng"][1] == "Công ty cổ phần Thép Sông Đà Xanh"
+    assert f["300 tỷ đồng"][1] == "Công ty cổ phần Thép Sông Đà Xanh"
+
+
+def test_a_bound_and_a_price_s_change_are_no_price():
+    f = facts("Bán đấu giá khoản nợ của Công ty cổ phần Địa ốc Sông Tiền\nĐơn vị đấu giá phải có hợp đồng "
+              "đã đấu giá thành công từ 50 tỷ đồng trở lên. Giá khởi điểm là 820 tỷ đồng, tăng thêm 120 tỷ "
+              "đồng so với lần trước.")
+    assert f["50 tỷ đồng"][0] == "other"
+    assert f["820 tỷ đồng"][0] == "auction.price"
+    assert f["120 tỷ đồng"][0] == "other"

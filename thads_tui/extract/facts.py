@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from .cues import START, index_cues
+from .cues import END, START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
 from .metrics import Window, metric_of
@@ -38,6 +38,7 @@ _INITIAL = re.compile(r"(?<!\w)[A-ZĐ]$")
 _INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ\n")  # what _INITIAL's window can end with
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
+_CASE_TOTALS = ("tổng số", "hệ thống")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -46,7 +47,7 @@ _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|tr�
                        r"người được thi hành án|nguyên đơn|trả)\s+$")
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
-_LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
+_LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ|Quản lý tài sản)")
 _AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
 _PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
                          r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
@@ -61,6 +62,8 @@ _RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến
 # A prison term right after a name (`tuyên phạt Chi 15 năm tù, Sơn 10 năm tù`): that name is a
 # defendant's, even when the word could start something else (Chi, Trung, Văn).
 _TERM_AFTER = re.compile(r"\s+\d+\s+(?:năm|tháng)\s+tù(?!\w)")
+# ... or a sum in a list of who took what (`ông Phi 30,6 triệu đồng, Trung 13,4 triệu đồng`).
+_SUM_AFTER = re.compile(r"\s+\d[\d.,]*\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng(?!\w)")
 # ... or an aspect marker or verb of acting after it (`Chi đã ký …`, `Sơn với vai trò là kế toán …`).
 _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
@@ -82,12 +85,18 @@ _WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,10}?\s+(?
 _WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
 _OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
                           r"vay(?:\s+vốn)?\s+(?:của|tại))(?!\w)")
-_OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần)\s+(?:\S+\s+){0,3}?của|"
+_OWNERS_JOINED = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
+_OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần|nợ|nợ xấu)\s+(?:\S+\s+){0,3}?của|"
                            r"chủ sở hữu là|chủ đầu tư là)\s+$")
 # Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
 # the sentence names no other.
 _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s*[^.;:\n]{0,80}?,)?\s*"
                          r"(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
+# What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
+# lender's too.
+_POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
+# Several parties at once (`các bị cáo chi xài …`): the figure is none of them alone.
+_PLURAL_ACTOR = re.compile(r"(?i)(?<!\w)(?:các|những|nhóm|hai|ba|\d+)\s+(?:bị cáo|bị can|bị án|đối tượng)(?!\w)")
 # A claim (`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`, `kháng cáo đề
 # nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
 _CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
@@ -145,7 +154,11 @@ class FactFinder:
         self.date = date
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
-        self.case_article = self._is_case_article()
+        # A story about one case names its party: a person without a title or a company; an
+        # article on a city's auctions or plans that names none is aggregate, whatever its words.
+        self.case_article = self._is_case_article() and (
+            any(not p.role and (p.start, p.end) not in authors for p in persons)
+            or any(_is_company(o.canonical) for o in orgs))
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -162,6 +175,9 @@ class FactFinder:
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
         self.owners = {p.canonical for p in self.people
                        if _OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start)}
+        for a, b in zip(self.people, self.people[1:]):  # `ông A và bà B vay …`: both
+            if b.canonical in self.owners and _OWNERS_JOINED.fullmatch(text, a.end, b.start):
+                self.owners.add(a.canonical)
         # the buyer at an auction, unless the article also names it as an owner or a debtor
         self.creditors |= {p.canonical for p in self.people
                            if (_WINNER_AFTER.match(text, p.end) or _WINNER_BEFORE.search(text, max(0, p.start - 24), p.start))
@@ -203,6 +219,7 @@ class FactFinder:
         is named as the article mostly calls it: its short name when that is written more
         often than the full one."""
         text, extra = self.text, []
+        self.lenders: set[str] = set()  # short names of lenders (`BIDV` for `Ngân hàng … (BIDV)`)
         given: dict[str, set[str]] = {}
         for p in self.people:
             if p.kind == "PERSON" and " " in p.canonical:
@@ -217,7 +234,8 @@ class FactFinder:
         for a, b, name in _words(given, text):
             (canonical,) = given[name]
             titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
-            if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
+            if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)
+                    or _SUM_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
                     not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
                 extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
@@ -240,6 +258,8 @@ class FactFinder:
             fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
                         and text[o.start:o.end] != short)
             name = short if uses > fulls else full
+            if _LENDER.match(full):
+                self.lenders.add(name)
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
@@ -272,8 +292,12 @@ class FactFinder:
                 continue  # `Công ty TNHH … X` and `Công ty Cổ phần X`: which one is meant?
             (canonical,) = canonicals
             first = name[0]
-            rx = re.compile(rf"(?<!\w)(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]"
-                            + re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+") + r"(?!\w)")
+            rest = re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+")
+            # (a name of three words or more is the company's even without its head: `tổng số
+            # nợ của Thuận Thảo Nam Sài Gòn`)
+            bare = f"|{re.escape(first.upper())}{rest}" if name.count(" ") >= 2 else ""
+            rx = re.compile(rf"(?<!\w)(?:(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]{rest}"
+                            rf"{bare})(?!\w)")
             out += [Span(b.start(), b.end(), "ORG", canonical) for b in rx.finditer(text)
                     if free(b.start(), b.end())]
             for o in self.people:
@@ -344,7 +368,7 @@ class FactFinder:
                 if _PRISON_AFTER.match(self.text, f.end):
                     terms.setdefault(self.text[f.start:f.end], []).append(f)
                 continue
-            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD")) if one_case
+            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"), m == "auction.price") if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
@@ -413,17 +437,18 @@ class FactFinder:
 
     def _aggregate(self, s: int, pos: int) -> bool:
         """An aggregate cue (`các cơ quan`, `toàn tỉnh`, `tổng số`) before `pos` in the sentence;
-        in a court case's article `tổng số tiền` is that case's sum, no aggregate."""
+        in a court case's article `tổng số tiền`, `tổng số nợ` are that case's sums, and `hệ
+        thống` names a bank's branches, no aggregate."""
         if not self.case_article:
             return self.hits["aggregate"].any(s, pos)
-        return any(not self.text[c[START]:c[START] + 12].lower() == "tổng số tiền"
+        return any(not self.text[c[START]:c[END]].lower().startswith(_CASE_TOTALS)
                    for c in self.hits["aggregate"].between(s, pos))
 
     def _people_in(self, s: int, e: int) -> list[Span]:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
         return self.people[i:j]
 
-    def _person(self, s: int, pos: int, e: int, money: bool = False) -> str | None:
+    def _person(self, s: int, pos: int, e: int, money: bool = False, auction: bool = False) -> str | None:
         """The defendant or company a case figure is about: for a sum, whoever the sentence
         says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
@@ -431,15 +456,19 @@ class FactFinder:
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
         free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
                 and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
-        people = free or people
+        people = free or [p for p in people if not self._lender(p)]  # (`… tại BIDV`: no party)
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]
-        if any(not _LENDER.match(p.canonical) for p in people):
-            people = [p for p in people if not _LENDER.match(p.canonical)]
+        if auction or any(not self._lender(p) for p in people):  # (a bank's capital stays the bank's;
+            # a bank selling a pledged asset is no owner of its price)
+            people = [p for p in people if not self._lender(p)
+                      or _POSSESSED.search(self.text, max(0, p.start - 24), p.start)]
         people = [p for p in people if p.canonical not in self.speakers]  # (read last, below)
         before = [p for p in people if p.start < pos]
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
+        if not before and _PLURAL_ACTOR.search(self.text, s, pos):
+            return None  # `các bị cáo chi xài … 111 triệu đồng`: several's, no one's alone
         if accused or before or people:
             chosen = (accused or before)[-1] if (accused or before) else people[0]
             if self.accused and _ROLE_BEFORE.search(self.text, max(0, chosen.start - 30), chosen.start):
@@ -451,13 +480,23 @@ class FactFinder:
             if not self._creditor(self.people[i]):
                 nearby.append(self.people[i])
             i -= 1
-        debtors = [p for p in nearby if not _LENDER.match(p.canonical) and p.canonical not in self.speakers]
+        owners = [p for p in nearby if p.canonical in self.owners] if auction else []
+        if owners:
+            return owners[0].canonical  # a price is of what its owner loses: the nearest named
+        if auction and self.owners:
+            return self._most_mentioned(self.owners)  # ... or the article's
+        debtors = [p for p in nearby if not self._lender(p) and p.canonical not in self.speakers]
         if debtors:  # (a lender alone nearby: the article's party is the debtor, read below)
             return debtors[0].canonical
+        return self._most_mentioned()
+
+    def _most_mentioned(self, among: set[str] | None = None) -> str | None:
+        """The article's party: its most mentioned one (a lender or a speaker counting less, the
+        owner of what is sold or pledged more), the first written on a tie."""
         counts: dict[str, float] = {}
         for p in self.people:
-            if not self._creditor(p):
-                counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
+            if not self._creditor(p) and (among is None or p.canonical in among):
+                counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * self._lender(p)
         for speaker in self.speakers & counts.keys():
             counts[speaker] -= 0.5
         for owner in self.owners & counts.keys():
@@ -500,9 +539,13 @@ class FactFinder:
             pass
         if sues is not None:
             anchor = sues.start()
-        before = [p for p in self._people_in(s, anchor) if p.end <= anchor and not self._creditor(p)
+        # (the claimant is the one to be paid: a creditor elsewhere in the article is no bar)
+        before = [p for p in self._people_in(s, anchor) if p.end <= anchor
                   and not _GOVERNED.search(text, max(0, p.start - 14), p.start)]
         return before[-1] if before else None
+
+    def _lender(self, p: Span) -> bool:
+        return bool(_LENDER.match(p.canonical)) or p.canonical in self.lenders
 
     def _creditor(self, p: Span) -> bool:
         """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
