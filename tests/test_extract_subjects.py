@@ -334,3 +334,36 @@ def test_a_bound_and_a_price_s_change_are_no_price():
     assert f["50 tỷ đồng"][0] == "other"
     assert f["820 tỷ đồng"][0] == "auction.price"
     assert f["120 tỷ đồng"][0] == "other"
+
+
+def test_a_story_of_one_auction_gives_its_figures_to_the_owner_of_what_is_sold():
+    f = facts("Bán đấu giá khu nghỉ dưỡng lớn nhất Quảng Bình\nKhu nghỉ dưỡng Biển Xanh rộng gần 8.000 m2 "
+              "sẽ được bán đấu giá. Công ty CP Du lịch Biển Xanh (chủ sở hữu khu nghỉ dưỡng) do Công ty "
+              "TNHH Đầu tư Minh Sơn nắm 60% vốn. Năm 2023 khu nghỉ dưỡng lãi 5 tỉ đồng.")
+    assert f["gần 8.000 m2"][1] == "Công ty CP Du lịch Biển Xanh"
+    assert f["5 tỉ đồng"][1] == "Công ty CP Du lịch Biển Xanh"
+
+
+def test_a_bank_that_took_a_pledge_is_no_owner():
+    f = facts("Bán đấu giá nhà xưởng thế chấp\nCông ty TNHH Cơ khí Thành Đạt vay vốn của Ngân hàng TMCP Nam "
+              "Việt và thế chấp nhà xưởng. Ngân hàng TMCP Nam Việt khởi kiện. Giá khởi điểm là 12 tỷ đồng.")
+    assert f["12 tỷ đồng"][1] == "Công ty TNHH Cơ khí Thành Đạt"
+
+
+def test_a_party_only_named_after_a_preposition_leaves_the_figure_to_the_story_s_party():
+    f = facts("Xử nguyên giám đốc công ty dệt\nBị cáo Trịnh Văn Lâm lĩnh 9 năm tù. Cơ quan điều tra tách vụ "
+              "sử dụng sai mục đích 3 tỉ đồng tại Công ty Dệt Hòa Bình để xử lý sau.")
+    assert f["3 tỉ đồng"][1] == "Trịnh Văn Lâm"
+
+
+def test_a_given_name_before_a_verb_of_acting_is_that_person():
+    f = facts("Xử vụ tham ô ở quỹ tín dụng\nCác bị cáo gồm Trần Văn Trung và Lê Thị Hoa. Trung gây thiệt "
+              "hại hơn 120 triệu đồng, chiếm hưởng 40 triệu đồng.")
+    assert f["hơn 120 triệu đồng"][1] == "Trần Văn Trung"
+    assert f["40 triệu đồng"][1] == "Trần Văn Trung"
+
+
+def test_a_rate_in_brackets_after_the_level_it_names_is_that_level():
+    f = facts("Cục THADS tỉnh Bình Phước sơ kết\nTỷ lệ về tiền của tỉnh còn thấp hơn mức bình quân của "
+              "cả nước (khoảng 28%).", "2025-07-01")
+    assert f["khoảng 28%"][0] == "money.rate"

@@ -65,7 +65,8 @@ _TERM_AFTER = re.compile(r"\s+\d+\s+(?:năm|tháng)\s+tù(?!\w)")
 # ... or a sum in a list of who took what (`ông Phi 30,6 triệu đồng, Trung 13,4 triệu đồng`).
 _SUM_AFTER = re.compile(r"\s+\d[\d.,]*\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng(?!\w)")
 # ... or an aspect marker or verb of acting after it (`Chi đã ký …`, `Sơn với vai trò là kế toán …`).
-_ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò)(?!\w)")
+_ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|gây|chiếm đoạt|chiếm hưởng|nhận|ký|chỉ đạo|"
+                         r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
 _GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
@@ -173,8 +174,8 @@ class FactFinder:
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
-        self.owners = {p.canonical for p in self.people
-                       if _OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start)}
+        self.owners = {p.canonical for p in self.people if not _LENDER.match(p.canonical)  # (a bank is pledgee)
+                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start))}
         for a, b in zip(self.people, self.people[1:]):  # `ông A và bà B vay …`: both
             if b.canonical in self.owners and _OWNERS_JOINED.fullmatch(text, a.end, b.start):
                 self.owners.add(a.canonical)
@@ -335,6 +336,9 @@ class FactFinder:
             return
         self.hits = index_cues(self.text)
         self.subject = self._article_subject(self.orgs, self.home)
+        # a story of one auction (its headline says so): its figures are of what is sold, its owner's
+        title_end = self.text.find("\n")
+        self.auction_story = "đấu giá" in self.text[:title_end if title_end >= 0 else len(self.text)].lower()
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
@@ -368,7 +372,8 @@ class FactFinder:
                 if _PRISON_AFTER.match(self.text, f.end):
                     terms.setdefault(self.text[f.start:f.end], []).append(f)
                 continue
-            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"), m == "auction.price") if one_case
+            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"),
+                                         m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
@@ -427,8 +432,8 @@ class FactFinder:
                 break
             x = f.extra
             subjects = named.get(self.text[f.start:f.end], ())
-            if x.get("subject") is None and len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",):
-                (x["subject"],) = subjects
+            if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
+                (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
             if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
                 continue
             text = self.text[f.start:f.end]
@@ -456,7 +461,7 @@ class FactFinder:
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
         free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
                 and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
-        people = free or [p for p in people if not self._lender(p)]  # (`… tại BIDV`: no party)
+        people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]

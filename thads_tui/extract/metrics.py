@@ -47,6 +47,10 @@ _BOUND_AFTER = re.compile(r"\s*trở\s+lên(?!\w)")
 _OF_PLAN = re.compile(r"\s+(?:kế hoạch|chỉ tiêu)(?!\w)")
 
 
+# A figure in brackets after the level it names (`… mức bình quân chung của cả nước (31%)`).
+_LEVEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:mức|bình quân|trung bình)(?!\w)[^,;()]{0,40}\(\s*$")
+
+
 class Window:
     """A figure in its sentence: the open bracket before it, its clause, the clause after."""
 
@@ -111,6 +115,9 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         # `Kết quả THAHC, các cơ quan hành chính đã thi hành xong 216/897 việc`
         return "judgments" if unit == "case" else "other"
     trend = w.last("trend", w.inner, w.clause)
+    if trend is not None and w.inner and trend[START] < w.inner[0] and \
+            _LEVEL_BEFORE.search(w.text, max(w.s, w.start - 60), w.start):
+        trend = None  # `thấp hơn mức bình quân của cả nước (khoảng 31%)`: that level itself
     change = trend is not None and trend[KIND] == "change"
     target = trend is not None and trend[KIND] == "target"
     versus = _VERSUS.search(w.text, w.end, w.after_end)
