@@ -367,3 +367,9 @@ def test_a_rate_in_brackets_after_the_level_it_names_is_that_level():
     f = facts("Cục THADS tỉnh Bình Phước sơ kết\nTỷ lệ về tiền của tỉnh còn thấp hơn mức bình quân của "
               "cả nước (khoảng 28%).", "2025-07-01")
     assert f["khoảng 28%"][0] == "money.rate"
+
+
+def test_the_city_s_abbreviation_ends_no_sentence():
+    f = facts("Bán đấu giá cổ phần khách sạn Sông Hàn\nCổ đông nhỏ là Công ty CP Đầu tư Hạ tầng TP. HCM chỉ góp "
+              "2,5% vốn. Khách sạn do Công ty CP Du lịch Sông Hàn làm chủ đầu tư.")
+    assert f["2,5%"][1] == "Công ty CP Đầu tư Hạ tầng TP. HCM"

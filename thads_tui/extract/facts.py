@@ -34,8 +34,8 @@ from .spans import Blocker, Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # starts with a set: scanned fast
-_INITIAL = re.compile(r"(?<!\w)[A-ZĐ]$")
-_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ\n")  # what _INITIAL's window can end with
+_INITIAL = re.compile(r"(?<!\w)(?:[A-ZĐ]|TP|Tp)$")  # (`TP. HCM`: the city's abbreviation, no stop)
+_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")  # what _INITIAL's window can end with
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CASE_TOTALS = ("tổng số", "hệ thống")
@@ -129,7 +129,7 @@ class _Sentences:
         # (an initial needs a capital, or a line break after one, right before the stop)
         self.stops = [m.end() for m in _BOUNDARY.finditer(text)
                       if m.group() == "\n" or text[m.start() - 1:m.start()] not in _INITIAL_LAST
-                      or not initial(text, max(0, m.start() - 2), m.start())]
+                      or not initial(text, max(0, m.start() - 3), m.start())]
         self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -474,6 +474,10 @@ class FactFinder:
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
         if not before and _PLURAL_ACTOR.search(self.text, s, pos):
             return None  # `các bị cáo chi xài … 111 triệu đồng`: several's, no one's alone
+        if not before and auction and self.owners:
+            near = self._nearest_owner(pos)  # (a party after a price is a buyer or a holder)
+            if near is not None:
+                return near
         if accused or before or people:
             chosen = (accused or before)[-1] if (accused or before) else people[0]
             if self.accused and _ROLE_BEFORE.search(self.text, max(0, chosen.start - 30), chosen.start):
@@ -485,15 +489,21 @@ class FactFinder:
             if not self._creditor(self.people[i]):
                 nearby.append(self.people[i])
             i -= 1
-        owners = [p for p in nearby if p.canonical in self.owners] if auction else []
-        if owners:
-            return owners[0].canonical  # a price is of what its owner loses: the nearest named
         if auction and self.owners:
-            return self._most_mentioned(self.owners)  # ... or the article's
+            return self._nearest_owner(pos)  # a price is of what its owner loses
         debtors = [p for p in nearby if not self._lender(p) and p.canonical not in self.speakers]
         if debtors:  # (a lender alone nearby: the article's party is the debtor, read below)
             return debtors[0].canonical
         return self._most_mentioned()
+
+    def _nearest_owner(self, pos: int) -> str | None:
+        """The owner named nearest before `pos` (within a few sentences), else the article's."""
+        i = bisect_left(self.people_starts, pos) - 1
+        while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
+            if self.people[i].canonical in self.owners:
+                return self.people[i].canonical
+            i -= 1
+        return self._most_mentioned(self.owners)
 
     def _most_mentioned(self, among: set[str] | None = None) -> str | None:
         """The article's party: its most mentioned one (a lender or a speaker counting less, the
