@@ -373,3 +373,9 @@ def test_the_city_s_abbreviation_ends_no_sentence():
     f = facts("Bán đấu giá cổ phần khách sạn Sông Hàn\nCổ đông nhỏ là Công ty CP Đầu tư Hạ tầng TP. HCM chỉ góp "
               "2,5% vốn. Khách sạn do Công ty CP Du lịch Sông Hàn làm chủ đầu tư.")
     assert f["2,5%"][1] == "Công ty CP Đầu tư Hạ tầng TP. HCM"
+
+
+def test_a_court_story_whose_defendant_is_not_found_stays_a_court_story():
+    f = facts("Xử kẻ lừa đảo nhà đầu tư ở Đà Nẵng\nTòa án tuyên phạt bị cáo Maria Gonzalez 12 năm tù "
+              "vì lừa đảo 2 triệu USD của các nhà đầu tư.")
+    assert f["12 năm"][1] is None  # whose the text does not say: no place is the defendant

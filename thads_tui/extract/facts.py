@@ -39,6 +39,7 @@ _INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")  # what _INITIAL's 
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CASE_TOTALS = ("tổng số", "hệ thống")
+_COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù)(?!\w)")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -157,9 +158,10 @@ class FactFinder:
         self.province_starts = [p.start for p in self.provinces]
         # A story about one case names its party: a person without a title or a company; an
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
+        # A court story stays one even when its defendant's name was not found (a foreign one).
         self.case_article = self._is_case_article() and (
             any(not p.role and (p.start, p.end) not in authors for p in persons)
-            or any(_is_company(o.canonical) for o in orgs))
+            or any(_is_company(o.canonical) for o in orgs) or _COURT.search(text[:6000]) is not None)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
