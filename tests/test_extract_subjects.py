@@ -379,3 +379,8 @@ def test_a_court_story_whose_defendant_is_not_found_stays_a_court_story():
     f = facts("Xử kẻ lừa đảo nhà đầu tư ở Đà Nẵng\nTòa án tuyên phạt bị cáo Maria Gonzalez 12 năm tù "
               "vì lừa đảo 2 triệu USD của các nhà đầu tư.")
     assert f["12 năm"][1] is None  # whose the text does not say: no place is the defendant
+
+
+def test_the_start_of_an_open_span_is_no_period():
+    f = facts("Cục THADS tỉnh Hà Tĩnh\nCác Chi cục đã thi hành xong 45 vụ việc kéo dài từ năm 2012.", "2016-10-20")
+    assert f["45 vụ việc"][2] != "2012"
