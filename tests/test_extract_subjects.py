@@ -384,3 +384,16 @@ def test_a_court_story_whose_defendant_is_not_found_stays_a_court_story():
 def test_the_start_of_an_open_span_is_no_period():
     f = facts("Cục THADS tỉnh Hà Tĩnh\nCác Chi cục đã thi hành xong 45 vụ việc kéo dài từ năm 2012.", "2016-10-20")
     assert f["45 vụ việc"][2] != "2012"
+
+
+def test_a_quoted_official_is_no_party_of_the_province_s_figures():
+    f = facts("Cục THADS tỉnh Yên Bái đẩy mạnh chuyển đổi số\nBà Hà Thị Thu cho biết, trong quý IV/2025, "
+              "Thi hành án dân sự tỉnh sẽ đầu tư 1,2 tỷ đồng nâng cấp mạng, đào tạo 80 công chức.", "2025-09-20")
+    assert f["1,2 tỷ đồng"][1:] == ("Yên Bái", "2025-Q4")
+    assert f["80 công chức"][1:] == ("Yên Bái", "2025-Q4")
+
+
+def test_a_bound_of_a_class_of_cases_is_no_quantity_and_no_period():
+    f = facts("Cục THADS tỉnh Yên Bái\nNăm 2025, Cục đã phân công 12 Chấp hành viên trực tiếp tổ chức thi hành "
+              "các vụ việc có giá trị phải thi hành trên 5 tỷ đồng.", "2025-10-20")
+    assert f["trên 5 tỷ đồng"][0] == "other" and f["trên 5 tỷ đồng"][2] is None

@@ -28,7 +28,7 @@ from itertools import accumulate
 from .cues import END, START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
-from .metrics import Window, metric_of
+from .metrics import Window, is_bound, metric_of
 from .periods import YEAR, find_periods, reporting_months
 from .spans import Blocker, Span
 
@@ -348,7 +348,9 @@ class FactFinder:
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
-            case_context = (self.case_article or bool(self._people_in(s, e))) and not \
+            # (a quoted official is no party: `bà A cho biết, … đào tạo 146 công chức`)
+            case_context = (self.case_article or any(p.canonical not in self.speakers
+                                                      for p in self._people_in(s, e))) and not \
                 self._aggregate(s, f.start)
             if x["unit"] == "duration" and not case_context and reporting_months(self.text, f.start, f.end):
                 # `… 15.000 việc trong 9 tháng`: the report's period, no duration
@@ -379,6 +381,9 @@ class FactFinder:
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
+                continue
+            if m == "other" and is_bound(self.text, f.start, f.end):
+                x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
                 continue
             own = self._period(s, f.start, f.end, e)
             if own is None and self.hits["tracked"].any(s, e):
@@ -508,14 +513,12 @@ class FactFinder:
         return self._most_mentioned(self.owners)
 
     def _most_mentioned(self, among: set[str] | None = None) -> str | None:
-        """The article's party: its most mentioned one (a lender or a speaker counting less, the
-        owner of what is sold or pledged more), the first written on a tie."""
+        """The article's party: its most mentioned one (a lender counting less, the owner of what
+        is sold or pledged more, a quoted speaker not at all), the first written on a tie."""
         counts: dict[str, float] = {}
         for p in self.people:
-            if not self._creditor(p) and (among is None or p.canonical in among):
+            if not self._creditor(p) and p.canonical not in self.speakers and (among is None or p.canonical in among):
                 counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * self._lender(p)
-        for speaker in self.speakers & counts.keys():
-            counts[speaker] -= 0.5
         for owner in self.owners & counts.keys():
             counts[owner] += 1.5  # the owner of what is sold or pledged: the case is theirs
         return max(counts, key=counts.get) if counts else None

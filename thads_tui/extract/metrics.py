@@ -44,6 +44,14 @@ _TAKEN = re.compile(r"(?<!\w)(?:chiếm đoạt|chiếm dụng|chiếm hưởng|
 # đồng trở lên`), nor a share of a plan (`đạt 138% kế hoạch`).
 _PLANNED = re.compile(r"(?i)(?<!\w)(?:dự kiến|dự tính|kế hoạch thu|phấn đấu)(?!\w)")
 _BOUND_AFTER = re.compile(r"\s*trở\s+lên(?!\w)")
+_CLASS_BEFORE = re.compile(r"(?i)(?:có|với)\s+giá\s+trị(?:\s+[^\s\d.;,]+){0,3}?\s+$")
+
+
+def is_bound(text: str, start: int, end: int) -> bool:
+    """A bound of a class, no quantity: `từ 100 tỷ đồng trở lên`, `các vụ việc có giá trị phải
+    thi hành trên 10 tỷ đồng`."""
+    return bool(_BOUND_AFTER.match(text, end)) or (
+        text.startswith(("trên", "dưới", "từ"), start) and _CLASS_BEFORE.search(text, max(0, start - 60), start) is not None)
 _OF_PLAN = re.compile(r"\s+(?:kế hoạch|chỉ tiêu)(?!\w)")
 
 
@@ -107,7 +115,7 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         return "rank"
     if unit not in ("percent", "VND", "USD", "case"):
         return "other"
-    if _BOUND_AFTER.match(w.text, w.end):
+    if is_bound(w.text, w.start, w.end):
         return "other"
     before = (w.s, w.start)
     regime = w.last("regime", before)
