@@ -387,13 +387,15 @@ def test_the_start_of_an_open_span_is_no_period():
 
 
 def test_a_quoted_official_is_no_party_of_the_province_s_figures():
-    f = facts("Cục THADS tỉnh Yên Bái đẩy mạnh chuyển đổi số\nBà Hà Thị Thu cho biết, trong quý IV/2025, "
+    f = facts("Cục THADS tỉnh Yên Bái đẩy mạnh chuyển đổi số\nBà Lò Thị Hiền cho biết, trong quý IV/2025, "
               "Thi hành án dân sự tỉnh sẽ đầu tư 1,2 tỷ đồng nâng cấp mạng, đào tạo 80 công chức.", "2025-09-20")
     assert f["1,2 tỷ đồng"][1:] == ("Yên Bái", "2025-Q4")
     assert f["80 công chức"][1:] == ("Yên Bái", "2025-Q4")
 
 
 def test_a_bound_of_a_class_of_cases_is_no_quantity_and_no_period():
-    f = facts("Cục THADS tỉnh Yên Bái\nNăm 2025, Cục đã phân công 12 Chấp hành viên trực tiếp tổ chức thi hành "
-              "các vụ việc có giá trị phải thi hành trên 5 tỷ đồng.", "2025-10-20")
+    f = facts("Cục THADS tỉnh Yên Bái sơ kết 9 tháng\nNăm 2025, Cục THADS tỉnh Yên Bái thi hành xong 1.200 việc.\n"
+              "Dịp này, Cục trưởng Lò Văn Sỹ cho biết đơn vị đã phân công 12 Chấp hành viên tổ chức thi hành các "
+              "vụ việc có giá trị phải thi hành trên 5 tỷ đồng; đồng thời đề nghị Bộ Tư pháp sớm hướng dẫn.",
+              "2025-09-20")
     assert f["trên 5 tỷ đồng"][0] == "other" and f["trên 5 tỷ đồng"][2] is None
