@@ -265,7 +265,8 @@ def test_the_one_who_directs_is_whose_sum_it_is():
 
 def test_a_quoted_speaker_yields_to_the_company_the_figures_are_of():
     f = facts("Bán đấu giá cổ phần khách sạn\nCông ty cổ phần Du lịch Hồ Tiên là chủ sở hữu khách sạn "
-              "Hồ Tiên. Ông Phan Văn Lộc cho biết: \"Năm 2023 doanh thu khách sạn đạt 15 tỉ đồng\".")
+              "Hồ Tiên. Ông Phan Văn Lộc, Giám đốc khách sạn, cho biết: \"Năm 2023 doanh thu khách sạn đạt 15 tỉ "
+              "đồng\".")
     assert f["15 tỉ đồng"][1] == "Công ty cổ phần Du lịch Hồ Tiên"
 
 
@@ -387,8 +388,9 @@ def test_the_start_of_an_open_span_is_no_period():
 
 
 def test_a_quoted_official_is_no_party_of_the_province_s_figures():
-    f = facts("Cục THADS tỉnh Yên Bái đẩy mạnh chuyển đổi số\nBà Lò Thị Hiền cho biết, trong quý IV/2025, "
-              "Thi hành án dân sự tỉnh sẽ đầu tư 1,2 tỷ đồng nâng cấp mạng, đào tạo 80 công chức.", "2025-09-20")
+    f = facts("Cục THADS tỉnh Yên Bái đẩy mạnh chuyển đổi số\nTheo bà Lò Thị Hiền, Trưởng Thi hành án dân sự tỉnh, "
+              "năm nay đơn vị đã số hóa toàn bộ hồ sơ.\nBà Lò Thị Hiền cho biết, trong quý IV/2025, Thi hành án dân "
+              "sự tỉnh sẽ đầu tư 1,2 tỷ đồng nâng cấp mạng, đào tạo 80 công chức.", "2025-09-20")
     assert f["1,2 tỷ đồng"][1:] == ("Yên Bái", "2025-Q4")
     assert f["80 công chức"][1:] == ("Yên Bái", "2025-Q4")
 
@@ -399,3 +401,12 @@ def test_a_bound_of_a_class_of_cases_is_no_quantity_and_no_period():
               "vụ việc có giá trị phải thi hành trên 5 tỷ đồng; đồng thời đề nghị Bộ Tư pháp sớm hướng dẫn.",
               "2025-09-20")
     assert f["trên 5 tỷ đồng"][0] == "other" and f["trên 5 tỷ đồng"][2] is None
+
+
+def test_a_plaintiff_who_speaks_is_still_the_party_an_official_is_not():
+    f = facts("Tài xế kiện công ty taxi đòi tiền tăng ca\nÔng Lê Văn Sáu, 59 tuổi, khẳng định ông đã làm thêm "
+              "3.000 giờ. Trong đơn kiện, ông Sáu đòi bồi thường 400 triệu đồng.")
+    assert f["400 triệu đồng"][1] == "Lê Văn Sáu"
+    f = facts("Xử vụ kiện thuế ở Quảng Bình\nBà Đinh Thị Hoa, Chánh tòa Hành chính TAND tỉnh Quảng Bình, cho biết "
+              "cấp phúc thẩm sẽ xem xét phần án phí (khoảng 90 triệu đồng). Ông Trần Văn Sơn kiện Chi cục Thuế.")
+    assert f["khoảng 90 triệu đồng"][1] != "Đinh Thị Hoa"

@@ -99,6 +99,9 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
 # Several parties at once (`các bị cáo chi xài …`): the figure is none of them alone.
 _PLURAL_ACTOR = re.compile(r"(?i)(?<!\w)(?:các|những|nhóm|hai|ba|\d+)\s+(?:bị cáo|bị can|bị án|đối tượng)(?!\w)")
+_ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:chủ tịch|giám đốc|tổng giám đốc|trưởng|phó|"
+                         r"cục trưởng|chi cục trưởng|cán bộ|lãnh đạo|đại diện|người phát ngôn|chánh|viện trưởng|thẩm phán|"
+                         r"kiểm sát viên|chấp hành viên|luật sư|thanh tra|bí thư|chủ nhiệm|thủ trưởng)(?!\w)")
 # A claim (`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`, `kháng cáo đề
 # nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
 _CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
@@ -187,8 +190,12 @@ class FactFinder:
                            and p.canonical not in self.owners}
         accused_all = {p.canonical for p in self.people if _ACCUSED.search(text, max(0, p.start - 14), p.start)
                        or _TERM_AFTER.match(text, p.end)}
-        self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)} \
-            - accused_all  # (a defendant who speaks at the trial is still the party)
+        # (an official: titled somewhere, or a role in the words before the verb; a defendant or
+        # a plaintiff who speaks is still the party)
+        officials = {p.canonical for p in self.titled} | {
+            p.canonical for p in self.people if p.kind == "PERSON" and _ROLE_AFTER.match(text, p.end)}
+        self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)
+                         and p.canonical in officials} - accused_all
         # a name alone on its line is a byline or a credit the name finder left (`Nguyễn Tiến`
         # above a photo caption), and an organisation in a person's apposition describes them
         self.describing = {(o.start, o.end) for o in self.people if o.kind == "ORG" and self._in_apposition(o, persons)}
