@@ -410,3 +410,18 @@ def test_a_plaintiff_who_speaks_is_still_the_party_an_official_is_not():
     f = facts("Xử vụ kiện thuế ở Quảng Bình\nBà Đinh Thị Hoa, Chánh tòa Hành chính TAND tỉnh Quảng Bình, cho biết "
               "cấp phúc thẩm sẽ xem xét phần án phí (khoảng 90 triệu đồng). Ông Trần Văn Sơn kiện Chi cục Thuế.")
     assert f["khoảng 90 triệu đồng"][1] != "Đinh Thị Hoa"
+
+
+def test_a_scope_word_in_another_clause_is_not_the_figure_s_scope():
+    f = facts("Cục THADS TP Cần Thơ sơ kết\nLượng án của Cần Thơ chiếm 5% tổng lượng án của cả nước, trong khi "
+              "toàn Cục chỉ có 96 Chấp hành viên.", "2025-04-10")
+    assert f["96 Chấp hành viên"][1] == "Cần Thơ"
+    f = facts("Hội nghị THADS tỉnh Sóc Trăng\nTham dự có ông Lê Văn Nam, Phó Tổng cục trưởng Tổng cục THADS; "
+              "ông Trần Văn Hai, Phó Chủ tịch UBND tỉnh Sóc Trăng cùng hơn 150 đại biểu.", "2025-04-10")
+    assert f["hơn 150 đại biểu"][1] == "Sóc Trăng"
+
+
+def test_a_parent_company_is_not_the_group_it_belongs_to():
+    f = facts("Xử cựu lãnh đạo tổng công ty chè\nBị cáo Đỗ Văn Tâm lĩnh 8 năm tù. Theo cáo trạng, Tổng công ty Chè "
+              "Việt Nam là công ty mẹ trong Tập đoàn Nông nghiệp quốc gia Việt Nam do Nhà nước sở hữu 100% vốn.")
+    assert f["100%"][1] == "Tổng công ty Chè Việt Nam"

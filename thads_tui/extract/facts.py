@@ -39,7 +39,7 @@ _INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")  # what _INITIAL's 
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CASE_TOTALS = ("tổng số", "hệ thống")
-_COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù)(?!\w)")
+_COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|nguyên đơn|bị đơn|khởi kiện|kháng cáo)(?!\w)")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -70,7 +70,7 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
 _DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê)(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,3}?"
@@ -82,7 +82,7 @@ _APPOSITION = re.compile(r"\s*(?:\(|-|–|,)\s*(?:\(?SN\s+\d{4}[,;)]?\s*)?(?:ngu
                          r"chủ sở hữu|HĐQT|cổ đông)[^.;()\n]{0,90}?$")
 # Who bought at auction (`X đã trở thành chủ nhân mới`, `X thắng cuộc`, `bán cho X`) is no
 # party of the enforced case; the asset's owner is (`do công ty X làm chủ đầu tư`, `X thế chấp`).
-_WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,10}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
+_WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,14}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
                            r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được)(?!\w)")
 _WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
 _OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
@@ -97,6 +97,8 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
+# A clause of its own between a scope word and a figure: a semicolon, or a contrast.
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
 # Several parties at once (`các bị cáo chi xài …`): the figure is none of them alone.
 _PLURAL_ACTOR = re.compile(r"(?i)(?<!\w)(?:các|những|nhóm|hai|ba|\d+)\s+(?:bị cáo|bị can|bị án|đối tượng)(?!\w)")
 _ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:chủ tịch|giám đốc|tổng giám đốc|trưởng|phó|"
@@ -582,6 +584,8 @@ class FactFinder:
         """The province named in the sentence before `pos`, or the nation; a rank's subject is
         the unit ranked, never the scope (`xếp thứ 4/34 cả nước`)."""
         national = self.hits["national"].last(s, pos) if national else None
+        if national and _OTHER_CLAUSE.search(self.text, national[START], pos):
+            national = None  # `… của cả nước; …` / `…, trong khi toàn Cục chỉ có 412 …`: another clause's
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
         if national and (place is None or national[START] > place.start):
