@@ -425,3 +425,22 @@ def test_a_parent_company_is_not_the_group_it_belongs_to():
     f = facts("Xử cựu lãnh đạo tổng công ty chè\nBị cáo Đỗ Văn Tâm lĩnh 8 năm tù. Theo cáo trạng, Tổng công ty Chè "
               "Việt Nam là công ty mẹ trong Tập đoàn Nông nghiệp quốc gia Việt Nam do Nhà nước sở hữu 100% vốn.")
     assert f["100%"][1] == "Tổng công ty Chè Việt Nam"
+
+
+def test_a_debt_put_up_for_sale_is_its_debtor_s_story():
+    f = facts("Doanh nghiệp vận tải ở Bình Định bị rao bán khoản nợ 900 tỷ đồng\nNgân hàng TMCP Công Thương Việt "
+              "Nam (VietinBank) thông báo bán đấu giá khoản nợ xấu của Công ty cổ phần Thép Sông Đà Xanh. Giám đốc công ty "
+              "là bà Hồ Thị Lệ, người nắm 2 triệu cổ phiếu.\nTài sản bảo đảm gồm một nhà xưởng rộng 5.400 m2 ở Quy Nhơn.")
+    assert f["5.400 m2"][1] == "Công ty cổ phần Thép Sông Đà Xanh"
+
+
+def test_a_group_s_total_debt_is_none_of_its_members_alone():
+    f = facts("Bán đấu giá tòa nhà để xử lý nợ\nVAMC đã mua nợ của nhóm khách hàng gồm Công ty cổ phần Địa ốc Nam "
+              "Hải, Công ty cổ phần Đầu tư Bình An, Công ty cổ phần Xây dựng Phú Quý với tổng dư nợ hơn 2.000 tỷ đồng.")
+    assert f["hơn 2.000 tỷ đồng"][1] is None
+
+
+def test_several_defendants_named_after_the_figure_still_share_it():
+    f = facts("Xử vụ tham ô ở trung tâm dạy nghề\nBị cáo Lâm Văn Tùng lĩnh 3 năm tù. Gần 8 năm điều tra, cơ quan "
+              "tố tụng xác định các bị cáo đã chiếm đoạt tiền.")
+    assert f["Gần 8 năm"][1] is None

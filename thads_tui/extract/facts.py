@@ -38,7 +38,7 @@ _INITIAL = re.compile(r"(?<!\w)(?:[A-ZĐ]|TP|Tp)$")  # (`TP. HCM`: the city's ab
 _INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")  # what _INITIAL's window can end with
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
-_CASE_TOTALS = ("tổng số", "hệ thống")
+_CASE_TOTALS = ("tổng số", "hệ thống", "trên địa bàn", "trong tỉnh")  # (places and totals, no scope)
 _COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|nguyên đơn|bị đơn|khởi kiện|kháng cáo)(?!\w)")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
@@ -99,6 +99,7 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
 # A clause of its own between a scope word and a figure: a semicolon, or a contrast.
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
+_TOTAL_NEAR = re.compile(r"(?<!\w)tổng(?!\w)")
 # Several parties at once (`các bị cáo chi xài …`): the figure is none of them alone.
 _PLURAL_ACTOR = re.compile(r"(?i)(?<!\w)(?:các|những|nhóm|hai|ba|\d+)\s+(?:bị cáo|bị can|bị án|đối tượng)(?!\w)")
 _ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:chủ tịch|giám đốc|tổng giám đốc|trưởng|phó|"
@@ -214,6 +215,7 @@ class FactFinder:
         self.periods = find_periods(text, dates, date)
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
+        self._org_spans: list[tuple[int, int]] | None = None  # (built at the first question)
 
     def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
         text = self.text
@@ -349,7 +351,8 @@ class FactFinder:
         self.subject = self._article_subject(self.orgs, self.home)
         # a story of one auction (its headline says so): its figures are of what is sold, its owner's
         title_end = self.text.find("\n")
-        self.auction_story = "đấu giá" in self.text[:title_end if title_end >= 0 else len(self.text)].lower()
+        title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
+        self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
@@ -463,7 +466,16 @@ class FactFinder:
         if not self.case_article:
             return self.hits["aggregate"].any(s, pos)
         return any(not self.text[c[START]:c[END]].lower().startswith(_CASE_TOTALS)
+                   and not (self.text[c[START]].islower() and self._in_org(c[START]))
                    for c in self.hits["aggregate"].between(s, pos))
+
+    def _in_org(self, at: int) -> bool:
+        """`Công ty Quản lý tài sản của các tổ chức tín dụng Việt Nam`: a cue inside a name."""
+        if self._org_spans is None:
+            self._org_spans = sorted((o.start, o.end) for o in self.orgs)
+            self._org_starts = [a for a, _ in self._org_spans]
+        i = bisect_right(self._org_starts, at) - 1
+        return any(a <= at < b for a, b in self._org_spans[max(0, i - 3):i + 1])
 
     def _people_in(self, s: int, e: int) -> list[Span]:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
@@ -488,8 +500,10 @@ class FactFinder:
         people = [p for p in people if p.canonical not in self.speakers]  # (read last, below)
         before = [p for p in people if p.start < pos]
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
-        if not before and _PLURAL_ACTOR.search(self.text, s, pos):
+        if not before and _PLURAL_ACTOR.search(self.text, s, pos if people else e):
             return None  # `các bị cáo chi xài … 111 triệu đồng`: several's, no one's alone
+        if len({p.canonical for p in before}) >= 3 and _TOTAL_NEAR.search(self.text, max(s, pos - 40), pos):
+            return None  # `A, B, C và D với tổng dư nợ hơn 7.000 tỷ đồng`: all of theirs
         if not before and auction and self.owners:
             near = self._nearest_owner(pos)  # (a party after a price is a buyer or a holder)
             if near is not None:
