@@ -444,3 +444,9 @@ def test_several_defendants_named_after_the_figure_still_share_it():
     f = facts("Xử vụ tham ô ở trung tâm dạy nghề\nBị cáo Lâm Văn Tùng lĩnh 3 năm tù. Gần 8 năm điều tra, cơ quan "
               "tố tụng xác định các bị cáo đã chiếm đoạt tiền.")
     assert f["Gần 8 năm"][1] is None
+
+
+def test_a_statute_s_prison_term_is_no_province_s_figure():
+    f = facts("Các nước trừng phạt tội phạm lừa đảo ra sao?\nTheo luật của nhiều nước, kẻ lừa đảo trên 1 triệu USD "
+              "sẽ nhận mức phạt 15 năm tù. Ở Việt Nam, Bộ luật Hình sự cũng quy định như vậy trên cả nước.")
+    assert f["15 năm"][1] is None

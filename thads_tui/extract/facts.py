@@ -383,7 +383,8 @@ class FactFinder:
                 previous[aspect_key] = m
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
-            if one_case and x["unit"] == "duration":
+            # (a prison term is a person's or a statute's, never a province's: `phạt 12 năm tù`)
+            if x["unit"] == "duration" and (one_case or _PRISON_AFTER.match(self.text, f.end)):
                 x["subject"], x["period"] = self._sentenced(f), None
                 if _PRISON_AFTER.match(self.text, f.end):
                     terms.setdefault(self.text[f.start:f.end], []).append(f)
