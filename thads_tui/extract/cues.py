@@ -52,7 +52,7 @@ _cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án 
 _cue("q:auction", "đấu giá", "giá khởi điểm", "giá trúng", "bán được", "trúng giá", "bán với giá",
      "với giá", "giá bán", "vòng trả giá", "bước giá")  # (bidding rounds and steps: an auction)
 _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "nộp", "khắc phục", "hoàn trả",
-     "trả lại", "bồi thường được", "thu hồi được")
+     "trả lại", "bồi thường được", "thu hồi được", "trả thêm", "nộp thêm")
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
      "đã giải quyết")
 _cue("q:enforceable", "có điều kiện")
@@ -67,7 +67,8 @@ _cue("q:owed", "bồi thường", "buộc", "phải trả", "phải nộp", "tru
 _cue("regime:admin", "THAHC", "thi hành án hành chính", "THA hành chính", "án hành chính",
      "cơ quan hành chính", "bản án hành chính", "quyết định hành chính")
 _cue("regime:civil", "THADS", "thi hành án dân sự", "án dân sự", "THA dân sự")
-_cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện")
+_cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có điều kiện",
+     "cáo buộc")  # (`bị cáo buộc chiếm dụng`: accused, no court's order to pay)
 # A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
 # too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
 # inside `tăng cường` is no change).

@@ -25,19 +25,21 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from .cues import START, index_cues
+from .cues import END, START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
-from .metrics import Window, metric_of
+from .metrics import Window, is_bound, metric_of
 from .periods import YEAR, find_periods, reporting_months
 from .spans import Blocker, Span
 
 # A sentence ends at . ! ? … before a space, but not after an initial (`ông Trương Văn H. trả`).
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s|$))")  # starts with a set: scanned fast
-_INITIAL = re.compile(r"(?<!\w)[A-ZĐ]$")
-_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ\n")  # what _INITIAL's window can end with
+_INITIAL = re.compile(r"(?<!\w)(?:[A-ZĐ]|TP|Tp)$")  # (`TP. HCM`: the city's abbreviation, no stop)
+_INITIAL_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")  # what _INITIAL's window can end with
 _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
+_CASE_TOTALS = ("tổng số", "hệ thống", "trên địa bàn", "trong tỉnh")  # (places and totals, no scope)
+_COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|nguyên đơn|bị đơn|khởi kiện|kháng cáo)(?!\w)")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -46,7 +48,7 @@ _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|tr�
                        r"người được thi hành án|nguyên đơn|trả)\s+$")
 _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc|kế toán trưởng|thủ quỹ|"
                          r"nhân viên|cán bộ|trưởng phòng|phó giám đốc)(?:\s+\w+){0,2}\s+$")
-_LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ)")
+_LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ|Quản lý tài sản)")
 _AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
 _PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
                          r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
@@ -61,11 +63,52 @@ _RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến
 # A prison term right after a name (`tuyên phạt Chi 15 năm tù, Sơn 10 năm tù`): that name is a
 # defendant's, even when the word could start something else (Chi, Trung, Văn).
 _TERM_AFTER = re.compile(r"\s+\d+\s+(?:năm|tháng)\s+tù(?!\w)")
+# ... or a sum in a list of who took what (`ông Phi 30,6 triệu đồng, Trung 13,4 triệu đồng`).
+_SUM_AFTER = re.compile(r"\s+\d[\d.,]*\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng(?!\w)")
 # ... or an aspect marker or verb of acting after it (`Chi đã ký …`, `Sơn với vai trò là kế toán …`).
-_ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò)(?!\w)")
+_ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|gây|chiếm đoạt|chiếm hưởng|nhận|ký|chỉ đạo|"
+                         r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại)\s+$")
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
+# ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
+# the one who directs acts.
+_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê)(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,3}?"
+                       r"(?:\s+là)?\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+# An organisation in a person's apposition (`ông A - nguyên chủ tịch HĐQT Tập đoàn X`, `ông B
+# (Phó Tổng giám đốc Ngân hàng Y)`) describes that person: the person is the party.
+_APPOSITION = re.compile(r"\s*(?:\(|-|–|,)\s*(?:\(?SN\s+\d{4}[,;)]?\s*)?(?:nguyên|cựu|là|khi đó là)?\s*[^.;()\n]{0,80}?"
+                         r"(?i:chủ tịch|giám đốc|trưởng|phó|kế toán|thành viên|cán bộ|nhân viên|chủ doanh nghiệp|"
+                         r"chủ sở hữu|HĐQT|cổ đông)[^.;()\n]{0,90}?$")
+# Who bought at auction (`X đã trở thành chủ nhân mới`, `X thắng cuộc`, `bán cho X`) is no
+# party of the enforced case; the asset's owner is (`do công ty X làm chủ đầu tư`, `X thế chấp`).
+_WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,14}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
+                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được)(?!\w)")
+_WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
+_OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
+                          r"vay(?:\s+vốn)?\s+(?:của|tại))(?!\w)")
+_OWNERS_JOINED = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
+_OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần|nợ|nợ xấu)\s+(?:\S+\s+){0,3}?của|"
+                           r"chủ sở hữu là|chủ đầu tư là)\s+$")
+# Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
+# the sentence names no other.
+_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s*[^.;:\n]{0,80}?,)?\s*"
+                         r"(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
+# What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
+# lender's too.
+_POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
+# A clause of its own between a scope word and a figure: a semicolon, or a contrast.
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
+_TOTAL_NEAR = re.compile(r"(?<!\w)tổng(?!\w)")
+# Several parties at once (`các bị cáo chi xài …`): the figure is none of them alone.
+_PLURAL_ACTOR = re.compile(r"(?i)(?<!\w)(?:các|những|nhóm|hai|ba|\d+)\s+(?:bị cáo|bị can|bị án|đối tượng)(?!\w)")
+_ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:chủ tịch|giám đốc|tổng giám đốc|trưởng|phó|"
+                         r"cục trưởng|chi cục trưởng|cán bộ|lãnh đạo|đại diện|người phát ngôn|chánh|viện trưởng|thẩm phán|"
+                         r"kiểm sát viên|chấp hành viên|luật sư|thanh tra|bí thư|chủ nhiệm|thủ trưởng)(?!\w)")
+# A claim (`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`, `kháng cáo đề
+# nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
+_CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
+_SUES = re.compile(r"(?<!\w)(?:khởi\s+)?kiện(?!\w)")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
@@ -93,7 +136,7 @@ class _Sentences:
         # (an initial needs a capital, or a line break after one, right before the stop)
         self.stops = [m.end() for m in _BOUNDARY.finditer(text)
                       if m.group() == "\n" or text[m.start() - 1:m.start()] not in _INITIAL_LAST
-                      or not initial(text, max(0, m.start() - 2), m.start())]
+                      or not initial(text, max(0, m.start() - 3), m.start())]
         self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -119,7 +162,12 @@ class FactFinder:
         self.date = date
         self.provinces = [p for p in places if p.canonical in provinces]
         self.province_starts = [p.start for p in self.provinces]
-        self.case_article = self._is_case_article()
+        # A story about one case names its party: a person without a title or a company; an
+        # article on a city's auctions or plans that names none is aggregate, whatever its words.
+        # A court story stays one even when its defendant's name was not found (a foreign one).
+        self.case_article = self._is_case_article() and (
+            any(not p.role and (p.start, p.end) not in authors for p in persons)
+            or any(_is_company(o.canonical) for o in orgs) or _COURT.search(text[:6000]) is not None)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -134,11 +182,50 @@ class FactFinder:
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
+        self.owners = {p.canonical for p in self.people if not _LENDER.match(p.canonical)  # (a bank is pledgee)
+                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start))}
+        for a, b in zip(self.people, self.people[1:]):  # `ông A và bà B vay …`: both
+            if b.canonical in self.owners and _OWNERS_JOINED.fullmatch(text, a.end, b.start):
+                self.owners.add(a.canonical)
+        # the buyer at an auction, unless the article also names it as an owner or a debtor
+        self.creditors |= {p.canonical for p in self.people
+                           if (_WINNER_AFTER.match(text, p.end) or _WINNER_BEFORE.search(text, max(0, p.start - 24), p.start))
+                           and p.canonical not in self.owners}
+        accused_all = {p.canonical for p in self.people if _ACCUSED.search(text, max(0, p.start - 14), p.start)
+                       or _TERM_AFTER.match(text, p.end)}
+        # (an official: titled somewhere, or a role in the words before the verb; a defendant or
+        # a plaintiff who speaks is still the party)
+        officials = {p.canonical for p in self.titled} | {
+            p.canonical for p in self.people if p.kind == "PERSON" and _ROLE_AFTER.match(text, p.end)}
+        self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)
+                         and p.canonical in officials} - accused_all
+        # a name alone on its line is a byline or a credit the name finder left (`Nguyễn Tiến`
+        # above a photo caption), and an organisation in a person's apposition describes them
+        self.describing = {(o.start, o.end) for o in self.people if o.kind == "ORG" and self._in_apposition(o, persons)}
+        self.describing |= {(p.start, p.end) for p in self.people if p.kind == "PERSON" and self._alone_on_line(p)}
+        # (and the short name in brackets right after such an organisation: `Tập đoàn X (PVN)`)
+        ends = {e for _, e in self.describing}
+        self.describing |= {(p.start, p.end) for p in self.people if p.kind == "ORG" and any(
+            0 <= p.start - e <= 3 and "(" in text[e:p.start] for e in ends)}
+        if self.describing:
+            self.people = [p for p in self.people if (p.start, p.end) not in self.describing]
+            self.people_starts = [p.start for p in self.people]
         accused = [p for p in persons if _ACCUSED.search(text, max(0, p.start - 14), p.start)]
         self.accused = accused[0].canonical if accused else None
         self.periods = find_periods(text, dates, date)
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
+        self._org_spans: list[tuple[int, int]] | None = None  # (built at the first question)
+
+    def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
+        text = self.text
+        before = [p for p in persons if p.end <= o.start and o.start - p.end <= 120]
+        return bool(before) and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None
+
+    def _alone_on_line(self, p: Span) -> bool:
+        text = self.text
+        a, b = text.rfind("\n", 0, p.start) + 1, text.find("\n", p.end)
+        return a > 0 and not text[a:p.start].strip() and not text[p.end:b if b >= 0 else len(text)].strip()
 
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
@@ -146,6 +233,7 @@ class FactFinder:
         is named as the article mostly calls it: its short name when that is written more
         often than the full one."""
         text, extra = self.text, []
+        self.lenders: set[str] = set()  # short names of lenders (`BIDV` for `Ngân hàng … (BIDV)`)
         given: dict[str, set[str]] = {}
         for p in self.people:
             if p.kind == "PERSON" and " " in p.canonical:
@@ -160,7 +248,8 @@ class FactFinder:
         for a, b, name in _words(given, text):
             (canonical,) = given[name]
             titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
-            if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
+            if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)
+                    or _SUM_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
                     not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
                 extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
@@ -183,6 +272,8 @@ class FactFinder:
             fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
                         and text[o.start:o.end] != short)
             name = short if uses > fulls else full
+            if _LENDER.match(full):
+                self.lenders.add(name)
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
@@ -215,8 +306,12 @@ class FactFinder:
                 continue  # `Công ty TNHH … X` and `Công ty Cổ phần X`: which one is meant?
             (canonical,) = canonicals
             first = name[0]
-            rx = re.compile(rf"(?<!\w)(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]"
-                            + re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+") + r"(?!\w)")
+            rest = re.escape(name[1:]).replace(r"\ ", r"[^\S\n]+")
+            # (a name of three words or more is the company's even without its head: `tổng số
+            # nợ của Thuận Thảo Nam Sài Gòn`)
+            bare = f"|{re.escape(first.upper())}{rest}" if name.count(" ") >= 2 else ""
+            rx = re.compile(rf"(?<!\w)(?:(?:[Tt]ổng\s+)?{_HEADS_ANY[head]}\s+[{first.upper()}{first.lower()}]{rest}"
+                            rf"{bare})(?!\w)")
             out += [Span(b.start(), b.end(), "ORG", canonical) for b in rx.finditer(text)
                     if free(b.start(), b.end())]
             for o in self.people:
@@ -254,6 +349,10 @@ class FactFinder:
             return
         self.hits = index_cues(self.text)
         self.subject = self._article_subject(self.orgs, self.home)
+        # a story of one auction (its headline says so): its figures are of what is sold, its owner's
+        title_end = self.text.find("\n")
+        title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
+        self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
         carried: str | None = None
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
@@ -261,7 +360,9 @@ class FactFinder:
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
-            case_context = (self.case_article or bool(self._people_in(s, e))) and not \
+            # (a quoted official is no party: `bà A cho biết, … đào tạo 146 công chức`)
+            case_context = (self.case_article or any(p.canonical not in self.speakers
+                                                      for p in self._people_in(s, e))) and not \
                 self._aggregate(s, f.start)
             if x["unit"] == "duration" and not case_context and reporting_months(self.text, f.start, f.end):
                 # `… 15.000 việc trong 9 tháng`: the report's period, no duration
@@ -282,15 +383,20 @@ class FactFinder:
                 previous[aspect_key] = m
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
-            if one_case and x["unit"] == "duration":
+            # (a prison term is a person's or a statute's, never a province's: `phạt 12 năm tù`)
+            if x["unit"] == "duration" and (one_case or _PRISON_AFTER.match(self.text, f.end)):
                 x["subject"], x["period"] = self._sentenced(f), None
                 if _PRISON_AFTER.match(self.text, f.end):
                     terms.setdefault(self.text[f.start:f.end], []).append(f)
                 continue
-            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD")) if one_case
+            x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"),
+                                         m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
                 x["period"] = None
+                continue
+            if m == "other" and is_bound(self.text, f.start, f.end):
+                x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
                 continue
             own = self._period(s, f.start, f.end, e)
             if own is None and self.hits["tracked"].any(s, e):
@@ -337,10 +443,17 @@ class FactFinder:
         title_end = self.text.find("\n")
         body = [f for f in figures if f.start > title_end and f.extra.get("period")
                 and f.extra["metric"] not in _CASE_METRICS and f.extra["metric"] != "other"]
+        named: dict[str, set] = {}  # a one-case figure of the title is the same as the body's
+        for f in figures:
+            if f.start > title_end >= 0 and f.extra.get("subject") is not None and f.extra["metric"] in _CASE_METRICS + ("other",):
+                named.setdefault(self.text[f.start:f.end], set()).add(f.extra["subject"])
         for f in figures:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
+            subjects = named.get(self.text[f.start:f.end], ())
+            if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
+                (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
             if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
                 continue
             text = self.text[f.start:f.end]
@@ -349,31 +462,53 @@ class FactFinder:
 
     def _aggregate(self, s: int, pos: int) -> bool:
         """An aggregate cue (`các cơ quan`, `toàn tỉnh`, `tổng số`) before `pos` in the sentence;
-        in a court case's article `tổng số tiền` is that case's sum, no aggregate."""
+        in a court case's article `tổng số tiền`, `tổng số nợ` are that case's sums, and `hệ
+        thống` names a bank's branches, no aggregate."""
         if not self.case_article:
             return self.hits["aggregate"].any(s, pos)
-        return any(not self.text[c[START]:c[START] + 12].lower() == "tổng số tiền"
+        return any(not self.text[c[START]:c[END]].lower().startswith(_CASE_TOTALS)
+                   and not (self.text[c[START]].islower() and self._in_org(c[START]))
                    for c in self.hits["aggregate"].between(s, pos))
+
+    def _in_org(self, at: int) -> bool:
+        """`Công ty Quản lý tài sản của các tổ chức tín dụng Việt Nam`: a cue inside a name."""
+        if self._org_spans is None:
+            self._org_spans = sorted((o.start, o.end) for o in self.orgs)
+            self._org_starts = [a for a, _ in self._org_spans]
+        i = bisect_right(self._org_starts, at) - 1
+        return any(a <= at < b for a, b in self._org_spans[max(0, i - 3):i + 1])
 
     def _people_in(self, s: int, e: int) -> list[Span]:
         i, j = bisect_left(self.people_starts, s), bisect_left(self.people_starts, e)
         return self.people[i:j]
 
-    def _person(self, s: int, pos: int, e: int, money: bool = False) -> str | None:
+    def _person(self, s: int, pos: int, e: int, money: bool = False, auction: bool = False) -> str | None:
         """The defendant or company a case figure is about: for a sum, whoever the sentence
         says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
-        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 8), p.start)]
-        people = free or people
+        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
+                and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
+        people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]
-        if any(not _LENDER.match(p.canonical) for p in people):
-            people = [p for p in people if not _LENDER.match(p.canonical)]
+        if auction or any(not self._lender(p) for p in people):  # (a bank's capital stays the bank's;
+            # a bank selling a pledged asset is no owner of its price)
+            people = [p for p in people if not self._lender(p)
+                      or _POSSESSED.search(self.text, max(0, p.start - 24), p.start)]
+        people = [p for p in people if p.canonical not in self.speakers]  # (read last, below)
         before = [p for p in people if p.start < pos]
         accused = [p for p in before if _ACCUSED.search(self.text, max(0, p.start - 14), p.start)]
+        if not before and _PLURAL_ACTOR.search(self.text, s, pos if people else e):
+            return None  # `các bị cáo chi xài … 111 triệu đồng`: several's, no one's alone
+        if len({p.canonical for p in before}) >= 3 and _TOTAL_NEAR.search(self.text, max(s, pos - 40), pos):
+            return None  # `A, B, C và D với tổng dư nợ hơn 7.000 tỷ đồng`: all of theirs
+        if not before and auction and self.owners:
+            near = self._nearest_owner(pos)  # (a party after a price is a buyer or a holder)
+            if near is not None:
+                return near
         if accused or before or people:
             chosen = (accused or before)[-1] if (accused or before) else people[0]
             if self.accused and _ROLE_BEFORE.search(self.text, max(0, chosen.start - 30), chosen.start):
@@ -385,13 +520,31 @@ class FactFinder:
             if not self._creditor(self.people[i]):
                 nearby.append(self.people[i])
             i -= 1
-        debtors = [p for p in nearby if not _LENDER.match(p.canonical)]
-        if debtors or nearby:
-            return (debtors or nearby)[0].canonical
-        counts: dict[str, int] = {}
+        if auction and self.owners:
+            return self._nearest_owner(pos)  # a price is of what its owner loses
+        debtors = [p for p in nearby if not self._lender(p) and p.canonical not in self.speakers]
+        if debtors:  # (a lender alone nearby: the article's party is the debtor, read below)
+            return debtors[0].canonical
+        return self._most_mentioned()
+
+    def _nearest_owner(self, pos: int) -> str | None:
+        """The owner named nearest before `pos` (within a few sentences), else the article's."""
+        i = bisect_left(self.people_starts, pos) - 1
+        while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
+            if self.people[i].canonical in self.owners:
+                return self.people[i].canonical
+            i -= 1
+        return self._most_mentioned(self.owners)
+
+    def _most_mentioned(self, among: set[str] | None = None) -> str | None:
+        """The article's party: its most mentioned one (a lender counting less, the owner of what
+        is sold or pledged more, a quoted speaker not at all), the first written on a tie."""
+        counts: dict[str, float] = {}
         for p in self.people:
-            if not self._creditor(p):
-                counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * bool(_LENDER.match(p.canonical))
+            if not self._creditor(p) and p.canonical not in self.speakers and (among is None or p.canonical in among):
+                counts[p.canonical] = counts.get(p.canonical, 0) + 1 - 0.5 * self._lender(p)
+        for owner in self.owners & counts.keys():
+            counts[owner] += 1.5  # the owner of what is sold or pledged: the case is theirs
         return max(counts, key=counts.get) if counts else None
 
     def _payer(self, s: int, pos: int) -> Span | None:
@@ -402,6 +555,9 @@ class FactFinder:
             verb = m
         if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
             return None
+        claimant = self._claimant(s, verb.start())
+        if claimant is not None:
+            return claimant
         near = self._people_in(max(s, verb.start() - 80), verb.start())
         for i in range(len(near) - 1, -1, -1):
             p = near[i]
@@ -412,6 +568,29 @@ class FactFinder:
                 return p
         return None
 
+    def _claimant(self, s: int, verb: int) -> Span | None:
+        """`X kiện Y đòi bồi thường …`, `ông A khởi kiện, yêu cầu bồi thường …`: the party that
+        sues or claims, written before the claim (the one before `kiện` when it is written)."""
+        text = self.text
+        claim = None
+        for claim in _CLAIM.finditer(text, max(s, verb - 40), verb):
+            pass
+        if claim is None or re.search(r"(?<!\w)buộc(?!\w)", text[claim.end():verb]):
+            return None
+        anchor = claim.start()
+        sues = None
+        for sues in _SUES.finditer(text, max(s, anchor - 160), anchor):
+            pass
+        if sues is not None:
+            anchor = sues.start()
+        # (the claimant is the one to be paid: a creditor elsewhere in the article is no bar)
+        before = [p for p in self._people_in(s, anchor) if p.end <= anchor
+                  and not _GOVERNED.search(text, max(0, p.start - 14), p.start)]
+        return before[-1] if before else None
+
+    def _lender(self, p: Span) -> bool:
+        return bool(_LENDER.match(p.canonical)) or p.canonical in self.lenders
+
     def _creditor(self, p: Span) -> bool:
         """A creditor (`thi hành án cho X`), an auctioneer or a bank when a debtor is named."""
         return p.canonical in self.creditors or bool(_AUCTIONEER.match(p.canonical))
@@ -420,6 +599,8 @@ class FactFinder:
         """The province named in the sentence before `pos`, or the nation; a rank's subject is
         the unit ranked, never the scope (`xếp thứ 4/34 cả nước`)."""
         national = self.hits["national"].last(s, pos) if national else None
+        if national and _OTHER_CLAUSE.search(self.text, national[START], pos):
+            national = None  # `… của cả nước; …` / `…, trong khi toàn Cục chỉ có 412 …`: another clause's
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
         if national and (place is None or national[START] > place.start):

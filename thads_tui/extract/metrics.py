@@ -26,7 +26,8 @@ _RATE_OF_OTHER = re.compile(r"\s+(?!(?:thi hành|giải quyết|xong|về|đạt
                             r"hơn|gần|tăng|giảm|cao|thấp|so|ước|có|của|được|đã|thu hồi|THA)(?!\w))"
                             rf"{LOWER}")
 # Sums over many auctions: a total, or the agencies of a whole province or country.
-_MANY_AUCTIONS = re.compile(r"(?i)tổng (?:giá trị|số tiền|trị giá)|các (?:cơ quan|chi cục|đơn vị)|"
+_MANY_AUCTIONS = re.compile(r"(?i)tổng (?:giá trị|số tiền|trị giá)|các (?:cơ quan|chi cục|đơn vị|dự án)|"
+                            r"(?<![\d/])\d+\s+(?:đơn vị|dự án|lô|thửa)(?!\w)|"
                             r"toàn (?:tỉnh|thành phố|quốc|ngành|hệ thống)|cả nước")
 # After the figure, in its clause: a comparison with the past, or with a target.
 _VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[Ss]o với\s+(?:\w+\s+){0,2}?"
@@ -34,6 +35,28 @@ _VERSUS = re.compile(r"(?P<past>[Ss]o với\s+(?:cùng kỳ|năm))|(?P<target>[S
 _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điều kiện)|(?P<enforceable>có điều kiện)"
                              r"|(?P<total>phải thi hành)|(?P<pending>(?:chưa|không)\s+(?:được\s+)?(?:thi hành|"
                              r"giải quyết|xử lý)|còn tồn|tồn đọng|tồn(?!\s+tại)))(?!\w)")
+
+
+# Money taken (`chiếm đoạt`, `chiếm dụng`, `chi xài`) between a result word and the sum: the
+# sum is what was taken, no one's debt or payment (`trả nợ, Huy chiếm đoạt hơn 1,3 tỷ đồng`).
+_TAKEN = re.compile(r"(?<!\w)(?:chiếm đoạt|chiếm dụng|chiếm hưởng|tham ô|chi xài|chiếm giữ)(?!\w)")
+# A plan or forecast (`dự kiến thu về 7.704 tỉ đồng`) is no result; nor a bound (`từ 100 tỷ
+# đồng trở lên`), nor a share of a plan (`đạt 138% kế hoạch`).
+_PLANNED = re.compile(r"(?i)(?<!\w)(?:dự kiến|dự tính|kế hoạch thu|phấn đấu)(?!\w)")
+_BOUND_AFTER = re.compile(r"\s*trở\s+lên(?!\w)")
+_CLASS_BEFORE = re.compile(r"(?i)(?:có|với)\s+giá\s+trị(?:\s+[^\s\d.;,]+){0,3}?\s+$")
+
+
+def is_bound(text: str, start: int, end: int) -> bool:
+    """A bound of a class, no quantity: `từ 100 tỷ đồng trở lên`, `các vụ việc có giá trị phải
+    thi hành trên 10 tỷ đồng`."""
+    return bool(_BOUND_AFTER.match(text, end)) or (
+        text.startswith(("trên", "dưới", "từ"), start) and _CLASS_BEFORE.search(text, max(0, start - 60), start) is not None)
+_OF_PLAN = re.compile(r"\s+(?:kế hoạch|chỉ tiêu)(?!\w)")
+
+
+# A figure in brackets after the level it names (`… mức bình quân chung của cả nước (31%)`).
+_LEVEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:mức|bình quân|trung bình)(?!\w)[^,;()]{0,40}\(\s*$")
 
 
 class Window:
@@ -92,12 +115,17 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         return "rank"
     if unit not in ("percent", "VND", "USD", "case"):
         return "other"
+    if is_bound(w.text, w.start, w.end):
+        return "other"
     before = (w.s, w.start)
     regime = w.last("regime", before)
     if regime is not None and detail(regime) == "admin":
         # `Kết quả THAHC, các cơ quan hành chính đã thi hành xong 216/897 việc`
         return "judgments" if unit == "case" else "other"
     trend = w.last("trend", w.inner, w.clause)
+    if trend is not None and w.inner and trend[START] < w.inner[0] and \
+            _LEVEL_BEFORE.search(w.text, max(w.s, w.start - 60), w.start):
+        trend = None  # `thấp hơn mức bình quân của cả nước (khoảng 31%)`: that level itself
     change = trend is not None and trend[KIND] == "change"
     target = trend is not None and trend[KIND] == "target"
     versus = _VERSUS.search(w.text, w.end, w.after_end)
@@ -110,6 +138,8 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
     if unit == "percent":
         if not kpi or _SHARE_OF.match(w.text, w.end, w.e):
             return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
+        if not target and _OF_PLAN.match(w.text, w.end, w.e):
+            return "other"  # `đạt 138% kế hoạch`: how much of a plan, no enforcement rate
         rate = w.last("rate", before)
         if rate is not None and _RATE_OF_OTHER.match(w.text, rate[END]) and not \
                 _ASPECT_AFTER.match(w.text, w.end, w.e):
@@ -130,6 +160,11 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
             kind = detail(cue) if cue else None
         if kind == "none":
             kind = None
+        if cue is not None and kind in ("owed", "recovered", "auction") and \
+                _TAKEN.search(w.text, cue[END], w.start):
+            kind = None  # (taken after the word: `trả nợ, Huy chiếm đoạt 1,3 tỷ đồng`)
+        if _PLANNED.search(w.text, w.clause[0], w.start):
+            return "other"  # a plan or a forecast, no result yet
         if after_q and after_q["pending"]:
             kind = "pending"  # `còn 1.234 việc chưa thi hành xong`: what is left, no result
         elif after_q and after_q["no"]:
@@ -143,9 +178,10 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         if aspect == "money" and kind in ("auction", "recovered", "owed"):
             if kind == "auction":
                 # `các cơ quan THADS … đã bán đấu giá 183 tài sản với tổng giá trị 412 tỷ đồng`
-                # totals many auctions: no one case's price
+                # totals many auctions: no one case's price; nor is a change of a price
+                # (`tăng thêm 363 tỷ đồng so với …`)
                 many = _MANY_AUCTIONS.search(w.text, w.s, w.start)
-                return "other" if many and not case_context else "auction.price"
+                return "other" if many and not case_context or change else "auction.price"
             if kind == "recovered":
                 if case_context:
                     return "case.recovered"

@@ -61,6 +61,10 @@ YEAR = re.compile(r"\d{4}")
 _FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
 _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
 _UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
+_TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
+_TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
+_SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
+_OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -103,8 +107,16 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     for m in at_literals(_BARE_YEAR, _BARE_YEAR_HEADS, text) if bare else ():
         if not (m.start() and text[m.start() - 1].isalnum()):
             periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
-    # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period.
-    periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0]))
+    # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period, nor the
+    # start of a span still running (`từ tháng 9/2016 đến nay`, `kéo dài từ năm 2011`); the
+    # start of a closed span (`từ năm 2011 đến 2014`) stays.
+    periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0])
+                     and not (_SINCE.search(text, max(0, p[0] - 10), p[0])
+                              and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1]))))
+    # `tháng 10/2025, tháng đầu tiên của năm công tác 2026`: the year only places the month
+    periods = [p for i, p in enumerate(periods) if not (
+        i and _OF_YEAR.search(text, max(0, p[0] - 40), p[0]) and 0 <= p[0] - periods[i - 1][1] <= 60
+        and "." not in text[periods[i - 1][1]:p[0]])]
     # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
     named_ends = [p[1] for p in periods if "/" not in p[2]]
     return [p for p in periods if "/" not in p[2] or not any(
