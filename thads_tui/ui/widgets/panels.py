@@ -91,9 +91,15 @@ class _FollowsAnalysis:
             self._pending.stop()
             self._pending = None
         if analysis.extraction is None and analysis.article_id is not None and not analysis.failed:
-            self._pending = self.set_timer(PENDING_SHOWN_AFTER, lambda: self.show(None, analysis.status))
+            self._pending = self.set_timer(PENDING_SHOWN_AFTER, lambda: self._still_pending(analysis))
             return
         self.show(analysis.extraction, analysis.status)
+
+    def _still_pending(self, analysis: Analysis) -> None:
+        """The timer fired: "analysing…" unless the analysis came meanwhile (a timer stopped
+        after it fired still runs: under load the panel said "analysing…" over the result)."""
+        if self.analysis is analysis:
+            self.show(None, analysis.status)
 
     def show(self, extraction: Extraction | None, status: str = "") -> None:
         raise NotImplementedError
