@@ -62,7 +62,6 @@ class CatalogExploration:
     def __init__(self, cat: Catalog, lock: threading.RLock) -> None:
         self.cat, self.lock = cat, lock
         self.failed: dict[str, str] = {}
-        self.complete = False  # steps() went to its end
         self.entities_read = False
         self._read_state: tuple | None = None  # Catalog.state() when the entities were read
         self._figures_state: tuple | None = None  # Catalog.state() the figure views were told of
@@ -101,7 +100,6 @@ class CatalogExploration:
         reads its page from the catalogue), "entities" once they are read (SQL counts: under a
         second at 100,000 articles) if E wants them, "done" at the end."""
         self._refresh()
-        self.complete = False
         cat, lock = self._reader()
         try:
             with lock:
@@ -121,7 +119,6 @@ class CatalogExploration:
         finally:
             if cat is not self.cat:
                 cat.close()
-        self.complete = True
         yield "done"
 
     def entities(self) -> list[EntityEntry]:  # the views sort and filter copies of the list, never the entries
