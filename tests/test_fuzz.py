@@ -104,3 +104,16 @@ def test_store_round_trips_hostile_notes_and_citations(tmp_path_factory, note, t
     for fmt in ("md", "json", "csv"):
         export_annotations(again, fmt).encode("utf-8")  # always writable as UTF-8
     assert not any(p.name.endswith((".lock", ".tmp")) for p in db.parent.iterdir())
+
+
+def test_a_usage_error_quotes_the_arguments_printable(tmp_path, capsys):
+    """The example hypothesis found: argparse echoed an escape sequence from an unknown option."""
+    from thads_tui.cli import main
+
+    (tmp_path / "a.txt").write_text("Tin\n\nThi hành án.", encoding="utf-8")
+    try:
+        code = main(["search", "-\x1b]0;t\x07", str(tmp_path)])
+    except SystemExit as stop:
+        code = stop.code
+    err = capsys.readouterr().err
+    assert code == 2 and "unrecognized arguments" in err and not CONTROL.search(err.replace("\n", ""))

@@ -53,11 +53,19 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's, but the error it prints quotes the arguments printable: `thads-tui search
+    '-\x1b]0;t\x07'` echoed the escape sequence in its usage error, and the terminal obeyed it."""
+
+    def error(self, message: str):
+        super().error(printable(message))
+
+
 def _global_options() -> argparse.ArgumentParser:
     """Options every command takes, before or after the sub-command's name."""
     from .corpus.decode import LIMIT_SETTING
 
-    p = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    p = _Parser(add_help=False, allow_abbrev=False)
     p.add_argument("--db", metavar="FILE", type=Path, default=None,
                    help="annotations file (bookmarks and notes); default: %s" % default_db_path())
     p.add_argument("--max-file-size", metavar="SIZE", type=_size, default=None,
@@ -67,7 +75,7 @@ def _global_options() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="thads-tui", parents=[_global_options()],
         description="Offline terminal reader for Vietnamese civil judgment enforcement (THADS) "
         "articles. With no PATH it opens the bundled articles.",
@@ -117,7 +125,7 @@ _SUB_PARSERS = {"extract": _extract_parser, "search": _search_parser, "export": 
 
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=f"thads-tui {name}", parents=[_global_options()])
+    p = _Parser(prog=f"thads-tui {name}", parents=[_global_options()])
     _SUB_PARSERS[name](p)
     return p
 
