@@ -66,7 +66,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # A whole run of '/'- or '-'-joined parts, read possessively from its first digit only: the
 # older pattern backtracked through every suffix of a long digit run (quadratic: 32,000
 # digits took 20 s). A run is a document number when a part after a separator has a capital.
-_DOC_NUMBER = re.compile(r"[0-9]++[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")  # `*+`: a bare run is consumed whole
+# (`[0-9][0-9]*+`, not `[0-9]++`: a pattern opening with a character set is scanned fast.)
+_DOC_NUMBER = re.compile(r"[0-9][0-9]*+[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")  # `*+`: a bare run is consumed whole
 _GLUED = re.compile(r"[\w/-]")
 _ISSUER = re.compile(r"[/-][0-9A-Za-zĐđ]*[A-ZĐ]")
 
