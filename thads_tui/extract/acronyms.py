@@ -61,8 +61,14 @@ class _Shouting:
         if loud is None:
             end = text.find("\n", pos)
             words = text[start:end if end >= 0 else len(text)].split()
-            caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-            loud = self.loud[start] = caps >= 4 and caps * 2 >= len(words)
+            # (counted in C first, one-letter words included: most lines are far from loud)
+            upper = sum(map(str.isupper, words))
+            if upper >= 4 and upper * 2 >= len(words):
+                caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+                loud = caps >= 4 and caps * 2 >= len(words)
+            else:
+                loud = False
+            self.loud[start] = loud
         return loud
 
 
