@@ -93,6 +93,8 @@ def _qualifier_before() -> re.Pattern:
 def find_figures(text: str) -> list[Span]:
     out = []
     for m in scan(_pattern(), text, _NUMBER_LEFT):
+        if m.lastindex == 1:
+            continue  # only `num` matched: a bare number (most numbers: years, days, counts)
         span = _figure(text, m)
         if span:
             out.append(span)
