@@ -65,7 +65,7 @@ def find_places(text: str) -> list[Span]:
         name = m.group("n")
         out.append(Span(m.start("n"), m.end("n"), "LOCATION", table_.get(name, name)))
     names = surnames()
-    for m in at_line_starts(headline_rx, text):
+    for m in at_line_starts(headline_rx, text, ":"):
         name = m.group("n")
         words = name.split()
         # One word is a label (`Ảnh:`); a family name before two more is a person speaking.

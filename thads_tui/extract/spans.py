@@ -183,20 +183,25 @@ def at_literals(rx: re.Pattern, heads: tuple[str, ...], text: str,
     return out
 
 
-def at_line_starts(rx: re.Pattern, text: str):
+def at_line_starts(rx: re.Pattern, text: str, holds: str):
     """`rx.finditer(text)` for a pattern starting with `(?:^|\n)` whose matches stay on
-    one line: tried at the start and at each line break only."""
-    match = rx.match
+    one line and hold the literal `holds` (`:` after a headline's place): tried at the start
+    and at each line break before a line holding it (most lines hold none)."""
+    match, find, rfind = rx.match, text.find, text.rfind
     m = match(text, 0)
     if m is not None:
         yield m
-    end = m.end() if m is not None else 0
-    i = text.find("\n", max(end, 0 if m is None else 1))
-    while i >= 0:
-        m = match(text, i)
-        if m is not None:
-            yield m
-        i = text.find("\n", max(i + 1, m.end() if m is not None else 0))
+    q = max(m.end(), 1) if m is not None else 1  # the first line break still to try
+    c = find(holds, q)
+    while c >= 0:
+        i = rfind("\n", 0, c)  # the break before the line holding `holds` at c
+        if i >= q:
+            m = match(text, i)
+            if m is not None:
+                yield m
+            q = max(i + 1, m.end() if m is not None else 0)
+        i = find("\n", c)  # on to the next line holding it
+        c = find(holds, i) if i >= 0 else -1
 
 
 WORD_LEFT = re.compile(r"\w")
