@@ -12,7 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thads_tui.extract import extract
+from thads_tui.extract import extract, legal
 from thads_tui.extract.figures import FIGURE_NUMBER
 from thads_tui.extract.lexicon import fold
 from thads_tui.extract.numbers import NUMBER
@@ -54,3 +54,18 @@ def test_bare_year_phrases_still_give_periods():
     text = "Kết quả\nTrong năm, Cục THADS tỉnh Gia Lai thi hành xong 3.000 việc, đạt 80% về việc."
     periods = {f.text: f.period for f in extract(text, "2024-11-02").figures}
     assert periods["80%"] == "2024"
+
+
+legal_words = st.lists(st.sampled_from(["Quyết định", "quyết định", "Nghị quyết", "Thông báo", "số", "Số",
+                                        " ", "  ", "\n", "12", "5", "/", "-", "QĐ", "UBND", "2020", "a",
+                                        "Quy", "quy định", "x", "١", "５"]),
+                   max_size=24).map("".join)
+
+
+@given(legal_words)
+def test_numbered_references_are_not_looked_for_after_the_last_number(text):
+    numbered, _, _ = legal._patterns()
+    anchor, _ = legal._anchors()
+    every = [m.span() for m in anchored(numbered, anchor, text, WORD_LEFT)
+             if re.search("[A-ZĐ]", m.group("n"))]
+    assert [(s.start, s.end) for s in legal.find_legal(text) if s.priority == 2] == every

@@ -33,7 +33,8 @@ def extract(text: str, date: str | None = None) -> Extraction:
     if not isinstance(text, str) or not text:
         return Extraction()
     folded = fold(text)
-    legal = pick(one_line(folded, find_legal(folded)))
+    numbers = document_numbers(folded)
+    legal = pick(one_line(folded, find_legal(folded, numbers)))
     legal_block = Blocker(legal)
     dates = [d for d in pick(one_line(folded, find_dates(folded)))
              if not legal_block.overlaps(d.start, d.end)]
@@ -61,7 +62,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
-                      + document_numbers(folded) + credits)
+                      + numbers + credits)
     acronyms = [a for a in one_line(folded, find_acronyms(folded))
                 if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)

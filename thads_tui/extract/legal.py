@@ -92,12 +92,28 @@ def document_numbers(text: str) -> list[Span]:
 _SHORT_CUE = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")
 
 
-def find_legal(text: str) -> list[Span]:
+# Characters outside the blocks Vietnamese text is written in, which hold every decimal digit
+# but 0-9 (`\d` reads Arabic-Indic or fullwidth digits too): rare, and then nothing is assumed.
+_NOT_LATIN = re.compile("[^\x00-\u065f\u1e00-\u1eff\u2000-\u2bff]")
+
+
+def _numbered_until(text: str, numbers: list[Span]) -> int:
+    """Where the anchor of the last numbered reference with an issuer can end: its number is
+    one of `numbers` (digits 0-9, a space before it, a capital after a separator), and its
+    anchor ends at that number's first digit. Most articles hold none: no anchor scan at all."""
+    if _NOT_LATIN.search(text):
+        return len(text)
+    return numbers[-1].start + 1 if numbers else 0
+
+
+def find_legal(text: str, numbers: list[Span] | None = None) -> list[Span]:
+    """`numbers`: `document_numbers(text)`, when the caller has them."""
     numbered, short, named = _patterns()
     numbered_at, named_at = _anchors()
     out: list[Span] = []
     full: dict[tuple[str, str], str] = {}
-    for m in anchored(numbered, numbered_at, text, WORD_LEFT):
+    until = _numbered_until(text, document_numbers(text) if numbers is None else numbers)
+    for m in anchored(numbered, numbered_at, text, WORD_LEFT, until):
         if not re.search(r"[A-ZĐ]", m.group("n")):
             continue
         ref = m.group()

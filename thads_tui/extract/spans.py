@@ -124,15 +124,18 @@ def _glue_run(bad_left: re.Pattern):
     return run
 
 
-def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
+def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None,
+             until: int | None = None):
     """`scan(rx, text, bad_left)` for a pattern CPython cannot scan fast (it starts with an
     optional part or a group of alternatives): `anchor`, a fast pattern that matches wherever
-    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`."""
+    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`;
+    with `until`, only the matches whose anchor ends by `until` (the caller knows none after)."""
     q = 0
     search, match = anchor.search, rx.match
     glue = _glue_run(bad_left) if bad_left is not None else None
+    end = len(text) if until is None else until
     while True:
-        a = search(text, q)
+        a = search(text, q, end)
         if a is None:
             return
         p = a.start()
