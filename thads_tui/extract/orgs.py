@@ -248,9 +248,15 @@ _TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(
                                                                  "Ban Chỉ đạo")]
 
 
-@cache
-def _by_length() -> list[tuple[str, str]]:
-    return sorted(provinces().items(), key=lambda kv: -len(kv[0]))
+def _province_ends(name: str):
+    """The province spellings `name` ends with after a space, longest first."""
+    table = provinces()
+    i = name.find(" ")
+    while i >= 0:
+        tail = name[i + 1:]
+        if tail in table:
+            yield tail, table[tail]
+        i = name.find(" ", i + 1)
 
 
 @lru_cache(maxsize=4096)
@@ -272,19 +278,18 @@ def canonical_org(name: str, main_province: str | None) -> str:
     if _CORP_START.match(name):
         # A company's or bank's name is its own (Xây dựng Hòa Bình is no province), but
         # `… kiến thiết tỉnh Tiền Giang` and `… kiến thiết Tiền Giang` are one company.
-        for spelling, _ in _by_length():
+        for spelling, _ in _province_ends(name):
             for level in (" tỉnh ", " thành phố ", " TP. ", " TP "):
                 if name.endswith(level + spelling):
                     return name[: -len(level + spelling)] + " " + spelling
         return name
-    for spelling, canon in _by_length():
-        if name.endswith(" " + spelling):
-            head = name[: -len(spelling) - 1]
-            if not re.search(r"(?:\btỉnh|\bthành phố|\bTP\.?| ủy)$", head):
-                level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
-                head = f"{head} {level}"
-            head = re.sub(r"\bTP\.?$", "thành phố", head)
-            return f"{head} {canon}"
+    for spelling, canon in _province_ends(name):  # (the longest only)
+        head = name[: -len(spelling) - 1]
+        if not re.search(r"(?:\btỉnh|\bthành phố|\bTP\.?| ủy)$", head):
+            level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
+            head = f"{head} {level}"
+        head = re.sub(r"\bTP\.?$", "thành phố", head)
+        return f"{head} {canon}"
     if main_province and re.search(r" tỉnh$", name):
         level = "thành phố" if main_province in MUNICIPALITIES else "tỉnh"
         return name[: -len(" tỉnh")] + f" {level} {main_province}"
