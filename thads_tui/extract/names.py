@@ -120,12 +120,13 @@ def _names_in(text, words, names, ends) -> list[Span]:
     out = []
     i = 0
     while i < len(words) - 1:
-        first = text[words[i][0]:words[i][1]]
-        if _NAMED_AFTER.search(text, max(0, words[i][0] - 8), words[i][0]):
-            i += 1  # đường Lê Lợi, xã Phan Thanh: a street or commune named after a person
+        at = words[i][0]
+        first = text[at:words[i][1]]
+        if first in _NOT_FIRST or _NAMED_AFTER.search(text, max(0, at - 8), at):
+            i += 1  # (đường Lê Lợi, xã Phan Thanh: a street or commune named after a person)
             continue
-        titled = _title_before(text, words[i][0], ends)
-        if first in _NOT_FIRST or (first not in names and not titled):
+        titled = _title_before(text, at, ends)
+        if first not in names and not titled:
             i += 1
             continue
         j = i + 1
