@@ -99,10 +99,15 @@ _STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "nă
 
 def find_dates(text: str) -> list[Span]:
     out = []
+    held: dict = {}  # need -> whether the text holds it (patterns share `_MONTH_NUMBER`)
     for i, (rx, kind, left) in enumerate(_patterns()):
         need = _NEEDS.get(i)
-        if need is not None and need(text) is None:
-            continue
+        if need is not None:
+            holds = held.get(need)
+            if holds is None:
+                holds = held[need] = need(text) is not None
+            if not holds:
+                continue
         heads = _STARTS.get(i)
         for m in at_literals(rx, heads, text, left) if heads else scan(rx, text, left):
             g = m.groupdict()
