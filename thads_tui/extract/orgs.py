@@ -162,6 +162,7 @@ def _heads(pattern: str) -> tuple[str, ...] | None:
 _NEEDS = {
     "(?:tổng công ty|công ty|ngân hàng)": (("công ty", "ngân hàng"),),
     "(?:tổng cục|chi cục|cục)": (("cục",), ("thi hành án dân sự",)),
+    _CUC: (("THA", "hi hành án dân sự"),),  # (its `_THADS`)
     "(?:tòa án|viện kiểm sát) nhân dân": (("tòa án nhân dân", "viện kiểm sát nhân dân"),),
     "(?:Quốc hội|Chính phủ": (("Quốc hội", "Chính phủ"),),
     "(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận": (("Ủy ban ", "Hội đồng nhân dân"),),
