@@ -12,7 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thads_tui.extract import extract, legal
+from thads_tui.extract import extract, legal, orgs
 from thads_tui.extract.figures import FIGURE_NUMBER
 from thads_tui.extract.lexicon import fold
 from thads_tui.extract.numbers import NUMBER
@@ -69,3 +69,11 @@ def test_numbered_references_are_not_looked_for_after_the_last_number(text):
     every = [m.span() for m in anchored(numbered, anchor, text, WORD_LEFT)
              if re.search("[A-ZĐ]", m.group("n"))]
     assert [(s.start, s.end) for s in legal.find_legal(text) if s.priority == 2] == every
+
+
+@given(st.lists(st.sampled_from(["Ủy ban ", "ủy", " ", "Tỉnh", "Ban Chỉ đạo", "Ban", "THA", "THADS", "UBND",
+                                 "UBMTTQ", "Công ty", "công ty", "Tòa án", " nhân dân", "Viện", " kiểm sát",
+                                 "x", "\n"]), max_size=20).map("".join))
+def test_need_words_found_in_one_pass_are_those_the_text_holds(text):
+    words = {w for *_, needs, _ in orgs._patterns() for group in needs for w in group}
+    assert orgs._present(text) == {w for w in words if w in text}

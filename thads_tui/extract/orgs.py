@@ -189,9 +189,9 @@ def _needs(pattern: str) -> tuple[tuple[str, ...], ...]:
 
 def find_orgs(text: str) -> list[Span]:
     out = []
-    present: dict[str, bool] = {}  # need word -> in the text (patterns share their words)
+    present = _present(text)  # the need words the text holds
     for rx, layer, prio, anchor, needs, heads in _patterns():
-        if needs and not _has_all(needs, text, present):
+        if needs and not all(any(w in present for w in group) for group in needs):
             continue
         for m in (anchored(rx, anchor, text, WORD_LEFT) if anchor else
                   at_literals(rx, heads, text, WORD_LEFT) if heads else scan(rx, text, WORD_LEFT)):
@@ -216,18 +216,29 @@ def find_orgs(text: str) -> list[Span]:
     return out
 
 
-def _has_all(needs: tuple[tuple[str, ...], ...], text: str, present: dict[str, bool]) -> bool:
-    """One word of each group is in `text` (each word looked up once per text, in `present`)."""
-    for group in needs:
-        for w in group:
-            found = present.get(w)
-            if found is None:
-                found = present[w] = w in text
-            if found:
-                break
-        else:
-            return False
-    return True
+@cache
+def _need_words() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...]]:
+    """The need words: the capitalised ones as one trie (its first letters are capitals, rare
+    in a text), with the need words inside each; the others, looked up one by one."""
+    words = sorted({w for *_, needs, _ in _patterns() for group in needs for w in group})
+    upper = [w for w in words if w[:1].isupper()]
+    within = {f: frozenset(w for w in upper if w in f) for f in upper}
+    return re.compile(trie_pattern(upper)), within, tuple(w for w in words if not w[:1].isupper())
+
+
+def _present(text: str) -> set[str]:
+    """The need words `text` holds. The trie is tried at every start (not only after the last
+    match), and what it finds there is the longest need word starting there: any other starting
+    there is inside it, so a need word is held exactly when it is inside one found."""
+    rx, within, others = _need_words()
+    found: set[str] = set()
+    search = rx.search
+    m = search(text)
+    while m is not None:
+        found |= within[m.group()]
+        m = search(text, m.start() + 1)
+    found.update(w for w in others if w in text)
+    return found
 
 
 _CORP_START = re.compile(_CORP)
