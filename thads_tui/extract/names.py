@@ -233,12 +233,16 @@ def _clean(role: str) -> str | None:
 
 
 def _role_before(text: str, pos: int) -> str | None:
+    if not pos or text[pos - 1] != " ":
+        return None  # (the window below ends with the character before the name)
     _, title_at, _, _ = _patterns()
-    window = text[max(0, pos - 160):pos]
+    lo = max(0, pos - 160)
     # (a closing bracket ends the previous person's aside: `A (57 tuổi, nguyên Trưởng phòng X), B`)
-    cut = max(window.rfind(c) for c in ".;:()\n“\"")
-    window = window[cut + 1:]
-    if not window.strip() or not window.endswith(" "):
+    rfind = text.rfind
+    cut = max(rfind(".", lo, pos), rfind(";", lo, pos), rfind(":", lo, pos), rfind("(", lo, pos),
+              rfind(")", lo, pos), rfind("\n", lo, pos), rfind("“", lo, pos), rfind('"', lo, pos))
+    window = text[max(lo, cut + 1):pos]
+    if not window.strip():
         return None
     for t in scan(title_at, window, WORD_LEFT):
         rest = window[t.start():]
@@ -252,12 +256,15 @@ def _role_before(text: str, pos: int) -> str | None:
     return None
 
 
+_AFTER_END = re.compile(r"[.;:(\n]")
+
+
 def _role_after(text: str, pos: int) -> str | None:
     _, title_at, _, _ = _patterns()
     window = text[pos:pos + 200]
     if not window.startswith(","):
         return None
-    window = re.split(r"[.;:(\n]", window[1:], maxsplit=1)[0]
+    window = _AFTER_END.split(window[1:], maxsplit=1)[0]
     parts = []
     for seg in window.split(","):
         seg = seg.strip()
