@@ -125,14 +125,15 @@ def _names_in(text, words, names, ends) -> list[Span]:
         if first in _NOT_FIRST or _NAMED_AFTER.search(text, max(0, at - 8), at):
             i += 1  # (đường Lê Lợi, xã Phan Thanh: a street or commune named after a person)
             continue
-        titled = _title_before(text, at, ends)
-        if first not in names and not titled:
+        surname = names.get(first)  # None: no family name; True: an everyday word too
+        # (the title before is asked only when it decides: most names start with a sure family name)
+        if surname is None and not _title_before(text, at, ends):
             i += 1
             continue
         j = i + 1
         while j < len(words) and j - i < 4 and text[words[j][0]:words[j][1]] not in _NOT_INSIDE:
             j += 1
-        ok = j - i >= 2 and (titled or not names.get(first) or j - i >= 3)
+        ok = j - i >= 2 and (not surname or j - i >= 3 or _title_before(text, at, ends))
         if ok:
             start, end = words[i][0], words[j - 1][1]
             if end - words[j - 1][0] == 1 and text.startswith(".", end):
