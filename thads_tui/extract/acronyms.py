@@ -79,7 +79,7 @@ def find_acronyms(text: str) -> list[Span]:
     out = []
     for m in scan(_token(), text, WORD_LEFT):
         tok = m.group()
-        if _ROMAN.fullmatch(tok):
+        if not tok.strip("MDCLXVI") and _ROMAN.fullmatch(tok):  # (only these letters make one)
             continue
         if tok not in known and m.start() in loud:
             continue
