@@ -13,7 +13,7 @@ from functools import cache
 
 from .lexicon import CAP_WORD, UPPER, surnames, trie_pattern, word_list
 from .places import provinces
-from .spans import WORD_LEFT, Blocker, Span, compile_line, scan
+from .spans import WORD_LEFT, Blocker, Span, at_literals, compile_line, scan
 
 BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
                          r"tin cùng chuyên mục|bài viết liên quan|chia sẻ|in bài)\W*$")
@@ -211,6 +211,9 @@ def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
         p.role = None if role and role.lower() in _ADDRESS else role  # `ông`, `bà` are no roles
 
 
+_CREDIT_HEADS = ("Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Video", "Clip")  # (what a credit starts with)
+
+
 @cache
 def _credit_pattern() -> re.Pattern:
     sure = "|".join(re.escape(n.upper()) for n, ambiguous in surnames().items() if not ambiguous)
@@ -222,7 +225,7 @@ def _credit_pattern() -> re.Pattern:
 def find_credits(text: str) -> list[Span]:
     """Photo credits in capitals (`Ảnh: NGUYỄN VĂN HÙNG`): one person, not a row of acronyms."""
     out = []
-    for m in _credit_pattern().finditer(text):
+    for m in at_literals(_credit_pattern(), _CREDIT_HEADS, text):
         name = " ".join(w[:1] + w[1:].lower() for w in m.group("n").split())
         out.append(Span(m.start("n"), m.end("n"), "PERSON", name, role="ảnh"))
     return out
