@@ -80,8 +80,10 @@ def _canonical(m: re.Match, kind: str, g: dict) -> str:
 # is not scanned by that pattern (a full pass for its common first character, a digit or a
 # letter, while most texts hold none of its words). Each is a necessary condition only.
 _MONTH_NUMBER = re.compile(r"háng[^\S\n]+[0-9]")  # `tháng 9`, `Tháng 12`
+_SEP_YEAR = tuple(sep + century for sep in "/.-" for century in ("19", "20"))  # `/9/2021`: `/20`
 _NEEDS = {
     0: _MONTH_NUMBER.search, 3: _MONTH_NUMBER.search, 4: _MONTH_NUMBER.search,
+    1: lambda text: any(w in text for w in _SEP_YEAR) or None,  # (substring tests: no scan)
     9: _MONTH_NUMBER.search,
     5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
     6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,
