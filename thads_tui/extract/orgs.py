@@ -194,7 +194,7 @@ def find_orgs(text: str) -> list[Span]:
     out = []
     present = _present(text)  # the need words the text holds
     for rx, layer, prio, anchor, needs, heads in _patterns():
-        if needs and not all(any(w in present for w in group) for group in needs):
+        if needs and not _holds(needs, present):
             continue
         for m in (anchored(rx, anchor, text, WORD_LEFT) if anchor else
                   at_literals(rx, heads, text, WORD_LEFT) if heads else scan(rx, text, WORD_LEFT)):
@@ -229,6 +229,14 @@ def _need_words() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...
     return re.compile(trie_pattern(upper)), within, tuple(w for w in words if not w[:1].isupper())
 
 
+def _holds(needs: tuple[tuple[str, ...], ...], present: set[str]) -> bool:
+    """One word of each group is among the `present` ones."""
+    for group in needs:
+        if present.isdisjoint(group):
+            return False
+    return True
+
+
 def _present(text: str) -> set[str]:
     """The need words `text` holds. The trie is tried at every start (not only after the last
     match), and what it finds there is the longest need word starting there: any other starting
@@ -240,7 +248,7 @@ def _present(text: str) -> set[str]:
     while m is not None:
         found |= within[m.group()]
         m = search(text, m.start() + 1)
-    found.update(w for w in others if w in text)
+    found.update([w for w in others if w in text])
     return found
 
 
