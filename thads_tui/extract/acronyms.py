@@ -81,8 +81,9 @@ def find_acronyms(text: str) -> list[Span]:
         tok = m.group()
         if not tok.strip("MDCLXVI") and _ROMAN.fullmatch(tok):  # (only these letters make one)
             continue
-        if tok not in known and m.start() in loud:
+        start, end = m.span()
+        entry = known.get(tok)
+        if entry is None and start in loud:
             continue
-        canonical = known[tok][0] if tok in known else learned.get(tok, tok)
-        out.append(Span(m.start(), m.end(), "ACRONYM", canonical))
+        out.append(Span(start, end, "ACRONYM", entry[0] if entry is not None else learned.get(tok, tok)))
     return out

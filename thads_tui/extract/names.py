@@ -73,12 +73,10 @@ def _title_before(text: str, pos: int, ends: dict[int, int]) -> bool:
         head = text[max(0, pos - 60):pos]
         # (title_end opens with a look-behind, tried at each of the 60 places: first ask
         # whether the head, spaces and one colon stripped, ends with a title's last word)
-        tail = head.rstrip()
-        if tail.endswith(":"):
-            tail = tail[:-1].rstrip()
+        stripped = head.rstrip()
+        tail = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
         if tail.endswith(lasts) and title_end.search(head):
             return True
-        stripped = head.rstrip()
         back = pos - (len(head) - len(stripped))
         if back in ends:
             pos = ends[back]
