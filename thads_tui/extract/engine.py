@@ -9,7 +9,6 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 """
 from __future__ import annotations
 
-from functools import cache
 from operator import attrgetter
 
 from .acronyms import find_acronyms
@@ -21,7 +20,7 @@ from .lexicon import fold
 from .model import Extraction, new_entity, new_figure
 from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
-from .places import drop_names_in_places, find_places, provinces
+from .places import drop_names_in_places, find_places, province_names
 from .spans import Blocker, Span, one_line, pick
 
 
@@ -75,7 +74,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,
-                   _province_names(), authors).assign(figures)  # (sorted: `pick` keeps starts in order)
+                   province_names(), authors).assign(figures)  # (sorted: `pick` keeps starts in order)
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
@@ -86,11 +85,6 @@ def extract(text: str, date: str | None = None) -> Extraction:
     return Extraction(entities, [_figure(text, f, measure(folded, f.extra["at"], f.end))
                                  for f in figures
                                  if not f.extra.get("drop")])
-
-
-@cache
-def _province_names() -> frozenset[str]:
-    return frozenset(provinces().values())
 
 
 def _pick_orgs(candidates: list[Span]) -> list[Span]:

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
-from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
+from .places import MUNICIPALITIES, district_pattern, province_names, province_pattern, provinces
 from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
@@ -135,9 +135,12 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # literal trie of where it can start.
     # A gazetteer's pattern needs one of its entries in the text: most texts hold none, and
     # `_present` learns that in its pass over the capitals instead of two more scans.
+    # So do `Bộ Tư pháp`, `Sở Tài chính`: a ministry's name.
     entries = {raw[0][0]: (word_list("orgs.txt"),), raw[1][0]: (word_list("local_orgs.txt"),)}
+    ministry = (word_list("ministries.txt"),)
     return [(compile_line(p), layer, prio, re.compile(trie_pattern(rest[0])) if rest else None,
-             entries.get(p) or _needs(p), _heads(p)) for p, layer, prio, *rest in raw]
+             entries.get(p) or (ministry if p.startswith(("(?:Sở|Phòng)", "[Bb]ộ")) else _needs(p)),
+             _heads(p)) for p, layer, prio, *rest in raw]
 
 
 # The literals every match of a pattern starts with, by the pattern's opening: such a
@@ -321,7 +324,7 @@ def canonical_org(name: str, main_province: str | None) -> str:
 
 def main_province(locations: list[Span]) -> str | None:
     """The province an article is mostly about: the most frequent one, if clearly so."""
-    names = set(provinces().values())
+    names = province_names()
     counts = Counter(s.canonical for s in locations if s.canonical in names)
     if not counts:
         return None

@@ -24,6 +24,12 @@ def provinces() -> dict[str, str]:
 
 
 @cache
+def province_names() -> frozenset[str]:
+    """The canonical province/city names."""
+    return frozenset(provinces().values())
+
+
+@cache
 def province_pattern() -> str:
     return rf"{trie_pattern(provinces())}(?!\w)"
 
