@@ -16,7 +16,7 @@ from thads_tui.extract import extract, legal, orgs
 from thads_tui.extract.figures import FIGURE_NUMBER
 from thads_tui.extract.lexicon import fold
 from thads_tui.extract.numbers import NUMBER
-from thads_tui.extract.spans import WORD_LEFT, anchored, at_line_starts, scan
+from thads_tui.extract.spans import WORD_LEFT, anchored, at_line_starts, compile_line, scan
 
 numberish = st.text(alphabet="0123456789.,/ a", max_size=24)
 words = st.lists(st.sampled_from(["Luật", "Bộ luật", "luật", "Đất đai", "Hiến pháp", "xLuật",
@@ -78,3 +78,10 @@ def test_numbered_references_are_not_looked_for_after_the_last_number(text):
 def test_need_words_found_in_one_pass_are_those_the_text_holds(text):
     words = {w for *_, needs, _ in orgs._patterns() for group in needs for w in group}
     assert orgs._present(text) == {w for w in words if w in text}
+
+
+@given(st.lists(st.sampled_from(["số", "Số", "SỐ", "ſố", "sỐ", "tố", "ố", "Ố", "s", " ", "\t", "\n", "5",
+                                 "12", "/", "2020", "-", "a"]), max_size=16).map("".join))
+def test_short_reference_cue_is_found_from_its_second_letter(text):
+    every_s = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")  # the one-pattern form
+    assert legal._short_cue(text) == bool(every_s.search(text))
