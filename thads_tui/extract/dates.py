@@ -84,6 +84,7 @@ _SEP_YEAR = tuple(sep + century for sep in "/.-" for century in ("19", "20"))  #
 _NEEDS = {
     0: _MONTH_NUMBER.search, 3: _MONTH_NUMBER.search, 4: _MONTH_NUMBER.search,
     1: lambda text: any(w in text for w in _SEP_YEAR) or None,  # (substring tests: no scan)
+    2: lambda text: ("/" in text or "-" in text) or None,  # `24/9`, `9-12`
     9: _MONTH_NUMBER.search,
     5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
     6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,

@@ -76,6 +76,8 @@ def document_numbers(text: str) -> list[Span]:
     """Every `15/2015/DS-PT`, `16-CT/TU`, `196/QĐ-TCTHADS`, with or without a document type
     before it: the codes inside (DS, PT, QĐ) are parts of a number, not acronyms."""
     out = []
+    if "/" not in text and "-" not in text:
+        return out  # (no run has a separator: one-character `in`s, no scan)
     for m in _DOC_NUMBER.finditer(text):
         # a run glued to a word (`A12/B`) is no number, nor any part of it: every character
         # of a run is glue for the next, so no number starts inside it either
