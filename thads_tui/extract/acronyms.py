@@ -61,8 +61,14 @@ class _Shouting:
         if loud is None:
             end = text.find("\n", pos)
             words = text[start:end if end >= 0 else len(text)].split()
-            caps = sum(1 for w in words if len(w) > 1 and w.isupper())
-            loud = self.loud[start] = caps >= 4 and caps * 2 >= len(words)
+            # (counted in C first, one-letter words included: most lines are far from loud)
+            upper = sum(map(str.isupper, words))
+            if upper >= 4 and upper * 2 >= len(words):
+                caps = sum(1 for w in words if len(w) > 1 and w.isupper())
+                loud = caps >= 4 and caps * 2 >= len(words)
+            else:
+                loud = False
+            self.loud[start] = loud
         return loud
 
 
@@ -73,10 +79,11 @@ def find_acronyms(text: str) -> list[Span]:
     out = []
     for m in scan(_token(), text, WORD_LEFT):
         tok = m.group()
-        if _ROMAN.fullmatch(tok):
+        if not tok.strip("MDCLXVI") and _ROMAN.fullmatch(tok):  # (only these letters make one)
             continue
-        if tok not in known and m.start() in loud:
+        start, end = m.span()
+        entry = known.get(tok)
+        if entry is None and start in loud:
             continue
-        canonical = known[tok][0] if tok in known else learned.get(tok, tok)
-        out.append(Span(m.start(), m.end(), "ACRONYM", canonical))
+        out.append(Span(start, end, "ACRONYM", entry[0] if entry is not None else learned.get(tok, tok)))
     return out

@@ -12,7 +12,8 @@ from functools import cache
 from .lexicon import trie_pattern
 from .spans import at_literals
 
-_TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:phải thi hành|thụ lý|phải giải quyết)")
+_TOTAL_ENDS = ("phải thi hành", "thụ lý", "phải giải quyết")
+_TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:" + "|".join(_TOTAL_ENDS) + ")")
 _TRACKED = re.compile(r"thuộc diện[^.;\n]{0,120}?theo dõi")
 
 # Every cue word, with the sets it belongs to, found by one trie-shaped pass over the text (no
@@ -165,7 +166,9 @@ def index_cues(text: str) -> dict[str, Hits]:
             lists[slot].append((e, s, kind))
     sets = dict(zip(_SETS, lists))
     # `[Ss]ố …` is tried where `Số `/`số ` occurs: CPython scans a leading set letter by letter.
+    # (each match ends with one of `_TOTAL_ENDS`: most texts hold none, and then no `số` is tried)
     sets["total_noun"] = [(m.end(), m.start(), "total_noun")
-                          for m in at_literals(_TOTAL_NOUN, ("Số ", "số "), text)]
+                          for m in at_literals(_TOTAL_NOUN, ("Số ", "số "), text)
+                          ] if any(w in text for w in _TOTAL_ENDS) else []
     sets["tracked"] = [(m.end(), m.start(), "tracked") for m in _TRACKED.finditer(text)]
     return {k: Hits(v) for k, v in sets.items()}

@@ -80,8 +80,11 @@ def _canonical(m: re.Match, kind: str, g: dict) -> str:
 # is not scanned by that pattern (a full pass for its common first character, a digit or a
 # letter, while most texts hold none of its words). Each is a necessary condition only.
 _MONTH_NUMBER = re.compile(r"háng[^\S\n]+[0-9]")  # `tháng 9`, `Tháng 12`
+_SEP_YEAR = tuple(sep + century for sep in "/.-" for century in ("19", "20"))  # `/9/2021`: `/20`
 _NEEDS = {
     0: _MONTH_NUMBER.search, 3: _MONTH_NUMBER.search, 4: _MONTH_NUMBER.search,
+    1: lambda text: any(w in text for w in _SEP_YEAR) or None,  # (substring tests: no scan)
+    2: lambda text: ("/" in text or "-" in text) or None,  # `24/9`, `9-12`
     9: _MONTH_NUMBER.search,
     5: re.compile(r"u[ýí][^\S\n]").search,  # `Quý IV`, `quí 2`
     6: re.compile(r"tháng[^\S\n]+(?:đầu|cuối|năm)").search,
@@ -99,10 +102,15 @@ _STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "nă
 
 def find_dates(text: str) -> list[Span]:
     out = []
+    held: dict = {}  # need -> whether the text holds it (patterns share `_MONTH_NUMBER`)
     for i, (rx, kind, left) in enumerate(_patterns()):
         need = _NEEDS.get(i)
-        if need is not None and need(text) is None:
-            continue
+        if need is not None:
+            holds = held.get(need)
+            if holds is None:
+                holds = held[need] = need(text) is not None
+            if not holds:
+                continue
         heads = _STARTS.get(i)
         for m in at_literals(rx, heads, text, left) if heads else scan(rx, text, left):
             g = m.groupdict()

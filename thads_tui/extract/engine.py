@@ -9,7 +9,6 @@ break: recognisers compile with `compile_line` and every candidate list passes `
 """
 from __future__ import annotations
 
-from functools import cache
 from operator import attrgetter
 
 from .acronyms import find_acronyms
@@ -21,7 +20,7 @@ from .lexicon import fold
 from .model import Extraction, new_entity, new_figure
 from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
 from .orgs import ATOMIC, canonical_org, find_orgs, main_province
-from .places import drop_names_in_places, find_places, provinces
+from .places import drop_names_in_places, find_places, province_names
 from .spans import Blocker, Span, one_line, pick
 
 
@@ -33,7 +32,8 @@ def extract(text: str, date: str | None = None) -> Extraction:
     if not isinstance(text, str) or not text:
         return Extraction()
     folded = fold(text)
-    legal = pick(one_line(folded, find_legal(folded)))
+    numbers = document_numbers(folded)
+    legal = pick(one_line(folded, find_legal(folded, numbers)))
     legal_block = Blocker(legal)
     dates = [d for d in pick(one_line(folded, find_dates(folded)))
              if not legal_block.overlaps(d.start, d.end)]
@@ -61,7 +61,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     person_block = Blocker(persons)
     places = [p for p in places if not person_block.overlaps(p.start, p.end)]
     numbers = Blocker([Span(*s.extra["num"], "") for s in legal if s.extra] + places
-                      + document_numbers(folded) + credits)
+                      + numbers + credits)
     acronyms = [a for a in one_line(folded, find_acronyms(folded))
                 if not numbers.overlaps(a.start, a.end)]
     taken = Blocker(legal + dates)
@@ -74,7 +74,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,
-                   _province_names(), authors).assign(figures)  # (sorted: `pick` keeps starts in order)
+                   province_names(), authors).assign(figures)  # (sorted: `pick` keeps starts in order)
     short_names = {(o.start, o.end): o.canonical for o in orgs}
     for a in acronyms:  # `(BIDV)` after a bank's name stands for that bank
         a.canonical = short_names.get((a.start, a.end), a.canonical)
@@ -85,11 +85,6 @@ def extract(text: str, date: str | None = None) -> Extraction:
     return Extraction(entities, [_figure(text, f, measure(folded, f.extra["at"], f.end))
                                  for f in figures
                                  if not f.extra.get("drop")])
-
-
-@cache
-def _province_names() -> frozenset[str]:
-    return frozenset(provinces().values())
 
 
 def _pick_orgs(candidates: list[Span]) -> list[Span]:

@@ -75,10 +75,12 @@ def _pattern() -> re.Pattern:
     # NUMBER with its first digit taken out of the alternatives: a pattern that starts with a
     # character set is scanned fast by CPython, one that starts with alternatives is not
     number = FIGURE_NUMBER
-    return compile_line(
+    rx = compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
         rf"(?:(?P<sq>k?m[2²])(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"
         rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w)|\s(?P<sq2>k?m[2²])(?!\w))?)")
+    assert tuple(sorted(rx.groupindex, key=rx.groupindex.get)) == _GROUPS and rx.groups == len(_GROUPS)
+    return rx
 
 
 _QUALIFIER_FORMS = QUALIFIERS + tuple(q.capitalize() for q in QUALIFIERS)
@@ -92,21 +94,28 @@ def _qualifier_before() -> re.Pattern:
 
 def find_figures(text: str) -> list[Span]:
     out = []
+    units = _units()
     for m in scan(_pattern(), text, _NUMBER_LEFT):
-        span = _figure(text, m)
+        if m.lastindex == 1:
+            continue  # only `num` matched: a bare number (most numbers: years, days, counts)
+        span = _figure(text, m, units)
         if span:
             out.append(span)
     return out
 
 
-def _figure(text: str, m: re.Match) -> Span | None:
-    num, of, unit_word, sq, sq2, pct, mag = m.group("num", "of", "unit", "sq", "sq2", "pct", "mag")
+# The pattern's groups in order, read at once with `m.groups()` (checked where it is built).
+_GROUPS = ("num", "of", "sq", "mag", "pct", "unit", "sq2")
+
+
+def _figure(text: str, m: re.Match, units: dict[str, str]) -> Span | None:
+    num, of, sq, mag, pct, unit_word, sq2 = m.groups()
     unit_word = unit_word or sq or sq2
-    unit = "percent" if pct else _units().get(unit_word or "")
+    unit = "percent" if pct else units.get(unit_word or "")
     if unit is None and not mag and of is None:
         return None  # a bare number
     of = parse_vn_number(of) if of else None
-    start, end = m.start(), m.end()
+    start, end = m.span()
     lo = max(0, start - 14)
     # (the pattern opens with a look-behind, tried at each of the 14 places: first ask whether
     # the text before, spaces stripped, ends with a qualifier at all)

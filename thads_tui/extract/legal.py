@@ -66,7 +66,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # A whole run of '/'- or '-'-joined parts, read possessively from its first digit only: the
 # older pattern backtracked through every suffix of a long digit run (quadratic: 32,000
 # digits took 20 s). A run is a document number when a part after a separator has a capital.
-_DOC_NUMBER = re.compile(r"[0-9]++[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")  # `*+`: a bare run is consumed whole
+# (`[0-9][0-9]*+`, not `[0-9]++`: a pattern opening with a character set is scanned fast.)
+_DOC_NUMBER = re.compile(r"[0-9][0-9]*+[a-z]?(?:[/-][0-9A-Za-zĐđ]++)*+")  # `*+`: a bare run is consumed whole
 _GLUED = re.compile(r"[\w/-]")
 _ISSUER = re.compile(r"[/-][0-9A-Za-zĐđ]*[A-ZĐ]")
 
@@ -75,6 +76,8 @@ def document_numbers(text: str) -> list[Span]:
     """Every `15/2015/DS-PT`, `16-CT/TU`, `196/QĐ-TCTHADS`, with or without a document type
     before it: the codes inside (DS, PT, QĐ) are parts of a number, not acronyms."""
     out = []
+    if "/" not in text and "-" not in text:
+        return out  # (no run has a separator: one-character `in`s, no scan)
     for m in _DOC_NUMBER.finditer(text):
         # a run glued to a word (`A12/B`) is no number, nor any part of it: every character
         # of a run is glue for the next, so no number starts inside it either
@@ -88,15 +91,42 @@ def document_numbers(text: str) -> list[Span]:
 
 
 # `(?i:số)\s+N` ending the short form (`ſ` is a lowercase `s` to (?i)): a superset of its matches.
-_SHORT_CUE = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")
+# Looked for from its rarer second letter, each case a literal CPython finds fast (a leading
+# `[sSſ]` is tried at every `s`); no match holds another `ố`, so none hides one.
+_SHORT_CUES = tuple(compile_line(o + r"\s+\d+(?:/\d{4})?(?![\w/-])") for o in "ốỐ")
 
 
-def find_legal(text: str) -> list[Span]:
+def _short_cue(text: str) -> bool:
+    for rx in _SHORT_CUES:
+        for m in rx.finditer(text):
+            s = m.start()
+            if s and text[s - 1] in "sSſ":
+                return True
+    return False
+
+
+# Characters outside the blocks Vietnamese text is written in, which hold every decimal digit
+# but 0-9 (`\d` reads Arabic-Indic or fullwidth digits too): rare, and then nothing is assumed.
+_NOT_LATIN = re.compile("[^\x00-\u065f\u1e00-\u1eff\u2000-\u2bff]")
+
+
+def _numbered_until(text: str, numbers: list[Span]) -> int:
+    """Where the anchor of the last numbered reference with an issuer can end: its number is
+    one of `numbers` (digits 0-9, a space before it, a capital after a separator), and its
+    anchor ends at that number's first digit. Most articles hold none: no anchor scan at all."""
+    if _NOT_LATIN.search(text):
+        return len(text)
+    return numbers[-1].start + 1 if numbers else 0
+
+
+def find_legal(text: str, numbers: list[Span] | None = None) -> list[Span]:
+    """`numbers`: `document_numbers(text)`, when the caller has them."""
     numbered, short, named = _patterns()
     numbered_at, named_at = _anchors()
     out: list[Span] = []
     full: dict[tuple[str, str], str] = {}
-    for m in anchored(numbered, numbered_at, text, WORD_LEFT):
+    until = _numbered_until(text, document_numbers(text) if numbers is None else numbers)
+    for m in anchored(numbered, numbered_at, text, WORD_LEFT, until):
         if not re.search(r"[A-ZĐ]", m.group("n")):
             continue
         ref = m.group()
@@ -106,7 +136,7 @@ def find_legal(text: str) -> list[Span]:
                         extra={"num": (m.start("n"), m.end("n"))}))
     # Every short form holds `số` then a digit: most articles have none, and the scan for its
     # many possible first letters costs more than this one check.
-    for m in scan(short, text, WORD_LEFT) if _SHORT_CUE.search(text) else ():
+    for m in scan(short, text, WORD_LEFT) if _short_cue(text) else ():
         key = (m.group("t").lower(), m.group("n").split("/")[0])
         out.append(Span(m.start(), m.end(), "LEGAL_REF", full.get(key, m.group()), priority=1,
                         extra={"num": (m.start("n"), m.end("n"))}))

@@ -93,22 +93,26 @@ for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
                 b, nb = b.upper(), nb.upper()
             _SWAP[a + b] = na + nb
 # No leading look-behind (`qu` is checked by hand): CPython then scans for the first letters fast.
-_OLD_TONE = re.compile(r"(?:" + "|".join(_SWAP) + r")(?!\w)")
-_SPACES = str.maketrans({"\xa0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\r": " ",
-                         "\u2013": "-", "\u2011": "-", "\u2010": "-"})
-
-_ODD = re.compile("[" + "".join(chr(c) for c in _SPACES) + "]")
+# Two character sets, not the alternation of the pairs (twice as fast): a pair that is no old
+# style (`oÀ`) is skipped by hand; its second letter starts no pair, so nothing is missed.
+_OLD_TONE = re.compile("[" + "".join(sorted({k[0] for k in _SWAP})) + "]["
+                       + "".join(sorted({k[1] for k in _SWAP})) + r"](?!\w)")
+# Odd spaces and dashes, each with its plain form (one character each; no plain one is odd).
+_ODD_PAIRS = (("\xa0", " "), ("\t", " "), ("\u2009", " "), ("\u202f", " "), ("\r", " "),
+              ("\u2013", "-"), ("\u2011", "-"), ("\u2010", "-"))
 
 
 def fold(text: str) -> str:
     """Same-length normalisation the recognisers run on (tone placement, odd spaces/dashes)."""
-    if _ODD.search(text):
-        text = text.translate(_SPACES)
+    for odd, plain in _ODD_PAIRS:  # (a one-character `in` is a memchr: faster than one set scan;
+        if odd in text:            # str.replace per character present: translate is ~10x slower)
+            text = text.replace(odd, plain)
     parts, last = [], 0
     for m in _OLD_TONE.finditer(text):
         s = m.start()
-        if s and text[s - 1] in "qQ":  # `quá`, `Quý` are no old-style `oá`, `uý`
+        new = _SWAP.get(m.group())
+        if new is None or s and text[s - 1] in "qQ":  # `quá`, `Quý` are no old-style `oá`, `uý`
             continue
-        parts += (text[last:s], _SWAP[m.group()])
+        parts += (text[last:s], new)
         last = m.end()
     return "".join(parts) + text[last:] if parts else text

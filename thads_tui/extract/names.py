@@ -13,7 +13,7 @@ from functools import cache
 
 from .lexicon import CAP_WORD, UPPER, surnames, trie_pattern, word_list
 from .places import provinces
-from .spans import WORD_LEFT, Blocker, Span, compile_line, scan
+from .spans import WORD_LEFT, Blocker, Span, at_literals, compile_line, scan
 
 BOILERPLATE = re.compile(r"(?i)^(?:các tin khác|tin liên quan|cùng chuyên mục|đọc thêm|xem thêm|"
                          r"tin cùng chuyên mục|bài viết liên quan|chia sẻ|in bài)\W*$")
@@ -73,12 +73,10 @@ def _title_before(text: str, pos: int, ends: dict[int, int]) -> bool:
         head = text[max(0, pos - 60):pos]
         # (title_end opens with a look-behind, tried at each of the 60 places: first ask
         # whether the head, spaces and one colon stripped, ends with a title's last word)
-        tail = head.rstrip()
-        if tail.endswith(":"):
-            tail = tail[:-1].rstrip()
+        stripped = head.rstrip()
+        tail = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
         if tail.endswith(lasts) and title_end.search(head):
             return True
-        stripped = head.rstrip()
         back = pos - (len(head) - len(stripped))
         if back in ends:
             pos = ends[back]
@@ -120,18 +118,20 @@ def _names_in(text, words, names, ends) -> list[Span]:
     out = []
     i = 0
     while i < len(words) - 1:
-        first = text[words[i][0]:words[i][1]]
-        if _NAMED_AFTER.search(text, max(0, words[i][0] - 8), words[i][0]):
-            i += 1  # đường Lê Lợi, xã Phan Thanh: a street or commune named after a person
+        at = words[i][0]
+        first = text[at:words[i][1]]
+        if first in _NOT_FIRST or _NAMED_AFTER.search(text, max(0, at - 8), at):
+            i += 1  # (đường Lê Lợi, xã Phan Thanh: a street or commune named after a person)
             continue
-        titled = _title_before(text, words[i][0], ends)
-        if first in _NOT_FIRST or (first not in names and not titled):
+        surname = names.get(first)  # None: no family name; True: an everyday word too
+        # (the title before is asked only when it decides: most names start with a sure family name)
+        if surname is None and not _title_before(text, at, ends):
             i += 1
             continue
         j = i + 1
         while j < len(words) and j - i < 4 and text[words[j][0]:words[j][1]] not in _NOT_INSIDE:
             j += 1
-        ok = j - i >= 2 and (titled or not names.get(first) or j - i >= 3)
+        ok = j - i >= 2 and (not surname or j - i >= 3 or _title_before(text, at, ends))
         if ok:
             start, end = words[i][0], words[j - 1][1]
             if end - words[j - 1][0] == 1 and text.startswith(".", end):
@@ -209,6 +209,9 @@ def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
         p.role = None if role and role.lower() in _ADDRESS else role  # `ông`, `bà` are no roles
 
 
+_CREDIT_HEADS = ("Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Video", "Clip")  # (what a credit starts with)
+
+
 @cache
 def _credit_pattern() -> re.Pattern:
     sure = "|".join(re.escape(n.upper()) for n, ambiguous in surnames().items() if not ambiguous)
@@ -220,7 +223,7 @@ def _credit_pattern() -> re.Pattern:
 def find_credits(text: str) -> list[Span]:
     """Photo credits in capitals (`Ảnh: NGUYỄN VĂN HÙNG`): one person, not a row of acronyms."""
     out = []
-    for m in _credit_pattern().finditer(text):
+    for m in at_literals(_credit_pattern(), _CREDIT_HEADS, text):
         name = " ".join(w[:1] + w[1:].lower() for w in m.group("n").split())
         out.append(Span(m.start("n"), m.end("n"), "PERSON", name, role="ảnh"))
     return out
@@ -232,12 +235,16 @@ def _clean(role: str) -> str | None:
 
 
 def _role_before(text: str, pos: int) -> str | None:
+    if not pos or text[pos - 1] != " ":
+        return None  # (the window below ends with the character before the name)
     _, title_at, _, _ = _patterns()
-    window = text[max(0, pos - 160):pos]
+    lo = max(0, pos - 160)
     # (a closing bracket ends the previous person's aside: `A (57 tuổi, nguyên Trưởng phòng X), B`)
-    cut = max(window.rfind(c) for c in ".;:()\n“\"")
-    window = window[cut + 1:]
-    if not window.strip() or not window.endswith(" "):
+    rfind = text.rfind
+    cut = max(rfind(".", lo, pos), rfind(";", lo, pos), rfind(":", lo, pos), rfind("(", lo, pos),
+              rfind(")", lo, pos), rfind("\n", lo, pos), rfind("“", lo, pos), rfind('"', lo, pos))
+    window = text[max(lo, cut + 1):pos]
+    if not window.strip():
         return None
     for t in scan(title_at, window, WORD_LEFT):
         rest = window[t.start():]
@@ -251,12 +258,15 @@ def _role_before(text: str, pos: int) -> str | None:
     return None
 
 
+_AFTER_END = re.compile(r"[.;:(\n]")
+
+
 def _role_after(text: str, pos: int) -> str | None:
     _, title_at, _, _ = _patterns()
     window = text[pos:pos + 200]
     if not window.startswith(","):
         return None
-    window = re.split(r"[.;:(\n]", window[1:], maxsplit=1)[0]
+    window = _AFTER_END.split(window[1:], maxsplit=1)[0]
     parts = []
     for seg in window.split(","):
         seg = seg.strip()

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
                       word_list)
-from .places import MUNICIPALITIES, district_pattern, province_pattern, provinces
+from .places import MUNICIPALITIES, district_pattern, province_names, province_pattern, provinces
 from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
@@ -133,8 +133,14 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     ]
     # A pattern CPython cannot scan fast (it starts with alternatives) gets an anchor: a
     # literal trie of where it can start.
+    # A gazetteer's pattern needs one of its entries in the text: most texts hold none, and
+    # `_present` learns that in its pass over the capitals instead of two more scans.
+    # So do `Bộ Tư pháp`, `Sở Tài chính`: a ministry's name.
+    entries = {raw[0][0]: (word_list("orgs.txt"),), raw[1][0]: (word_list("local_orgs.txt"),)}
+    ministry = (word_list("ministries.txt"),)
     return [(compile_line(p), layer, prio, re.compile(trie_pattern(rest[0])) if rest else None,
-             _needs(p), _heads(p)) for p, layer, prio, *rest in raw]
+             entries.get(p) or (ministry if p.startswith(("(?:Sở|Phòng)", "[Bb]ộ")) else _needs(p)),
+             _heads(p)) for p, layer, prio, *rest in raw]
 
 
 # The literals every match of a pattern starts with, by the pattern's opening: such a
@@ -162,6 +168,7 @@ def _heads(pattern: str) -> tuple[str, ...] | None:
 _NEEDS = {
     "(?:tổng công ty|công ty|ngân hàng)": (("công ty", "ngân hàng"),),
     "(?:tổng cục|chi cục|cục)": (("cục",), ("thi hành án dân sự",)),
+    _CUC: (("THA", "hi hành án dân sự"),),  # (its `_THADS`)
     "(?:tòa án|viện kiểm sát) nhân dân": (("tòa án nhân dân", "viện kiểm sát nhân dân"),),
     "(?:Quốc hội|Chính phủ": (("Quốc hội", "Chính phủ"),),
     "(?:Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận": (("Ủy ban ", "Hội đồng nhân dân"),),
@@ -188,9 +195,9 @@ def _needs(pattern: str) -> tuple[tuple[str, ...], ...]:
 
 def find_orgs(text: str) -> list[Span]:
     out = []
-    present: dict[str, bool] = {}  # need word -> in the text (patterns share their words)
+    present = _present(text)  # the need words the text holds
     for rx, layer, prio, anchor, needs, heads in _patterns():
-        if needs and not _has_all(needs, text, present):
+        if needs and not _holds(needs, present):
             continue
         for m in (anchored(rx, anchor, text, WORD_LEFT) if anchor else
                   at_literals(rx, heads, text, WORD_LEFT) if heads else scan(rx, text, WORD_LEFT)):
@@ -215,18 +222,37 @@ def find_orgs(text: str) -> list[Span]:
     return out
 
 
-def _has_all(needs: tuple[tuple[str, ...], ...], text: str, present: dict[str, bool]) -> bool:
-    """One word of each group is in `text` (each word looked up once per text, in `present`)."""
+@cache
+def _need_words() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...]]:
+    """The need words: the capitalised ones as one trie (its first letters are capitals, rare
+    in a text), with the need words inside each; the others, looked up one by one."""
+    words = sorted({w for *_, needs, _ in _patterns() for group in needs for w in group})
+    upper = [w for w in words if w[:1].isupper()]
+    within = {f: frozenset(w for w in upper if w in f) for f in upper}
+    return re.compile(trie_pattern(upper)), within, tuple(w for w in words if not w[:1].isupper())
+
+
+def _holds(needs: tuple[tuple[str, ...], ...], present: set[str]) -> bool:
+    """One word of each group is among the `present` ones."""
     for group in needs:
-        for w in group:
-            found = present.get(w)
-            if found is None:
-                found = present[w] = w in text
-            if found:
-                break
-        else:
+        if present.isdisjoint(group):
             return False
     return True
+
+
+def _present(text: str) -> set[str]:
+    """The need words `text` holds. The trie is tried at every start (not only after the last
+    match), and what it finds there is the longest need word starting there: any other starting
+    there is inside it, so a need word is held exactly when it is inside one found."""
+    rx, within, others = _need_words()
+    found: set[str] = set()
+    search = rx.search
+    m = search(text)
+    while m is not None:
+        found |= within[m.group()]
+        m = search(text, m.start() + 1)
+    found.update([w for w in others if w in text])
+    return found
 
 
 _CORP_START = re.compile(_CORP)
@@ -248,9 +274,15 @@ _TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(
                                                                  "Ban Chỉ đạo")]
 
 
-@cache
-def _by_length() -> list[tuple[str, str]]:
-    return sorted(provinces().items(), key=lambda kv: -len(kv[0]))
+def _province_ends(name: str):
+    """The province spellings `name` ends with after a space, longest first."""
+    table = provinces()
+    i = name.find(" ")
+    while i >= 0:
+        tail = name[i + 1:]
+        if tail in table:
+            yield tail, table[tail]
+        i = name.find(" ", i + 1)
 
 
 @lru_cache(maxsize=4096)
@@ -272,19 +304,18 @@ def canonical_org(name: str, main_province: str | None) -> str:
     if _CORP_START.match(name):
         # A company's or bank's name is its own (Xây dựng Hòa Bình is no province), but
         # `… kiến thiết tỉnh Tiền Giang` and `… kiến thiết Tiền Giang` are one company.
-        for spelling, _ in _by_length():
+        for spelling, _ in _province_ends(name):
             for level in (" tỉnh ", " thành phố ", " TP. ", " TP "):
                 if name.endswith(level + spelling):
                     return name[: -len(level + spelling)] + " " + spelling
         return name
-    for spelling, canon in _by_length():
-        if name.endswith(" " + spelling):
-            head = name[: -len(spelling) - 1]
-            if not re.search(r"(?:\btỉnh|\bthành phố|\bTP\.?| ủy)$", head):
-                level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
-                head = f"{head} {level}"
-            head = re.sub(r"\bTP\.?$", "thành phố", head)
-            return f"{head} {canon}"
+    for spelling, canon in _province_ends(name):  # (the longest only)
+        head = name[: -len(spelling) - 1]
+        if not re.search(r"(?:\btỉnh|\bthành phố|\bTP\.?| ủy)$", head):
+            level = "thành phố" if canon in MUNICIPALITIES else "tỉnh"
+            head = f"{head} {level}"
+        head = re.sub(r"\bTP\.?$", "thành phố", head)
+        return f"{head} {canon}"
     if main_province and re.search(r" tỉnh$", name):
         level = "thành phố" if main_province in MUNICIPALITIES else "tỉnh"
         return name[: -len(" tỉnh")] + f" {level} {main_province}"
@@ -293,7 +324,7 @@ def canonical_org(name: str, main_province: str | None) -> str:
 
 def main_province(locations: list[Span]) -> str | None:
     """The province an article is mostly about: the most frequent one, if clearly so."""
-    names = set(provinces().values())
+    names = province_names()
     counts = Counter(s.canonical for s in locations if s.canonical in names)
     if not counts:
         return None

@@ -124,15 +124,18 @@ def _glue_run(bad_left: re.Pattern):
     return run
 
 
-def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None):
+def anchored(rx: re.Pattern, anchor: re.Pattern, text: str, bad_left: re.Pattern | None = None,
+             until: int | None = None):
     """`scan(rx, text, bad_left)` for a pattern CPython cannot scan fast (it starts with an
     optional part or a group of alternatives): `anchor`, a fast pattern that matches wherever
-    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`."""
+    `rx` can start, finds the candidates and `rx` is tried at each. Same matches as `scan`;
+    with `until`, only the matches whose anchor ends by `until` (the caller knows none after)."""
     q = 0
     search, match = anchor.search, rx.match
     glue = _glue_run(bad_left) if bad_left is not None else None
+    end = len(text) if until is None else until
     while True:
-        a = search(text, q)
+        a = search(text, q, end)
         if a is None:
             return
         p = a.start()
@@ -183,20 +186,25 @@ def at_literals(rx: re.Pattern, heads: tuple[str, ...], text: str,
     return out
 
 
-def at_line_starts(rx: re.Pattern, text: str):
+def at_line_starts(rx: re.Pattern, text: str, holds: str):
     """`rx.finditer(text)` for a pattern starting with `(?:^|\n)` whose matches stay on
-    one line: tried at the start and at each line break only."""
-    match = rx.match
+    one line and hold the literal `holds` (`:` after a headline's place): tried at the start
+    and at each line break before a line holding it (most lines hold none)."""
+    match, find, rfind = rx.match, text.find, text.rfind
     m = match(text, 0)
     if m is not None:
         yield m
-    end = m.end() if m is not None else 0
-    i = text.find("\n", max(end, 0 if m is None else 1))
-    while i >= 0:
-        m = match(text, i)
-        if m is not None:
-            yield m
-        i = text.find("\n", max(i + 1, m.end() if m is not None else 0))
+    q = max(m.end(), 1) if m is not None else 1  # the first line break still to try
+    c = find(holds, q)
+    while c >= 0:
+        i = rfind("\n", 0, c)  # the break before the line holding `holds` at c
+        if i >= q:
+            m = match(text, i)
+            if m is not None:
+                yield m
+            q = max(i + 1, m.end() if m is not None else 0)
+        i = find("\n", c)  # on to the next line holding it
+        c = find(holds, i) if i >= 0 else -1
 
 
 WORD_LEFT = re.compile(r"\w")
