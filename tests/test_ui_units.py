@@ -167,3 +167,29 @@ def test_the_other_rows_wait_for_the_first_screen_to_be_painted(monkeypatch):
     worker.join(10)
     assert posts[:2] == [2, 3] and sum(posts) == 5
     source.close()
+
+
+def test_loading_and_indexing_stay_finished_when_the_screen_handles_a_batch_late():
+    """Each batch is posted as Loaded (the screen's, after it bubbles up from the Feed) then
+    Indexed (the Feed's, at once): under load the screen handles a batch after the Feed took the
+    next batch's Indexed. Handled late, a batch must not undo 'finished' (the search screen said
+    'indexed 5 of 5 files so far' for good: test_palette_lists_search_all under CPU load)."""
+    from thads_tui.ui.messages import Indexed
+    from thads_tui.ui.source import CorpusSource
+    from thads_tui.ui.widgets.background import Feed
+
+    source = CorpusSource(None, no_cache=True)
+    source.head_shown.set()
+    posts = []
+    source.load(lambda *batch: posts.append(batch))
+    assert source.load_finished and len(source.articles) == 5  # said once every row is listed
+    feed, late = Feed(source), None
+    for rows, _errors, done, total, finished, _gone in posts:
+        feed.grew(Indexed(done, finished))
+        if late is not None:
+            source.add(*late)
+        late = (rows, done, total, finished)
+    assert source.index_finished and source.load_finished
+    source.add(*late)
+    assert source.index_finished and source.load_finished
+    source.close()

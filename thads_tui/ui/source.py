@@ -80,6 +80,8 @@ class CorpusSource:
         self.articles: dict[str, Row] = {}  # row metadata only: no article text is held
         self.problems: list[Problem] = []
         self.total = self.loaded_files = 0
+        # load_finished: the loading worker's (every row in self.articles); index_finished: the UI
+        # thread's, when it handles the last Indexed (messages handled late must not undo either)
         self.load_finished = self.index_finished = False
         self.phase = "indexing"  # then "analysing" (entities and figures of the new articles)
         self.head_shown = threading.Event()  # set by the screen once the first rows are painted
@@ -190,8 +192,9 @@ class CorpusSource:
         finally:
             if updater is not self.cat:
                 updater.close()
-        self.load_finished = self.index_finished = True
-        post(self._new_rows(self.cat), errors, self.loaded_files, self.total, True, gone)
+        rows = self._new_rows(self.cat)
+        self.load_finished = True  # every row is in self.articles: the exploring worker may stop waiting
+        post(rows, errors, self.loaded_files, self.total, True, gone)
 
     def _notices(self, cat: Catalog | None = None) -> list[str]:
         cat = cat or self.cat
@@ -208,8 +211,9 @@ class CorpusSource:
         return gone
 
     def add(self, rows: list[Row], done: int, total: int, finished: bool) -> None:
-        """A batch arrived (UI thread): the list has its rows; the exploration goes on."""
-        self.loaded_files, self.total, self.load_finished = done, total, finished
+        """A batch arrived (UI thread): the list has its rows; the exploration goes on. (The
+        loading worker says when loading is finished: a batch handled late must not undo that.)"""
+        self.loaded_files, self.total = done, total
 
     def get(self, article_id: str | None) -> Article | None:
         if not article_id or article_id not in self.articles:
@@ -288,6 +292,7 @@ class CorpusSource:
             return
         last, seen = time.monotonic(), 0
         while not cancelled():
+            finished = self.load_finished  # read before the rows: the worker lists them, then says so
             ids = [aid for aid in list(self.articles)[seen:]]
             seen += len(ids)
             for aid in ids:
@@ -304,7 +309,7 @@ class CorpusSource:
                 if time.monotonic() - last >= PROGRESS_EVERY:
                     last = time.monotonic()
                     yield len(self.exploration)
-            if not ids and self.load_finished:
+            if not ids and finished:
                 break
             if not ids:
                 time.sleep(0.05)

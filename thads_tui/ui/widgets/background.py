@@ -72,7 +72,7 @@ class Feed(Widget):
             self.source.exploring_done = message.finished
             self.post_message(self.Grew("explore"))
         else:
-            self.source.index_finished = message.finished and self.source.load_finished
+            self.source.index_finished = message.finished  # in order: the last one says finished
             self.post_message(self.Grew("index"))
 
 
