@@ -42,9 +42,18 @@ def reader(tmp_path, monkeypatch):
 
 
 async def settle(pilot) -> None:
+    """Loaded, analysed, and every table sized: a DataTable measures its columns when it next goes
+    idle, which under load came after the picture (the figures panel's columns at their headers'
+    widths, `13.140 việc` wrapped)."""
+    from textual.widgets import DataTable
+
     await ready(pilot.app, pilot)
     pilot.app.clear_notifications()
     await pilot.pause()
+    for _ in range(100):
+        if not any(t._require_update_dimensions or t._updated_cells for t in pilot.app.screen.query(DataTable)):
+            break
+        await pilot.pause(0.02)
 
 
 @pytest.mark.parametrize("size", [(140, 45), (100, 30), (80, 24), (60, 20)])
