@@ -24,7 +24,10 @@ async def search(app, pilot, query: str) -> CorpusSearchScreen:
     assert isinstance(screen, CorpusSearchScreen)
     screen.query_one(Input).value = ""
     await type_text(pilot, query)
-    await pilot.pause(0.2)  # the debounce
+    for _ in range(200):  # the debounce has fired (a fixed pause can end first under load)
+        await pilot.pause(0.05)
+        if not screen._typing.pending:
+            break
     await ready(app, pilot)
     return screen
 
