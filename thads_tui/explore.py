@@ -178,7 +178,7 @@ class Exploration:
 
     def result_figures(self) -> list[FigureRow]:
         """The figures the results table reads (a column's metric, a subject and a period)."""
-        return [r for r in self.figures() if r.metric in _result_metrics() and r.subject and r.period]
+        return [r for r in self.figures() if r.metric in result_metrics() and r.subject and r.period]
 
 
 def explore(articles: Iterable[Article], extractor: Callable[[Article], Extraction]) -> Exploration:
@@ -387,7 +387,8 @@ def write_figures_csv(rows: Iterable[FigureRow], folder: Path, now: datetime | N
 
 # --------------------------------------------------------------------------- results
 
-def _result_metrics() -> tuple[str, ...]:
+def result_metrics() -> tuple[str, ...]:
+    """The metrics the results table has columns for (results.ALL_COLUMNS, imported when asked)."""
     from .results import ALL_COLUMNS
 
     return ALL_COLUMNS
@@ -395,11 +396,12 @@ def _result_metrics() -> tuple[str, ...]:
 
 def results_of_rows(rows: Iterable[FigureRow]):
     """The results table (`thads_tui.results`) from figure rows, one source per occurrence."""
-    from .results import ALL_COLUMNS, build_results
+    from .results import build_results
 
+    columns = result_metrics()
     records: dict[str, dict] = {}
     for r in rows:
-        if r.metric not in ALL_COLUMNS or not r.subject or not r.period:
+        if r.metric not in columns or not r.subject or not r.period:
             continue  # what build_results leaves out, left out before a dict is made for it
         rec = records.get(r.article_id)
         if rec is None:

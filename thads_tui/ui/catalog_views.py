@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..corpus.catalog import Catalog
 from ..explore import (EntityEntry, FigurePage, FigureRow, SortedEntries, entity_order, figure_matcher,
-                       figure_order_sql, name_key)
+                       figure_order_sql, name_key, result_metrics)
 from .memory import gc_paused, keep
 
 
@@ -147,9 +147,7 @@ class CatalogExploration:
 
     def result_figures(self) -> list[FigureRow]:
         """The figures the results table reads (a column's metric, a subject and a period)."""
-        from ..results import ALL_COLUMNS
-
-        metrics = ", ".join(f"'{c}'" for c in ALL_COLUMNS)
+        metrics = ", ".join(f"'{c}'" for c in result_metrics())
         where = f"coalesce(g.metric, 'other') IN ({metrics}) AND g.subject IS NOT NULL AND g.period IS NOT NULL"
         cat, lock = self._view_catalog()
         with lock:
