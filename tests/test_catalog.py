@@ -318,6 +318,24 @@ def test_second_phase_fills_entities_and_figures_in_committed_batches(corpus, ca
     assert fresh.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == total
 
 
+def test_articles_another_process_analysed_meanwhile_are_written_once(corpus, cache, monkeypatch):
+    """The second phase drops an article's rows only where it was analysed before (asked inside
+    its transaction): one another process analysed after this one listed it stale is rewritten,
+    not written twice (a duplicate row would stop the phase)."""
+    cat = Catalog.open([corpus])
+    cat.update(workers=1)
+    rows = cat.conn.execute("SELECT count(*) FROM entities").fetchone()[0], \
+        cat.conn.execute("SELECT count(*) FROM figures").fetchone()[0]
+    listed = [n for (n,) in cat.conn.execute("SELECT n FROM articles")]
+    monkeypatch.setattr(update_mod, "stale_articles", lambda conn: listed)  # listed before the other wrote
+    cache_size = cat.conn.execute("PRAGMA cache_size").fetchone()
+    assert cat.refresh_extraction(workers=1) == 3
+    assert cat.conn.execute("PRAGMA cache_size").fetchone() == cache_size  # the build's large cache is let go
+    assert (cat.conn.execute("SELECT count(*) FROM entities").fetchone()[0],
+            cat.conn.execute("SELECT count(*) FROM figures").fetchone()[0]) == rows
+    assert cat.extraction_done() == (3, 3)
+
+
 def test_scan_files_with_stat_lists_what_scan_files_lists(corpus, tmp_path):
     (corpus / "sub").mkdir()
     shutil.copy(SEEDS[4], corpus / "sub" / "x.txt")

@@ -2,6 +2,7 @@
 import codecs
 import json
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -384,10 +385,10 @@ def _years_masking_the_whole_text(text: str):
     """The reference: _years_outside_numbers as it was (each pattern over the whole text)."""
     from collections import Counter
 
-    from thads_tui.corpus.metadata import _DOC_NUMBER, _FULL_DATE, _YEAR
+    from thads_tui.corpus.metadata import _DOC_NUMBER, _FULL_DATE
 
     masked = _FULL_DATE.sub(" ", _DOC_NUMBER.sub(" ", text))
-    return Counter(int(y) for y in _YEAR.findall(masked))
+    return Counter(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", masked))
 
 
 @settings(max_examples=600, deadline=None)
@@ -397,3 +398,36 @@ def test_years_are_judged_in_a_window_as_over_the_whole_text(text):
     from thads_tui.corpus.metadata import _years_outside_numbers
 
     assert _years_outside_numbers(text) == _years_masking_the_whole_text(text)
+
+
+_OLD_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _years_in_windows_as_first_written(text: str):
+    """The reference for the quick paths: every year judged in its window."""
+    from collections import Counter
+
+    from thads_tui.corpus.metadata import _AROUND, _DOC_NUMBER, _FULL_DATE
+
+    years: Counter = Counter()
+    for m in _OLD_YEAR.finditer(text):
+        lo = max(0, m.start() - _AROUND)
+        window = text[lo:m.end() + _AROUND]
+        a, b = m.start() - lo, m.end() - lo
+        if any(d.start() <= a and b <= d.end() for d in _DOC_NUMBER.finditer(window)):
+            continue
+        masked = _DOC_NUMBER.sub(lambda d: " " * len(d.group()), window)
+        if not any(d.start() <= a and b <= d.end() for d in _FULL_DATE.finditer(masked)):
+            years[int(m.group())] += 1
+    return years
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["2015", "2019", "1999", "20", "12019", "20190", "2015/2016/QĐ", "15/2015/DS-PT",
+                                 "20-8-2015", "1/10/2023", "năm ", " ", "/", "-", ".", "ND", "_", "²", "٢", "\n",
+                                 "7", "Đ"]), max_size=30).map("".join))
+def test_years_skip_the_window_only_where_no_number_or_date_can_hold_them(text):
+    from thads_tui.corpus.metadata import _years, _years_outside_numbers
+
+    assert _years_outside_numbers(text) == _years_in_windows_as_first_written(text)
+    assert [m.group() for m in _years(text)] == _OLD_YEAR.findall(text)

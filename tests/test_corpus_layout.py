@@ -45,7 +45,9 @@ def test_layout_is_linear_on_hostile_text():
     same size (a 32,000-digit run used to take 6.7 s, quadratic: thousands of times more)."""
     plain = max(_seconds(_fill(PLAIN_SENTENCE)), _seconds(_fill(PLAIN_SENTENCE, lines=True)), 1e-3)
     ratios = {name: _seconds(text) / plain for name, text in HOSTILE.items()}
-    assert max(ratios.values()) < 30, ratios
+    # 60: a plain text's years mostly skip the window check since (2x quicker), a text made of
+    # document numbers does not; quadratic costs are thousands of times the plain one
+    assert max(ratios.values()) < 60, ratios
 
 
 @settings(max_examples=150, deadline=None)
@@ -60,3 +62,4 @@ def test_layout_offsets_are_sound(text):
         previous = e
     if text.strip():
         assert parts.title and len(parts.title) <= 201
+

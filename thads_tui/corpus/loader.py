@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import formats
 from .article import Article
-from .decode import UnreadableText, too_large
+from .decode import UnreadableText, max_bytes, too_large
 from .formats import Document, FormatError, Record
 from .metadata import article_id, layout
 
@@ -210,13 +210,14 @@ def read_article(unit: Unit) -> Article:
 
 
 def _read_bytes(path: Path) -> bytes:
+    setting = max_bytes()  # read once: a setting in the environment costs as much as a small file's layout
     size = path.stat().st_size
-    largest = max(formats.limit(fmt) for fmt in formats.FORMATS)
+    largest = max(formats.limit(fmt, setting) for fmt in formats.FORMATS)
     if size > largest:
         raise FormatError(_too_large(size, largest))
     with open(path, "rb") as fh:
         head = fh.read(4096)
-        limit = formats.limit(formats.kind(path, head))
+        limit = formats.limit(formats.kind(path, head), setting)
         if size > limit:
             raise FormatError(_too_large(size, limit))
         return head + fh.read(limit + 1 - len(head))

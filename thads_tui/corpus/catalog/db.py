@@ -9,6 +9,7 @@ import hashlib
 import os
 import sqlite3
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -113,6 +114,22 @@ def connect(path: str | Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
     return conn
+
+
+BUILD_CACHE_KIB = 131_072  # page cache while building: the entity index's random inserts stay in memory
+
+
+@contextmanager
+def building(conn: sqlite3.Connection):
+    """A large page cache for a build's writes (the default 2 MB made the entity name index's
+    inserts read pages back for every batch: a third of the second phase's CPU at 100,000
+    articles), back to the connection's own size after, so a reader's memory stays small."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size=-{BUILD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size={before}")
 
 
 def _version(conn: sqlite3.Connection) -> int | None:

@@ -24,10 +24,11 @@ from .. import filecheck, formats, loader
 from ..article import in_body
 from ..keys import name_key
 from ..fold import fold
-from .db import pack, unpack
+from .db import building, pack, unpack
 
 Progress = Callable[[int, int], None]
-BATCH_FILES = 256  # files written per transaction
+BATCH_FILES = 1024  # files written per transaction (~1 s of a build: each commit also flushes a search
+# index segment, and 256 made the merging of 4x more segments a quarter of the first phase's main CPU)
 POOL_THRESHOLD = 64  # fewer changed files than this are read in this process
 EXTRACT_BATCH = 1024  # articles analysed per transaction in the second phase
 
@@ -125,18 +126,38 @@ def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int
 def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: list[tuple],
                      names: dict | None = None) -> None:
     """An article's entity and figure rows; `names` caches name ids (they are never removed)."""
+    write_extractions(conn, [(n, ents, figs)], names)
+
+
+def write_extractions(conn: sqlite3.Connection, analysed: Iterable[tuple[int, list, list]],
+                      names: dict | None = None) -> None:
+    """Several articles' entity and figure rows, two statements in all (the rows sorted by name:
+    the name index is written page by page, not at random)."""
     names = {} if names is None else names
-    rows = []
-    for seq, (canonical, type_, start, end, role, body) in enumerate(ents):
-        name = names.get((canonical, type_))
-        if name is None:
-            conn.execute("INSERT OR IGNORE INTO names(canonical, type, key, folded) VALUES (?,?,?,?)",
-                         (canonical, type_, name_key(canonical), fold(canonical)))
-            name = names[canonical, type_] = conn.execute(
-                "SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()[0]
-        rows.append((n, seq, name, start, end, role, body))
-    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role, body) VALUES (?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(n, i, *f) for i, f in enumerate(figs)])
+    ent_rows, fig_rows = [], []
+    for n, ents, figs in analysed:
+        for seq, (canonical, type_, start, end, role, body) in enumerate(ents):
+            name = names.get((canonical, type_))
+            if name is None:
+                name = names[canonical, type_] = _name_id(conn, canonical, type_)
+            ent_rows.append((n, seq, name, start, end, role, body))
+        fig_rows.extend((n, i, *f) for i, f in enumerate(figs))
+    ent_rows.sort(key=_BY_NAME)
+    conn.executemany("INSERT INTO entities(article, seq, name, start, end, role, body) VALUES (?,?,?,?,?,?,?)",
+                     ent_rows)
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fig_rows)
+
+
+def _BY_NAME(row: tuple):
+    return row[2], row[6]
+
+
+def _name_id(conn: sqlite3.Connection, canonical: str, type_: str) -> int:
+    row = conn.execute("SELECT id FROM names WHERE canonical=? AND type=?", (canonical, type_)).fetchone()
+    if row:
+        return row[0]
+    return conn.execute("INSERT INTO names(canonical, type, key, folded) VALUES (?,?,?,?)",
+                        (canonical, type_, name_key(canonical), fold(canonical))).lastrowid
 
 
 def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: Progress | None = None,
@@ -163,7 +184,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
         return report
     tasks = [(Path(os.fsdecode(key)), analyse) for key, _, _ in todo]
     names: dict = {}
-    with _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
+    with building(conn), _mapped(_read_task, tasks, workers) as results, _transaction_guard(conn):
         done = 0
         in_tx = False
         for (key, size, mtime), (rows, file_problems) in zip(todo, results):
@@ -260,28 +281,36 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
                              batch).fetchall()
         return pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
 
-    try:
-        starts = range(0, len(stale), EXTRACT_BATCH)
-        pending = submit(0)
-        for start in starts:
-            # the next batch is handed to the workers before this one is written
-            following = submit(start + EXTRACT_BATCH) if pool and start + EXTRACT_BATCH < len(stale) else None
-            with _transaction_guard(conn):
-                conn.execute("BEGIN IMMEDIATE")
-                for n, ents, figs in pending:
-                    conn.execute("DELETE FROM entities WHERE article=?", (n,))
-                    conn.execute("DELETE FROM figures WHERE article=?", (n,))
-                    write_extraction(conn, n, ents, figs, names)
-                    conn.execute("UPDATE articles SET extractor=? WHERE n=?", (_extract.EXTRACTOR_VERSION, n))
-                mark_stats_stale(conn)
-                conn.execute("COMMIT")
-            if progress:
-                progress(min(start + EXTRACT_BATCH, len(stale)), len(stale))
-            pending = following if following is not None else (
-                submit(start + EXTRACT_BATCH) if start + EXTRACT_BATCH < len(stale) else ())
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+    with building(conn):
+        try:
+            starts = range(0, len(stale), EXTRACT_BATCH)
+            pending = submit(0)
+            for start in starts:
+                # the next batch is handed to the workers before this one is written
+                following = submit(start + EXTRACT_BATCH) if pool and start + EXTRACT_BATCH < len(stale) else None
+                results = list(pending)
+                with _transaction_guard(conn):
+                    conn.execute("BEGIN IMMEDIATE")
+                    # rows to drop first: an older extractor's, or another process's meanwhile (asked in
+                    # the transaction); an article analysed the first time has none
+                    ns = [n for n, _, _ in results]
+                    analysed_before = [n for (n,) in conn.execute(
+                        f"SELECT n FROM articles WHERE n IN ({','.join('?' * len(ns))}) AND extractor IS NOT NULL", ns)]
+                    for n in analysed_before:
+                        conn.execute("DELETE FROM entities WHERE article=?", (n,))
+                        conn.execute("DELETE FROM figures WHERE article=?", (n,))
+                    write_extractions(conn, results, names)
+                    conn.executemany("UPDATE articles SET extractor=? WHERE n=?",
+                                     [(_extract.EXTRACTOR_VERSION, n) for n, _, _ in results])
+                    mark_stats_stale(conn)
+                    conn.execute("COMMIT")
+                if progress:
+                    progress(min(start + EXTRACT_BATCH, len(stale)), len(stale))
+                pending = following if following is not None else (
+                    submit(start + EXTRACT_BATCH) if start + EXTRACT_BATCH < len(stale) else ())
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
     return len(stale)
 
 

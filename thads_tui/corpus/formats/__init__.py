@@ -57,8 +57,9 @@ def _is_pdf(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]  # readers accept a little junk before the header
 
 
-def limit(fmt: str) -> int:
-    return max(LIMITS.get(fmt, 0), max_bytes())  # --max-file-size can raise any limit
+def limit(fmt: str, setting: int | None = None) -> int:
+    """The size limit of a format; `setting`: max_bytes() when the caller has it already."""
+    return max(LIMITS.get(fmt, 0), max_bytes() if setting is None else setting)  # --max-file-size can raise any limit
 
 
 def read(path: Path, data: bytes) -> Document:
