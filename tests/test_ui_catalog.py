@@ -232,6 +232,99 @@ async def test_the_figures_view_pages_sorts_filters_and_exports_from_the_catalog
         assert metrics == sorted(metrics, key=lambda m: (m == "other", m))
 
 
+async def test_a_large_catalogue_sorts_and_filters_the_figures_in_a_worker(tmp_path, monkeypatch):
+    """Above SLOW_FIGURES a sort by a text column or a filter is read by a worker (the UI goes on;
+    the status says so): the page shown is the one asked for last, an older answer is dropped."""
+    from textual.widgets import Static
+
+    from thads_tui.explore import FigurePage, search_figures, sort_figures
+    from thads_tui.ui.screens import figures as figures_screen
+
+    monkeypatch.setattr(figures_screen, "MAX_ROWS", 3)
+    monkeypatch.setattr(figures_screen, "SLOW_FIGURES", 0)
+    app = create_app(None, tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("F")
+        await ready(app, pilot)
+        for _ in range(50):
+            if app.reader.source.exploring_done:
+                break
+            await pilot.pause()
+        screen = app.screen
+        every = app.reader.source.exploration.figures()
+
+        async def answered():
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if not screen._reading and not screen.workers:
+                    return
+
+        await pilot.press("slash", *"gia lai", "enter")
+        await answered()
+        kept = sort_figures(search_figures(every, "gia lai"))
+        assert [(r.article_id, r.start) for r in screen.listed] == [(r.article_id, r.start) for r in kept[:3]]
+        assert screen.matched == len(kept) and "…" not in str(screen.query_one(".view-status", Static).render())
+        threads = []
+        real_read = figures_screen.FiguresScreen._read_page
+
+        def read_page(self, *args):
+            threads.append(threading.current_thread() is threading.main_thread())
+            real_read(self, *args)
+
+        monkeypatch.setattr(figures_screen.FiguresScreen, "_read_page", read_page)
+        await pilot.press("s")  # date -> text
+        await answered()
+        assert threads == [False]  # read by a worker thread
+        assert screen.sort_by == "text"
+        by_text = sort_figures(search_figures(every, "gia lai"), "text")
+        assert [(r.article_id, r.start) for r in screen.listed] == [(r.article_id, r.start) for r in by_text[:3]]
+        listed = list(screen.listed)
+        screen.post_message(figures_screen.FiguresScreen.PageRead(screen._request - 1, FigurePage([], 0, 0)))
+        await pilot.pause()
+        assert screen.listed == listed  # an answer to an older request changes nothing
+
+
+def test_interrupting_a_figure_page_stops_its_query(tmp_path, monkeypatch):
+    """interrupt_page stops the query a page worker runs (a newer sort or filter was asked)."""
+    import sqlite3
+    import time
+
+    import pytest
+
+    from thads_tui.corpus.catalog import Catalog
+    from thads_tui.ui import catalog_views
+
+    from thads_tui.corpus.loader import bundled_seeds
+
+    cat = Catalog.open([bundled_seeds()], path=tmp_path / "c.sqlite3")
+    cat.update(workers=1)
+    exploration = catalog_views.CatalogExploration(cat, threading.RLock())
+    called, errors = threading.Event(), []
+
+    def slow(*row):
+        called.set()
+        time.sleep(0.05)
+        return True
+
+    monkeypatch.setattr(catalog_views, "figure_matcher", lambda text: slow)
+
+    def read():
+        try:
+            exploration.figure_page("title", False, "x", 10_000)
+        except sqlite3.OperationalError as err:
+            errors.append(err)
+
+    worker = threading.Thread(target=read)
+    start = time.perf_counter()
+    worker.start()
+    assert called.wait(5)
+    exploration.interrupt_page()
+    worker.join(5)
+    assert errors and time.perf_counter() - start < 0.05 * len(exploration.figures()) / 2
+    assert exploration.figure_page("date", False, "", 3).total == len(exploration.figures())  # the connection goes on
+
+
 async def test_quitting_during_a_first_build_stops_the_update(tmp_path, monkeypatch):
     """The update worker stops at its next progress report when the app quits (it read on for
     minutes, and the terminal hung until it was done)."""

@@ -68,7 +68,9 @@ class CatalogExploration:
         self._wanted = {"entities": threading.Event(), "figures": threading.Event()}
         self._entities_done: list[EntityEntry] = SortedEntries()
         self._versions = {"entities": 0}
-        self._view: Catalog | None = None  # the figure views' own connection (the UI thread's)
+        self._view: Catalog | None = None  # the figure views' own connection (the UI thread's and page workers')
+        self._view_lock = threading.RLock()
+        self._pages_read = 0  # figure pages being read (interrupt_page stops them, and only them)
         self._totals: tuple[tuple | None, int] = (None, 0)  # (state, figures in the bodies)
 
     def __len__(self) -> int:
@@ -136,14 +138,19 @@ class CatalogExploration:
         match = figure_matcher(text)
         cat, lock = self._view_catalog()
         with lock:
-            rows = [FigureRow(*r) for r in cat.body_figures(figure_order_sql(by, reverse), match=match, limit=limit)]
+            self._pages_read += 1
+            try:
+                rows = [FigureRow(*r) for r in cat.body_figures(figure_order_sql(by, reverse), match=match, limit=limit)]
+                matched = None if match is not None and limit is not None and len(rows) == limit else len(rows)
+                if matched is None:
+                    matched = cat.count_body_figures(match=match)
+            finally:
+                self._pages_read -= 1
             state = cat.state()
             if self._totals[0] != state:
                 self._totals = (state, cat.count_body_figures())
             total = self._totals[1]
-            matched = total if match is None else (
-                len(rows) if limit is None or len(rows) < limit else cat.count_body_figures(match=match))
-        return FigurePage(rows, matched, total)
+        return FigurePage(rows, total if match is None else matched, total)
 
     def result_figures(self) -> list[FigureRow]:
         """The figures the results table reads (a column's metric, a subject and a period)."""
@@ -165,13 +172,20 @@ class CatalogExploration:
         with lock:
             return cat.state()
 
+    def interrupt_page(self) -> None:
+        """Stop the page a worker is reading (a newer sort or filter was asked for); its worker
+        gets an OperationalError. Nothing else runs on the figure views' connection meanwhile."""
+        cat, _ = self._view_catalog()
+        if self._pages_read:
+            cat.conn.interrupt()
+
     def _view_catalog(self) -> tuple[Catalog, threading.RLock]:
         """The figure views' connection: of its own for a file (WAL: a build does not block it)."""
         if self.cat.path is None:
             return self.cat, self.lock
         if self._view is None:
             self._view = Catalog.open(self.cat.roots, path=self.cat.path)
-        return self._view, threading.RLock()
+        return self._view, self._view_lock
 
     def _reader(self) -> tuple[Catalog, threading.RLock]:
         """A connection of its own for the long reads (WAL: the open article does not wait), or the

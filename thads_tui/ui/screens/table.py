@@ -98,10 +98,14 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         self.redraw()
 
     def redraw(self) -> None:
+        self.show_page(*self.page())
+
+    def show_page(self, listed: list[T], matched: int, total: int) -> None:
+        """Put the rows of page() in the table (the cursor's row kept if the user moved it)."""
         table = self.table
         keep = self.current() if self._moved else None
         keep_id = self.identity(keep) if keep is not None else None
-        self.listed, self.matched, self.total = self.page()
+        self.listed, self.matched, self.total = listed, matched, total
         table.clear()
         table.add_rows(self.cells(r) for r in self.listed[:MAX_ROWS])
         for key, label in self.COLUMNS:
