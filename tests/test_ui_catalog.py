@@ -188,6 +188,19 @@ async def test_entity_and_figure_views_read_the_catalogue_and_filter_the_list(tm
         assert app.reader.source.cat.text(row.article_id)[row.start:row.end] == row.text
 
 
+async def open_figures(app, pilot):
+    """F, once the corpus-wide analysis is done: the figures view."""
+    await ready(app, pilot)
+    await pilot.press("F")
+    await ready(app, pilot)
+    for _ in range(50):
+        if app.reader.source.exploring_done:
+            break
+        await pilot.pause()
+    await pilot.pause()
+    return app.screen
+
+
 async def test_the_figures_view_pages_sorts_filters_and_exports_from_the_catalogue(tmp_path, monkeypatch):
     """The F view holds only the page it shows: the catalogue sorts and filters every figure, the
     status counts them all, the export writes every row the filter keeps, in the order shown."""
@@ -203,15 +216,7 @@ async def test_the_figures_view_pages_sorts_filters_and_exports_from_the_catalog
     app = create_app(None, tmp_path / "db.json")
     app.export_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("F")
-        await ready(app, pilot)
-        for _ in range(50):
-            if app.reader.source.exploring_done:
-                break
-            await pilot.pause()
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_figures(app, pilot)
         assert isinstance(screen, FiguresScreen)
         every = app.reader.source.exploration.figures()
         status = lambda: str(screen.query_one(".view-status", Static).render())  # noqa: E731
@@ -244,14 +249,7 @@ async def test_a_large_catalogue_sorts_and_filters_the_figures_in_a_worker(tmp_p
     monkeypatch.setattr(figures_screen, "SLOW_FIGURES", 0)
     app = create_app(None, tmp_path / "db.json")
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("F")
-        await ready(app, pilot)
-        for _ in range(50):
-            if app.reader.source.exploring_done:
-                break
-            await pilot.pause()
-        screen = app.screen
+        screen = await open_figures(app, pilot)
         every = app.reader.source.exploration.figures()
 
         async def answered():
