@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from thads_tui import extract as extract_pkg
 from thads_tui.corpus import loader
@@ -367,3 +368,17 @@ def test_an_article_the_extractor_fails_on_does_not_stop_the_others(corpus, cach
     assert cat.extraction_done() == (3, 3)  # stamped: not tried again at every launch
     analysed = {n for (n,) in cat.conn.execute("SELECT DISTINCT article FROM entities")}
     assert len(analysed) == 2 and cat.entities()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=12), st.lists(st.integers(0, 400), max_size=20))
+def test_the_builds_body_test_is_in_body(gaps, offsets):
+    """extraction_rows' quick in_body (one article's paragraphs taken apart once) says the same."""
+    from thads_tui.corpus.article import in_body
+
+    paragraphs, pos = [], 0
+    for a, b in zip(gaps[::2], gaps[1::2]):
+        paragraphs.append([pos + a, pos + a + b])
+        pos += a + b
+    body = update_mod._body_test(paragraphs)
+    assert [body(o) for o in offsets] == [in_body(paragraphs, o) for o in offsets]
