@@ -194,7 +194,7 @@ def main() -> int:
                          capture_output=True, text=True, check=True).stdout
     w = json.loads(out)
     ms = w["search_ms"]
-    print("warm launch, the catalogue alone (the app's first titles and list: benchmarks/bench_sidebar.py):")
+    print("warm launch, the catalogue alone, imports apart (the app's first titles and list: benchmarks/bench_sidebar.py):")
     print(f"  first rows {w['first_rows_s']:.2f} s (a cold in-memory seeds catalogue {seeds:.2f} s: "
           f"{w['first_rows_s'] / seeds:.2f}x); list complete (every row listed, every file checked) "
           f"{w['updated_s']:.2f} s: {w['rows']} rows listed by {w['rows_s']:.2f} s, the files checked "
