@@ -274,7 +274,7 @@ def test_catalogue_is_smaller_than_text_plus_compressed_text(tmp_path, cache):
         (folder / f"{i}.txt").write_text(p.read_text(encoding="utf-8") + f"\nbản {i}\n", encoding="utf-8")
     cat = Catalog.open([folder])
     cat.update(workers=1, analyse=False)
-    stored = cat.conn.execute("SELECT sum(length(ztext)) FROM articles").fetchone()[0]
+    stored = cat.conn.execute("SELECT sum(length(ztext)) FROM texts").fetchone()[0]
     raw = sum(len(cat.text(r.id).encode()) for r in cat.rows())
     assert stored < raw / 2
 

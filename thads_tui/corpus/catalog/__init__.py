@@ -240,8 +240,9 @@ class Catalog:
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            "SELECT a.id, f.path, a.ztext, a.title, a.date, a.source, a.paragraphs, a.format, a.styles, a.key "
-            "FROM articles a JOIN files f ON f.id = a.file WHERE a.id = ? ORDER BY a.n LIMIT 1", (article_id,)).fetchone()
+            "SELECT a.id, f.path, t.ztext, a.title, a.date, a.source, t.paragraphs, a.format, t.styles, a.key "
+            "FROM articles a JOIN files f ON f.id = a.file JOIN texts t ON t.n = a.n WHERE a.id = ? ORDER BY a.n LIMIT 1",
+            (article_id,)).fetchone()
         if row is None:
             return None
         aid, path, text, title, date, source, paras, fmt, styles, key = row
@@ -261,7 +262,8 @@ class Catalog:
         return row[0] if row and row[1] == 1 else None
 
     def text(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+        row = self.conn.execute("SELECT t.ztext FROM articles a JOIN texts t ON t.n = a.n WHERE a.id = ? LIMIT 1",
+                                (article_id,)).fetchone()
         return db.unpack(row[0]) if row else None
 
     # ------------------------------------------------------------------ search
@@ -289,8 +291,9 @@ class Catalog:
         self.refresh_extraction()
         out, last = [], (None, "")
         for aid, title, date, ztext, *rest, start, end in self.conn.execute(
-                "SELECT a.id, a.title, a.date, a.ztext, g.value, g.unit, g.qualifier, g.of, g.measure, g.start, g.end "
-                "FROM figures g JOIN articles a ON a.n = g.article ORDER BY a.date, a.n, g.start LIMIT ?",
+                "SELECT a.id, a.title, a.date, t.ztext, g.value, g.unit, g.qualifier, g.of, g.measure, g.start, g.end "
+                "FROM figures g JOIN articles a ON a.n = g.article JOIN texts t ON t.n = a.n"
+                " ORDER BY a.date, a.n, g.start LIMIT ?",
                 (-1 if limit is None else limit,)):
             if last[0] != aid:
                 last = (aid, db.unpack(ztext))
@@ -381,8 +384,8 @@ class Catalog:
     def stored_extraction(self, article_id: str) -> tuple[list[Entity], list[Figure]] | None:
         """One article's extraction as stored, without re-analysing anything: None when the
         article is unknown or its rows carry another extractor's stamp (the caller extracts)."""
-        row = self.conn.execute("SELECT n, ztext, extractor FROM articles WHERE id = ? ORDER BY n LIMIT 1",
-                                (article_id,)).fetchone()
+        row = self.conn.execute("SELECT a.n, t.ztext, a.extractor FROM articles a JOIN texts t ON t.n = a.n"
+                                " WHERE a.id = ? ORDER BY a.n LIMIT 1", (article_id,)).fetchone()
         if row is None or row[2] != _update._extract.EXTRACTOR_VERSION:
             return None
         n, text = row[0], db.unpack(row[1])

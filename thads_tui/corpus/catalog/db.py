@@ -15,14 +15,16 @@ from typing import Callable, Iterable
 
 from ..fold import folded
 
-SCHEMA_VERSION = 7  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
+SCHEMA_VERSION = 8  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
 # 5: article numbers never reused (AUTOINCREMENT: the list takes the rows numbered above the last it saw);
 # 6: an index on the extractor stamp (finding stale rows read every article row: 145 ms at 100k), and the
 #    files read again (an inferred date is never after the year it is read in);
 # 7: entity and figure rows say whether they are in the body (title and date lines apart) and figures carry
 #    their text, so the E/F/R views are SQL reads (they decompressed 67k articles and read 1.6 M paragraphs
 #    lookups at 100k: 20 s); names carry their entity key; name_stats counts body mentions, key_stats the
-#    articles of an entity written several ways
+#    articles of an entity written several ways;
+# 8: the texts (compressed text, paragraphs, styles) in a table of their own: the list's rows, read at every
+#    launch, were spread over the 180 MB the texts made of the articles table at 100k (1.2 s of the launch)
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
 MEMORY = ":memory:"
@@ -37,12 +39,15 @@ CREATE TABLE articles (
     key TEXT NOT NULL DEFAULT '',         -- the record in a many-article file; '' for one article
     id TEXT NOT NULL,                     -- content id (notes follow it across renames)
     title TEXT NOT NULL, date TEXT, year INTEGER, source TEXT, format TEXT NOT NULL,
-    paragraphs TEXT NOT NULL, styles TEXT NOT NULL,
-    ztext BLOB NOT NULL,                  -- the NFC text, UTF-8, zlib-compressed (see pack/unpack)
     extractor INTEGER,                    -- EXTRACTOR_VERSION of the entity/figure rows, NULL: none
     UNIQUE (file, key));
+CREATE TABLE texts (                      -- an article's text, read only when it is shown, searched or analysed
+    n INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE,
+    paragraphs TEXT NOT NULL, styles TEXT NOT NULL,
+    ztext BLOB NOT NULL                   -- the NFC text, UTF-8, zlib-compressed (see pack/unpack)
+    );
 CREATE INDEX articles_id ON articles(id);
--- articles_date covers the list's rows and the F view's articles (their own rows hold the texts)
+-- articles_date covers the list's first screen (newest first) and the F view's articles
 CREATE INDEX articles_date ON articles(date, title, id, source, file, key);
 CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_source ON articles(source);

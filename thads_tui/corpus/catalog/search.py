@@ -237,7 +237,8 @@ def _exact(conn: sqlite3.Connection, ns: list[int], typed: list[str], together: 
     for i in range(0, len(ns), 500):
         chunk = ns[i:i + 500]
         for n, title, ztext in conn.execute(
-                f"SELECT n, title, ztext FROM articles WHERE n IN ({','.join('?' * len(chunk))})", chunk):
+                f"SELECT a.n, a.title, t.ztext FROM articles a JOIN texts t ON t.n = a.n"
+                f" WHERE a.n IN ({','.join('?' * len(chunk))})", chunk):
             # the title alone often holds them (a large group lists its title matches first):
             # the text is not unpacked then
             if holds(title.lower()) or holds((title + "\n" + unpack(ztext)).lower()):
@@ -261,8 +262,9 @@ def _detailed(conn, parsed: ParsedQuery, rank: dict[int, tuple[float, bool, bool
         return {}
     out = {}
     for n, aid, title, date, path, key, ztext, paragraphs in conn.execute(
-            "SELECT a.n, a.id, a.title, a.date, f.path, a.key, a.ztext, a.paragraphs FROM articles a "
-            f"JOIN files f ON f.id = a.file WHERE a.n IN ({','.join('?' * len(rank))})", list(rank)):
+            "SELECT a.n, a.id, a.title, a.date, f.path, a.key, t.ztext, t.paragraphs FROM articles a "
+            f"JOIN files f ON f.id = a.file JOIN texts t ON t.n = a.n WHERE a.n IN ({','.join('?' * len(rank))})",
+            list(rank)):
         text = unpack(ztext)
         hits = find_hits(text, parsed, limit=64)
         shown = _Shown(text, tuple(map(tuple, json.loads(paragraphs))))
@@ -285,7 +287,8 @@ def hits_of(conn: sqlite3.Connection, article_id: str, query: str | ParsedQuery,
             prefix_last: bool = False) -> list[tuple[int, int]]:
     """Hit offsets of the query in one article's NFC text (for highlighting in the reader)."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query, prefix_last=prefix_last)
-    row = conn.execute("SELECT ztext FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+    row = conn.execute("SELECT t.ztext FROM articles a JOIN texts t ON t.n = a.n WHERE a.id = ? LIMIT 1",
+                       (article_id,)).fetchone()
     return find_hits(unpack(row[0]), parsed, limit=limit) if row else []
 
 

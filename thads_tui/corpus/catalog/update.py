@@ -116,7 +116,8 @@ def _year(date: str | None) -> int | None:
 
 
 def _drop_file(conn: sqlite3.Connection, file_id: int) -> None:
-    for n, title, ztext in conn.execute("SELECT n, title, ztext FROM articles WHERE file=?", (file_id,)).fetchall():
+    for n, title, ztext in conn.execute("SELECT a.n, a.title, t.ztext FROM articles a JOIN texts t ON t.n = a.n"
+                                        " WHERE a.file=?", (file_id,)).fetchall():
         conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES('delete', ?, ?, ?)",
                      (n, fold(title), fold(unpack(ztext))))
     conn.execute("DELETE FROM files WHERE id=?", (file_id,))
@@ -129,10 +130,11 @@ def _write_file(conn: sqlite3.Connection, path_key: bytes, size: int, mtime: int
     stamp = _extract.EXTRACTOR_VERSION if analysed else None
     for r in rows:
         n = conn.execute(
-            "INSERT INTO articles(file,key,id,title,date,year,source,format,paragraphs,styles,ztext,extractor)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles(file,key,id,title,date,year,source,format,extractor) VALUES (?,?,?,?,?,?,?,?,?)",
             (file_id, r["key"], r["id"], r["title"], r["date"], _year(r["date"]), r["source"], r["format"],
-             r["paragraphs"], r["styles"], r["ztext"], stamp)).lastrowid
+             stamp)).lastrowid
+        conn.execute("INSERT INTO texts(n, paragraphs, styles, ztext) VALUES (?,?,?,?)",
+                     (n, r["paragraphs"], r["styles"], r["ztext"]))
         conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)", (n, r["ftitle"], r["fbody"]))
         if analysed:
             write_extraction(conn, n, r["entities"], r["figures"], names)
@@ -292,8 +294,8 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
         pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
     def submit(start: int):
         batch = stale[start:start + EXTRACT_BATCH]
-        tasks = conn.execute(f"SELECT n, ztext, date, paragraphs FROM articles WHERE n IN ({','.join('?' * len(batch))})",
-                             batch).fetchall()
+        tasks = conn.execute(f"SELECT a.n, t.ztext, a.date, t.paragraphs FROM articles a JOIN texts t ON t.n = a.n"
+                             f" WHERE a.n IN ({','.join('?' * len(batch))})", batch).fetchall()
         return pool.map(_analyse_task, tasks, chunksize=16) if pool else map(_analyse_task, tasks)
 
     with building(conn):
