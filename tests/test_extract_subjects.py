@@ -83,17 +83,18 @@ def test_a_company_ordered_to_pay_is_the_subject_not_its_creditor():
     f = facts("Vụ kiện giữa hai hãng taxi\nTòa tuyên Công ty TNHH Xe Việt - Xevi phải bồi thường cho "
               "Công ty Cổ phần Mai Linh Xanh hơn 3,2 tỉ đồng. Giám đốc Xevi Trần Quốc Bảo cho biết "
               "sẽ kháng cáo.\nTheo bản án, Xevi phải trả thêm 200 triệu đồng án phí.")
-    assert f["hơn 3,2 tỉ đồng"][:2] == ("case.owed", "Công ty TNHH Xe Việt - Xevi")
-    assert f["200 triệu đồng"][1] in ("Xevi", "Công ty TNHH Xe Việt - Xevi")
+    # (the short name after a dash is no part of the full one: the lead's convention, gold CHANGES.md)
+    assert f["hơn 3,2 tỉ đồng"][:2] == ("case.owed", "Công ty TNHH Xe Việt")
+    assert f["200 triệu đồng"][1] == "Công ty TNHH Xe Việt"
 
 
-def test_a_bank_is_named_as_the_article_mostly_calls_it():
+def test_a_bank_is_named_by_its_first_full_name_however_often_its_short_name_is_written():
     text = ("Eximland rao bán khu đất lần ba\nNgân hàng TMCP Phương Nam Xanh (Eximland) tiếp tục đấu "
             "giá khu đất ở Long An. Eximland đưa ra giá khởi điểm 1.200 tỷ đồng. Trước đó, Eximland "
             "từng rao 1.350 tỷ đồng.")
     f = facts(text)
-    assert f["1.200 tỷ đồng"][1] == "Eximland"
-    x = extract(text)  # the entity itself keeps its full canonical name
+    assert f["1.200 tỷ đồng"][1] == "Ngân hàng TMCP Phương Nam Xanh"
+    x = extract(text)  # the entity itself has the same full canonical name
     assert {e.canonical for e in x.entities if e.text == "Eximland" and e.type == "ORG"} == \
         {"Ngân hàng TMCP Phương Nam Xanh"}
 

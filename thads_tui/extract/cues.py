@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import cache
 
 from .lexicon import trie_pattern
-from .spans import at_literals
+from .spans import WORD_LEFT, at_literals, scan
 
 _TOTAL_ENDS = ("phải thi hành", "thụ lý", "phải giải quyết")
 _TOTAL_NOUN = re.compile(r"[Ss]ố (?:vụ )?(?:việc|tiền)[^.;()\n]{0,120}?(?:" + "|".join(_TOTAL_ENDS) + ")")
@@ -157,10 +157,10 @@ def index_cues(text: str) -> dict[str, Hits]:
     rx, _ = _cue_pattern()
     table = _cue_slots()
     lists: list[list[tuple]] = [[] for _ in _SETS]
-    for m in rx.finditer(text):
+    # Cue words start a word: a match glued to the word before (`số tiền` in `Tổngsố tiền`) is
+    # none, and the scan goes on from the next word, so it hides no real cue inside it (`tiền`).
+    for m in scan(rx, text, WORD_LEFT):
         s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
-            continue
         e = m.end()
         for slot, kind in table[m.group()]:
             lists[slot].append((e, s, kind))

@@ -109,6 +109,8 @@ _ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:ch
 # nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
 _CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
 _SUES = re.compile(r"(?<!\w)(?:khởi\s+)?kiện(?!\w)")
+_SUES_AFTER = re.compile(r"(?:\s*\((?:[^()\n]|\([^()\n]*\)){0,100}\))?(?:\s+(?:đại diện|thay mặt)(?:\s+cho)?\s+[^.;,()\n]{1,60}?)?"
+                         r"\s+(?:khởi\s+)?kiện(?!\w)")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
@@ -197,6 +199,8 @@ class FactFinder:
         # a plaintiff who speaks is still the party)
         officials = {p.canonical for p in self.titled} | {
             p.canonical for p in self.people if p.kind == "PERSON" and _ROLE_AFTER.match(text, p.end)}
+        # (a plaintiff is a party too: `ông A (…, Giám đốc DNTN X) kiện …`, `ông A đại diện cho X khởi kiện`)
+        accused_all |= {p.canonical for p in self.people if p.kind == "PERSON" and _SUES_AFTER.match(text, p.end)}
         self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)
                          and p.canonical in officials} - accused_all
         # a name alone on its line is a byline or a credit the name finder left (`Nguyễn Tiến`
@@ -230,8 +234,8 @@ class FactFinder:
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
         person named in full), and a company's short name (BIDV, Grab, Sacombank). A company
-        is named as the article mostly calls it: its short name when that is written more
-        often than the full one."""
+        is named by its first full name (the engine's canonical); one whose full name is never
+        written, by its short name when that is written more often than `Ngân hàng BIDV`."""
         text, extra = self.text, []
         self.lenders: set[str] = set()  # short names of lenders (`BIDV` for `Ngân hàng … (BIDV)`)
         given: dict[str, set[str]] = {}
@@ -250,7 +254,7 @@ class FactFinder:
             titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
             if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)
                     or _SUM_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
-                    not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
+                    not (not titled and _CAP_BEFORE.search(text, max(0, a - 12), a)) and free(a, b):
                 extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
@@ -271,7 +275,9 @@ class FactFinder:
             uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
             fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
                         and text[o.start:o.end] != short)
-            name = short if uses > fulls else full
+            # (the full name as the engine joined it, the first the article writes; a head and
+            # the short name, `Ngân hàng BIDV`, is no full name: then as the article mostly says)
+            name = short if uses > fulls and _SHORT_ACRO.match(full) else full
             if _LENDER.match(full):
                 self.lenders.add(name)
             for o in self.people:
