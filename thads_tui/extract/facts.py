@@ -51,8 +51,8 @@ _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ|Quản lý tài sản)")
 _AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
 _PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
-                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
-                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng)(?!\w).*)?")
+                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|HĐTV|hội đồng quản trị|hội đồng thành viên))"
+                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng|kiêm)(?!\w).*)?")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
@@ -111,6 +111,16 @@ _CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
 _SUES = re.compile(r"(?<!\w)(?:khởi\s+)?kiện(?!\w)")
 _SUES_AFTER = re.compile(r"(?:\s*\((?:[^()\n]|\([^()\n]*\)){0,100}\))?(?:\s+(?:đại diện|thay mặt)(?:\s+cho)?\s+[^.;,()\n]{1,60}?)?"
                          r"\s+(?:khởi\s+)?kiện(?!\w)")
+# Contracts are signed for a company: a count of `hợp đồng` after `ký` is the company whose
+# director (or the company itself) signs (`ông A, Giám đốc Công ty X, ký 50 hợp đồng`).
+_SIGNS = re.compile(r"(?<!\w)ký(?:\s+kết)?(?:\s+(?:tiếp|thêm|tổng cộng|được|mới))*\s+$")
+# A breakdown (`5 hợp đồng, trong đó có 3 hợp đồng … và 2 hợp đồng …`) is the whole's; the
+# value of counted things (`… có tổng giá trị hơn 61,6 tỷ đồng`) is theirs.
+_OF_WHICH = re.compile(r"(?<!\w)trong đó(?:\s+có)?\s+$")
+_VALUE_OF = re.compile(r"(?<!\w)(?:có\s+)?(?:tổng\s+)?(?:giá trị|trị giá)(?:\s+(?:là|khoảng|lên tới|lên đến))?\s+$")
+# A sum a party has not got back (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) is that party's.
+_UNRECOVERED = re.compile(r"\s+(?:đến nay\s+|vẫn\s+|hiện\s+)?(?:không|chưa)\s+(?:thu hồi|đòi)(?!\w)")
+_CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
@@ -180,6 +190,8 @@ class FactFinder:
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
+        self.roles = {p.canonical: p.role for p in self.titled}
+        self.works_for: dict[str, str] = {}  # a person -> the company in their apposition
         self._add_mentions(persons, orgs)
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
@@ -224,7 +236,10 @@ class FactFinder:
     def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
         text = self.text
         before = [p for p in persons if p.end <= o.start and o.start - p.end <= 120]
-        return bool(before) and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None
+        if before and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None:
+            self.works_for.setdefault(before[-1].canonical, o.canonical)
+            return True
+        return False
 
     def _alone_on_line(self, p: Span) -> bool:
         text = self.text
@@ -363,6 +378,7 @@ class FactFinder:
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
+        done: list[Span] = []  # one case's figures with a subject, in order
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -399,6 +415,11 @@ class FactFinder:
                                          m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
+                whose = self._whole_of(f, s, done)
+                if whose is not None:
+                    x["subject"] = whose
+                done.append(f)
+            if one_case:
                 x["period"] = None
                 continue
             if m == "other" and is_bound(self.text, f.start, f.end):
@@ -420,6 +441,51 @@ class FactFinder:
                 for f in same:
                     f.extra["subject"] = None
         self._complete_title(figures)
+
+    def _whole_of(self, f: Span, s: int, done: list[Span]) -> str | None:
+        """Whose a figure is by the figures around it: a contract count after `ký` is the
+        signer's company; a breakdown after `trong đó` (and what is joined to it) the whole's;
+        the value of counted things theirs; a sum a party named after it has not got back
+        (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) that party's."""
+        text, x = self.text, f.extra
+        if (x.get("unit_word") or "").startswith("hợp đồng"):
+            signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
+            if signs is not None:
+                signers = [p for p in self._people_in(s, signs.start()) if p.end <= signs.start()]
+                if signers:
+                    return self._company_of(signers[-1])
+        before = [d for d in done if d.start >= s and d.extra.get("subject") is not None]
+        before = [d for d in before if text.rfind("(", s, d.start) <= text.rfind(")", s, d.start)]  # (no aside)
+        same = [d for d in before if d.extra["unit"] == x["unit"] and d.extra.get("unit_word") == x.get("unit_word")]
+        if same:
+            gap = text[same[-1].end:f.start]
+            if _OF_WHICH.search(text, max(same[-1].end, f.start - 16), f.start) or (
+                    same[-1].extra.get("part") and re.search(r"(?<!\w)và(?!\w)", gap) and not _CLAUSE_END.search(gap)):
+                x["part"] = True
+                return same[-1].extra["subject"]
+        if x["unit"] in ("VND", "USD") and _VALUE_OF.search(text, max(s, f.start - 30), f.start):
+            counted = [d for d in before if d.extra["unit"] == "count"]
+            if counted and not _CLAUSE_END.search(text, counted[-1].end, f.start):
+                return counted[-1].extra["subject"]
+        end = text.find(",", f.end, f.end + 80)
+        after = [p for p in self._people_in(f.end, f.end + 80) if end < 0 or p.start < end]
+        if after and x["unit"] in ("VND", "USD") and _UNRECOVERED.match(text, after[0].end) \
+                and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
+            return after[0].canonical
+        return None
+
+    def _company_of(self, p: Span) -> str:
+        """A signer's company: the company itself, or the one its title names (`nguyên Tổng Giám
+        đốc công ty TNHH MTV X`), else the signer."""
+        if p.kind == "ORG":
+            return p.canonical
+        if p.canonical in self.works_for:
+            return self.works_for[p.canonical]
+        role = self.roles.get(p.canonical) or ""
+        for o in self.people:
+            if o.kind == "ORG" and self.text[o.start:o.end] in role:
+                return o.canonical
+        return p.canonical
 
     def _sentenced(self, f: Span) -> str | None:
         """A prison term's defendant: the person named last before it in its clause (`tuyên
@@ -664,4 +730,4 @@ def _is_company(name: str) -> bool:
     return bool(_COMPANY.match(name))
 
 
-_COMPANY = re.compile(r"(?i)(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN)")
+_COMPANY = re.compile(r"(?i)(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng)")
