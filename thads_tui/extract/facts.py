@@ -113,6 +113,9 @@ _SUES_AFTER = re.compile(r"(?:\s*\((?:[^()\n]|\([^()\n]*\)){0,100}\))?(?:\s+(?:�
                          r"\s+(?:khởi\s+)?kiện(?!\w)")
 # Contracts are signed for a company: a count of `hợp đồng` after `ký` is the company whose
 # director (or the company itself) signs (`ông A, Giám đốc Công ty X, ký 50 hợp đồng`).
+# ... unless the clause calls the signing an offence (`ký 9 hợp đồng cho vay trái quy định`):
+# criminal liability is the signer's own.
+_UNLAWFUL = re.compile(r"(?<!\w)(?:trái|sai)\s+(?:quy định|pháp luật|thẩm quyền)|(?<!\w)(?:khống|giả mạo|vi phạm)(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?:\s+kết)?(?:\s+(?:tiếp|thêm|tổng cộng|được|mới))*\s+$")
 # A breakdown (`5 hợp đồng, trong đó có 3 hợp đồng … và 2 hợp đồng …`) is the whole's; the
 # value of counted things (`… có tổng giá trị hơn 61,6 tỷ đồng`) is theirs.
@@ -450,7 +453,8 @@ class FactFinder:
         text, x = self.text, f.extra
         if (x.get("unit_word") or "").startswith("hợp đồng"):
             signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
-            if signs is not None:
+            stop = _CLAUSE_END.search(text, f.end, f.end + 160)
+            if signs is not None and not _UNLAWFUL.search(text, f.end, stop.start() if stop else f.end + 160):
                 signers = [p for p in self._people_in(s, signs.start()) if p.end <= signs.start()]
                 if signers:
                     return self._company_of(signers[-1])
