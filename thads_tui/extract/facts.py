@@ -123,6 +123,14 @@ _OF_WHICH = re.compile(r"(?<!\w)trong đó(?:\s+có)?\s+$")
 _VALUE_OF = re.compile(r"(?<!\w)(?:có\s+)?(?:tổng\s+)?(?:giá trị|trị giá)(?:\s+(?:là|khoảng|lên tới|lên đến))?\s+$")
 # A sum a party has not got back (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) is that party's.
 _UNRECOVERED = re.compile(r"\s+(?:đến nay\s+|vẫn\s+|hiện\s+)?(?:không|chưa)\s+(?:thu hồi|đòi)(?!\w)")
+# Possession written after the figure (`5,5 triệu cổ phiếu GTT thuộc sở hữu của bà A`, `… cổ phiếu
+# của bà A`): the owner's.
+_OWNED_AFTER = re.compile(r"(?:\s+(?!của(?!\w))[^\s,.;:()]+){0,3}?\s+(?:thuộc sở hữu của|(?:do|của))\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+# A figure in brackets right after a party (`ngân hàng TMCP Đông Á (6%)`, `Ngân hàng X (VDB, …,
+# đã giải ngân gần 590 tỷ)`): that party's, a lender's too.
+_BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0,4}$")
+# A count of people sentenced or tried (`phạt tù 6 người`, `truy tố 16 bị cáo`): several, none alone.
+_PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi tố|tuyên án|bắt giữ|bắt)(?:\s+\S+){0,2}?\s+$")
 _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
@@ -420,7 +428,9 @@ class FactFinder:
             if one_case:
                 whose = self._whole_of(f, s, done)
                 if whose is not None:
-                    x["subject"] = whose
+                    x["subject"] = whose or None
+                elif m == "other" and is_bound(self.text, f.start, f.end):
+                    x["subject"] = None  # a class's bound (`từ 100 tỷ đồng trở lên`): nobody's
                 done.append(f)
             if one_case:
                 x["period"] = None
@@ -451,6 +461,12 @@ class FactFinder:
         the value of counted things theirs; a sum a party named after it has not got back
         (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) that party's."""
         text, x = self.text, f.extra
+        if x.get("unit_word") in ("người", "bị cáo", "bị can", "đối tượng") and \
+                _PEOPLE_COUNTED.search(text, max(s, f.start - 40), f.start):
+            return ""  # (no one's: see assign)
+        owner = self._owner_after(f, s)
+        if owner is not None:
+            return owner
         if (x.get("unit_word") or "").startswith("hợp đồng"):
             signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
             stop = _CLAUSE_END.search(text, f.end, f.end + 160)
@@ -476,6 +492,18 @@ class FactFinder:
         if after and x["unit"] in ("VND", "USD") and _UNRECOVERED.match(text, after[0].end) \
                 and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
             return after[0].canonical
+        return None
+
+    def _owner_after(self, f: Span, s: int) -> str | None:
+        """`A (6%)`: the party the bracket follows; `N cổ phiếu thuộc sở hữu của bà A`: the owner."""
+        text = self.text
+        before = [p for p in self._people_in(max(s, f.start - 120), f.start) if p.end <= f.start]
+        if before and _BRACKET_AFTER.fullmatch(text, before[-1].end, f.start):
+            return before[-1].canonical
+        stop = _CLAUSE_END.search(text, f.end, f.end + 60)
+        for p in self._people_in(f.end, stop.start() if stop else f.end + 60):
+            if _OWNED_AFTER.fullmatch(text, f.end, p.start):
+                return p.canonical
         return None
 
     def _company_of(self, p: Span) -> str:
