@@ -131,6 +131,7 @@ _OWNED_AFTER = re.compile(r"(?:\s+(?!của(?!\w))[^\s,.;:()]+){0,3}?\s+(?:thuộ
 _BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0,4}$")
 # A count of people sentenced or tried (`phạt tù 6 người`, `truy tố 16 bị cáo`): several, none alone.
 _PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi tố|tuyên án|bắt giữ|bắt)(?:\s+\S+){0,2}?\s+$")
+_RESULT_NOUN = re.compile(r"(?i)(?<!\w)(?:doanh thu|doanh số|lợi nhuận|lãi ròng|lỗ|thua lỗ|kim ngạch|nộp ngân sách)(?!\w)")
 _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
@@ -433,7 +434,9 @@ class FactFinder:
                     x["subject"] = None  # a class's bound (`từ 100 tỷ đồng trở lên`): nobody's
                 done.append(f)
             if one_case:
-                x["period"] = None
+                # (a company's yearly result dated in its own clause keeps that date: `năm 2016
+                # doanh thu đạt 13 tỉ đồng, năm 2017 là 21 tỉ đồng`; one case's sums never do)
+                x["period"] = self._dated_result(s, f) if m == "other" and x["unit"] != "duration" else None
                 continue
             if m == "other" and is_bound(self.text, f.start, f.end):
                 x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
@@ -493,6 +496,25 @@ class FactFinder:
                 and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
             return after[0].canonical
         return None
+
+    def _dated_result(self, s: int, f: Span) -> str | None:
+        """The period of a business result (`doanh thu`, `lợi nhuận`, `lỗ` …) named in the
+        figure's clause before it (`năm 2016 doanh thu … đạt 13 tỉ đồng`, `lợi nhuận sau thuế
+        4 tháng đầu năm 2018 là 2 tỉ đồng`), or before it in an elliptical clause after one
+        (`…, năm 2017 là 21 tỉ đồng`)."""
+        text = self.text
+        if not _RESULT_NOUN.search(text, s, f.start):
+            return None
+        i = bisect_left(self.period_starts, f.start) - 1
+        if i < 0:
+            return None
+        ps, pe, period = self.periods[i]
+        between = text[pe:f.start]
+        if ps < s or pe > f.start or len(between) > 60 or _CLAUSE_END.search(between) or "," in between \
+                or not (_RESULT_NOUN.search(between) or _RESULT_NOUN.search(text, max(s, ps - 40), ps)
+                        or re.fullmatch(r"\s*(?:là|đạt)\s*", between)):
+            return None
+        return period
 
     def _owner_after(self, f: Span, s: int) -> str | None:
         """`A (6%)`: the party the bracket follows; `N cổ phiếu thuộc sở hữu của bà A`: the owner."""
