@@ -144,7 +144,7 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 # A company's short name: the token in brackets after it (Sacombank), after a dash ending its
 # name (`… GrabTaxi Việt Nam - Grab`), or the acronym a bank is named by (Ngân hàng BIDV).
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
-_SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Tổng công ty)\s+({ACRO_WORD})$")
+_SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -510,6 +510,8 @@ class FactFinder:
             return None
         ps, pe, period = self.periods[i]
         between = text[pe:f.start]
+        if not any(c.isdigit() for c in text[ps:pe]):
+            return None  # (`cả năm`, `trong năm`: the report's year, not the company's)
         if ps < s or pe > f.start or len(between) > 60 or _CLAUSE_END.search(between) or "," in between \
                 or not (_RESULT_NOUN.search(between) or _RESULT_NOUN.search(text, max(s, ps - 40), ps)
                         or re.fullmatch(r"\s*(?:là|đạt)\s*", between)):
@@ -784,4 +786,4 @@ def _is_company(name: str) -> bool:
     return bool(_COMPANY.match(name))
 
 
-_COMPANY = re.compile(r"(?i)(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng)")
+_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng(?! tin| thông tấn))")

@@ -20,13 +20,15 @@ from .places import MUNICIPALITIES, district_pattern, province_names, province_p
 from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
+_NATIONS = (r"(?:Nhật|Mỹ|Đức|Pháp|Anh|Nga|Ý|Úc|Trung Quốc|Hàn Quốc|Đài Loan|Thái Lan|Phần Lan|Thụy Điển|Ấn Độ|"
+            r"Việt Nam|Châu Âu|châu Âu|Âu|Mỹ Latinh)")
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
 _CUC = r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Văn phòng Cục)"
 _COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
 _HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
           r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
 # Companies and banks: a head, an optional legal form, then a capitalised proper name.
-_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Hãng|DNTN|DN)"
+_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Hãng|DNTN|DN|Cty)"
 _FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:(?:[Mm]ột|hai) thành viên|MTV)"
          r"(?:\s+trở lên)?)?|[Tt]hương mại cổ phần|[Hh]ợp danh|[Tt]ư nhân)")
 # Acronyms an organisation's canonical name spells out.
@@ -109,7 +111,8 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         # Without a legal form, a person's name right after the head is not the company's.
         (rf"{_CORP}{bracket}(?:\s+{_FORM}(?:{lead})?\s+(?:Tập đoàn\s+)?|\s+(?!{person})){corp_name}{branch}?(?!\w)",
          COMPOUND, 3),
-        (rf"Hãng(?:{lead})\s+(?!{person}){corp_name}(?!\w)", COMPOUND, 3),
+        # (`Hãng xe Nhật`, `Hãng xe nước Đức`: a maker of a country, no one company)
+        (rf"Hãng(?:{lead})\s+(?!{person})(?!{_NATIONS}(?!\w)){corp_first}(?:{corp_next}){{0,6}}(?!\w)", COMPOUND, 3),
         # Press style lowercases the head (`công ty TNHH MTV Mía đường Tây Ninh`): only with
         # a legal form, so `công ty này`, `các công ty Trung Quốc` stay generic.
         (rf"(?:tổng công ty|công ty|ngân hàng)\s+(?:{_FORM}|TNHH|TMCP|CP)(?:{lead})?\s+{corp_name}(?!\w)", COMPOUND, 3),
@@ -198,7 +201,7 @@ _NEEDS = {
     "Viện [Kk]iểm sát": (("Viện Kiểm sát", "Viện kiểm sát"),),
     "(?:TAND|VKSND|Công an)": (("TAND", "VKSND", "Công an"),),
     "Thi hành án dân sự": (("Thi hành án dân sự",),),
-    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Hãng", "DN"),),
+    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Hãng", "DN", "Cty"),),
     "Hãng": (("Hãng",),),
     "trung tâm": (("trung tâm",),),
 }
@@ -350,11 +353,11 @@ def canonical_org(name: str, main_province: str | None) -> str:
 # A company's head and legal forms, what its name is read after: two spellings of one name
 # (`Công ty cổ phần chứng khoán MHB`, `Công ty CP Chứng khoán MHB`; `Sài Gòn One Tower`,
 # `Saigon One Tower`) differ there, or in case, tones and spaces only.
-_HEAD_FORMS = re.compile(r"(?i)(?P<head>tổng công ty|công ty|tập đoàn|ngân hàng|hợp tác xã|doanh nghiệp tư nhân|"
+_HEAD_FORMS = re.compile(r"(?i)(?P<head>tổng công ty|công ty|cty|tập đoàn|ngân hàng|hợp tác xã|doanh nghiệp tư nhân|"
                          r"doanh nghiệp|hãng|dntn|dn)(?P<forms>(?:\s+(?:tnhh|mtv|cp|tmcp|cổ phần|trách nhiệm hữu hạn|"
                          r"một thành viên|hai thành viên(?:\s+trở lên)?|thương mại cổ phần|tư nhân|hợp danh)(?!\w)"
                          r"|\s*\([A-ZĐ]+\))*)\s+")
-_HEAD_CLASS = {"doanh nghiệp tư nhân": "dn", "doanh nghiệp": "dn", "dntn": "dn", "tổng công ty": "tct"}
+_HEAD_CLASS = {"doanh nghiệp tư nhân": "dn", "doanh nghiệp": "dn", "dntn": "dn", "tổng công ty": "tct", "cty": "công ty"}
 # A short name after a dash ending the name (`… GrabTaxi Việt Nam - Grab`, `… Ánh Dương Việt Nam -
 # Taxi Vinasun`, `Tổng công ty Du lịch Sài Gòn - Saigontourist`): one unaccented word.
 _DASH_SHORT = re.compile(r"\s+-\s+(?:[A-Z][a-z]+\s+)?(?P<a>[A-Z][A-Za-z]{3,})$")
@@ -401,6 +404,8 @@ def join_companies(text: str, orgs: list[Span]) -> None:
             keys = [("short", split[1])]
         else:
             dash = _DASH_SHORT.search(o.canonical)
+            if dash and " " not in _split(o.canonical[:dash.start()])[1].strip():
+                dash = None  # (`Tập đoàn E - United`: one name)
             full = o.canonical[:dash.start()] if dash else o.canonical
             keys = [("name", split[0], _unaccented(_split(full)[1]))] + ([("short", dash["a"])] if dash else [])
         for k in keys[1:]:
@@ -409,8 +414,8 @@ def join_companies(text: str, orgs: list[Span]) -> None:
     first: dict[tuple, str] = {}
     for o, k, full in rows:
         if full is not None:
-            trailing = _TRAILING_ACRO.search(full)
-            first.setdefault(find(k), full[:trailing.start("a")] if trailing else full)
+            trailing = _TRAILING_ACRO.search(_split(full)[1])
+            first.setdefault(find(k), full[:len(full) - len(trailing["a"])] if trailing else full)
     for o, k, _ in rows:
         o.canonical = first.get(find(k), o.canonical)
 
