@@ -90,7 +90,8 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # function word (stopwords.txt, corp_stopwords.txt), and only when the name goes on with
     # a capitalised word: a name never ends lowercase except at a clause's end.
     cstop = trie_pattern(_corp_stopwords())
-    low = rf"\s+(?:đá quý|(?!{cstop}(?!\w)){LOWER}+)(?!\w)"  # (`Vàng bạc đá quý`: no quarter)
+    # (`Vàng bạc đá quý`: no quarter; `Hàng không`: no negation)
+    low = rf"\s+(?:đá quý|hàng không|(?!{cstop}(?!\w)){LOWER}+)(?!\w)"
     lowv = rf"(?:\s+và(?=\s+{LOWER})|{low})"
     corp_tail = (rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?"
                  rf"(?={corp_next})")  # (no nested {{m,n}}: CPython mis-backtracks those)
@@ -231,7 +232,7 @@ def find_orgs(text: str) -> list[Span]:
             if text[start:end] in ("Ban chỉ đạo", "Ban Chỉ đạo"):
                 continue
             if (text[start].islower() or text.startswith(("DN", "Hãng"), start)) and \
-                    text.endswith(("các ", "những "), max(0, start - 6), start):
+                    text.endswith(("các ", "những ", "Các ", "Những "), max(0, start - 6), start):
                 continue  # `các cục thi hành án dân sự tỉnh`, `các DN Việt Nam`: in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
             inner = _ABBR_INSIDE.search(text, start, end)
