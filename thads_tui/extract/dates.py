@@ -84,6 +84,7 @@ def _canonical(m: re.Match, kind: str, g: dict) -> str:
 
 _MONTH_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                 "mười một": 11, "mười hai": 12}
+_MONTH_WORDS_LAST = frozenset(n.rsplit(" ", 1)[-1] for n in _MONTH_WORDS)
 
 
 # What each pattern's matches hold, by the pattern's index in `_patterns`: a text without it
@@ -102,8 +103,20 @@ _NEEDS = {
         "iên độ" in text or _years(text)) or None,  # (no top-level `|`: a literal prefix scans fast)
     10: re.compile(r"-[^\S\n]*(?:19|20)[0-9]{2}").search,
     11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
-    12: lambda text: (" tháng đầu năm" in text or " tháng cuối năm" in text) or None,
+    12: lambda text: _months_in_words(text) or None,
 }
+
+
+def _months_in_words(text: str) -> bool:
+    """Whether a month count in words (`bốn tháng đầu năm`) is written: the word before each
+    ` tháng đầu/cuối năm` is asked (texts write the count in digits far more often)."""
+    for tail in (" tháng đầu năm", " tháng cuối năm"):
+        i = text.find(tail)
+        while i >= 0:
+            if text[max(0, i - 5):i].rsplit(" ", 1)[-1].lower() in _MONTH_WORDS_LAST:
+                return True
+            i = text.find(tail, i + 1)
+    return False
 
 # The literals every match of a pattern starts with (by index): tried where they occur
 # (`at_literals`), which beats CPython's scan for a leading `[Nn]`, `[Qq]`, `[Tt]`.

@@ -231,11 +231,12 @@ def find_orgs(text: str) -> list[Span]:
                     end -= 1
             if text[start:end] in ("Ban chỉ đạo", "Ban Chỉ đạo"):
                 continue
-            if (text[start].islower() or text.startswith(("DN", "Hãng"), start)) and \
+            first = text[start]
+            if (first.islower() or first in "DH" and text.startswith(("DN", "Hãng"), start)) and \
                     text.endswith(("các ", "những ", "Các ", "Những "), max(0, start - 6), start):
                 continue  # `các cục thi hành án dân sự tỉnh`, `các DN Việt Nam`: in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
-            inner = _ABBR_INSIDE.search(text, start, end)
+            inner = _ABBR_INSIDE.search(text, start, end) if "(" in s else None
             if inner and inner["a"] not in table("acronyms.tsv"):
                 # `trung tâm Khuyến công (TTKC) tỉnh Sóc Trăng`: the short name inside, too
                 out.append(Span(inner.start("a"), inner.end("a"), "ORG", " ".join(text[start:end].split()),
@@ -394,6 +395,8 @@ def join_companies(text: str, orgs: list[Span]) -> None:
         return k
     rows = []
     for o in sorted(orgs, key=lambda o: o.start):
+        if o.canonical[:1] not in _HEAD_FIRST:
+            continue  # (most organisations are agencies: no regex asked)
         split = _split(o.canonical)
         if split is None:
             continue
@@ -422,6 +425,7 @@ def join_companies(text: str, orgs: list[Span]) -> None:
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
+_HEAD_FIRST = frozenset("TtCcNnHhDd")  # (what _HEAD_FORMS can start with)
 
 
 def main_province(locations: list[Span]) -> str | None:
