@@ -551,3 +551,10 @@ def test_a_company_s_result_dated_in_its_clause_keeps_the_date_a_case_sum_does_n
     assert f["55 tỉ đồng"][2] == "2020"
     assert f["3 tỉ đồng"][2] == "2021:6m"
     assert f["2 tỉ đồng"][2] is None
+
+
+def test_a_closed_span_of_years_is_their_interval_not_its_first_year():
+    f = facts("Tin Gia Lai\nTừ năm 2012 đến 2015, Cục THADS tỉnh Gia Lai đã thi hành xong 5.000 việc. "
+              "Kể từ năm 2016 đến nay, Cục đã thi hành xong 900 việc trong năm 2019.", "2020-01-01")
+    assert f["5.000 việc"][2] == "2012/2015"
+    assert f["900 việc"][2] == "2019"  # (a span still running is no period)
