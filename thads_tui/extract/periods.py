@@ -1,7 +1,7 @@
 """Periods named in a text: `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` → `2020-Q3`,
-`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015` → `2012/2015`), `tính đến hết ngày 30/9/2025` → the
-THADS year `2025`, `trong năm` → the THADS year (1 October – 30 September) last ended at the
-article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
+`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015` → `2012/2015`),
+`tính đến hết ngày 30/9/2025` → the THADS year `2025`, `trong năm` → the THADS year (1 October –
+30 September) last ended at the article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
 2010`) is no period.
 """
 from __future__ import annotations
