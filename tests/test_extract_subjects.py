@@ -558,3 +558,9 @@ def test_a_closed_span_of_years_is_their_interval_not_its_first_year():
               "Kể từ năm 2016 đến nay, Cục đã thi hành xong 900 việc trong năm 2019.", "2020-01-01")
     assert f["5.000 việc"][2] == "2012/2015"
     assert f["900 việc"][2] == "2019"  # (a span still running is no period)
+
+
+def test_a_yearless_start_of_an_interval_is_in_its_end_s_year():
+    f = facts("Công ty báo lãi\nLợi nhuận sau thuế của riêng Quý 4 (từ 01/07 – 30/09/2016) đã là 87,4 tỷ đồng.",
+              "2024-05-15")
+    assert f["87,4 tỷ đồng"][2] == "2016-07-01/2016-09-30"  # (not 2023-07-01, the article's year's)

@@ -79,7 +79,12 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
     for a, b in zip(full, full[1:]):
         gap = _TO.fullmatch(text, a.end, b.start)
         if gap and _FROM.search(text, max(0, a.start - 14), a.start):
-            out.append((a.start, b.end, f"{a.canonical}/{b.canonical}"))
+            first = a.canonical
+            if first > b.canonical:  # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year
+                first = b.canonical[:4] + first[4:]
+                if first > b.canonical:
+                    continue
+            out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
     # `từ năm 2012 đến 2015`: the years from one to the other, an ISO interval of years
     for d in dates:
