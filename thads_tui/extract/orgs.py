@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from operator import attrgetter
 from functools import cache, lru_cache
 
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
@@ -394,9 +395,8 @@ def join_companies(text: str, orgs: list[Span]) -> None:
             k = parent[k]
         return k
     rows = []
-    for o in sorted(orgs, key=lambda o: o.start):
-        if o.canonical[:1] not in _HEAD_FIRST:
-            continue  # (most organisations are agencies: no regex asked)
+    # (most organisations are agencies: no regex asked, no sort of them)
+    for o in sorted((o for o in orgs if o.canonical.startswith(_HEAD_STARTS)), key=_START):
         split = _split(o.canonical)
         if split is None:
             continue
@@ -425,7 +425,9 @@ def join_companies(text: str, orgs: list[Span]) -> None:
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
-_HEAD_FIRST = frozenset("TtCcNnHhDd")  # (what _HEAD_FORMS can start with)
+_HEAD_STARTS = ("Công ty", "công ty", "Cty", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Tập đoàn",
+                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "DN", "Hãng")  # (_HEAD_FORMS')
+_START = attrgetter("start")
 
 
 def main_province(locations: list[Span]) -> str | None:

@@ -88,7 +88,8 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
             used.update((a.start, b.start))
     # `từ năm 2012 đến 2015`: the years from one to the other, an ISO interval of years
     for d in dates:
-        if len(d.canonical) == 4 and YEAR.fullmatch(d.canonical) and _FROM.search(text, max(0, d.start - 14), d.start):
+        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
+                and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
             m = _TO_YEAR.match(text, d.end)
             if m and int(m[1]) > int(d.canonical):
                 out.append((d.start, m.end(), f"{d.canonical}/{m[1]}"))
