@@ -75,10 +75,11 @@ grammar cut or missed (MTV, lowercase trade words after a legal form, `Hãng tà
 khoán Ngân hàng Đông Á`, `đá quý`, DN/DNTN/Cty, `trung tâm X (TTKC) tỉnh Y`, `ông N.V. H.`); a
 contract count is the signer's company unless the clause calls it unlawful; a breakdown (`trong
 đó`), a value of counted things, a bracketed share, an owner after the figure, an unrecovered
-sum; people counted and bounds are no one's; a plaintiff who speaks stays a party; a business
+sum; a bank's unit by its short name (`Sở Giao dịch MHB`) and a transfer's sender (`chuyển`);
+people counted and bounds are no one's; a plaintiff who speaks stays a party; a business
 result dated in its clause keeps the date; `từ năm 2012 đến 2015` is `2012/2015`; the cue index
 scans at word starts. Scores: blind4 subject 0.929 (39/42), period 1.000; blind5 subject 0.940
-(47/50); blind6 subject 0.950; blind7 subject 0.929 (65/70); seeds, heldout1/2, blind3 and every
+(47/50); blind6 subject 0.950; blind7 subject 0.943 (66/70); seeds, heldout1/2, blind3 and every
 metric, figure F1 unchanged. Left: a title figure whose body twin is another text, `Trường Quốc
 tế Đức` (a school is no party), OceanBank's capital read as PVN's, damage done to a company by
 `các bị cáo`, a bank named by its bare acronym in a list (`BIDV, chi nhánh Hà Tĩnh 49 tỷ đồng`).

@@ -564,3 +564,10 @@ def test_a_yearless_start_of_an_interval_is_in_its_end_s_year():
     f = facts("Công ty báo lãi\nLợi nhuận sau thuế của riêng Quý 4 (từ 01/07 – 30/09/2016) đã là 87,4 tỷ đồng.",
               "2024-05-15")
     assert f["87,4 tỷ đồng"][2] == "2016-07-01/2016-09-30"  # (not 2023-07-01, the article's year's)
+
+
+def test_a_bank_s_unit_named_by_its_short_name_acts_for_the_bank_and_a_transfer_is_the_sender_s():
+    f = facts("Xử vụ sai phạm tại ngân hàng PAB\nÔng Lê Văn Định (nguyên chủ tịch Ngân hàng TMCP Phú An (PAB)) "
+              "bị truy tố. Theo cáo trạng, ông Định và ông Trần Quốc Hưng đã thống nhất để Sở Giao dịch PAB "
+              "chuyển gần 2.000 tỉ đồng cho Công ty CP Chứng khoán Phú An.")
+    assert f["gần 2.000 tỉ đồng"][1] == "Ngân hàng TMCP Phú An"

@@ -132,11 +132,14 @@ _BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0
 # A count of people sentenced or tried (`phạt tù 6 người`, `truy tố 16 bị cáo`): several, none alone.
 _PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi tố|tuyên án|bắt giữ|bắt)(?:\s+\S+){0,2}?\s+$")
 _RESULT_NOUN = re.compile(r"(?i)(?<!\w)(?:doanh thu|doanh số|lợi nhuận|lãi ròng|lỗ|thua lỗ|kim ngạch|nộp ngân sách)(?!\w)")
+_UNIT_OF = re.compile(r"(?:Sở [Gg]iao dịch|[Cc]hi nhánh|Hội sở|Phòng [Gg]iao dịch)\s+(?P<short>[A-ZĐ][A-Za-zĐ]+)(?!\w)")
 _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
+# `để Sở Giao dịch MHB chuyển gần 5.000 tỉ đồng cho …`, a lender too,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
-_PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán)(?!\w)")
+_PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán|"
+                   r"(?:chuyển|giải ngân)(?=\s+(?:(?:gần|hơn|khoảng|trên|số tiền)\s+)?\d))(?!\w)")
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
 _CAP_NEXT = re.compile(rf"\s+{UPPER}")
@@ -294,6 +297,7 @@ class FactFinder:
             if short and len(short) > 1:
                 shorts.setdefault(short, o.canonical)
         found_by: dict[str, list[tuple[int, int, str]]] = {}
+        names: dict[str, str] = {}  # short -> the name its company is given
         for a, b, name in _words(shorts, text):
             if free(a, b):
                 found_by.setdefault(name, []).append((a, b))
@@ -304,13 +308,19 @@ class FactFinder:
                         and text[o.start:o.end] != short)
             # (the full name as the engine joined it, the first the article writes; a head and
             # the short name, `Ngân hàng BIDV`, is no full name: then as the article mostly says)
-            name = short if uses > fulls and _SHORT_ACRO.match(full) else full
+            name = names[short] = short if uses > fulls and _SHORT_ACRO.match(full) else full
             if _LENDER.match(full):
                 self.lenders.add(name)
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
             extra += [Span(a, b, "ORG", name) for a, b in found]
+        # a bank's unit named by the bank's short name (`Sở Giao dịch MHB`, `Chi nhánh BIDV Hà
+        # Tĩnh`) acts for the bank
+        for o in orgs:
+            unit = _UNIT_OF.match(text, o.start, o.end)
+            if unit and unit["short"] in names:
+                extra.append(Span(o.start, o.end, "ORG", names[unit["short"]]))
         extra += self._bare_mentions(free)
         if extra:
             self.people = sorted(self.people + extra, key=lambda p: p.start)
@@ -679,7 +689,9 @@ class FactFinder:
         """`buộc ông Thăng bồi thường 600 tỉ đồng`, `tuyên BIDV phải hoàn trả lại cho …`: the
         party written right before the last payment verb before the sum, in its clause."""
         verb = None
-        for m in _PAYS.finditer(self.text, max(s, pos - 120), pos):
+        for m in _PAYS.finditer(self.text, max(s, pos - 120), pos + 24):  # (`chuyển` looks at the sum)
+            if m.end() > pos:
+                break
             verb = m
         if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
             return None
