@@ -81,7 +81,7 @@ result dated in its clause keeps the date; `từ năm 2012 đến 2015` is `2012
 scans at word starts. Scores: blind4 subject 0.929 (39/42), period 1.000; blind5 subject 0.940
 (47/50); blind6 subject 0.950; blind7 subject 0.943 (66/70); seeds, heldout1/2, blind3 and every
 metric, figure F1 unchanged. Left: a title figure whose body twin is another text, `Trường Quốc
-tế Đức` (a school is no party), OceanBank's capital read as PVN's, damage done to a company by
+tế Đức` and `Trung tâm Khuyến công` (a school, a public centre are no parties), OceanBank's capital read as PVN's, damage done to a company by
 `các bị cáo`, a bank named by its bare acronym in a list (`BIDV, chi nhánh Hà Tĩnh 49 tỷ đồng`).
 """
 from __future__ import annotations
