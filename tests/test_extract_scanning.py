@@ -85,3 +85,33 @@ def test_need_words_found_in_one_pass_are_those_the_text_holds(text):
 def test_short_reference_cue_is_found_from_its_second_letter(text):
     every_s = compile_line(r"[sSſ][ốỐ]\s+\d+(?:/\d{4})?(?![\w/-])")  # the one-pattern form
     assert legal._short_cue(text) == bool(every_s.search(text))
+
+
+cue_text = st.lists(st.sampled_from(["tiền", "số tiền", "Tổng", "tổng số", "số", "x", "thu hồi", "hồi",
+                                     " ", " ", ",", "(", "\n", "việc"]), max_size=24).map("".join)
+
+
+@given(cue_text)
+def test_cues_are_the_word_starting_matches_of_a_rescan_from_every_word(text):
+    """`index_cues` finds a cue at each word start the trie matches there, leftmost-longest and
+    without overlaps: a cue glued to the word before (`số tiền` in `Tổngsố tiền`) is none, and
+    hides none inside it (`tiền`). Checked against a plain scan restarting at each word."""
+    from thads_tui.extract.cues import _cue_pattern, index_cues
+    rx, _ = _cue_pattern()
+    expected, pos = [], 0
+    while pos < len(text):
+        m = rx.match(text, pos) if not (pos and WORD_LEFT.match(text, pos - 1)) else None
+        if m and m.end() > pos:
+            expected.append((m.start(), m.end()))
+            pos = m.end()
+        else:
+            pos += 1
+    found = sorted({(c[1], c[0]) for hits in index_cues(text).values() for c in hits.cues
+                    if c[2] not in ("total_noun", "tracked")})
+    assert found == sorted(set(expected))
+
+
+def test_a_glued_cue_hides_no_cue_inside_it():
+    from thads_tui.extract.cues import index_cues
+    cues = index_cues("Tổngsố tiền phải trả")["tiền"].cues
+    assert [(c[1], c[0]) for c in cues] == [(7, 11)]  # `tiền`, not `số tiền` glued to `Tổng`

@@ -83,17 +83,18 @@ def test_a_company_ordered_to_pay_is_the_subject_not_its_creditor():
     f = facts("Vụ kiện giữa hai hãng taxi\nTòa tuyên Công ty TNHH Xe Việt - Xevi phải bồi thường cho "
               "Công ty Cổ phần Mai Linh Xanh hơn 3,2 tỉ đồng. Giám đốc Xevi Trần Quốc Bảo cho biết "
               "sẽ kháng cáo.\nTheo bản án, Xevi phải trả thêm 200 triệu đồng án phí.")
-    assert f["hơn 3,2 tỉ đồng"][:2] == ("case.owed", "Công ty TNHH Xe Việt - Xevi")
-    assert f["200 triệu đồng"][1] in ("Xevi", "Công ty TNHH Xe Việt - Xevi")
+    # (the short name after a dash is no part of the full one: the lead's convention, gold CHANGES.md)
+    assert f["hơn 3,2 tỉ đồng"][:2] == ("case.owed", "Công ty TNHH Xe Việt")
+    assert f["200 triệu đồng"][1] == "Công ty TNHH Xe Việt"
 
 
-def test_a_bank_is_named_as_the_article_mostly_calls_it():
+def test_a_bank_is_named_by_its_first_full_name_however_often_its_short_name_is_written():
     text = ("Eximland rao bán khu đất lần ba\nNgân hàng TMCP Phương Nam Xanh (Eximland) tiếp tục đấu "
             "giá khu đất ở Long An. Eximland đưa ra giá khởi điểm 1.200 tỷ đồng. Trước đó, Eximland "
             "từng rao 1.350 tỷ đồng.")
     f = facts(text)
-    assert f["1.200 tỷ đồng"][1] == "Eximland"
-    x = extract(text)  # the entity itself keeps its full canonical name
+    assert f["1.200 tỷ đồng"][1] == "Ngân hàng TMCP Phương Nam Xanh"
+    x = extract(text)  # the entity itself has the same full canonical name
     assert {e.canonical for e in x.entities if e.text == "Eximland" and e.type == "ORG"} == \
         {"Ngân hàng TMCP Phương Nam Xanh"}
 
@@ -450,3 +451,123 @@ def test_a_statute_s_prison_term_is_no_province_s_figure():
     f = facts("Các nước trừng phạt tội phạm lừa đảo ra sao?\nTheo luật của nhiều nước, kẻ lừa đảo trên 1 triệu USD "
               "sẽ nhận mức phạt 15 năm tù. Ở Việt Nam, Bộ luật Hình sự cũng quy định như vậy trên cả nước.")
     assert f["15 năm"][1] is None
+
+
+# Round 5 (EXTRACTOR_VERSION 8, issue #12): a company is named by its first full name (the
+# lead's convention, benchmarks/gold/CHANGES.md), names the org grammar missed or cut, and
+# whose figure it is by the figures around it. Sentences written here, in press style.
+
+def org_canonicals(text):
+    return {e.text: e.canonical for e in extract(text).entities if e.type == "ORG"}
+
+
+def test_a_company_s_short_names_and_spellings_take_its_first_full_name():
+    text = ("Xét xử vụ án tại ngân hàng KBH\nÔng Võ Thanh Tùng (nguyên Tổng giám đốc Ngân hàng TMCP Kỹ thương "
+            "Bắc Hà (KBH)) bị truy tố. KBH đã cho Công ty CP Danang River Tower vay 900 tỷ đồng. Công ty cổ "
+            "phần Đà Nẵng River Tower chưa trả nợ. Ngân hàng KBH đề nghị phát mại tài sản.")
+    names = org_canonicals(text)
+    assert names["KBH"] == names["Ngân hàng KBH"] == "Ngân hàng TMCP Kỹ thương Bắc Hà"
+    # (the spellings differ in the legal form's spelling, tones, case and spaces only)
+    assert names["Công ty cổ phần Đà Nẵng River Tower"] == "Công ty CP Danang River Tower"
+
+
+def test_a_short_name_after_a_dash_or_a_trailing_acronym_is_no_part_of_the_full_name():
+    names = org_canonicals("Cổ đông gồm Công ty TNHH Vận tải Biển Xanh - Bixaco (40%) và công ty CP Vàng bạc "
+                           "đá quý Kim Long KLJ (5%).")
+    assert set(names.values()) == {"Công ty TNHH Vận tải Biển Xanh", "Công ty CP Vàng bạc đá quý Kim Long"}
+    # ... but a one-word name before a dash, or an acronym that is the name, stays whole
+    assert set(org_canonicals("Tập đoàn E - United và Công ty CP Chứng khoán KBS ký hợp đồng.").values()) == \
+        {"Tập đoàn E - United", "Công ty CP Chứng khoán KBS"}
+
+
+def test_company_names_the_org_grammar_used_to_cut_or_miss():
+    found = orgs("Các cổ đông: công ty TNHH Chứng khoán Ngân hàng Sao Việt (10%), công ty TNHH MTV đầu tư và "
+                 "phát triển kho vận Hòa Bình (8%). Hãng hàng không Sao Mai bồi thường cho khách. Giám đốc "
+                 "Doanh nghiệp tư nhân (DNTN) Hoàng Long kiện Cục Thuế. Vụ việc ở trung tâm Phát triển quỹ đất "
+                 "(TTPTQĐ) tỉnh Bình Phước.")
+    assert "công ty TNHH Chứng khoán Ngân hàng Sao Việt" in found
+    assert "công ty TNHH MTV đầu tư và phát triển kho vận Hòa Bình" in found
+    assert "Hãng hàng không Sao Mai" in found
+    assert "Doanh nghiệp tư nhân (DNTN) Hoàng Long" in found
+    assert "trung tâm Phát triển quỹ đất (TTPTQĐ) tỉnh Bình Phước" in found
+
+
+def test_a_country_s_maker_and_a_city_centre_are_no_organisations():
+    found = orgs("Hãng xe Nhật giảm giá. Dự án nằm tại trung tâm TP. HCM. Các DN Việt Nam chịu thiệt.")
+    assert not [o for o in found if o.startswith(("Hãng", "trung tâm", "DN"))]
+
+
+def test_a_business_s_figures_and_its_mentions_by_dn():
+    f = facts("Doanh nghiệp kiện chi cục thuế\nÔng Lê Văn Tư (Giám đốc Doanh nghiệp tư nhân (DNTN) Hoàng Long) "
+              "kiện Chi cục Thuế huyện Yên Thành. Tòa xác định DN Hoàng Long còn nợ thuế hơn 80 triệu đồng. "
+              "Ông Tư cho biết ông đại diện cho DN tư nhân Hoàng Long khởi kiện, yêu cầu bồi thường 5 tỉ đồng.")
+    assert f["hơn 80 triệu đồng"][1] == "Doanh nghiệp tư nhân Hoàng Long"
+    assert f["5 tỉ đồng"][1] == "Lê Văn Tư"  # (a plaintiff who speaks is still the party)
+
+
+def test_contracts_are_signed_for_the_company_the_signer_directs():
+    f = facts("Xử cựu lãnh đạo công ty lương thực\nBà Lê Thị Hoa (nguyên Giám đốc Công ty TNHH MTV Lương thực "
+              "Hậu Giang) đã ký 20 hợp đồng xuất khẩu gạo. Bà Hoa ký tiếp 6 hợp đồng, trong đó có 4 hợp đồng "
+              "(bán 1.200 tấn gạo) cho đối tác A và 2 hợp đồng với đối tác B có tổng giá trị hơn 30 tỷ đồng. "
+              "Đối tác trả 2 tỷ, còn lại 12 tỷ đến nay công ty Lương thực Hậu Giang không thu hồi được.")
+    company = "Công ty TNHH MTV Lương thực Hậu Giang"
+    for figure in ("20 hợp đồng", "6 hợp đồng", "4 hợp đồng", "2 hợp đồng", "hơn 30 tỷ đồng", "12 tỷ"):
+        assert f[figure][1] == company, figure
+
+
+def test_a_breakdown_joined_by_va_needs_its_whole():
+    f = facts("Xử vụ tham ô\nBị cáo Lý Văn Tâm chiếm đoạt 7 tỷ đồng và bị cáo Phan Văn Bé chiếm đoạt 3 tỷ đồng.")
+    assert f["3 tỷ đồng"][1] == "Phan Văn Bé"
+
+
+def test_a_figure_in_brackets_after_a_party_or_owned_by_one_is_theirs():
+    f = facts("Dự án Sông Xanh Tower bị đấu giá\nChủ đầu tư gồm các cổ đông: Công ty CP Địa ốc Sông Xanh (60%), "
+              "ngân hàng TMCP Bắc Á (25%), Công ty TNHH Quản lý quỹ An Phát (15%). Ngoài ra còn 3 triệu cổ "
+              "phiếu SXT thuộc sở hữu của ông Trần Văn Khải được rao bán.")
+    assert f["25%"][1] == "Ngân hàng TMCP Bắc Á"
+    assert f["15%"][1] == "Công ty TNHH Quản lý quỹ An Phát"
+    assert f["3 triệu cổ phiếu"][1] == "Trần Văn Khải"
+
+
+def test_people_counted_and_a_class_s_bound_are_no_one_s():
+    f = facts("Xử vụ tham ô\nTAND tỉnh Bạc Liêu xét xử và phạt tù 5 người. Bị cáo Lưu Văn Tài lĩnh 6 năm tù. "
+              "Luật yêu cầu kê khai các hợp đồng từ 50 tỷ đồng trở lên.")
+    assert f["5 người"][1] is None
+    assert f["50 tỷ đồng"][1] is None
+
+
+def test_a_party_anonymised_by_initials():
+    x = extract("Công ty bị buộc bồi thường\nTòa tuyên buộc Công ty TNHH Giáo dục Ánh Sao phải bồi thường cho "
+                "bà T.T.M. 500 triệu đồng. Bà M. kháng cáo, đề nghị công ty bồi thường cho bà 1,2 tỉ đồng.")
+    assert "T.T.M." in {e.text for e in x.entities if e.type == "PERSON"}
+    assert {f.text: f.subject for f in x.figures}["1,2 tỉ đồng"] == "T.T.M."
+
+
+def test_a_company_s_result_dated_in_its_clause_keeps_the_date_a_case_sum_does_not():
+    f = facts("Xử vụ lừa đảo tại khách sạn\nBị cáo Lê Văn Phát bị truy tố. Theo báo cáo, năm 2019 doanh thu "
+              "khách sạn đạt 40 tỉ đồng, năm 2020 là 55 tỉ đồng. Lợi nhuận sáu tháng đầu năm 2021 là 3 tỉ "
+              "đồng. Năm 2019, bị cáo Phát chiếm đoạt 2 tỉ đồng.", "2022-03-01")
+    assert f["40 tỉ đồng"][2] == "2019"
+    assert f["55 tỉ đồng"][2] == "2020"
+    assert f["3 tỉ đồng"][2] == "2021:6m"
+    assert f["2 tỉ đồng"][2] is None
+
+
+def test_a_closed_span_of_years_is_their_interval_not_its_first_year():
+    f = facts("Tin Gia Lai\nTừ năm 2012 đến 2015, Cục THADS tỉnh Gia Lai đã thi hành xong 5.000 việc. "
+              "Kể từ năm 2016 đến nay, Cục đã thi hành xong 900 việc trong năm 2019.", "2020-01-01")
+    assert f["5.000 việc"][2] == "2012/2015"
+    assert f["900 việc"][2] == "2019"  # (a span still running is no period)
+
+
+def test_a_yearless_start_of_an_interval_is_in_its_end_s_year():
+    f = facts("Công ty báo lãi\nLợi nhuận sau thuế của riêng Quý 4 (từ 01/07 – 30/09/2016) đã là 87,4 tỷ đồng.",
+              "2024-05-15")
+    assert f["87,4 tỷ đồng"][2] == "2016-07-01/2016-09-30"  # (not 2023-07-01, the article's year's)
+
+
+def test_a_bank_s_unit_named_by_its_short_name_acts_for_the_bank_and_a_transfer_is_the_sender_s():
+    f = facts("Xử vụ sai phạm tại ngân hàng PAB\nÔng Lê Văn Định (nguyên chủ tịch Ngân hàng TMCP Phú An (PAB)) "
+              "bị truy tố. Theo cáo trạng, ông Định và ông Trần Quốc Hưng đã thống nhất để Sở Giao dịch PAB "
+              "chuyển gần 2.000 tỉ đồng cho Công ty CP Chứng khoán Phú An.")
+    assert f["gần 2.000 tỉ đồng"][1] == "Ngân hàng TMCP Phú An"

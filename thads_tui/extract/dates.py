@@ -53,6 +53,9 @@ def _patterns() -> list[tuple[re.Pattern, str, re.Pattern | None]]:
         (rf"(?P<d>{Y}\s*-\s*{Y})(?![\d/-])", "range", _DIGIT_LEFT),
         (rf"(?P<d>(?P<yy>{Y})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>0[1-9]|[12]\d|3[01]))?)(?![\d-])",
          "iso", _DIGIT_LEFT),
+        # ... and the months in words (`bốn tháng đầu năm 2018`); `năm` is too common a head.
+        (rf"(?P<d>(?P<n>[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?:\s+(?:một|hai))?)\s+tháng\s+"
+         rf"(?:đầu|cuối)\s+năm(?:\s+{Y})?)(?!\d)", "wperiod", WORD_LEFT),
     ]
     return [(compile_line(p), kind, left) for p, kind, left in raw]
 
@@ -73,7 +76,15 @@ def _canonical(m: re.Match, kind: str, g: dict) -> str:
         return f"{year}-Q{num}" if year else f"Q{num}"
     if kind == "iso":
         return m.group("d")
+    if kind == "wperiod":
+        n = " ".join(g["n"].lower().split())
+        return " ".join((str(_MONTH_WORDS[n]) + m.group("d")[len(g["n"]):]).split())
     return " ".join(m.group("d").split())
+
+
+_MONTH_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                "mười một": 11, "mười hai": 12}
+_MONTH_WORDS_LAST = frozenset(n.rsplit(" ", 1)[-1] for n in _MONTH_WORDS)
 
 
 # What each pattern's matches hold, by the pattern's index in `_patterns`: a text without it
@@ -92,12 +103,26 @@ _NEEDS = {
         "iên độ" in text or _years(text)) or None,  # (no top-level `|`: a literal prefix scans fast)
     10: re.compile(r"-[^\S\n]*(?:19|20)[0-9]{2}").search,
     11: re.compile(r"-(?:0[1-9]|1[0-2])").search,
+    12: lambda text: _months_in_words(text) or None,
 }
+
+
+def _months_in_words(text: str) -> bool:
+    """Whether a month count in words (`bốn tháng đầu năm`) is written: the word before each
+    ` tháng đầu/cuối năm` is asked (texts write the count in digits far more often)."""
+    for tail in (" tháng đầu năm", " tháng cuối năm"):
+        i = text.find(tail)
+        while i >= 0:
+            if text[max(0, i - 5):i].rsplit(" ", 1)[-1].lower() in _MONTH_WORDS_LAST:
+                return True
+            i = text.find(tail, i + 1)
+    return False
 
 # The literals every match of a pattern starts with (by index): tried where they occur
 # (`at_literals`), which beats CPython's scan for a leading `[Nn]`, `[Qq]`, `[Tt]`.
 _MONTH_WORD = ("Tháng", "tháng")
-_STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "năm"), 9: _MONTH_WORD}
+_STARTS = {4: _MONTH_WORD, 5: ("Quý", "Quí", "quý", "quí"), 7: ("Năm", "năm"), 9: _MONTH_WORD,
+           12: tuple(w + " " for n in _MONTH_WORDS if " " not in n for w in (n, n.capitalize()))}
 
 
 def find_dates(text: str) -> list[Span]:

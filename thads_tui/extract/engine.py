@@ -18,8 +18,8 @@ from .figures import find_figures, measure
 from .legal import document_numbers, find_legal
 from .lexicon import fold
 from .model import Extraction, new_entity, new_figure
-from .names import assign_roles, find_bylines, find_credits, find_persons, release_titled_names
-from .orgs import ATOMIC, canonical_org, find_orgs, main_province
+from .names import assign_roles, find_bylines, find_credits, find_initials, find_persons, release_titled_names
+from .orgs import ATOMIC, canonical_org, find_orgs, join_companies, main_province
 from .places import drop_names_in_places, find_places, province_names
 from .spans import Blocker, Span, one_line, pick
 
@@ -52,6 +52,10 @@ def extract(text: str, date: str | None = None) -> Extraction:
             authors.add((byline.start, byline.end))
             persons = [p for p in persons if not (p.start < byline.end and byline.start < p.end)]
             persons.append(byline)
+    initials = find_initials(folded)
+    if initials:
+        person_block = Blocker(persons)
+        persons += [p for p in initials if not person_block.overlaps(p.start, p.end)]
     credits = find_credits(folded)
     authors.update((c.start, c.end) for c in credits)
     if credits:
@@ -71,6 +75,7 @@ def extract(text: str, date: str | None = None) -> Extraction:
     home = main_province(places)
     for o in orgs:
         o.canonical = canonical_org(o.canonical or folded[o.start:o.end], home)
+    join_companies(folded, orgs)
     complete_dates(dates, date)
     if figures:
         FactFinder(folded, places, orgs, persons, dates, date, home,

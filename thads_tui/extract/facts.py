@@ -51,8 +51,8 @@ _ROLE_BEFORE = re.compile(r"(?i)(?:giám đốc|chủ tịch|tổng giám đốc
 _LENDER = re.compile(r"Ngân hàng|Quỹ tín dụng|Công ty (?:Tài chính|Quản lý nợ|Quản lý tài sản)")
 _AUCTIONEER = re.compile(r"Công ty (?:(?:TNHH|CP|Cổ phần|cổ phần)\s+)?(?:Đấu giá|đấu giá)|Trung tâm Dịch vụ đấu giá")
 _PARTY_ROLE = re.compile(r"(?i)(?:(?:nguyên\s+|cựu\s+)?(?:phó\s+)?(?:tổng\s+)?giám đốc|chủ doanh nghiệp|"
-                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|hội đồng quản trị))"
-                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng)(?!\w).*)?")
+                         r"(?:nguyên\s+|cựu\s+)?chủ tịch (?:HĐQT|HĐTV|hội đồng quản trị|hội đồng thành viên))"
+                         r"(?:\s+(?:tổng công ty|công ty|doanh nghiệp|DNTN|tập đoàn|hợp tác xã|ngân hàng|kiêm)(?!\w).*)?")
 _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
@@ -109,10 +109,37 @@ _ROLE_AFTER = re.compile(r"(?i)\s*(?:,|-|–|\()\s*(?:nguyên\s+|cựu\s+)?(?:ch
 # nghị Y bồi thường cho ông …`) is the claimant's figure: whoever sues or asks, not the payer.
 _CLAIM = re.compile(r"(?<!\w)(?:đòi|yêu cầu|đề nghị)(?!\w)")
 _SUES = re.compile(r"(?<!\w)(?:khởi\s+)?kiện(?!\w)")
+_SUES_AFTER = re.compile(r"(?:\s*\((?:[^()\n]|\([^()\n]*\)){0,100}\))?(?:\s+(?:đại diện|thay mặt)(?:\s+cho)?\s+[^.;,()\n]{1,60}?)?"
+                         r"\s+(?:khởi\s+)?kiện(?!\w)")
+# Contracts are signed for a company: a count of `hợp đồng` after `ký` is the company whose
+# director (or the company itself) signs (`ông A, Giám đốc Công ty X, ký 50 hợp đồng`).
+# ... unless the clause calls the signing an offence (`ký 9 hợp đồng cho vay trái quy định`):
+# criminal liability is the signer's own.
+_UNLAWFUL = re.compile(r"(?<!\w)(?:trái|sai)\s+(?:quy định|pháp luật|thẩm quyền)|(?<!\w)(?:khống|giả mạo|vi phạm)(?!\w)")
+_SIGNS = re.compile(r"(?<!\w)ký(?:\s+kết)?(?:\s+(?:tiếp|thêm|tổng cộng|được|mới))*\s+$")
+# A breakdown (`5 hợp đồng, trong đó có 3 hợp đồng … và 2 hợp đồng …`) is the whole's; the
+# value of counted things (`… có tổng giá trị hơn 61,6 tỷ đồng`) is theirs.
+_OF_WHICH = re.compile(r"(?<!\w)trong đó(?:\s+có)?\s+$")
+_VALUE_OF = re.compile(r"(?<!\w)(?:có\s+)?(?:tổng\s+)?(?:giá trị|trị giá)(?:\s+(?:là|khoảng|lên tới|lên đến))?\s+$")
+# A sum a party has not got back (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) is that party's.
+_UNRECOVERED = re.compile(r"\s+(?:đến nay\s+|vẫn\s+|hiện\s+)?(?:không|chưa)\s+(?:thu hồi|đòi)(?!\w)")
+# Possession written after the figure (`5,5 triệu cổ phiếu GTT thuộc sở hữu của bà A`, `… cổ phiếu
+# của bà A`): the owner's.
+_OWNED_AFTER = re.compile(r"(?:\s+(?!của(?!\w))[^\s,.;:()]+){0,3}?\s+(?:thuộc sở hữu của|(?:do|của))\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+# A figure in brackets right after a party (`ngân hàng TMCP Đông Á (6%)`, `Ngân hàng X (VDB, …,
+# đã giải ngân gần 590 tỷ)`): that party's, a lender's too.
+_BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0,4}$")
+# A count of people sentenced or tried (`phạt tù 6 người`, `truy tố 16 bị cáo`): several, none alone.
+_PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi tố|tuyên án|bắt giữ|bắt)(?:\s+\S+){0,2}?\s+$")
+_RESULT_NOUN = re.compile(r"(?i)(?<!\w)(?:doanh thu|doanh số|lợi nhuận|lãi ròng|lỗ|thua lỗ|kim ngạch|nộp ngân sách)(?!\w)")
+_UNIT_OF = re.compile(r"(?:Sở [Gg]iao dịch|[Cc]hi nhánh|Hội sở|Phòng [Gg]iao dịch)\s+(?P<short>[A-ZĐ][A-Za-zĐ]+)(?!\w)")
+_CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
+# `để Sở Giao dịch MHB chuyển gần 5.000 tỉ đồng cho …`, a lender too,
 # `tuyên Grab phải bồi thường cho Vinasun …`); `cho X` after the verb is the creditor.
-_PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán)(?!\w)")
+_PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán|"
+                   r"(?:chuyển|giải ngân)(?=\s+(?:(?:gần|hơn|khoảng|trên|số tiền)\s+)?\d))(?!\w)")
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
 _CAP_NEXT = re.compile(rf"\s+{UPPER}")
@@ -120,7 +147,7 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 # A company's short name: the token in brackets after it (Sacombank), after a dash ending its
 # name (`… GrabTaxi Việt Nam - Grab`), or the acronym a bank is named by (Ngân hàng BIDV).
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
-_SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Tổng công ty)\s+({ACRO_WORD})$")
+_SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -178,6 +205,8 @@ class FactFinder:
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
+        self.roles = {p.canonical: p.role for p in self.titled}
+        self.works_for: dict[str, str] = {}  # a person -> the company in their apposition
         self._add_mentions(persons, orgs)
         self.people_starts = [p.start for p in self.people]
         self.creditors = {p.canonical for p in self.people
@@ -197,6 +226,8 @@ class FactFinder:
         # a plaintiff who speaks is still the party)
         officials = {p.canonical for p in self.titled} | {
             p.canonical for p in self.people if p.kind == "PERSON" and _ROLE_AFTER.match(text, p.end)}
+        # (a plaintiff is a party too: `ông A (…, Giám đốc DNTN X) kiện …`, `ông A đại diện cho X khởi kiện`)
+        accused_all |= {p.canonical for p in self.people if p.kind == "PERSON" and _SUES_AFTER.match(text, p.end)}
         self.speakers = {p.canonical for p in self.people if p.kind == "PERSON" and _SAYS_AFTER.match(text, p.end)
                          and p.canonical in officials} - accused_all
         # a name alone on its line is a byline or a credit the name finder left (`Nguyễn Tiến`
@@ -220,7 +251,10 @@ class FactFinder:
     def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
         text = self.text
         before = [p for p in persons if p.end <= o.start and o.start - p.end <= 120]
-        return bool(before) and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None
+        if before and _APPOSITION.fullmatch(text, before[-1].end, o.start) is not None:
+            self.works_for.setdefault(before[-1].canonical, o.canonical)
+            return True
+        return False
 
     def _alone_on_line(self, p: Span) -> bool:
         text = self.text
@@ -230,8 +264,8 @@ class FactFinder:
     def _add_mentions(self, persons: list[Span], orgs: list[Span]) -> None:
         """Later mentions of a named party: `ông Thăng`, `bị cáo Quỳnh` (the given name of one
         person named in full), and a company's short name (BIDV, Grab, Sacombank). A company
-        is named as the article mostly calls it: its short name when that is written more
-        often than the full one."""
+        is named by its first full name (the engine's canonical); one whose full name is never
+        written, by its short name when that is written more often than `Ngân hàng BIDV`."""
         text, extra = self.text, []
         self.lenders: set[str] = set()  # short names of lenders (`BIDV` for `Ngân hàng … (BIDV)`)
         given: dict[str, set[str]] = {}
@@ -250,7 +284,7 @@ class FactFinder:
             titled = _GIVEN_AFTER.search(text, max(0, a - 8), a)
             if (titled or name not in _NOT_FIRST or _TERM_AFTER.match(text, b) or _ACTS_AFTER.match(text, b)
                     or _SUM_AFTER.match(text, b)) and not _CAP_NEXT.match(text, b) and \
-                    not _CAP_BEFORE.search(text, max(0, a - 12), a) and free(a, b):
+                    not (not titled and _CAP_BEFORE.search(text, max(0, a - 12), a)) and free(a, b):
                 extra.append(Span(a, b, "PERSON", canonical))
         shorts: dict[str, str] = {}
         for o in self.people:
@@ -263,6 +297,7 @@ class FactFinder:
             if short and len(short) > 1:
                 shorts.setdefault(short, o.canonical)
         found_by: dict[str, list[tuple[int, int, str]]] = {}
+        names: dict[str, str] = {}  # short -> the name its company is given
         for a, b, name in _words(shorts, text):
             if free(a, b):
                 found_by.setdefault(name, []).append((a, b))
@@ -271,13 +306,21 @@ class FactFinder:
             uses = len(found) + sum(1 for o in self.people if o.kind == "ORG" and text[o.start:o.end] == short)
             fulls = sum(1 for o in self.people if o.kind == "ORG" and o.canonical == full
                         and text[o.start:o.end] != short)
-            name = short if uses > fulls else full
+            # (the full name as the engine joined it, the first the article writes; a head and
+            # the short name, `Ngân hàng BIDV`, is no full name: then as the article mostly says)
+            name = names[short] = short if uses > fulls and _SHORT_ACRO.match(full) else full
             if _LENDER.match(full):
                 self.lenders.add(name)
             for o in self.people:
                 if o.kind == "ORG" and o.canonical == full and name != full:
                     o.canonical = name  # (a copy: see __init__)
             extra += [Span(a, b, "ORG", name) for a, b in found]
+        # a bank's unit named by the bank's short name (`Sở Giao dịch MHB`, `Chi nhánh BIDV Hà
+        # Tĩnh`) acts for the bank
+        for o in orgs:
+            unit = _UNIT_OF.match(text, o.start, o.end)
+            if unit and unit["short"] in names:
+                extra.append(Span(o.start, o.end, "ORG", names[unit["short"]]))
         extra += self._bare_mentions(free)
         if extra:
             self.people = sorted(self.people + extra, key=lambda p: p.start)
@@ -357,6 +400,7 @@ class FactFinder:
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
+        done: list[Span] = []  # one case's figures with a subject, in order
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -393,7 +437,16 @@ class FactFinder:
                                          m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
             if one_case:
-                x["period"] = None
+                whose = self._whole_of(f, s, done)
+                if whose is not None:
+                    x["subject"] = whose or None
+                elif m == "other" and is_bound(self.text, f.start, f.end):
+                    x["subject"] = None  # a class's bound (`từ 100 tỷ đồng trở lên`): nobody's
+                done.append(f)
+            if one_case:
+                # (a company's yearly result dated in its own clause keeps that date: `năm 2016
+                # doanh thu đạt 13 tỉ đồng, năm 2017 là 21 tỉ đồng`; one case's sums never do)
+                x["period"] = self._dated_result(s, f) if m == "other" and x["unit"] != "duration" else None
                 continue
             if m == "other" and is_bound(self.text, f.start, f.end):
                 x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
@@ -414,6 +467,91 @@ class FactFinder:
                 for f in same:
                     f.extra["subject"] = None
         self._complete_title(figures)
+
+    def _whole_of(self, f: Span, s: int, done: list[Span]) -> str | None:
+        """Whose a figure is by the figures around it: a contract count after `ký` is the
+        signer's company; a breakdown after `trong đó` (and what is joined to it) the whole's;
+        the value of counted things theirs; a sum a party named after it has not got back
+        (`còn lại 55,5 tỷ đến nay công ty X không thu hồi được`) that party's."""
+        text, x = self.text, f.extra
+        if x.get("unit_word") in ("người", "bị cáo", "bị can", "đối tượng") and \
+                _PEOPLE_COUNTED.search(text, max(s, f.start - 40), f.start):
+            return ""  # (no one's: see assign)
+        owner = self._owner_after(f, s)
+        if owner is not None:
+            return owner
+        if (x.get("unit_word") or "").startswith("hợp đồng"):
+            signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
+            stop = _CLAUSE_END.search(text, f.end, f.end + 160)
+            if signs is not None and not _UNLAWFUL.search(text, f.end, stop.start() if stop else f.end + 160):
+                signers = [p for p in self._people_in(s, signs.start()) if p.end <= signs.start()]
+                if signers:
+                    return self._company_of(signers[-1])
+        before = [d for d in done if d.start >= s and d.extra.get("subject") is not None]
+        before = [d for d in before if text.rfind("(", s, d.start) <= text.rfind(")", s, d.start)]  # (no aside)
+        same = [d for d in before if d.extra["unit"] == x["unit"] and d.extra.get("unit_word") == x.get("unit_word")]
+        if same:
+            gap = text[same[-1].end:f.start]
+            if _OF_WHICH.search(text, max(same[-1].end, f.start - 16), f.start) or (
+                    same[-1].extra.get("part") and re.search(r"(?<!\w)và(?!\w)", gap) and not _CLAUSE_END.search(gap)):
+                x["part"] = True
+                return same[-1].extra["subject"]
+        if x["unit"] in ("VND", "USD") and _VALUE_OF.search(text, max(s, f.start - 30), f.start):
+            counted = [d for d in before if d.extra["unit"] == "count"]
+            if counted and not _CLAUSE_END.search(text, counted[-1].end, f.start):
+                return counted[-1].extra["subject"]
+        end = text.find(",", f.end, f.end + 80)
+        after = [p for p in self._people_in(f.end, f.end + 80) if end < 0 or p.start < end]
+        if after and x["unit"] in ("VND", "USD") and _UNRECOVERED.match(text, after[0].end) \
+                and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
+            return after[0].canonical
+        return None
+
+    def _dated_result(self, s: int, f: Span) -> str | None:
+        """The period of a business result (`doanh thu`, `lợi nhuận`, `lỗ` …) named in the
+        figure's clause before it (`năm 2016 doanh thu … đạt 13 tỉ đồng`, `lợi nhuận sau thuế
+        4 tháng đầu năm 2018 là 2 tỉ đồng`), or before it in an elliptical clause after one
+        (`…, năm 2017 là 21 tỉ đồng`)."""
+        text = self.text
+        if not _RESULT_NOUN.search(text, s, f.start):
+            return None
+        i = bisect_left(self.period_starts, f.start) - 1
+        if i < 0:
+            return None
+        ps, pe, period = self.periods[i]
+        between = text[pe:f.start]
+        if not any(c.isdigit() for c in text[ps:pe]):
+            return None  # (`cả năm`, `trong năm`: the report's year, not the company's)
+        if ps < s or pe > f.start or len(between) > 60 or _CLAUSE_END.search(between) or "," in between \
+                or not (_RESULT_NOUN.search(between) or _RESULT_NOUN.search(text, max(s, ps - 40), ps)
+                        or re.fullmatch(r"\s*(?:là|đạt)\s*", between)):
+            return None
+        return period
+
+    def _owner_after(self, f: Span, s: int) -> str | None:
+        """`A (6%)`: the party the bracket follows; `N cổ phiếu thuộc sở hữu của bà A`: the owner."""
+        text = self.text
+        before = [p for p in self._people_in(max(s, f.start - 120), f.start) if p.end <= f.start]
+        if before and _BRACKET_AFTER.fullmatch(text, before[-1].end, f.start):
+            return before[-1].canonical
+        stop = _CLAUSE_END.search(text, f.end, f.end + 60)
+        for p in self._people_in(f.end, stop.start() if stop else f.end + 60):
+            if _OWNED_AFTER.fullmatch(text, f.end, p.start):
+                return p.canonical
+        return None
+
+    def _company_of(self, p: Span) -> str:
+        """A signer's company: the company itself, or the one its title names (`nguyên Tổng Giám
+        đốc công ty TNHH MTV X`), else the signer."""
+        if p.kind == "ORG":
+            return p.canonical
+        if p.canonical in self.works_for:
+            return self.works_for[p.canonical]
+        role = self.roles.get(p.canonical) or ""
+        for o in self.people:
+            if o.kind == "ORG" and self.text[o.start:o.end] in role:
+                return o.canonical
+        return p.canonical
 
     def _sentenced(self, f: Span) -> str | None:
         """A prison term's defendant: the person named last before it in its clause (`tuyên
@@ -551,7 +689,9 @@ class FactFinder:
         """`buộc ông Thăng bồi thường 600 tỉ đồng`, `tuyên BIDV phải hoàn trả lại cho …`: the
         party written right before the last payment verb before the sum, in its clause."""
         verb = None
-        for m in _PAYS.finditer(self.text, max(s, pos - 120), pos):
+        for m in _PAYS.finditer(self.text, max(s, pos - 120), pos + 24):  # (`chuyển` looks at the sum)
+            if m.end() > pos:
+                break
             verb = m
         if verb is None or re.search(r"[.;]", self.text[verb.end():pos]):
             return None
@@ -658,4 +798,4 @@ def _is_company(name: str) -> bool:
     return bool(_COMPANY.match(name))
 
 
-_COMPANY = re.compile(r"(?i)(?:Công ty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN)")
+_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng(?! tin| thông tấn))")

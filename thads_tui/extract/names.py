@@ -209,6 +209,23 @@ def assign_roles(text: str, persons: list[Span], orgs: list[Span]) -> None:
         p.role = None if role and role.lower() in _ADDRESS else role  # `ông`, `bà` are no roles
 
 
+# An anonymised party (`ông N.V. H.`, `bà T.T.M.`): two initials or more after an address word.
+_INITIALS = compile_line(r"(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|bị cáo|nguyên đơn|bị đơn)\s+"
+                         r"(?P<n>[A-ZĐ]\.(?:\s?[A-ZĐ]\.){1,3})(?!\w)")
+
+
+_INITIALS_NEED = re.compile(r"\.[^\S\n]?[A-ZĐ]\.")  # (led by a literal: scanned fast)
+
+
+def find_initials(text: str) -> list[Span]:
+    """Parties named by their initials only, as court reports anonymise them (`ông N.V. H.`)."""
+    if _INITIALS_NEED.search(text) is None:  # (most texts hold none)
+        return []
+    return [Span(m.start("n"), m.end("n"), "PERSON", m.group("n"))
+            for m in at_literals(_INITIALS, ("ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị", "bị cáo",
+                                             "nguyên đơn", "bị đơn"), text, WORD_LEFT)]
+
+
 _CREDIT_HEADS = ("Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Video", "Clip")  # (what a credit starts with)
 
 

@@ -10,7 +10,9 @@ Chính phủ, Bộ Tư pháp, Tỉnh ủy, UBND tỉnh ...) and the compound nam
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from operator import attrgetter
 from functools import cache, lru_cache
 
 from .lexicon import (ACRO_WORD, CAP_WORD, LOWER, UPPER, stop_pattern, surnames, table, trie_pattern,
@@ -19,14 +21,16 @@ from .places import MUNICIPALITIES, district_pattern, province_names, province_p
 from .spans import WORD_LEFT, Span, anchored, at_literals, compile_line, scan
 
 ATOMIC, COMPOUND = "atomic", "compound"
+_NATIONS = (r"(?:Nhật|Mỹ|Đức|Pháp|Anh|Nga|Ý|Úc|Trung Quốc|Hàn Quốc|Đài Loan|Thái Lan|Phần Lan|Thụy Điển|Ấn Độ|"
+            r"Việt Nam|Châu Âu|châu Âu|Âu|Mỹ Latinh)")
 _THADS = r"(?:THADS|THA|[Tt]hi hành án dân sự)"
 _CUC = r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Văn phòng Cục)"
 _COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
 _HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
           r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
 # Companies and banks: a head, an optional legal form, then a capitalised proper name.
-_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân)"
-_FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:[Mm]ột|hai) thành viên"
+_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Hãng|DNTN|DN|Cty)"
+_FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:(?:[Mm]ột|hai) thành viên|MTV)"
          r"(?:\s+trở lên)?)?|[Tt]hương mại cổ phần|[Hh]ợp danh|[Tt]ư nhân)")
 # Acronyms an organisation's canonical name spells out.
 _EXPAND = ("THADS", "THA", "UBND", "HĐND", "MTTQ", "TAND", "VKSND", "UBMTTQ", "TANDTC",
@@ -73,33 +77,50 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     titles = trie_pattern(word_list("titles.txt"))
     corp_word = (rf"(?!(?:Chi nhánh|Quỹ|{_CORP}|{_HEADS}|{titles})(?!\w))"
                  rf"(?:{UPPER}{LOWER}+(?:{UPPER}{LOWER}+)+|{CAP_WORD}|{ACRO_WORD})(?!\w)")  # GrabTaxi
+    # (a name may start with a word that heads other bodies: `DN Trường Sơn`, `Công ty Hội An`)
+    corp_first = (rf"(?!(?:Chi nhánh|Quỹ|{_CORP}|{titles})(?!\w))"
+                  rf"(?:{UPPER}{LOWER}+(?:{UPPER}{LOWER}+)+|{CAP_WORD}|{ACRO_WORD})(?!\w)")
     cap = rf"{CAP_WORD}(?!\w)"
     person = (rf"(?!Hồ Chí Minh){avoid}\s+(?:(?:Văn|Thị)(?!\w)|(?!Việt Nam){cap}\s+{cap})")  # not Hoàng Quân
-    corp_next = rf"(?:\s+(?:và|&)\s+|\s*-\s*|(?<=TP)\.\s*|\s+)(?!{person}){corp_word}"
+    # (a bank's name inside a company's, after a space only: `Công ty TNHH Chứng khoán Ngân hàng
+    # Đông Á`; `Công ty X và Ngân hàng Y` are two)
+    corp_next = (rf"(?:(?:\s+(?:và|&)\s+|\s*-\s*|(?<=TP)\.\s*)(?!{person}){corp_word}"
+                 rf"|\s+(?!{person})(?:Ngân hàng(?=\s+{UPPER})|{corp_word}))")
     # Lowercase syllables inside a company's name (Xổ số kiến thiết, Đầu tư hạ tầng kỹ
     # thuật, Đầu tư và phát triển nông nghiệp): up to six, `và` among them, never a verb or
     # function word (stopwords.txt, corp_stopwords.txt), and only when the name goes on with
     # a capitalised word: a name never ends lowercase except at a clause's end.
     cstop = trie_pattern(_corp_stopwords())
-    low = rf"\s+(?!{cstop}(?!\w)){LOWER}+(?!\w)"
+    # (`Vàng bạc đá quý`: no quarter; `Hàng không`: no negation)
+    low = rf"\s+(?:đá quý|hàng không|(?!{cstop}(?!\w)){LOWER}+)(?!\w)"
     lowv = rf"(?:\s+và(?=\s+{LOWER})|{low})"
     corp_tail = (rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?"
                  rf"(?={corp_next})")  # (no nested {{m,n}}: CPython mis-backtracks those)
     # ... or ends with one lowercase syllable, a two-syllable word's second (Ngân hàng Xây
     # dựng, Công ty Du lịch), before punctuation or a function word.
-    corp_name = (rf"{corp_word}(?:{corp_tail}|{corp_next}){{0,12}}"
+    corp_name = (rf"{corp_first}(?:{corp_tail}|{corp_next}){{0,12}}"
                  rf"(?:{low}(?=\s*(?:[,.;:()]|$)|\s+{stop}(?!\w)))?")
     branch = rf"(?:\s+(?:-\s+)?[Cc]hi nhánh(?:{_admin(True)}|\s+{corp_name}))"
+    # Press style lowercases the trade words after a legal form or a `Hãng` (`Công ty cổ phần
+    # chứng khoán MHB`, `công ty TNHH MTV đầu tư và phát triển kho bãi Nhơn Tân`, `Hãng tàu
+    # biển Olympic`): up to eight, no function word or verb, before the capitalised name.
+    lead = rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?)?)?"
+    bracket = rf"(?:\s*\({ACRO_WORD}\))?"  # `Doanh nghiệp tư nhân (DNTN) Trường Sơn`
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",
          COMPOUND, 3),
         # Without a legal form, a person's name right after the head is not the company's.
-        (rf"{_CORP}(?:\s+{_FORM}\s+(?:Tập đoàn\s+)?|\s+(?!{person})){corp_name}{branch}?(?!\w)",
+        (rf"{_CORP}{bracket}(?:\s+{_FORM}(?:{lead})?\s+(?:Tập đoàn\s+)?|\s+(?!{person})){corp_name}{branch}?(?!\w)",
          COMPOUND, 3),
+        # (`Hãng xe Nhật`, `Hãng xe nước Đức`: a maker of a country, no one company)
+        (rf"Hãng(?:{lead})\s+(?!{person})(?!{_NATIONS}(?!\w)){corp_first}(?:{corp_next}){{0,6}}(?!\w)", COMPOUND, 3),
         # Press style lowercases the head (`công ty TNHH MTV Mía đường Tây Ninh`): only with
         # a legal form, so `công ty này`, `các công ty Trung Quốc` stay generic.
-        (rf"(?:tổng công ty|công ty|ngân hàng)\s+(?:{_FORM}|TNHH|TMCP|CP)\s+{corp_name}(?!\w)", COMPOUND, 3),
+        (rf"(?:tổng công ty|công ty|ngân hàng)\s+(?:{_FORM}|TNHH|TMCP|CP)(?:{lead})?\s+{corp_name}(?!\w)", COMPOUND, 3),
+        # ... and an institution's head, its short name in brackets telling it is one
+        # (`trung tâm Khuyến công (TTKC) tỉnh Sóc Trăng`; `trung tâm Hà Nội` is a place).
+        (rf"trung tâm\s+{name}\s*\({ACRO_WORD}\){admin}(?!\w)", COMPOUND, 1),
         (rf"(?:Sở|Phòng)\s+{ministries}(?!\w){admin}(?!\w)", COMPOUND, 2),
         (rf"Phòng(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"[Bb]ộ\s+{ministries}(?!\w)", ATOMIC, 3),
@@ -129,7 +150,7 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         (rf"(?:TAND|VKSND|Công an)(?:\s+(?:tối cao|cấp cao)|{_admin(True)})(?!\w)",
          ATOMIC, 2),
         # THADS units have their own rule above: a bare `Phòng THADS` is generic, not a unit.
-        (rf"{_HEADS}\s+(?!{_THADS}(?!\w)){name}{admin}(?!\w)", COMPOUND, 1),
+        (rf"{_HEADS}\s+(?!{_THADS}(?!\w)){name}{bracket}{admin}(?!\w)", COMPOUND, 1),
     ]
     # A pattern CPython cannot scan fast (it starts with alternatives) gets an anchor: a
     # literal trie of where it can start.
@@ -182,7 +203,9 @@ _NEEDS = {
     "Viện [Kk]iểm sát": (("Viện Kiểm sát", "Viện kiểm sát"),),
     "(?:TAND|VKSND|Công an)": (("TAND", "VKSND", "Công an"),),
     "Thi hành án dân sự": (("Thi hành án dân sự",),),
-    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân"),),
+    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Hãng", "DN", "Cty"),),
+    "Hãng": (("Hãng",),),
+    "trung tâm": (("trung tâm",),),
 }
 
 
@@ -209,9 +232,16 @@ def find_orgs(text: str) -> list[Span]:
                     end -= 1
             if text[start:end] in ("Ban chỉ đạo", "Ban Chỉ đạo"):
                 continue
-            if text[start].islower() and text.endswith(("các ", "những "), max(0, start - 6), start):
-                continue  # `các cục thi hành án dân sự tỉnh`: agencies in general, not one
+            first = text[start]
+            if (first.islower() or first in "DH" and text.startswith(("DN", "Hãng"), start)) and \
+                    text.endswith(("các ", "những ", "Các ", "Những "), max(0, start - 6), start):
+                continue  # `các cục thi hành án dân sự tỉnh`, `các DN Việt Nam`: in general, not one
             out.append(Span(start, end, "ORG", "", priority=prio, extra={"layer": layer}))
+            inner = _ABBR_INSIDE.search(text, start, end) if "(" in s else None
+            if inner and inner["a"] not in table("acronyms.tsv"):
+                # `trung tâm Khuyến công (TTKC) tỉnh Sóc Trăng`: the short name inside, too
+                out.append(Span(inner.start("a"), inner.end("a"), "ORG", " ".join(text[start:end].split()),
+                                priority=prio, extra={"layer": layer}))
             if prio == 3 and _CORP_ANY.match(text, start) and end < len(text):
                 # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": the short name too
                 abbr = _ABBR_AFTER.match(text, end)
@@ -268,6 +298,7 @@ def _corp_stopwords() -> tuple[str, ...]:
     return tuple(w for w in word_list("stopwords.txt") if w not in keep) + word_list("corp_stopwords.txt")
 # The short name in parentheses: one capitalised token (BIDV, ACB, Agribank, VietinBank).
 _ABBR_AFTER = compile_line(r"\s*\((?P<a>[A-ZĐ][0-9A-Za-zĐđ&-]{1,24})\)")
+_ABBR_INSIDE = re.compile(r"\((?P<a>[A-ZĐ][A-ZĐ0-9]{1,9})\)(?=[^\S\n]+\w)")
 
 
 _TONE_CASE = [(re.compile(r"\b(Tổng|Chi) Cục\b"), r"\1 cục"), (re.compile(r"\bBan chỉ đạo\b"),
@@ -320,6 +351,83 @@ def canonical_org(name: str, main_province: str | None) -> str:
         level = "thành phố" if main_province in MUNICIPALITIES else "tỉnh"
         return name[: -len(" tỉnh")] + f" {level} {main_province}"
     return name
+
+
+# A company's head and legal forms, what its name is read after: two spellings of one name
+# (`Công ty cổ phần chứng khoán MHB`, `Công ty CP Chứng khoán MHB`; `Sài Gòn One Tower`,
+# `Saigon One Tower`) differ there, or in case, tones and spaces only.
+_HEAD_FORMS = re.compile(r"(?i)(?P<head>tổng công ty|công ty|cty|tập đoàn|ngân hàng|hợp tác xã|doanh nghiệp tư nhân|"
+                         r"doanh nghiệp|hãng|dntn|dn)(?P<forms>(?:\s+(?:tnhh|mtv|cp|tmcp|cổ phần|trách nhiệm hữu hạn|"
+                         r"một thành viên|hai thành viên(?:\s+trở lên)?|thương mại cổ phần|tư nhân|hợp danh)(?!\w)"
+                         r"|\s*\([A-ZĐ]+\))*)\s+")
+_HEAD_CLASS = {"doanh nghiệp tư nhân": "dn", "doanh nghiệp": "dn", "dntn": "dn", "tổng công ty": "tct", "cty": "công ty"}
+# A short name after a dash ending the name (`… GrabTaxi Việt Nam - Grab`, `… Ánh Dương Việt Nam -
+# Taxi Vinasun`, `Tổng công ty Du lịch Sài Gòn - Saigontourist`): one unaccented word.
+_DASH_SHORT = re.compile(r"\s+-\s+(?:[A-Z][a-z]+\s+)?(?P<a>[A-Z][A-Za-z]{3,})$")
+# ... or an acronym after a name of two capitalised words or more (`… Vàng bạc đá quý Phú Nhuận
+# PNJ`), not the name itself (`Công ty CP Chứng khoán MHB`).
+_TRAILING_ACRO = re.compile(r"(?:\s+[A-ZĐ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)*){2}(?P<a>\s+[A-ZĐ]{2,5})$")
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c) and not c.isspace())
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """(head, the name after the head and legal forms) of a company, bank or group."""
+    m = _HEAD_FORMS.match(name)
+    if m is None:
+        return None
+    head = m["head"].lower()
+    return _HEAD_CLASS.get(head, head), name[m.end():]
+
+
+def join_companies(text: str, orgs: list[Span]) -> None:
+    """Give every mention of a company its first full name as canonical: a short name (in
+    brackets after the name, after a dash ending it, or after the head alone: `Ngân hàng MHB`)
+    and every spelling of the name (legal form short or spelled out, case, tones, spaces) join
+    it. A company whose full name the article never writes keeps its own canonical."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(k: tuple) -> tuple:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+    rows = []
+    # (most organisations are agencies: no regex asked, no sort of them)
+    for o in sorted((o for o in orgs if o.canonical.startswith(_HEAD_STARTS)), key=_START):
+        split = _split(o.canonical)
+        if split is None:
+            continue
+        written = text[o.start:o.end]
+        full = None
+        if " " not in written:  # `(MHB)` after a name: its canonical is that name
+            keys = [("name", split[0], _unaccented(split[1])), ("short", written)]
+        elif _ACRONYM.fullmatch(split[1]):  # `Ngân hàng MHB`, `Công ty MHBS`: the head and a short name
+            keys = [("short", split[1])]
+        else:
+            dash = _DASH_SHORT.search(o.canonical)
+            if dash and " " not in _split(o.canonical[:dash.start()])[1].strip():
+                dash = None  # (`Tập đoàn E - United`: one name)
+            full = o.canonical[:dash.start()] if dash else o.canonical
+            keys = [("name", split[0], _unaccented(_split(full)[1]))] + ([("short", dash["a"])] if dash else [])
+        for k in keys[1:]:
+            parent[find(k)] = find(keys[0])
+        rows.append((o, keys[0], full))
+    first: dict[tuple, str] = {}
+    for o, k, full in rows:
+        if full is not None:
+            trailing = _TRAILING_ACRO.search(_split(full)[1])
+            first.setdefault(find(k), full[:len(full) - len(trailing["a"])] if trailing else full)
+    for o, k, _ in rows:
+        o.canonical = first.get(find(k), o.canonical)
+
+
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
+_HEAD_STARTS = ("Công ty", "công ty", "Cty", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Tập đoàn",
+                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "DN", "Hãng")  # (_HEAD_FORMS')
+_START = attrgetter("start")
 
 
 def main_province(locations: list[Span]) -> str | None:

@@ -1,7 +1,7 @@
 """Periods named in a text: `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` → `2020-Q3`,
-`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval, `tính đến hết ngày 30/9/2025` → the
-THADS year `2025`, `trong năm` → the THADS year (1 October – 30 September) last ended at the
-article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
+`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015` → `2012/2015`),
+`tính đến hết ngày 30/9/2025` → the THADS year `2025`, `trong năm` → the THADS year (1 October –
+30 September) last ended at the article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
 2010`) is no period.
 """
 from __future__ import annotations
@@ -65,6 +65,7 @@ _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
 _TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
 _SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
 _OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
+_TO_YEAR = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)(?![\d/.-]\d)")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -78,8 +79,20 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
     for a, b in zip(full, full[1:]):
         gap = _TO.fullmatch(text, a.end, b.start)
         if gap and _FROM.search(text, max(0, a.start - 14), a.start):
-            out.append((a.start, b.end, f"{a.canonical}/{b.canonical}"))
+            first = a.canonical
+            if first > b.canonical:  # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year
+                first = b.canonical[:4] + first[4:]
+                if first > b.canonical:
+                    continue
+            out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
+    # `từ năm 2012 đến 2015`: the years from one to the other, an ISO interval of years
+    for d in dates:
+        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
+                and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
+            m = _TO_YEAR.match(text, d.end)
+            if m and int(m[1]) > int(d.canonical):
+                out.append((d.start, m.end(), f"{d.canonical}/{m[1]}"))
     for d in full:
         if d.start in used or not _UNTIL.search(text, max(0, d.start - 16), d.start):
             continue
@@ -100,6 +113,9 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     """Every period expression of the text as (start, end, period id), sorted."""
     periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
     periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
+    spans = [(a, b) for a, b, p in periods if p and "/" in p]
+    if spans:  # (the years a span names are no periods of their own)
+        periods = [p for p in periods if not any(a <= p[0] and p[1] <= b and (a, b) != (p[0], p[1]) for a, b in spans)]
     # Every bare year holds one of these: most texts have none, and the anchor's scan for its
     # common first letters (t, c, n) costs more than these four checks.
     bare = "rong năm" in text or "Cả năm" in text or "cả năm" in text or "ăm qua" in text \
@@ -108,10 +124,10 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
         if not (m.start() and text[m.start() - 1].isalnum()):
             periods.append((m.start(), m.end(), thads_year(date, current=m["now"] is not None)))
     # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period, nor the
-    # start of a span still running (`từ tháng 9/2016 đến nay`, `kéo dài từ năm 2011`); the
-    # start of a closed span (`từ năm 2011 đến 2014`) stays.
+    # start of a span still running (`từ tháng 9/2016 đến nay`, `kéo dài từ năm 2011`); a
+    # closed span of years (`từ năm 2011 đến 2014`) is their interval, `2011/2014`.
     periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0])
-                     and not (_SINCE.search(text, max(0, p[0] - 10), p[0])
+                     and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 10), p[0])
                               and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1]))))
     # `tháng 10/2025, tháng đầu tiên của năm công tác 2026`: the year only places the month
     periods = [p for i, p in enumerate(periods) if not (
