@@ -190,11 +190,14 @@ def main() -> int:
     on_disk = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
     print(f"catalogue size: {on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x the text")
     seeds = seeds_launch()
-    out = subprocess.run([sys.executable, __file__, "x", "--warm-child", str(corpus), db],
-                         capture_output=True, text=True, check=True).stdout
-    w = json.loads(out)
+    launches = [json.loads(subprocess.run([sys.executable, __file__, "x", "--warm-child", str(corpus), db],
+                                          capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    first_launch, w = launches  # the first launch after the build meets its writes still being flushed
     ms = w["search_ms"]
-    print("warm launch, the catalogue alone, imports apart (the app's first titles and list: benchmarks/bench_sidebar.py):")
+    print(f"first launch after the build: first rows {first_launch['first_rows_s']:.2f} s, list complete "
+          f"{first_launch['updated_s']:.2f} s (rows listed by {first_launch['rows_s']:.2f} s)")
+    print("warm launch (the next one), the catalogue alone, imports apart (the app's first titles and list: "
+          "benchmarks/bench_sidebar.py):")
     print(f"  first rows {w['first_rows_s']:.2f} s (a cold in-memory seeds catalogue {seeds:.2f} s: "
           f"{w['first_rows_s'] / seeds:.2f}x); list complete (every row listed, every file checked) "
           f"{w['updated_s']:.2f} s: {w['rows']} rows listed by {w['rows_s']:.2f} s, the files checked "
