@@ -283,6 +283,32 @@ async def test_a_large_catalogue_sorts_and_filters_the_figures_in_a_worker(tmp_p
         assert screen.listed == listed  # an answer to an older request changes nothing
 
 
+async def test_a_figure_page_the_worker_cannot_read_is_said_and_the_rows_stay(tmp_path, monkeypatch):
+    import sqlite3
+
+    from textual.widgets import Static
+
+    from thads_tui.ui.screens import figures as figures_screen
+
+    monkeypatch.setattr(figures_screen, "SLOW_FIGURES", 0)
+    app = create_app(None, tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_figures(app, pilot)
+        listed = list(screen.listed)
+
+        def locked(*args, **kw):
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(screen.exploration, "figure_page", locked)
+        await pilot.press("s")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "could not" in screen._reading:
+                break
+        status = str(screen.query_one(".view-status", Static).render())
+        assert "could not read the figures (database is locked)" in status and screen.listed == listed
+
+
 def test_interrupting_a_figure_page_stops_its_query(tmp_path, monkeypatch):
     """interrupt_page stops the query a page worker runs (a newer sort or filter was asked)."""
     import sqlite3

@@ -58,9 +58,9 @@ class FiguresScreen(FilteredTableScreen):
     class PageRead(Message):
         """A worker read the page asked for (request number `request`)."""
 
-        def __init__(self, request: int, page: FigurePage) -> None:
+        def __init__(self, request: int, page: FigurePage | None, error: str = "") -> None:
             super().__init__()
-            self.request, self.page = request, page
+            self.request, self.page, self.error = request, page, error
 
     def refresh_data(self) -> None:
         self._version = self.data_version()
@@ -91,15 +91,22 @@ class FiguresScreen(FilteredTableScreen):
     def _read_page(self, request: int, by: str, reverse: bool, text: str) -> None:
         try:
             page = self.exploration.figure_page(by, reverse, text, MAX_ROWS)
-        except sqlite3.OperationalError:  # interrupted by a newer request (or the catalogue is busy)
+        except sqlite3.Error as err:
+            if "interrupt" not in str(err):  # else a newer request stopped it: its own answer comes
+                self.post_message(self.PageRead(request, None, str(err)))
             return
         self.post_message(self.PageRead(request, page))
 
     @on(PageRead)
     def page_read(self, message: PageRead) -> None:
-        if message.request == self._request:  # an older answer is dropped
-            self._reading = ""
-            self.show_page(message.page.rows, message.page.matched, message.page.total)
+        if message.request != self._request:  # an older answer is dropped
+            return
+        if message.page is None:  # the table keeps the rows it had
+            self._reading = f"could not read the figures ({message.error})"
+            self.show_status()
+            return
+        self._reading = ""
+        self.show_page(message.page.rows, message.page.matched, message.page.total)
 
     def extra_status(self) -> str:
         return self._reading
