@@ -337,6 +337,30 @@ def test_articles_another_process_analysed_meanwhile_are_written_once(corpus, ca
     assert cat.extraction_done() == (3, 3)
 
 
+def test_an_article_another_process_dropped_meanwhile_gets_no_rows(corpus, cache, monkeypatch):
+    """An article dropped by another process (its file read again or deleted) after this one
+    read its text is not written (its rows would break the foreign key: "damaged", memory)."""
+    from thads_tui.corpus.catalog import db
+
+    cat = Catalog.open([corpus])
+    cat.update(workers=1, analyse=False)
+    first = cat.conn.execute("SELECT min(n) FROM articles").fetchone()[0]
+    real = update_mod._analyse_task
+
+    def analyse_then_drop(args):
+        out = real(args)
+        if args[0] == first:  # another process drops that article's file meanwhile
+            other = db.connect(cat.path)
+            other.execute("DELETE FROM files WHERE id = (SELECT file FROM articles WHERE n = ?)", (first,))
+            other.close()
+        return out
+
+    monkeypatch.setattr(update_mod, "_analyse_task", analyse_then_drop)
+    assert cat.refresh_extraction(workers=1) == 3
+    assert cat.extraction_done() == (2, 2) and not cat.notices
+    assert cat.conn.execute("SELECT count(*) FROM entities WHERE article = ?", (first,)).fetchone()[0] == 0
+
+
 def test_scan_files_with_stat_lists_what_scan_files_lists(corpus, tmp_path):
     (corpus / "sub").mkdir()
     shutil.copy(SEEDS[4], corpus / "sub" / "x.txt")

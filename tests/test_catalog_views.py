@@ -42,17 +42,23 @@ def figure_rows(rows) -> list:
                    f.title, f.date) for f in rows)
 
 
-@pytest.fixture
-def catalogue(tmp_path, monkeypatch):
+def seeds_and(tmp_path, monkeypatch, extra: dict) -> Catalog:
+    """A built catalogue of the seeds and the `extra` {file name: text}."""
     monkeypatch.setenv("THADS_TUI_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "corpus"
     folder.mkdir()
     for p in SEEDS:
         shutil.copy(p, folder / p.name)
-    for name, text in EXTRA.items():
+    for name, text in extra.items():
         (folder / name).write_text(text, encoding="utf-8")
     cat = Catalog.open([folder])
     cat.update(workers=1)
+    return cat
+
+
+@pytest.fixture
+def catalogue(tmp_path, monkeypatch):
+    cat = seeds_and(tmp_path, monkeypatch, EXTRA)
     yield cat
     cat.close()
 
@@ -132,6 +138,40 @@ def test_the_results_read_only_their_figures(catalogue):
     few = views.result_figures()
     assert 0 < len(few) < len(views.figures())
     assert results_of_rows(few) == results_of_rows(views.figures()) == results_of_rows(in_memory(catalogue).result_figures())
+
+
+REPORTS = {  # one cell (Gia Lai, 2022:5m) reported by three articles, one of them with another value
+    f"r{i}.txt": f"Thi hành án dân sự Gia Lai, bài {i}\n\nNgày 2{i}/3/2022\n\n5 tháng đầu năm 2022, Cục Thi hành án"
+                 f" dân sự tỉnh Gia Lai đạt tỷ lệ {rate} về việc và 21,61% về tiền.\n"
+    for i, rate in enumerate(("47,28%", "47,28%", "45,1%"))}
+
+
+def test_the_results_keep_a_few_sources_per_cell_and_count_them_all(tmp_path, monkeypatch):
+    """A catalogue's results table holds at most RESULT_SOURCES sources per cell (a dense archive
+    has 100,000s), with the counts of them all: the same rows, values, conflicts and article counts
+    as the table of every source."""
+    from thads_tui import results as results_mod
+    from thads_tui.explore import results_of_rows
+    from thads_tui.ui import catalog_views
+
+    catalogue = seeds_and(tmp_path, monkeypatch, REPORTS)
+    views = CatalogExploration(catalogue, threading.RLock())
+    views.prepare()
+    full = results_of_rows(in_memory(catalogue).result_figures())
+    assert any(c.articles > 1 for r in full.rows for c in r.cells.values())  # cells reported twice
+    assert any(r.conflicts for r in full.rows)
+    monkeypatch.setattr(catalog_views, "RESULT_SOURCES", 1)
+    few = results_of_rows(views.result_figures(), views.result_counts())
+
+    def shown(table):
+        return [(r.subject, r.period, r.articles, sorted(r.conflicts),
+                 {m: (c.value, c.conflict, c.articles, len(c.values) + c.more_values) for m, c in r.cells.items()})
+                for r in table.rows]
+
+    assert shown(few) == shown(full)
+    assert max(len(c.sources) for r in few.rows for c in r.cells.values()) == 1
+    assert any(c.more_values for r in few.rows for c in r.cells.values())  # values the kept sources lack
+    assert results_mod.ResultsTable(few.rows).sorted("cases.rate").rows  # sorts on the counted cells
 
 
 @settings(max_examples=400, deadline=None)

@@ -394,9 +394,10 @@ def result_metrics() -> tuple[str, ...]:
     return ALL_COLUMNS
 
 
-def results_of_rows(rows: Iterable[FigureRow]):
-    """The results table (`thads_tui.results`) from figure rows, one source per occurrence."""
-    from .results import build_results
+def results_of_rows(rows: Iterable[FigureRow], counts: tuple[dict, dict] | None = None):
+    """The results table (`thads_tui.results`) from figure rows, one source per occurrence;
+    `counts`: (cells, rows) counts of every figure when the rows are a few per cell (results.with_counts)."""
+    from .results import build_results, with_counts
 
     columns = result_metrics()
     records: dict[str, dict] = {}
@@ -409,4 +410,5 @@ def results_of_rows(rows: Iterable[FigureRow]):
                                            "figures": []}
         rec["figures"].append({"metric": r.metric, "subject": r.subject, "period": r.period, "value": r.value,
                                "text": r.text, "start": r.start, "end": r.end})
-    return build_results(records.values())
+    table = build_results(records.values())
+    return with_counts(table, *counts) if counts is not None else table

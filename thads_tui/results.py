@@ -42,6 +42,9 @@ class Source:
 class Cell:
     metric: str
     sources: list[Source] = field(default_factory=list)
+    # a catalogue keeps a few sources per cell (a dense archive has 100,000s): the cell's own counts
+    reported: int | None = None  # articles reporting it
+    distinct: int | None = None  # distinct values reported
 
     @property
     def values(self) -> list[float]:
@@ -54,17 +57,22 @@ class Cell:
 
     @property
     def conflict(self) -> bool:
-        return len(self.values) > 1
+        return (self.distinct or len(self.values)) > 1
 
     @property
     def value(self) -> float | None:
         """The value all its sources agree on; None when they disagree (see `values`)."""
         values = self.values
-        return values[0] if len(values) == 1 else None
+        return values[0] if len(values) == 1 and not self.conflict else None
+
+    @property
+    def more_values(self) -> int:
+        """Values reported that `values` does not hold (its sources were cut)."""
+        return max(0, (self.distinct or 0) - len(self.values))
 
     @property
     def articles(self) -> int:
-        return len({s.article_id for s in self.sources})
+        return self.reported if self.reported is not None else len({s.article_id for s in self.sources})
 
 
 @dataclass(slots=True)
@@ -72,6 +80,7 @@ class Row:
     subject: str
     period: str
     cells: dict[str, Cell] = field(default_factory=dict)
+    reported: int | None = None  # articles reporting any of its cells (a catalogue's count)
 
     @property
     def year(self) -> int | None:
@@ -85,6 +94,8 @@ class Row:
 
     @property
     def articles(self) -> int:
+        if self.reported is not None:
+            return self.reported
         return len({s.article_id for c in self.cells.values() for s in c.sources})
 
     def value(self, metric: str) -> float | None:
@@ -227,6 +238,17 @@ def build_results(records: Iterable[dict], columns: tuple[str, ...] = ALL_COLUMN
                                            float(f["value"]), start, end))
     table = ResultsTable(list(rows.values()), columns)
     return table.sorted("period")
+
+
+def with_counts(table: ResultsTable, cells: dict[tuple[str, str, str], tuple[int, int]],
+                rows: dict[tuple[str, str], int]) -> ResultsTable:
+    """The table built from a few sources per cell, given the counts of all of them: `cells`
+    {(subject, period, metric): (articles, distinct values)}, `rows` {(subject, period): articles}."""
+    for row in table.rows:
+        row.reported = rows.get((row.subject, row.period))
+        for metric, cell in row.cells.items():
+            cell.reported, cell.distinct = cells.get((row.subject, row.period, metric), (None, None))
+    return table
 
 
 def results_of(pairs) -> ResultsTable:

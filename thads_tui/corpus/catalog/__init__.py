@@ -336,19 +336,20 @@ class Catalog:
             _update.refresh_stats(self.conn)
 
     def body_figures(self, order: str = "a.date DESC, a.title DESC", where: str = "",
-                     match: FigureMatch | None = None, limit: int | None = None) -> Iterator[tuple]:
+                     match: FigureMatch | None = None, limit: int | None = None, args: tuple = ()) -> Iterator[tuple]:
         """The figures in the article bodies, in `order` (SQL over `a` the article, `g` the figure;
         by default newest article first, undated last, an article's in the extractor's order: the
         index's order, so the first rows come at once), those `where` (SQL) and `match` say, at
-        most `limit`: (article id, title, date, source, file label, text, value, unit, qualifier,
-        measure, of, start, end, metric, subject, period). An article's rows share its strings."""
+        most `limit` (`args`: the parameters of `where`): (article id, title, date, source, file
+        label, text, value, unit, qualifier, measure, of, start, end, metric, subject, period). An
+        article's rows share its strings."""
         last, head = None, ()
         where = self._figure_filter(where, match)
         for n, aid, title, date, source, path, key, text, value, unit, qualifier, measure, *rest in self.conn.execute(
                 "SELECT a.n, a.id, a.title, a.date, a.source, f.path, a.key, g.text, g.value, g.unit, g.qualifier,"
                 " g.measure, g.of, g.start, g.end, coalesce(g.metric, 'other'), g.subject, g.period FROM articles a"
                 f" JOIN figures g ON g.article = a.n JOIN files f ON f.id = a.file WHERE g.body{where}"
-                f" ORDER BY {order} LIMIT ?", (-1 if limit is None else limit,)):
+                f" ORDER BY {order} LIMIT ?", (*args, -1 if limit is None else limit)):
             if n != last:
                 last, head = n, (aid, title, date, source, _label(path, key))
             of, start, end, metric, subject, period = rest  # the words many rows repeat are kept once

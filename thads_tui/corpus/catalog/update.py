@@ -308,11 +308,14 @@ def refresh_extraction(conn: sqlite3.Connection, *, progress: Progress | None = 
                 results = list(pending)
                 with _transaction_guard(conn):
                     conn.execute("BEGIN IMMEDIATE")
-                    # rows to drop first: an older extractor's, or another process's meanwhile (asked in
-                    # the transaction); an article analysed the first time has none
+                    # asked in the transaction: another process may have analysed an article meanwhile
+                    # (its rows are dropped first: an older extractor's too) or dropped it (a file read
+                    # again, deleted): no rows for it then. An article analysed the first time has none.
                     ns = [n for n, _, _ in results]
-                    analysed_before = [n for (n,) in conn.execute(
-                        f"SELECT n FROM articles WHERE n IN ({','.join('?' * len(ns))}) AND extractor IS NOT NULL", ns)]
+                    stamps = dict(conn.execute(
+                        f"SELECT n, extractor FROM articles WHERE n IN ({','.join('?' * len(ns))})", ns))
+                    results = [r for r in results if r[0] in stamps]
+                    analysed_before = [n for n, stamp in stamps.items() if stamp is not None]
                     for n in analysed_before:
                         conn.execute("DELETE FROM entities WHERE article=?", (n,))
                         conn.execute("DELETE FROM figures WHERE article=?", (n,))

@@ -46,7 +46,8 @@ def cell_text(cell: Cell | None) -> Text:
         return Text("")
     count = Text(f" ×{cell.articles}", style="dim") if cell.articles > 1 else Text("")
     if cell.conflict:
-        return Text("⚠ " + " / ".join(show_value(cell.metric, v) for v in cell.values), style="bold red") + count
+        more = f" / +{cell.more_values}" if cell.more_values else ""
+        return Text("⚠ " + " / ".join(show_value(cell.metric, v) for v in cell.values) + more, style="bold red") + count
     return Text(show_value(cell.metric, cell.value)) + count
 
 
@@ -95,7 +96,8 @@ class ResultsScreen(FilteredTableScreen):
         self.query_one("#results-filter", Input).focus()
 
     def fetch(self) -> list[Row]:
-        self.results = results_of_rows(self.exploration.result_figures())
+        counts = getattr(self.exploration, "result_counts", None)  # a catalogue keeps a few sources per cell
+        self.results = results_of_rows(self.exploration.result_figures(), counts() if counts else None)
         return self.results.rows
 
     def order_rows(self, rows: list[Row]) -> list[Row]:
