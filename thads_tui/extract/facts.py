@@ -40,6 +40,10 @@ _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CASE_TOTALS = ("tổng số", "hệ thống", "trên địa bàn", "trong tỉnh")  # (places and totals, no scope)
 _COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|nguyên đơn|bị đơn|khởi kiện|kháng cáo)(?!\w)")
+# A person named as a case (`các vụ án lớn như vụ Nguyễn Văn A`): an example a report cites,
+# no party of the article.
+_CASE_NAMED = re.compile(r"(?<!\w)[Vv]ụ(?:\s+án)?\s+$")
+_BREAKDOWN = re.compile(r"[Tt]rong đó\s*[,:]")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -193,8 +197,9 @@ class FactFinder:
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
         self.case_article = self._is_case_article() and (
-            any(not p.role and (p.start, p.end) not in authors for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _COURT.search(text[:6000]) is not None)
+            any(not p.role and (p.start, p.end) not in authors
+                and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
+            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000]))
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -401,6 +406,7 @@ class FactFinder:
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
         done: list[Span] = []  # one case's figures with a subject, in order
+        whole: dict[int, str] = {}  # a sentence's start -> the money metric of the sentence before
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -423,8 +429,15 @@ class FactFinder:
             else:  # counts, durations, areas: never a KPI of the results table
                 aspect_key, m = None, "rank" if x["unit"] == "rank" else "other"
             last = f
+            if m == "other" and aspect_key and aspect_key[1] == "money" and _BREAKDOWN.match(self.text, s) \
+                    and self.hits["q"].last(s, f.start) is None:
+                # `Tổng thu hồi … 3.791 tỷ đồng. Trong đó, án tham nhũng là 2.233 tỷ đồng`: the
+                # parts of the sum the sentence before gives are what that sum is
+                m = whole.get(s, "other")
             if aspect_key and m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
+                if aspect_key[1] == "money":
+                    whole[e + 1] = whole[e + 2] = m  # (for a breakdown starting the next sentence)
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
             # (a prison term is a person's or a statute's, never a province's: `phạt 12 năm tù`)
@@ -792,6 +805,15 @@ def _words(names, text: str) -> list[tuple[int, int, str]]:
 def _is_word(ch: str) -> bool:
     """What `\\w` matches in a str pattern: an alphanumeric character or the underscore."""
     return ch.isalnum() or ch == "_"
+
+
+# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `số lượng lớn bị can`): a report's.
+_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những))\s+$")
+
+
+def _court_story(text: str) -> bool:
+    """A word of a court case (`bị cáo`, `tuyên phạt`, `kháng cáo` …), not counted."""
+    return any(not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _COURT.finditer(text))
 
 
 def _is_company(name: str) -> bool:

@@ -117,6 +117,8 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         return "other"
     if is_bound(w.text, w.start, w.end):
         return "other"
+    if unit != "VND" and unit != "USD" and w.any("crime", w.s, w.e) and not w.any("enforce", w.s, w.e):
+        return "other"  # `khởi tố mới 1.126 vụ án`, `tăng 45% số vụ`: criminal procedure's counts
     before = (w.s, w.start)
     regime = w.last("regime", before)
     if regime is not None and detail(regime) == "admin":
@@ -186,7 +188,10 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
                 if case_context:
                     return "case.recovered"
                 # aggregate sums recovered: from corruption and economic cases, else results
-                return "assets.recovered" if w.any("graft", w.s, w.e) else "money.done"
+                # (or taken back in a criminal investigation, `các cơ quan điều tra đã thu hồi …`,
+                # or in an article that never speaks of enforcement: a police or inspectorate report)
+                return "assets.recovered" if w.any("graft", w.s, w.e) or w.any("crime", w.s, w.e) \
+                    or not w.hits["enforce"].cues else "money.done"
             return "case.owed" if case_context else "other"
         if kind == "fine" and aspect == "money":
             return "other"

@@ -43,15 +43,29 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
     return str(running if current else running - 1)
 
 
-def period_of(span: Span) -> str | None:
-    """A DATE span's canonical as a period id, or None when it names no reporting period."""
+def period_of(span: Span, date: str | None = None) -> str | None:
+    """A DATE span's canonical as a period id, or None when it names no reporting period.
+    A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year of the article's
+    `date`; a quarter that has not begun by that date is a plan's, no period."""
     c = span.canonical
     # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
-    if "tháng" in c and (m := _N_MONTHS.fullmatch(c)):
-        return f"{m[2]}:{int(m[1])}m"
+    if "tháng" in c:
+        if m := _N_MONTHS.fullmatch(c):
+            return f"{m[2]}:{int(m[1])}m"
+        if date and (m := _N_MONTHS_YEARLESS.fullmatch(c)) and (d := _DATE.match(date)) and 0 < int(m[1]) < 12:
+            return f"{d[1]}:{int(m[1])}m"
+        return None
     if len(c) in (4, 7) and _PERIOD_ID.fullmatch(c):
         return c
+    if len(c) == 2 and c[0] == "Q" and date and (d := _DATE.match(date)):
+        if d[2] and 3 * int(c[1]) - 2 > int(d[2]):
+            return None  # a quarter yet to come (`sẽ kiểm tra … trong quý IV`): a plan's
+        return f"{d[1]}-{c}"
     return None
+
+
+_N_MONTHS_YEARLESS = re.compile(r"(\d{1,2})\s+tháng\s+đầu\s+năm")
+_DATE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 
 
 _PERIOD_ID = re.compile(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?")
@@ -111,7 +125,7 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
 
 def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
     """Every period expression of the text as (start, end, period id), sorted."""
-    periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
+    periods = [(d.start, d.end, period_of(d, date)) for d in dates] + _spans_and_cutoffs(text, dates)
     periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
     spans = [(a, b) for a, b, p in periods if p and "/" in p]
     if spans:  # (the years a span names are no periods of their own)
