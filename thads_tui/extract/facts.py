@@ -87,12 +87,15 @@ _APPOSITION = re.compile(r"\s*(?:\(|-|–|,)\s*(?:\(?SN\s+\d{4}[,;)]?\s*)?(?:ngu
 # Who bought at auction (`X đã trở thành chủ nhân mới`, `X thắng cuộc`, `bán cho X`) is no
 # party of the enforced case; the asset's owner is (`do công ty X làm chủ đầu tư`, `X thế chấp`).
 _WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,14}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
-                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được)(?!\w)")
+                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được|(?<!người )mua đấu giá)(?!\w)")
 _WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
 _OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
                           r"vay(?:\s+vốn)?\s+(?:của|tại))(?!\w)")
 _OWNERS_JOINED = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
+# (land, with its address and lot between: `nhà, đất tại số 51-53 đường X (Q. 5) và khu đất lô số
+# 7-7 A … (Q. Bình Tân) của Tổng công ty Y`; a district's abbreviation `Q.` ends no sentence)
 _OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần|nợ|nợ xấu)\s+(?:\S+\s+){0,3}?của|"
+                           r"(?:khu đất|nhà đất|lô đất|thửa đất)\s(?:[^.;\n]|(?<=[\s(][A-ZĐ])\.){0,100}?\s+của|"
                            r"chủ sở hữu là|chủ đầu tư là)\s+$")
 # Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
 # the sentence names no other.
@@ -217,7 +220,7 @@ class FactFinder:
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
         self.owners = {p.canonical for p in self.people if not _LENDER.match(p.canonical)  # (a bank is pledgee)
-                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start))}
+                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 130), p.start))}
         for a, b in zip(self.people, self.people[1:]):  # `ông A và bà B vay …`: both
             if b.canonical in self.owners and _OWNERS_JOINED.fullmatch(text, a.end, b.start):
                 self.owners.add(a.canonical)

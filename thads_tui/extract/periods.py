@@ -1,5 +1,6 @@
 """Periods named in a text: `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` → `2020-Q3`,
-`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015` → `2012/2015`),
+`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015`, `từ năm
+2016-2018` → `2012/2015`, `2016/2018`),
 `tính đến hết ngày 30/9/2025` → the THADS year `2025`, `trong năm` → the THADS year (1 October –
 30 September) last ended at the article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
 2010`) is no period.
@@ -79,7 +80,7 @@ _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
 _TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
 _SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
 _OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
-_TO_YEAR = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)(?![\d/.-]\d)")
+_TO_YEAR = re.compile(r"\s*(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|[-–]\s*)((?:19|20)\d\d)(?![\d/.-]\d)")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -100,7 +101,7 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
                     continue
             out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
-    # `từ năm 2012 đến 2015`: the years from one to the other, an ISO interval of years
+    # `từ năm 2012 đến 2015`, `từ năm 2016-2018`: the years from one to the other, an ISO interval of years
     for d in dates:
         if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
                 and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
