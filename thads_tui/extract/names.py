@@ -128,8 +128,15 @@ def _names_in(text, words, names, ends) -> list[Span]:
         if _NAMED_AFTER.search(text, max(0, at - 9), at) or (
                 text[at - 2:at - 1].isdigit() and _HOUSE_NUMBER.search(text, max(0, at - 24), at)):
             # (đường An Dương Vương, xã Phan Thanh: a street or commune named after a person,
-            # all of its words: no `Dương Vương` inside it)
-            i += 4
+            # all of its words: no `Dương Vương` inside it; a person's name may follow it,
+            # `phường Phú Đô Nguyễn Thị Hường`: a family name before Văn/Thị or two more words)
+            k = i + 1
+            while k < len(words) and k - i < 4 and not (
+                    names.get(text[words[k][0]:words[k][1]]) is not None
+                    and (len(words) - k >= 3 or len(words) - k == 2
+                         and text[words[k + 1][0]:words[k + 1][1]] in ("Văn", "Thị"))):
+                k += 1
+            i = k
             continue
         surname = names.get(first)  # None: no family name; True: an everyday word too
         # (the title before is asked only when it decides: most names start with a sure family name)

@@ -95,8 +95,9 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # (`Vàng bạc đá quý`: no quarter; `Hàng không`: no negation)
     low = rf"\s+(?:đá quý|hàng không|(?!{cstop}(?!\w)){LOWER}+)(?!\w)"
     lowv = rf"(?:\s+và(?=\s+{LOWER})|{low})"
+    form_after = rf"\s*-\s*{_FORM}(?!\w)"
     corp_tail = (rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?"
-                 rf"(?={corp_next})")  # (no nested {{m,n}}: CPython mis-backtracks those)
+                 rf"(?={corp_next}|{form_after})")  # (no nested {{m,n}}: CPython mis-backtracks those)
     # ... or ends with one lowercase syllable, a two-syllable word's second (Ngân hàng Xây
     # dựng, Công ty Du lịch), before punctuation or a function word.
     corp_name = (rf"{corp_first}(?:{corp_tail}|{corp_next}){{0,12}}"
@@ -111,7 +112,6 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # TNHH một thành viên`), the trade words may be lowercase and joined by dashes.
     dlow = rf"(?:\s+-)?{low}"
     dlead = rf"{dlow}(?:{dlow}(?:{dlow}(?:{dlow}(?:{dlow}(?:{dlow})?)?)?)?)?"
-    form_after = rf"\s*-\s*{_FORM}(?!\w)"
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",

@@ -46,8 +46,9 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
 
 def period_of(span: Span, date: str | None = None) -> str | None:
     """A DATE span's canonical as a period id, or None when it names no reporting period.
-    A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year of the article's
-    `date`; a quarter that has not begun by that date is a plan's, no period."""
+    A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year `date` gives
+    (its sentence's, else the article's); a quarter that has not begun by the article's date is
+    a plan's, no period."""
     c = span.canonical
     # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
     if "tháng" in c:
@@ -63,6 +64,22 @@ def period_of(span: Span, date: str | None = None) -> str | None:
             return None  # a quarter yet to come (`sẽ kiểm tra … trong quý IV`): a plan's
         return f"{d[1]}-{c}"
     return None
+
+
+def _year_of(text: str, dates: list[Span], i: int, date: str | None) -> str | None:
+    """The year a yearless period (`quý II`, `6 tháng đầu năm`) is of: a year its sentence names
+    before it (`các quý trong năm 2017 lần lượt là quý I đạt 6,3%; quý II …`), else the article's."""
+    c = dates[i].canonical
+    if not (len(c) == 2 and c[0] == "Q" or "tháng đầu năm" in c and not c[-1].isdigit()):
+        return date
+    start = dates[i].start
+    for j in range(i - 1, max(-1, i - 6), -1):  # (dates are in text order)
+        d = dates[j]
+        if start - d.end > 120 or "\n" in text[d.end:start] or ". " in text[d.end:start]:
+            break
+        if len(d.canonical) == 4 and YEAR.fullmatch(d.canonical) and not _not_a_period(text, d.start):
+            return d.canonical
+    return date
 
 
 _N_MONTHS_YEARLESS = re.compile(r"(\d{1,2})\s+tháng\s+đầu\s+năm")
@@ -126,7 +143,8 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
 
 def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
     """Every period expression of the text as (start, end, period id), sorted."""
-    periods = [(d.start, d.end, period_of(d, date)) for d in dates] + _spans_and_cutoffs(text, dates)
+    periods = [(d.start, d.end, period_of(d, _year_of(text, dates, i, date))) for i, d in enumerate(dates)] \
+        + _spans_and_cutoffs(text, dates)
     periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
     spans = [(a, b) for a, b, p in periods if p and "/" in p]
     if spans:  # (the years a span names are no periods of their own)
