@@ -63,6 +63,7 @@ _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "n
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
      "đã giải quyết")
 _cue("q:enforceable", "có điều kiện")
+_cue("enforce", "có điều kiện")  # (`số tiền có điều kiện`: enforceable, enforcement's own word)
 # What is left undone (`số việc chưa thi hành xong`, `còn tồn`, `tồn đọng`): no result figure.
 _cue("q:pending", "chưa thi hành xong", "chưa thi hành", "chưa giải quyết xong", "chưa giải quyết",
      "chưa xử lý xong", "còn tồn", "tồn đọng")

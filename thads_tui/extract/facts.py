@@ -43,7 +43,7 @@ _COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|
 # A person named as a case (`các vụ án lớn như vụ Nguyễn Văn A`): an example a report cites,
 # no party of the article.
 _CASE_NAMED = re.compile(r"(?<!\w)[Vv]ụ(?:\s+án)?\s+$")
-_BREAKDOWN = re.compile(r"[Tt]rong đó\s*[,:]")
+_BREAKDOWN = re.compile(r"\s*[Tt]rong đó\s*[,:]")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -174,11 +174,14 @@ class _Sentences:
         self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        i = bisect_right(self.stops, start) - 1
-        s = self.stops[i] if i >= 0 else 0
-        j = bisect_left(self.stops, end)
-        e = self.stops[j] if j < len(self.stops) else len(self.text)
+        s, e = self.bounds(start, end)
         return max(s, start - _WINDOW), min(e, end + _WINDOW)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The whole sentence's start and stop (`around` cuts them to a window)."""
+        i = bisect_right(self.stops, start) - 1
+        j = bisect_left(self.stops, end)
+        return self.stops[i] if i >= 0 else 0, self.stops[j] if j < len(self.stops) else len(self.text)
 
     def paragraph_start(self, pos: int) -> int:
         i = bisect_right(self.lines, pos) - 1
@@ -409,7 +412,7 @@ class FactFinder:
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
         done: list[Span] = []  # one case's figures with a subject, in order
-        whole: dict[int, str] = {}  # a sentence's start -> the money metric of the sentence before
+        whole: set[int] = set()  # where the sentences giving assets recovered stop
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -432,15 +435,18 @@ class FactFinder:
             else:  # counts, durations, areas: never a KPI of the results table
                 aspect_key, m = None, "rank" if x["unit"] == "rank" else "other"
             last = f
-            if m == "other" and aspect_key and aspect_key[1] == "money" and _BREAKDOWN.match(self.text, s) \
-                    and self.hits["q"].last(s, f.start) is None:
+            if m == "other" and whole and x["unit"] in ("VND", "USD") and self.hits["q"].last(s, f.start) is None:
                 # `Tổng thu hồi … 3.791 tỷ đồng. Trong đó, án tham nhũng là 2.233 tỷ đồng`: the
-                # parts of the sum the sentence before gives are what that sum is
-                m = whole.get(s, "other")
+                # parts of assets recovered the sentence before gives are assets recovered (the
+                # parts of a caseload, `Trong đó, có 27 việc …`, are subsets no KPI defines)
+                first, _ = self.sentences.bounds(f.start, f.end)
+                if first in whole and _BREAKDOWN.match(self.text, first):
+                    m = "assets.recovered"
             if aspect_key and m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
-                if aspect_key[1] == "money":
-                    whole[e + 1] = whole[e + 2] = m  # (for a breakdown starting the next sentence)
+            if m == "assets.recovered":  # (where its sentence stops, and where the next starts)
+                stop = self.sentences.bounds(f.start, f.end)[1]
+                whole.update((stop, len(self.text[stop:stop + 3]) - len(self.text[stop:stop + 3].lstrip()) + stop))
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
             # (a prison term is a person's or a statute's, never a province's: `phạt 12 năm tù`)
