@@ -45,7 +45,13 @@ _cue("aggregate", "các vụ án", "các vụ việc", "tổng số", "toàn qu�
      "các tổ chức tín dụng", "Cục THADS", "Chi cục THADS", "các Chi cục", "cơ quan THA")
 _cue("graft", "tham nhũng", "kinh tế", "thất thoát", "chiếm đoạt", "tiêu cực", "tham nhũng, kinh tế",
      # sums recovered after an inspection's findings, not through enforcement
-     "sai phạm", "Thanh tra Chính phủ", "kết luận thanh tra", "kết luận của Thanh tra")
+     "sai phạm", "Thanh tra Chính phủ", "kết luận thanh tra", "kết luận của Thanh tra",
+     "sau thanh tra", "qua thanh tra")
+# Criminal procedure (the police's, the prosecutors', the courts' counts: `khởi tố 1.126 vụ án`,
+# `thụ lý điều tra 2.064 vụ án với 2.875 bị can`) and what only enforcement does: a sentence with
+# the first and none of the second counts no enforcement result.
+_cue("crime", "khởi tố", "điều tra", "truy tố", "bị can", "tội phạm", "xét xử")
+_cue("enforce", "thi hành", "THADS", "THA", "chấp hành viên", "Chấp hành viên", "cưỡng chế")
 # Quantity cues for counts and sums: the nearest before the figure in its clause wins.
 _cue("q:fine", "nộp phạt", "tiền phạt", "phạt tiền", "phạt", "án phí", "lãi suất", "thiệt hại",
      "gây thiệt hại", "chi phí", "đầu tư", "phải chi",
@@ -57,6 +63,7 @@ _cue("q:recovered", "thu hồi", "thu được", "đã nộp", "nộp lại", "n
 _cue("q:done", "thi hành xong", "giải quyết xong", "giải quyết được", "thi hành được", "xử lý xong",
      "đã giải quyết")
 _cue("q:enforceable", "có điều kiện")
+_cue("enforce", "có điều kiện")  # (`số tiền có điều kiện`: enforceable, enforcement's own word)
 # What is left undone (`số việc chưa thi hành xong`, `còn tồn`, `tồn đọng`): no result figure.
 _cue("q:pending", "chưa thi hành xong", "chưa thi hành", "chưa giải quyết xong", "chưa giải quyết",
      "chưa xử lý xong", "còn tồn", "tồn đọng")
@@ -73,13 +80,15 @@ _cue("none", "tăng cường", "giảm thiểu", "giảm nghèo", "chưa có đi
 # A longer cue hides the shorter ones inside it from the one pass: `Cục THADS` is a KPI cue
 # too, `tham nhũng, kinh tế` a corruption one. Only these context sets are inherited (`tăng`
 # inside `tăng cường` is no change).
-_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national", "regime")
+_INHERITED = ("kpi", "tiền", "graft", "aggregate", "national", "regime", "crime", "enforce")
 for _w in list(_CUES):
     for _v, _kinds in list(_CUES.items()):
         if _v != _w and re.search(rf"(?<!\w){re.escape(_v)}(?!\w)", _w):
             _CUES[_w] += tuple(k for k in _kinds if k in _INHERITED and k not in _CUES[_w])
+# (a public duty, `thi hành công vụ`, is no enforcement)
+_CUES["thi hành công vụ"] = ("none",)
 _KINDS = ("change", "target", "base", "rate", "aspect", "tiền", "kpi", "national", "aggregate", "q",
-          "graft", "regime")
+          "graft", "regime", "crime", "enforce")
 
 
 @cache

@@ -40,6 +40,10 @@ _WINDOW = 240  # characters of sentence looked at on each side of a figure
 
 _CASE_TOTALS = ("tổng số", "hệ thống", "trên địa bàn", "trong tỉnh")  # (places and totals, no scope)
 _COURT = re.compile(r"(?i)(?<!\w)(?:bị cáo|bị can|tuyên phạt|phạt tù|nguyên đơn|bị đơn|khởi kiện|kháng cáo)(?!\w)")
+# A person named as a case (`các vụ án lớn như vụ Nguyễn Văn A`): an example a report cites,
+# no party of the article.
+_CASE_NAMED = re.compile(r"(?<!\w)[Vv]ụ(?:\s+án)?\s+$")
+_BREAKDOWN = re.compile(r"\s*[Tt]rong đó\s*[,:]")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
                "con nợ", "khởi tố", "bồi thường")
@@ -83,12 +87,15 @@ _APPOSITION = re.compile(r"\s*(?:\(|-|–|,)\s*(?:\(?SN\s+\d{4}[,;)]?\s*)?(?:ngu
 # Who bought at auction (`X đã trở thành chủ nhân mới`, `X thắng cuộc`, `bán cho X`) is no
 # party of the enforced case; the asset's owner is (`do công ty X làm chủ đầu tư`, `X thế chấp`).
 _WINNER_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\)|\s+[^\s.;,()]+){0,14}?\s+(?:trở thành chủ nhân mới|thắng cuộc|"
-                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được)(?!\w)")
+                           r"thắng phiên đấu giá|trúng đấu giá|(?<!người )mua trúng|(?<!người )mua được|(?<!người )mua đấu giá)(?!\w)")
 _WINNER_BEFORE = re.compile(r"(?i)(?:người mua|người trúng đấu giá|bán cho|trúng đấu giá là|thuộc về)\s+$")
 _OWNER_AFTER = re.compile(r"[^.;\n]{0,40}?(?<!\w)(?:làm chủ đầu tư|là chủ đầu tư|thế chấp|(?:là\s+)?chủ sở hữu|"
                           r"vay(?:\s+vốn)?\s+(?:của|tại))(?!\w)")
 _OWNERS_JOINED = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
+# (land, with its address and lot between: `nhà, đất tại số 51-53 đường X (Q. 5) và khu đất lô số
+# 7-7 A … (Q. Bình Tân) của Tổng công ty Y`; a district's abbreviation `Q.` ends no sentence)
 _OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|nhà xưởng|khách sạn|cổ phần|nợ|nợ xấu)\s+(?:\S+\s+){0,3}?của|"
+                           r"(?:khu đất|nhà đất|lô đất|thửa đất)\s(?:[^.;\n]|(?<=[\s(][A-ZĐ])\.){0,100}?\s+của|"
                            r"chủ sở hữu là|chủ đầu tư là)\s+$")
 # Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
 # the sentence names no other.
@@ -167,11 +174,14 @@ class _Sentences:
         self.lines = list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]  # after each "\n"
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        i = bisect_right(self.stops, start) - 1
-        s = self.stops[i] if i >= 0 else 0
-        j = bisect_left(self.stops, end)
-        e = self.stops[j] if j < len(self.stops) else len(self.text)
+        s, e = self.bounds(start, end)
         return max(s, start - _WINDOW), min(e, end + _WINDOW)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The whole sentence's start and stop (`around` cuts them to a window)."""
+        i = bisect_right(self.stops, start) - 1
+        j = bisect_left(self.stops, end)
+        return self.stops[i] if i >= 0 else 0, self.stops[j] if j < len(self.stops) else len(self.text)
 
     def paragraph_start(self, pos: int) -> int:
         i = bisect_right(self.lines, pos) - 1
@@ -193,8 +203,9 @@ class FactFinder:
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
         self.case_article = self._is_case_article() and (
-            any(not p.role and (p.start, p.end) not in authors for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _COURT.search(text[:6000]) is not None)
+            any(not p.role and (p.start, p.end) not in authors
+                and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
+            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000]))
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -212,7 +223,7 @@ class FactFinder:
         self.creditors = {p.canonical for p in self.people
                           if _CREDITOR.search(text, max(0, p.start - 24), p.start)}
         self.owners = {p.canonical for p in self.people if not _LENDER.match(p.canonical)  # (a bank is pledgee)
-                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 40), p.start))}
+                       and (_OWNER_AFTER.match(text, p.end) or _OWNER_BEFORE.search(text, max(0, p.start - 130), p.start))}
         for a, b in zip(self.people, self.people[1:]):  # `ông A và bà B vay …`: both
             if b.canonical in self.owners and _OWNERS_JOINED.fullmatch(text, a.end, b.start):
                 self.owners.add(a.canonical)
@@ -401,6 +412,7 @@ class FactFinder:
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
         done: list[Span] = []  # one case's figures with a subject, in order
+        whole: set[int] = set()  # where the sentences giving assets recovered stop
         for f in figures:
             x = f.extra
             s, e = self.sentences.around(f.start, f.end)
@@ -423,8 +435,18 @@ class FactFinder:
             else:  # counts, durations, areas: never a KPI of the results table
                 aspect_key, m = None, "rank" if x["unit"] == "rank" else "other"
             last = f
+            if m == "other" and whole and x["unit"] in ("VND", "USD") and self.hits["q"].last(s, f.start) is None:
+                # `Tổng thu hồi … 3.791 tỷ đồng. Trong đó, án tham nhũng là 2.233 tỷ đồng`: the
+                # parts of assets recovered the sentence before gives are assets recovered (the
+                # parts of a caseload, `Trong đó, có 27 việc …`, are subsets no KPI defines)
+                first, _ = self.sentences.bounds(f.start, f.end)
+                if first in whole and _BREAKDOWN.match(self.text, first):
+                    m = "assets.recovered"
             if aspect_key and m != "other" and not m.endswith(".change"):
                 previous[aspect_key] = m
+            if m == "assets.recovered":  # (where its sentence stops, and where the next starts)
+                stop = self.sentences.bounds(f.start, f.end)[1]
+                whole.update((stop, len(self.text[stop:stop + 3]) - len(self.text[stop:stop + 3].lstrip()) + stop))
             x["metric"] = m
             one_case = m in _CASE_METRICS or (m == "other" and case_context)
             # (a prison term is a person's or a statute's, never a province's: `phạt 12 năm tù`)
@@ -792,6 +814,15 @@ def _words(names, text: str) -> list[tuple[int, int, str]]:
 def _is_word(ch: str) -> bool:
     """What `\\w` matches in a str pattern: an alphanumeric character or the underscore."""
     return ch.isalnum() or ch == "_"
+
+
+# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `số lượng lớn bị can`): a report's.
+_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những))\s+$")
+
+
+def _court_story(text: str) -> bool:
+    """A word of a court case (`bị cáo`, `tuyên phạt`, `kháng cáo` …), not counted."""
+    return any(not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _COURT.finditer(text))
 
 
 def _is_company(name: str) -> bool:

@@ -110,7 +110,17 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
               prev_unit: str | None = None, has_of: bool = False, prev_metric: str | None = None) -> str:
     """The metric id of a figure from its sentence (README, schema 2). `prev_unit` and
     `prev_metric` are those of a figure just before it, joined by a comma (`… 412 tỷ đồng,
-    tăng 23,4%`: the change of that sum)."""
+    tăng 23,4%`: the change of that sum). The caseload and money KPIs (`cases.*`, `money.*`)
+    are enforcement's results: an article that never speaks of enforcement (`thi hành`, THADS,
+    `cưỡng chế` …: a police or inspectorate report, a commune's accounts) reports none."""
+    m = _metric_of(w, unit, word, case_context, previous, prev_unit, has_of, prev_metric)
+    if m.startswith(("cases.", "money.")) and not w.hits["enforce"].cues:
+        return "other"
+    return m
+
+
+def _metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str | None,
+               prev_unit: str | None, has_of: bool, prev_metric: str | None) -> str:
     if unit == "rank":
         return "rank"
     if unit not in ("percent", "VND", "USD", "case"):
@@ -135,6 +145,11 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
         target, change = True, False
     aspect = _aspect(w, unit, word, prev_unit)
     kpi = w.any("kpi", w.s, w.after_end)
+    if unit == "percent" and change and prev_metric and prev_metric != "other" and not prev_metric.endswith(".change") \
+            and prev_unit in ("VND", "USD", "case") and not _ASPECT_AFTER.match(w.text, w.end, w.e):
+        return prev_metric + ".change"  # `thu hồi được 21.500 tỉ đồng, tăng hơn 50%`: that sum's change
+    if unit != "VND" and unit != "USD" and w.any("crime", w.s, w.e) and not w.any("enforce", w.s, w.e):
+        return "other"  # `khởi tố mới 1.126 vụ án`, `tăng 45% số vụ`: criminal procedure's counts
     if unit == "percent":
         if not kpi or _SHARE_OF.match(w.text, w.end, w.e):
             return "other"  # `98,6% hồ sơ`, `20% tổng lượng án`: a share of something else
@@ -186,7 +201,10 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
                 if case_context:
                     return "case.recovered"
                 # aggregate sums recovered: from corruption and economic cases, else results
-                return "assets.recovered" if w.any("graft", w.s, w.e) else "money.done"
+                # (or taken back in a criminal investigation, `các cơ quan điều tra đã thu hồi …`,
+                # or in an article that never speaks of enforcement: a police or inspectorate report)
+                return "assets.recovered" if w.any("graft", w.s, w.e) or w.any("crime", w.s, w.e) \
+                    or not w.hits["enforce"].cues else "money.done"
             return "case.owed" if case_context else "other"
         if kind == "fine" and aspect == "money":
             return "other"

@@ -36,8 +36,10 @@ _BEFORE_STOP = re.compile(r"(?:^|\s)(?:và|đã|đang|sẽ|làm|với|cùng|cho|
                           r"(?!\w)")
 _ADDRESS = frozenset({"ông", "bà", "đồng chí"})
 # (`thành phố` is a level word, not a street: `UBND Thành phố Lê Thị Hạnh` names a person.)
-_NAMED_AFTER = re.compile(r"(?<!\w)(?i:đường|(?<!hành )(?<!HÀNH )phố|xã|phường|trường|cầu|chợ)"
-                          r"\s+$")
+_NAMED_AFTER = re.compile(r"(?<!\w)(?i:đường|(?<!hành )(?<!HÀNH )phố|xã|phường|trường|cầu|chợ|đại lộ|quốc lộ|"
+                          r"ngõ|hẻm)\s+$")
+# ... and so is a name after a house number (`nhà đất 51-53 An Dương Vương`, `tại số 2 Tôn Đức Thắng`).
+_HOUSE_NUMBER = re.compile(r"(?<!\w)(?i:nhà|đất|tại|ở)\s+(?:số\s+)?\d+[A-Z]?(?:[-/]\d+[A-Z]?)*\s+$")
 _RUN_LEFT = re.compile(r"[\w.]")
 _WORD = re.compile(rf"{CAP_WORD}(?!\w)")
 
@@ -120,8 +122,21 @@ def _names_in(text, words, names, ends) -> list[Span]:
     while i < len(words) - 1:
         at = words[i][0]
         first = text[at:words[i][1]]
-        if first in _NOT_FIRST or _NAMED_AFTER.search(text, max(0, at - 8), at):
-            i += 1  # (đường Lê Lợi, xã Phan Thanh: a street or commune named after a person)
+        if first in _NOT_FIRST:
+            i += 1
+            continue
+        if _NAMED_AFTER.search(text, max(0, at - 9), at) or (
+                text[at - 2:at - 1].isdigit() and _HOUSE_NUMBER.search(text, max(0, at - 24), at)):
+            # (đường An Dương Vương, xã Phan Thanh: a street or commune named after a person,
+            # all of its words: no `Dương Vương` inside it; a person's name may follow it,
+            # `phường Phú Đô Nguyễn Thị Hường`: a family name before Văn/Thị or two more words)
+            k = i + 1
+            while k < len(words) and k - i < 4 and not (
+                    names.get(text[words[k][0]:words[k][1]]) is not None
+                    and (len(words) - k >= 3 or len(words) - k == 2
+                         and text[words[k + 1][0]:words[k + 1][1]] in ("Văn", "Thị"))):
+                k += 1
+            i = k
             continue
         surname = names.get(first)  # None: no family name; True: an everyday word too
         # (the title before is asked only when it decides: most names start with a sure family name)

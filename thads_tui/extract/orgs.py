@@ -84,7 +84,8 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     person = (rf"(?!Hồ Chí Minh){avoid}\s+(?:(?:Văn|Thị)(?!\w)|(?!Việt Nam){cap}\s+{cap})")  # not Hoàng Quân
     # (a bank's name inside a company's, after a space only: `Công ty TNHH Chứng khoán Ngân hàng
     # Đông Á`; `Công ty X và Ngân hàng Y` are two)
-    corp_next = (rf"(?:(?:\s+(?:và|&)\s+|\s*-\s*|(?<=TP)\.\s*)(?!{person}){corp_word}"
+    # (a legal form after a dash ends the name: `Tổng công ty X - TNHH một thành viên`)
+    corp_next = (rf"(?:(?:\s+(?:và|&)\s+|\s*-\s*(?!{_FORM}(?!\w))|(?<=TP)\.\s*)(?!{person}){corp_word}"
                  rf"|\s+(?!{person})(?:Ngân hàng(?=\s+{UPPER})|{corp_word}))")
     # Lowercase syllables inside a company's name (Xổ số kiến thiết, Đầu tư hạ tầng kỹ
     # thuật, Đầu tư và phát triển nông nghiệp): up to six, `và` among them, never a verb or
@@ -94,8 +95,9 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # (`Vàng bạc đá quý`: no quarter; `Hàng không`: no negation)
     low = rf"\s+(?:đá quý|hàng không|(?!{cstop}(?!\w)){LOWER}+)(?!\w)"
     lowv = rf"(?:\s+và(?=\s+{LOWER})|{low})"
+    form_after = rf"\s*-\s*{_FORM}(?!\w)"
     corp_tail = (rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?"
-                 rf"(?={corp_next})")  # (no nested {{m,n}}: CPython mis-backtracks those)
+                 rf"(?={corp_next}|{form_after})")  # (no nested {{m,n}}: CPython mis-backtracks those)
     # ... or ends with one lowercase syllable, a two-syllable word's second (Ngân hàng Xây
     # dựng, Công ty Du lịch), before punctuation or a function word.
     corp_name = (rf"{corp_first}(?:{corp_tail}|{corp_next}){{0,12}}"
@@ -106,12 +108,17 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
     # biển Olympic`): up to eight, no function word or verb, before the capitalised name.
     lead = rf"{low}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv}(?:{lowv})?)?)?)?)?)?)?"
     bracket = rf"(?:\s*\({ACRO_WORD}\))?"  # `Doanh nghiệp tư nhân (DNTN) Trường Sơn`
+    # ... and with the legal form after the name (`Tổng công ty công nghiệp in - bao bì Liksin -
+    # TNHH một thành viên`), the trade words may be lowercase and joined by dashes.
+    dlow = rf"(?:\s+-)?{low}"
+    dlead = rf"{dlow}(?:{dlow}(?:{dlow}(?:{dlow}(?:{dlow}(?:{dlow})?)?)?)?)?"
     raw = [
         (trie_pattern(word_list("orgs.txt")) + r"(?!\w)", COMPOUND, 3),
         (rf"{trie_pattern(word_list('local_orgs.txt'))}(?!\w){branch}?{admin}(?!\w)",
          COMPOUND, 3),
         # Without a legal form, a person's name right after the head is not the company's.
-        (rf"{_CORP}{bracket}(?:\s+{_FORM}(?:{lead})?\s+(?:Tập đoàn\s+)?|\s+(?!{person})){corp_name}{branch}?(?!\w)",
+        (rf"{_CORP}{bracket}(?:\s+{_FORM}(?:{lead})?\s+(?:Tập đoàn\s+)?|\s+(?!{person})|"
+         rf"(?={dlead}\s+{corp_name}{form_after}){dlead}\s+){corp_name}{branch}?(?:{form_after})?(?!\w)",
          COMPOUND, 3),
         # (`Hãng xe Nhật`, `Hãng xe nước Đức`: a maker of a country, no one company)
         (rf"Hãng(?:{lead})\s+(?!{person})(?!{_NATIONS}(?!\w)){corp_first}(?:{corp_next}){{0,6}}(?!\w)", COMPOUND, 3),
@@ -414,6 +421,12 @@ def join_companies(text: str, orgs: list[Span]) -> None:
             keys = [("name", split[0], _unaccented(_split(full)[1]))] + ([("short", dash["a"])] if dash else [])
         for k in keys[1:]:
             parent[find(k)] = find(keys[0])
+        if rows and full is not None and _IN_BRACKETS.fullmatch(text, rows[-1][0].end, o.start) \
+                and text.startswith(")", o.end) and rows[-1][2] is not None:
+            # `Tổng công ty công nghiệp in - bao bì Liksin - TNHH một thành viên (Tổng công ty
+            # Liksin)`: a short name with its head, in brackets right after the full one
+            parent[find(keys[0])] = find(rows[-1][1])
+            full = None
         rows.append((o, keys[0], full))
     first: dict[tuple, str] = {}
     for o, k, full in rows:
@@ -425,6 +438,7 @@ def join_companies(text: str, orgs: list[Span]) -> None:
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _HEAD_STARTS = ("Công ty", "công ty", "Cty", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Tập đoàn",
                 "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "DN", "Hãng")  # (_HEAD_FORMS')
 _START = attrgetter("start")

@@ -1,5 +1,6 @@
 """Periods named in a text: `05 tháng đầu năm 2022` → `2022:5m`, `Quý III/2020` → `2020-Q3`,
-`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015` → `2012/2015`),
+`từ ngày 1-10-2013 đến ngày 31-7-2014` → an ISO interval (`từ năm 2012 đến 2015`, `từ năm
+2016-2018` → `2012/2015`, `2016/2018`),
 `tính đến hết ngày 30/9/2025` → the THADS year `2025`, `trong năm` → the THADS year (1 October –
 30 September) last ended at the article's date. A comparison base (`so với cùng kỳ năm 2018`) or a starting point (`kể từ năm
 2010`) is no period.
@@ -43,15 +44,46 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
     return str(running if current else running - 1)
 
 
-def period_of(span: Span) -> str | None:
-    """A DATE span's canonical as a period id, or None when it names no reporting period."""
+def period_of(span: Span, date: str | None = None) -> str | None:
+    """A DATE span's canonical as a period id, or None when it names no reporting period.
+    A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year `date` gives
+    (its sentence's, else the article's); a quarter that has not begun by the article's date is
+    a plan's, no period."""
     c = span.canonical
     # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
-    if "tháng" in c and (m := _N_MONTHS.fullmatch(c)):
-        return f"{m[2]}:{int(m[1])}m"
+    if "tháng" in c:
+        if m := _N_MONTHS.fullmatch(c):
+            return f"{m[2]}:{int(m[1])}m"
+        if date and (m := _N_MONTHS_YEARLESS.fullmatch(c)) and (d := _DATE.match(date)) and 0 < int(m[1]) < 12:
+            return f"{d[1]}:{int(m[1])}m"
+        return None
     if len(c) in (4, 7) and _PERIOD_ID.fullmatch(c):
         return c
+    if len(c) == 2 and c[0] == "Q" and date and (d := _DATE.match(date)):
+        if d[2] and 3 * int(c[1]) - 2 > int(d[2]):
+            return None  # a quarter yet to come (`sẽ kiểm tra … trong quý IV`): a plan's
+        return f"{d[1]}-{c}"
     return None
+
+
+def _year_of(text: str, dates: list[Span], i: int, date: str | None) -> str | None:
+    """The year a yearless period (`quý II`, `6 tháng đầu năm`) is of: a year its sentence names
+    before it (`các quý trong năm 2017 lần lượt là quý I đạt 6,3%; quý II …`), else the article's."""
+    c = dates[i].canonical
+    if not (len(c) == 2 and c[0] == "Q" or "tháng đầu năm" in c and not c[-1].isdigit()):
+        return date
+    start = dates[i].start
+    for j in range(i - 1, max(-1, i - 6), -1):  # (dates are in text order)
+        d = dates[j]
+        if start - d.end > 120 or "\n" in text[d.end:start] or ". " in text[d.end:start]:
+            break
+        if len(d.canonical) == 4 and YEAR.fullmatch(d.canonical) and not _not_a_period(text, d.start):
+            return d.canonical
+    return date
+
+
+_N_MONTHS_YEARLESS = re.compile(r"(\d{1,2})\s+tháng\s+đầu\s+năm")
+_DATE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 
 
 _PERIOD_ID = re.compile(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?")
@@ -65,7 +97,7 @@ _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
 _TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
 _SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
 _OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
-_TO_YEAR = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d\d)(?![\d/.-]\d)")
+_TO_YEAR = re.compile(r"\s*(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|[-–]\s*)((?:19|20)\d\d)(?![\d/.-]\d)")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -86,7 +118,7 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
                     continue
             out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
-    # `từ năm 2012 đến 2015`: the years from one to the other, an ISO interval of years
+    # `từ năm 2012 đến 2015`, `từ năm 2016-2018`: the years from one to the other, an ISO interval of years
     for d in dates:
         if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
                 and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
@@ -111,7 +143,8 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
 
 def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
     """Every period expression of the text as (start, end, period id), sorted."""
-    periods = [(d.start, d.end, period_of(d)) for d in dates] + _spans_and_cutoffs(text, dates)
+    periods = [(d.start, d.end, period_of(d, _year_of(text, dates, i, date))) for i, d in enumerate(dates)] \
+        + _spans_and_cutoffs(text, dates)
     periods = list({(p[0], p[1]): p for p in periods}.values())  # a cut-off reading wins
     spans = [(a, b) for a, b, p in periods if p and "/" in p]
     if spans:  # (the years a span names are no periods of their own)
