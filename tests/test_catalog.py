@@ -361,6 +361,19 @@ def test_an_article_another_process_dropped_meanwhile_gets_no_rows(corpus, cache
     assert cat.conn.execute("SELECT count(*) FROM entities WHERE article = ?", (first,)).fetchone()[0] == 0
 
 
+def test_a_first_build_commits_its_first_rows_early_then_in_large_batches(tmp_path, cache):
+    """The first FIRST_BATCH files are committed (listed) at once, then every BATCH_FILES."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(update_mod.FIRST_BATCH + 20):
+        (folder / f"a{i:03d}.txt").write_text(f"Bài {i}\n\nNội dung {i}.\n", encoding="utf-8")
+    cat = Catalog.open([folder])
+    steps = []
+    cat.update(workers=1, analyse=False, progress=lambda done, total: steps.append(done))
+    assert steps == [0, update_mod.FIRST_BATCH, update_mod.FIRST_BATCH + 20]
+    assert update_mod.BATCH_FILES > update_mod.FIRST_BATCH + 20
+
+
 def test_scan_files_with_stat_lists_what_scan_files_lists(corpus, tmp_path):
     (corpus / "sub").mkdir()
     shutil.copy(SEEDS[4], corpus / "sub" / "x.txt")

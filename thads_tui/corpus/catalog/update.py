@@ -29,6 +29,7 @@ from .db import building, pack, unpack
 Progress = Callable[[int, int], None]
 BATCH_FILES = 1024  # files written per transaction (~1 s of a build: each commit also flushes a search
 # index segment, and 256 made the merging of 4x more segments a quarter of the first phase's main CPU)
+FIRST_BATCH = 128  # ... but the first rows of a first build are committed (shown) after this many files
 POOL_THRESHOLD = 64  # fewer changed files than this are read in this process
 EXTRACT_BATCH = 1024  # articles analysed per transaction in the second phase
 
@@ -219,7 +220,7 @@ def update(conn: sqlite3.Connection, roots: Iterable[str | Path], *, progress: P
             report.articles += len(rows)
             report.bytes_read += size
             done += 1
-            if done % BATCH_FILES == 0:
+            if done % BATCH_FILES == 0 or done == FIRST_BATCH:  # a first build lists its first rows soon
                 conn.execute("COMMIT")
                 in_tx = False
                 if progress:
