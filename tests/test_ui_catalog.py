@@ -309,6 +309,39 @@ async def test_a_figure_page_the_worker_cannot_read_is_said_and_the_rows_stay(tm
         assert "could not read the figures (database is locked)" in status and screen.listed == listed
 
 
+async def test_a_large_catalogues_results_table_is_read_by_a_worker(tmp_path, monkeypatch):
+    """Above SLOW_RESULTS results figures the R table is read off the UI thread (the status says
+    so), then shown: the seeds' rows as the table read here shows them."""
+    from thads_tui.ui.screens import results as results_screen
+
+    threads = []
+    real_read = results_screen.ResultsScreen._read_table
+
+    def read_table(self, request):
+        threads.append(threading.current_thread() is threading.main_thread())
+        real_read(self, request)
+
+    monkeypatch.setattr(results_screen.ResultsScreen, "_read_table", read_table)
+    monkeypatch.setattr(results_screen, "SLOW_RESULTS", 0)
+    app = create_app(None, tmp_path / "db.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        for _ in range(50):
+            if app.reader.source.exploring_done:
+                break
+            await pilot.pause()
+        await pilot.press("R")
+        screen = app.screen
+        assert isinstance(screen, results_screen.ResultsScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if screen.listed and not screen._reading:
+                break
+        assert threads and not any(threads)  # read by a worker thread
+        row = next(r for r in screen.listed if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
+        assert row.cells["cases.rate"].value == 47.28 and screen.table.row_count == len(screen.listed)
+
+
 def test_interrupting_a_figure_page_stops_its_query(tmp_path, monkeypatch):
     """interrupt_page stops the query a page worker runs (a newer sort or filter was asked)."""
     import sqlite3

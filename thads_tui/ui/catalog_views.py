@@ -195,6 +195,12 @@ class CatalogExploration:
         self._result_counts = (cells, {k: len(v) for k, v in rows.items()})
         return found
 
+    def result_figure_count(self) -> int:
+        """How many figures the results table reads (counted on the cells' index)."""
+        cat, lock = self._view_catalog()
+        with lock:
+            return cat.conn.execute(f"SELECT count(*) FROM figures g WHERE g.body AND {_RESULT_FIGURE}").fetchone()[0]
+
     def result_counts(self) -> tuple[dict, dict]:
         """({(subject, period, metric): (articles, distinct values)}, {(subject, period): articles})
         over every figure of the results table, as the last result_figures() counted them."""

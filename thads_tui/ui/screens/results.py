@@ -9,11 +9,14 @@ chart, `w` writes the table (every value with its source article) as CSV.
 from __future__ import annotations
 
 import re
+import sqlite3
+from functools import partial
 from typing import Callable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -24,6 +27,8 @@ from ...results import ALL_COLUMNS, Cell, ResultsTable, Row
 from .. import actions
 from ..widgets.results_chart import ResultsChart
 from .table import FilteredTableScreen, clip
+
+SLOW_RESULTS = 20_000  # results figures above which the table is read by a worker
 
 # Short labels, so that the ten columns fit 120 terminal columns: rates in % (the header says
 # so, the cells do not repeat it), cases done in việc, money done in đồng (tỷ when that large).
@@ -78,6 +83,8 @@ class ResultsScreen(FilteredTableScreen):
         super().__init__(exploration, status)
         self.export = export
         self.results = ResultsTable()
+        self._request = 0  # the table asked for last (a worker's older answer is dropped)
+        self._reading = ""  # what the status says while a worker reads the table
 
     def compose(self) -> ComposeResult:
         with Vertical(id="results-view", classes="view"):
@@ -95,9 +102,54 @@ class ResultsScreen(FilteredTableScreen):
         self.query_one("#results-chart-box").display = False
         self.query_one("#results-filter", Input).focus()
 
-    def fetch(self) -> list[Row]:
+    class TableRead(Message):
+        """A worker read the results table (request number `request`)."""
+
+        def __init__(self, request: int, table: ResultsTable | None, error: str = "") -> None:
+            super().__init__()
+            self.request, self.table, self.error = request, table, error
+
+    def refresh_data(self) -> None:
+        """The table, read here when the catalogue's results figures are few, else by a worker (an
+        archive of reports has 100,000s: 1.4 s per 10,000 generated reports), the status saying so."""
+        count = getattr(self.exploration, "result_figure_count", None)
+        if count is None or count() <= SLOW_RESULTS:
+            super().refresh_data()
+            return
+        self._version = self.data_version()
+        self._request += 1
+        self._reading = "reading the figures…"
+        self.show_status()
+        self.run_worker(partial(self._read_table, self._request), thread=True, exclusive=True,
+                        group="results-read", exit_on_error=False)
+
+    def _read_table(self, request: int) -> None:
+        try:
+            table = self._table()
+        except sqlite3.Error as err:
+            self.post_message(self.TableRead(request, None, str(err)))
+            return
+        self.post_message(self.TableRead(request, table))
+
+    @on(TableRead)
+    def table_read(self, message: TableRead) -> None:
+        if message.request != self._request:
+            return
+        if message.table is None:
+            self._reading = f"could not read the figures ({message.error})"
+            self.show_status()
+            return
+        self._reading = ""
+        self.results = message.table
+        self.everything = message.table.rows
+        self.redraw()
+
+    def _table(self) -> ResultsTable:
         counts = getattr(self.exploration, "result_counts", None)  # a catalogue keeps a few sources per cell
-        self.results = results_of_rows(self.exploration.result_figures(), counts() if counts else None)
+        return results_of_rows(self.exploration.result_figures(), counts() if counts else None)
+
+    def fetch(self) -> list[Row]:
+        self.results = self._table()
         return self.results.rows
 
     def order_rows(self, rows: list[Row]) -> list[Row]:
@@ -114,7 +166,8 @@ class ResultsScreen(FilteredTableScreen):
 
     def extra_status(self) -> str:
         conflicts = sum(1 for r in self.listed if r.conflicts)
-        return f"{conflicts} with conflicting values (⚠)" if conflicts else ""
+        parts = [f"{conflicts} with conflicting values (⚠)"] if conflicts else []
+        return " · ".join(parts + ([self._reading] if self._reading else []))
 
     def redraw(self) -> None:
         super().redraw()
