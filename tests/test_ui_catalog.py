@@ -311,7 +311,10 @@ async def test_a_figure_page_the_worker_cannot_read_is_said_and_the_rows_stay(tm
 
 async def test_a_large_catalogues_results_table_is_read_by_a_worker(tmp_path, monkeypatch):
     """Above SLOW_RESULTS results figures the R table is read off the UI thread (the status says
-    so), then shown: the seeds' rows as the table read here shows them."""
+    so), then shown: the seeds' rows as the table read here shows them; a table that cannot be
+    read is said, the rows shown stay."""
+    import sqlite3
+
     from thads_tui.ui.screens import results as results_screen
 
     threads = []
@@ -340,6 +343,19 @@ async def test_a_large_catalogues_results_table_is_read_by_a_worker(tmp_path, mo
         assert threads and not any(threads)  # read by a worker thread
         row = next(r for r in screen.listed if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
         assert row.cells["cases.rate"].value == 47.28 and screen.table.row_count == len(screen.listed)
+
+        def locked(self):
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(results_screen.ResultsScreen, "_table", locked)
+        shown = list(screen.listed)
+        screen.refresh_data()  # the catalogue grew: read again, and it fails
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "could not" in screen._reading:
+                break
+        assert "could not read the figures (database is locked)" in str(screen.query_one(".view-status").render())
+        assert screen.listed == shown
 
 
 def test_interrupting_a_figure_page_stops_its_query(tmp_path, monkeypatch):
