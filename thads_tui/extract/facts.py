@@ -28,7 +28,7 @@ from itertools import accumulate
 from .cues import END, START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
-from .metrics import Window, is_bound, metric_of
+from .metrics import PLANNED, Window, is_bound, metric_of
 from .periods import YEAR, find_periods, reporting_months
 from .spans import Blocker, Span
 
@@ -156,6 +156,10 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
 _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
+# One case told as an example in a report (`Điển hình, một vụ việc tại Chi cục …`): its figures
+# are that case's, with no report period; a sentence singling out a part of the report's period.
+_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|chẳng hạn|ví dụ|(?:một|riêng) vụ|một trường hợp)(?!\w)")
+_SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
                          r"(?:(?:TNHH|MTV|CP|TMCP|[Cc]ổ\s+phần|[Tt]rách\s+nhiệm\s+hữu\s+hạn|"
@@ -481,9 +485,15 @@ class FactFinder:
                 own = self._period(self.sentences.paragraph_start(f.start), f.start, f.end, f.start)
             if own and carried and YEAR.fullmatch(own) and carried.startswith(own + ":"):
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
-            if own and m != "other":
+            if own and m != "other" and not self._part_or_plan(s, f.start):
                 carried = own
-            x["period"] = own or (carried if m != "other" else None)
+            # (the report's period is every aggregate figure's, `other` counts included: `toàn
+            # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
+            if own is None and m == "other" and (done and done[-1].start >= s or _EXAMPLE.search(self.text, s, f.start)
+                                                 or PLANNED.search(self.text, s, f.start)):
+                x["period"] = None
+                continue
+            x["period"] = own or carried
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
             if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
@@ -528,6 +538,11 @@ class FactFinder:
                 and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
             return after[0].canonical
         return None
+
+    def _part_or_plan(self, s: int, pos: int) -> bool:
+        """A period that is no report's for the figures after it: a part of it singled out
+        (`Riêng quý III/2025, …`) or a plan's (`phấn đấu đến hết năm 2025 …`)."""
+        return bool(_SINGLED_OUT.match(self.text, s) or PLANNED.search(self.text, s, pos))
 
     def _dated_result(self, s: int, f: Span) -> str | None:
         """The period of a business result (`doanh thu`, `lợi nhuận`, `lỗ` …) named in the
@@ -614,7 +629,8 @@ class FactFinder:
             subjects = named.get(self.text[f.start:f.end], ())
             if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
                 (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
-            if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
+            if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" and (
+                    self.case_article or x.get("subject") is None) or not body:
                 continue
             text = self.text[f.start:f.end]
             same = [b for b in body if self.text[b.start:b.end] == text]
