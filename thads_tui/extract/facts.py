@@ -141,6 +141,15 @@ _PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi t
 _RESULT_NOUN = re.compile(r"(?i)(?<!\w)(?:doanh thu|doanh số|lợi nhuận|lãi ròng|lỗ|thua lỗ|kim ngạch|nộp ngân sách)(?!\w)")
 _UNIT_OF = re.compile(r"(?:Sở [Gg]iao dịch|[Cc]hi nhánh|Hội sở|Phòng [Gg]iao dịch)\s+(?P<short>[A-ZĐ][A-Za-zĐ]+)(?!\w)")
 _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
+# A public body's own wrong done (`lập chứng từ khống`, `chi sai mục đích`, `trích lại`, `hợp
+# thức hoá`), right after its name; or the wrong found at it (`sai phạm tại UBND xã X`).
+_AT_FAULT_AFTER = re.compile(r"\s+(?:(?:đã|cũng|còn|lại)\s+)*(?:lập (?:\d+ )?(?:chứng từ )?khống|lập (?:\d+ )?chứng từ khống"
+                             r"|chi sai|sử dụng sai|trích lại|hợp thức ho[áa]|chiếm dụng|(?:để|làm) thất thoát|chi vượt|thu sai)(?!\w)")
+_AT_FAULT_BEFORE = re.compile(r"(?:sai phạm|vi phạm|thất thoát|chi sai)\s+(?:tại|của)\s+$")
+# A price or valuation (`giá bán`, `giá khởi điểm`, `thẩm định giá`, `định giá`), and a time
+# adverbial fronted before its clause (`năm 2015, …`).
+_PRICE_NOUN = re.compile(r"(?i)(?<!\w)(?:giá (?:bán|khởi điểm|trị|trúng|mua)|(?:thẩm )?định giá|duyệt giá)(?!\w)")
+_FRONTED = re.compile(r"\s*,")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `để Sở Giao dịch MHB chuyển gần 5.000 tỉ đồng cho …`, a lender too,
@@ -206,17 +215,20 @@ class FactFinder:
         # A story about one case names its party: a person without a title or a company; an
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
+        # (a public body whose own misspending the article is about is its party, as a company is)
+        bodies = _bodies_at_fault(text, orgs) if orgs else []
+        self.bodies = {b.canonical for b in bodies}
         self.case_article = self._is_case_article() and (
             any(not p.role and (p.start, p.end) not in authors
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000]))
+            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000])) or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
                                                      _PARTY_ROLE.fullmatch(p.role))
                               and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
-                                if _is_company(o.canonical)], key=lambda s: s.start)
+                                if _is_company(o.canonical)] + bodies, key=lambda s: s.start)
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
@@ -473,6 +485,9 @@ class FactFinder:
                 # (a company's yearly result dated in its own clause keeps that date: `năm 2016
                 # doanh thu đạt 13 tỉ đồng, năm 2017 là 21 tỉ đồng`; one case's sums never do)
                 x["period"] = self._dated_result(s, f) if m == "other" and x["unit"] != "duration" else None
+                if x["period"] is None and x["unit"] != "duration" and (
+                        x["subject"] in self.bodies or x["unit"] in ("VND", "USD") and m in ("other", "auction.price")):
+                    x["period"] = self._dated_clause(s, f, x["subject"] in self.bodies)
                 continue
             if m == "other" and is_bound(self.text, f.start, f.end):
                 x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
@@ -562,6 +577,26 @@ class FactFinder:
         if ps < s or pe > f.start or len(between) > 60 or _CLAUSE_END.search(between) or "," in between \
                 or not (_RESULT_NOUN.search(between) or _RESULT_NOUN.search(text, max(s, ps - 40), ps)
                         or re.fullmatch(r"\s*(?:là|đạt)\s*", between)):
+            return None
+        return period
+
+    def _dated_clause(self, s: int, f: Span, accounts: bool) -> str | None:
+        """The date of a price or valuation its clause opens with, the time adverbial fronted
+        before a comma (`năm 2015, Sở Tài chính … duyệt giá bán là hơn 257 tỉ đồng`, `Năm 2013,
+        TP duyệt giá khởi điểm … 35,7 tỉ đồng`, `Đến năm 2009, …, X thẩm định giá … 380 tỉ
+        đồng`): the lead's decision C, in a case story too. A public body's accounts are dated
+        so too, as a company's yearly results are (`năm 2018, UBND xã X lập khống chứng từ để
+        rút … 12 triệu đồng`, `Từ năm 2016-2018, UBND xã đã trích lại 10% …`). Other case sums
+        keep none (a person's sums taken over a span, a debt at a date: decision 2)."""
+        text = self.text
+        i = bisect_left(self.period_starts, f.start) - 1
+        if i < 0:
+            return None
+        ps, pe, period = self.periods[i]
+        if ps < s or pe > f.start or not any(c.isdigit() for c in text[ps:pe]) or not _FRONTED.match(text, pe):
+            return None
+        between = text[pe:f.start]
+        if len(between) > 200 or _CLAUSE_END.search(between) or not (accounts or _PRICE_NOUN.search(between)):
             return None
         return period
 
@@ -839,6 +874,26 @@ _COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|c
 def _court_story(text: str) -> bool:
     """A word of a court case (`bị cáo`, `tuyên phạt`, `kháng cáo` …), not counted."""
     return any(not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _COURT.finditer(text))
+
+
+def _bodies_at_fault(text: str, orgs: list[Span]) -> list[Span]:
+    """Mentions of a public body the article's case is about: one that did the wrong itself
+    (`UBND xã Hà Tây lập chứng từ khống`, `UBND xã đã trích lại 10% kinh phí`, `sai phạm tại
+    UBND xã X`), named by its entity's canonical; a bare later mention (`UBND xã`) is the one
+    named body it begins. A body with no name of its own (`UBND xã` alone) is none."""
+    faulty = {o.canonical for o in orgs if not _is_company(o.canonical)
+              and (_AT_FAULT_AFTER.match(text, o.end) or _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start))}
+    if not faulty:
+        return []
+    names = sorted({o.canonical for o in orgs})
+
+    def full(c: str) -> str | None:  # (the one longer name it begins, by bisection: no scan)
+        i = bisect_left(names, c + " ")
+        j = bisect_left(names, c + "!", i)  # (`!` sorts right after the space)
+        return c if i == j else names[i] if j - i == 1 else None
+    parties = {n for n in map(full, faulty) if n and n.rsplit(" ", 1)[-1][:1].isupper()}
+    return [Span(o.start, o.end, "ORG", c) for o in orgs
+            if (c := o.canonical if o.canonical in parties else full(o.canonical)) in parties]
 
 
 def _is_company(name: str) -> bool:
