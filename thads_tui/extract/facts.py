@@ -145,6 +145,8 @@ _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no 
 # thức hoá`), right after its name; or the wrong found at it (`sai phạm tại UBND xã X`).
 _AT_FAULT_AFTER = re.compile(r"\s+(?:(?:đã|cũng|còn|lại)\s+)*(?:lập (?:\d+ )?(?:chứng từ )?khống|lập (?:\d+ )?chứng từ khống"
                              r"|chi sai|sử dụng sai|trích lại|hợp thức ho[áa]|chiếm dụng|(?:để|làm) thất thoát|chi vượt|thu sai)(?!\w)")
+_FAULT_WORDS = ("khống", "chi sai", "sử dụng sai", "trích lại", "hợp thức", "chiếm dụng", "thất thoát",
+                "chi vượt", "thu sai", "sai phạm tại", "vi phạm tại", "sai phạm của", "vi phạm của")
 _AT_FAULT_BEFORE = re.compile(r"(?:sai phạm|vi phạm|thất thoát|chi sai)\s+(?:tại|của)\s+$")
 # A price or valuation (`giá bán`, `giá khởi điểm`, `thẩm định giá`, `định giá`), and a time
 # adverbial fronted before its clause (`năm 2015, …`).
@@ -500,7 +502,7 @@ class FactFinder:
                 own = self._period(self.sentences.paragraph_start(f.start), f.start, f.end, f.start)
             if own and carried and YEAR.fullmatch(own) and carried.startswith(own + ":"):
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
-            if own and m != "other" and not self._part_or_plan(s, f.start):
+            if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
@@ -881,8 +883,12 @@ def _bodies_at_fault(text: str, orgs: list[Span]) -> list[Span]:
     (`UBND xã Hà Tây lập chứng từ khống`, `UBND xã đã trích lại 10% kinh phí`, `sai phạm tại
     UBND xã X`), named by its entity's canonical; a bare later mention (`UBND xã`) is the one
     named body it begins. A body with no name of its own (`UBND xã` alone) is none."""
-    faulty = {o.canonical for o in orgs if not _is_company(o.canonical)
-              and (_AT_FAULT_AFTER.match(text, o.end) or _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start))}
+    if not any(w in text for w in _FAULT_WORDS):
+        return []  # (most articles: no name to look at)
+    faulty = {o.canonical for o in orgs
+              if (_AT_FAULT_AFTER.match(text, o.end) or ("tại" in text[max(0, o.start - 6):o.start] or "của" in text[max(0, o.start - 6):o.start])
+                  and _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start))
+              and not _is_company(o.canonical)}
     if not faulty:
         return []
     names = sorted({o.canonical for o in orgs})
