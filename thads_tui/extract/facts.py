@@ -885,10 +885,12 @@ def _bodies_at_fault(text: str, orgs: list[Span]) -> list[Span]:
     named body it begins. A body with no name of its own (`UBND xã` alone) is none."""
     if not any(w in text for w in _FAULT_WORDS):
         return []  # (most articles: no name to look at)
-    faulty = {o.canonical for o in orgs
-              if (_AT_FAULT_AFTER.match(text, o.end) or ("tại" in text[max(0, o.start - 6):o.start] or "của" in text[max(0, o.start - 6):o.start])
-                  and _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start))
-              and not _is_company(o.canonical)}
+    def at_fault(o: Span) -> bool:
+        if _AT_FAULT_AFTER.match(text, o.end):
+            return True
+        near = text[max(0, o.start - 6):o.start]  # (`tại`/`của` first: the search is the dearer)
+        return ("tại" in near or "của" in near) and _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start) is not None
+    faulty = {o.canonical for o in orgs if at_fault(o) and not _is_company(o.canonical)}
     if not faulty:
         return []
     names = sorted({o.canonical for o in orgs})
