@@ -107,6 +107,21 @@ canonical convention for a public body), other agencies' `other` counts given th
 (blind8 does, heldout1/2 do not: carrying it costs heldout2 period 0.947 -> 0.874), one case's sums
 dated in their clause (blind8 `năm 2015 … hơn 257 tỉ đồng` -> 2015, against the README), a report
 citing named cases as examples (vn-train-018055: read as a court story).
+Round 7 (EXTRACTOR_VERSION 10, issue #12, branch b9conv, the lead's decisions A-C in
+benchmarks/gold/CHANGES.md): an aggregate report's period is every aggregate figure's, `other`
+counts included (heldout1/heldout2 gold aligned, 13 rows), not an example case's (`Điển hình,
+một vụ việc …`), a plan's, or one told beside a case figure; a part singled out (`Riêng Quý
+III/2025`) or a plan's period is not carried on; an aggregate headline's `other` figure takes the
+body's period; a public body that did the wrong itself (`UBND xã X lập chứng từ khống`) is its
+case's party by its entity's canonical (blind8 gold aligned to `Ủy ban nhân dân xã Hà Tây`); a
+price dated by a fronted adverbial keeps the date in a case story, as a public body's accounts do
+(blind7 `845 tỷ đồng` -> 2018-05 aligned); a sum paid out on faked papers is owed by no one.
+On the aligned gold, main (v9) then v10: heldout1 period 0.929 -> 0.980; heldout2 period 0.884 ->
+0.958; blind7 period 0.986 -> 1.0; blind8 subject 0.652 -> 0.764, period 0.742 -> 0.966; every
+other score unchanged (seeds 1/1/1, micro F1 0.9966). Left: vn-train-018055 (a ministry's report
+citing cases: read as a court story; made aggregate it takes `Phú Thọ`, its only province, as
+subject, not the nation), vn-train-003090's defendants (who directed whom), the price changes
+blind8 calls `other` (`nhỉnh hơn giá khởi điểm 2 tỉ`).
 """
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from itertools import accumulate
 from .cues import END, START, index_cues
 from .lexicon import ACRO_WORD, UPPER, trie_pattern
 from .names import NOT_FIRST as _NOT_FIRST
-from .metrics import Window, is_bound, metric_of
+from .metrics import PLANNED, Window, is_bound, metric_of
 from .periods import YEAR, find_periods, reporting_months
 from .spans import Blocker, Span
 
@@ -141,6 +141,17 @@ _PEOPLE_COUNTED = re.compile(r"(?<!\w)(?:phạt tù|xét xử|truy tố|khởi t
 _RESULT_NOUN = re.compile(r"(?i)(?<!\w)(?:doanh thu|doanh số|lợi nhuận|lãi ròng|lỗ|thua lỗ|kim ngạch|nộp ngân sách)(?!\w)")
 _UNIT_OF = re.compile(r"(?:Sở [Gg]iao dịch|[Cc]hi nhánh|Hội sở|Phòng [Gg]iao dịch)\s+(?P<short>[A-ZĐ][A-Za-zĐ]+)(?!\w)")
 _CLAUSE_END = re.compile(r";|\.(?!\d)")  # (`4.000 tấn`: a thousands mark, no stop)
+# A public body's own wrong done (`lập chứng từ khống`, `chi sai mục đích`, `trích lại`, `hợp
+# thức hoá`), right after its name; or the wrong found at it (`sai phạm tại UBND xã X`).
+_AT_FAULT_AFTER = re.compile(r"\s+(?:(?:đã|cũng|còn|lại)\s+)*(?:lập (?:\d+ )?(?:chứng từ )?khống|lập (?:\d+ )?chứng từ khống"
+                             r"|chi sai|sử dụng sai|trích lại|hợp thức ho[áa]|chiếm dụng|(?:để|làm) thất thoát|chi vượt|thu sai)(?!\w)")
+_FAULT_WORDS = ("khống", "chi sai", "sử dụng sai", "trích lại", "hợp thức", "chiếm dụng", "thất thoát",
+                "chi vượt", "thu sai", "sai phạm tại", "vi phạm tại", "sai phạm của", "vi phạm của")
+_AT_FAULT_BEFORE = re.compile(r"(?:sai phạm|vi phạm|thất thoát|chi sai)\s+(?:tại|của)\s+$")
+# A price or valuation (`giá bán`, `giá khởi điểm`, `thẩm định giá`, `định giá`), and a time
+# adverbial fronted before its clause (`năm 2015, …`).
+_PRICE_NOUN = re.compile(r"(?i)(?<!\w)(?:giá (?:bán|khởi điểm|trị|trúng|mua)|(?:thẩm )?định giá|duyệt giá)(?!\w)")
+_FRONTED = re.compile(r"\s*,")
 _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 # Whoever pays: the party right before the verb (`buộc ông Thăng bồi thường 600 tỉ đồng`,
 # `để Sở Giao dịch MHB chuyển gần 5.000 tỉ đồng cho …`, a lender too,
@@ -156,6 +167,10 @@ _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
 _SHORT_DASH = re.compile(r"\s-\s(?:\S+\s)?(\S+)$")
 _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng công ty)\s+({ACRO_WORD})$")
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
+# One case told as an example in a report (`Điển hình, một vụ việc tại Chi cục …`): its figures
+# are that case's, with no report period; a sentence singling out a part of the report's period.
+_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|chẳng hạn|ví dụ|(?:một|riêng) vụ|một trường hợp)(?!\w)")
+_SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
                          r"(?:(?:TNHH|MTV|CP|TMCP|[Cc]ổ\s+phần|[Tt]rách\s+nhiệm\s+hữu\s+hạn|"
@@ -202,17 +217,20 @@ class FactFinder:
         # A story about one case names its party: a person without a title or a company; an
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
+        # (a public body whose own misspending the article is about is its party, as a company is)
+        bodies = _bodies_at_fault(text, orgs) if orgs else []
+        self.bodies = {b.canonical for b in bodies}
         self.case_article = self._is_case_article() and (
             any(not p.role and (p.start, p.end) not in authors
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000]))
+            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000])) or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
                                                      _PARTY_ROLE.fullmatch(p.role))
                               and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
-                                if _is_company(o.canonical)], key=lambda s: s.start)
+                                if _is_company(o.canonical)] + bodies, key=lambda s: s.start)
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
@@ -469,6 +487,9 @@ class FactFinder:
                 # (a company's yearly result dated in its own clause keeps that date: `năm 2016
                 # doanh thu đạt 13 tỉ đồng, năm 2017 là 21 tỉ đồng`; one case's sums never do)
                 x["period"] = self._dated_result(s, f) if m == "other" and x["unit"] != "duration" else None
+                if x["period"] is None and x["unit"] != "duration" and (
+                        x["subject"] in self.bodies or x["unit"] in ("VND", "USD") and m in ("other", "auction.price")):
+                    x["period"] = self._dated_clause(s, f, x["subject"] in self.bodies)
                 continue
             if m == "other" and is_bound(self.text, f.start, f.end):
                 x["period"] = None  # a class of cases (`có giá trị trên 10 tỷ đồng`): no one time's
@@ -481,9 +502,15 @@ class FactFinder:
                 own = self._period(self.sentences.paragraph_start(f.start), f.start, f.end, f.start)
             if own and carried and YEAR.fullmatch(own) and carried.startswith(own + ":"):
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
-            if own and m != "other":
+            if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
-            x["period"] = own or (carried if m != "other" else None)
+            # (the report's period is every aggregate figure's, `other` counts included: `toàn
+            # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
+            if own is None and m == "other" and (done and done[-1].start >= s or _EXAMPLE.search(self.text, s, f.start)
+                                                 or PLANNED.search(self.text, s, f.start)):
+                x["period"] = None
+                continue
+            x["period"] = own or carried
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
             if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
@@ -529,6 +556,11 @@ class FactFinder:
             return after[0].canonical
         return None
 
+    def _part_or_plan(self, s: int, pos: int) -> bool:
+        """A period that is no report's for the figures after it: a part of it singled out
+        (`Riêng quý III/2025, …`) or a plan's (`phấn đấu đến hết năm 2025 …`)."""
+        return bool(_SINGLED_OUT.match(self.text, s) or PLANNED.search(self.text, s, pos))
+
     def _dated_result(self, s: int, f: Span) -> str | None:
         """The period of a business result (`doanh thu`, `lợi nhuận`, `lỗ` …) named in the
         figure's clause before it (`năm 2016 doanh thu … đạt 13 tỉ đồng`, `lợi nhuận sau thuế
@@ -547,6 +579,26 @@ class FactFinder:
         if ps < s or pe > f.start or len(between) > 60 or _CLAUSE_END.search(between) or "," in between \
                 or not (_RESULT_NOUN.search(between) or _RESULT_NOUN.search(text, max(s, ps - 40), ps)
                         or re.fullmatch(r"\s*(?:là|đạt)\s*", between)):
+            return None
+        return period
+
+    def _dated_clause(self, s: int, f: Span, accounts: bool) -> str | None:
+        """The date of a price or valuation its clause opens with, the time adverbial fronted
+        before a comma (`năm 2015, Sở Tài chính … duyệt giá bán là hơn 257 tỉ đồng`, `Năm 2013,
+        TP duyệt giá khởi điểm … 35,7 tỉ đồng`, `Đến năm 2009, …, X thẩm định giá … 380 tỉ
+        đồng`): the lead's decision C, in a case story too. A public body's accounts are dated
+        so too, as a company's yearly results are (`năm 2018, UBND xã X lập khống chứng từ để
+        rút … 12 triệu đồng`, `Từ năm 2016-2018, UBND xã đã trích lại 10% …`). Other case sums
+        keep none (a person's sums taken over a span, a debt at a date: decision 2)."""
+        text = self.text
+        i = bisect_left(self.period_starts, f.start) - 1
+        if i < 0:
+            return None
+        ps, pe, period = self.periods[i]
+        if ps < s or pe > f.start or not any(c.isdigit() for c in text[ps:pe]) or not _FRONTED.match(text, pe):
+            return None
+        between = text[pe:f.start]
+        if len(between) > 200 or _CLAUSE_END.search(between) or not (accounts or _PRICE_NOUN.search(between)):
             return None
         return period
 
@@ -614,7 +666,8 @@ class FactFinder:
             subjects = named.get(self.text[f.start:f.end], ())
             if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
                 (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
-            if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" or not body:
+            if x.get("period") or x["metric"] in _CASE_METRICS or x["metric"] == "other" and (
+                    self.case_article or x.get("subject") is None) or not body:
                 continue
             text = self.text[f.start:f.end]
             same = [b for b in body if self.text[b.start:b.end] == text]
@@ -823,6 +876,32 @@ _COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|c
 def _court_story(text: str) -> bool:
     """A word of a court case (`bị cáo`, `tuyên phạt`, `kháng cáo` …), not counted."""
     return any(not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start()) for m in _COURT.finditer(text))
+
+
+def _bodies_at_fault(text: str, orgs: list[Span]) -> list[Span]:
+    """Mentions of a public body the article's case is about: one that did the wrong itself
+    (`UBND xã Hà Tây lập chứng từ khống`, `UBND xã đã trích lại 10% kinh phí`, `sai phạm tại
+    UBND xã X`), named by its entity's canonical; a bare later mention (`UBND xã`) is the one
+    named body it begins. A body with no name of its own (`UBND xã` alone) is none."""
+    if not any(w in text for w in _FAULT_WORDS):
+        return []  # (most articles: no name to look at)
+    def at_fault(o: Span) -> bool:
+        if _AT_FAULT_AFTER.match(text, o.end):
+            return True
+        near = text[max(0, o.start - 6):o.start]  # (`tại`/`của` first: the search is the dearer)
+        return ("tại" in near or "của" in near) and _AT_FAULT_BEFORE.search(text, max(0, o.start - 24), o.start) is not None
+    faulty = {o.canonical for o in orgs if at_fault(o) and not _is_company(o.canonical)}
+    if not faulty:
+        return []
+    names = sorted({o.canonical for o in orgs})
+
+    def full(c: str) -> str | None:  # (the one longer name it begins, by bisection: no scan)
+        i = bisect_left(names, c + " ")
+        j = bisect_left(names, c + "!", i)  # (`!` sorts right after the space)
+        return c if i == j else names[i] if j - i == 1 else None
+    parties = {n for n in map(full, faulty) if n and n.rsplit(" ", 1)[-1][:1].isupper()}
+    return [Span(o.start, o.end, "ORG", c) for o in orgs
+            if (c := o.canonical if o.canonical in parties else full(o.canonical)) in parties]
 
 
 def _is_company(name: str) -> bool:

@@ -40,9 +40,11 @@ _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điề
 # Money taken (`chiếm đoạt`, `chiếm dụng`, `chi xài`) between a result word and the sum: the
 # sum is what was taken, no one's debt or payment (`trả nợ, Huy chiếm đoạt hơn 1,3 tỷ đồng`).
 _TAKEN = re.compile(r"(?<!\w)(?:chiếm đoạt|chiếm dụng|chiếm hưởng|tham ô|chi xài|chiếm giữ)(?!\w)")
+# Papers faked before a word of paying (`lập chứng từ khống để thanh toán …`): a sum misspent.
+_FAKED = re.compile(r"(?<!\w)khống(?!\w)")
 # A plan or forecast (`dự kiến thu về 7.704 tỉ đồng`) is no result; nor a bound (`từ 100 tỷ
 # đồng trở lên`), nor a share of a plan (`đạt 138% kế hoạch`).
-_PLANNED = re.compile(r"(?i)(?<!\w)(?:dự kiến|dự tính|kế hoạch thu|phấn đấu)(?!\w)")
+PLANNED = re.compile(r"(?i)(?<!\w)(?:dự kiến|dự tính|kế hoạch thu|phấn đấu)(?!\w)")
 _BOUND_AFTER = re.compile(r"\s*trở\s+lên(?!\w)")
 _CLASS_BEFORE = re.compile(r"(?i)(?:có|với)\s+giá\s+trị(?:\s+[^\s\d.;,]+){0,3}?\s+$")
 
@@ -178,7 +180,9 @@ def _metric_of(w: Window, unit: str, word: str, case_context: bool, previous: st
         if cue is not None and kind in ("owed", "recovered", "auction") and \
                 _TAKEN.search(w.text, cue[END], w.start):
             kind = None  # (taken after the word: `trả nợ, Huy chiếm đoạt 1,3 tỷ đồng`)
-        if _PLANNED.search(w.text, w.clause[0], w.start):
+        if kind == "owed" and _FAKED.search(w.text, w.clause[0], cue[START]):
+            kind = None  # paid out on faked papers: misspent, owed by no one
+        if PLANNED.search(w.text, w.clause[0], w.start):
             return "other"  # a plan or a forecast, no result yet
         if after_q and after_q["pending"]:
             kind = "pending"  # `còn 1.234 việc chưa thi hành xong`: what is left, no result
