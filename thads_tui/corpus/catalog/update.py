@@ -149,8 +149,8 @@ def write_extraction(conn: sqlite3.Connection, n: int, ents: list[tuple], figs: 
 
 def write_extractions(conn: sqlite3.Connection, analysed: Iterable[tuple[int, list, list]],
                       names: dict | None = None) -> None:
-    """Several articles' entity and figure rows, two statements in all (the rows sorted by name:
-    the name index is written page by page, not at random)."""
+    """Several articles' entity and figure rows, two statements in all (the entity rows in the
+    name index's order)."""
     names = {} if names is None else names
     ent_rows, fig_rows = [], []
     for n, ents, figs in analysed:
@@ -160,13 +160,13 @@ def write_extractions(conn: sqlite3.Connection, analysed: Iterable[tuple[int, li
                 name = names[canonical, type_] = _name_id(conn, canonical, type_)
             ent_rows.append((n, seq, name, start, end, role, body))
         fig_rows.extend((n, i, *f) for i, f in enumerate(figs))
-    ent_rows.sort(key=_BY_NAME)
+    ent_rows.sort(key=_by_name)
     conn.executemany("INSERT INTO entities(article, seq, name, start, end, role, body) VALUES (?,?,?,?,?,?,?)",
                      ent_rows)
     conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fig_rows)
 
 
-def _BY_NAME(row: tuple):
+def _by_name(row: tuple):
     return row[2], row[6]
 
 
