@@ -255,6 +255,34 @@ def test_two_processes_on_one_catalogue(corpus, cache):
     assert cat.update(workers=1).read == 0 and cat.count() == 5
 
 
+def test_an_open_meeting_another_process_creating_the_catalogue_waits_for_it(tmp_path, monkeypatch):
+    """SQLite answers "database is locked" at once (whatever the busy timeout) while another
+    process creates the file or switches it to WAL: the open waits a little, then uses the file;
+    a catalogue locked for good is given up for memory, with the notice."""
+    real, calls = db.connect, []
+
+    def locked_twice(path):
+        calls.append(path)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(path)
+
+    monkeypatch.setattr(db, "connect", locked_twice)
+    notices = []
+    conn = db.open_file(tmp_path / "c.sqlite3", notices.append)
+    assert len(calls) == 3 and not notices and conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def locked(path):  # the file's connections only (memory is no file)
+        if str(path) != db.MEMORY:
+            raise sqlite3.OperationalError("database is locked")
+        return real(path)
+
+    monkeypatch.setattr(db, "connect", locked)
+    conn = db.open_file(tmp_path / "d.sqlite3", notices.append)
+    assert notices == ["The catalogue is busy in another window: a catalogue in memory is used."]
+    assert conn.execute("PRAGMA database_list").fetchone()[2] == ""  # in memory
+
+
 def test_older_schema_version_is_rebuilt_with_a_notice(corpus, cache):
     cat = Catalog.open([corpus])
     cat.update(workers=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ SCHEMA_VERSION = 8  # 3: figures carry metric, subject, period, unit_word; 4: en
 #    and a period indexed by cell (the results table read every source: 19 s, 1.2 GB at 100k reports)
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
+BUSY_OPEN_WAIT = 1.5  # seconds an open waits for another process creating the catalogue
 MEMORY = ":memory:"
 
 SCHEMA = """
@@ -194,7 +196,8 @@ def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
         notice(f"The catalogue folder {path.parent} cannot be written ({_reason(err)}): "
                "the catalogue is kept in memory for this session.")
         return open_memory()
-    for attempt in range(2):
+    attempt, waited, tries = 0, 0.0, 0
+    while attempt < 2:
         try:
             conn = connect(path)
             version = _version(conn)
@@ -209,10 +212,19 @@ def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
                 conn.close()
                 notice(f"The catalogue {path.name} is in an older format; it is rebuilt from the corpus.")
                 _remove(path)
+                attempt += 1
                 continue
             return conn
         except sqlite3.OperationalError as err:
             if "locked" in str(err) or "busy" in str(err):
+                _close_quietly(locals().get("conn"))
+                # another process creating the file or switching it to WAL answers "locked" at once,
+                # whatever the busy timeout: wait for it a little before giving up the file
+                if waited < BUSY_OPEN_WAIT:
+                    pause = min(0.05 * 2 ** tries, 0.4)
+                    time.sleep(pause)
+                    waited, tries = waited + pause, tries + 1
+                    continue
                 notice("The catalogue is busy in another window: a catalogue in memory is used.")
                 return open_memory()
             if attempt or not _damaged(err):
@@ -221,6 +233,7 @@ def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
             notice(f"The catalogue {path.name} was damaged ({err}); it is rebuilt from the corpus.")
             _close_quietly(conn)
             _remove(path)
+            attempt += 1
         except sqlite3.DatabaseError as err:
             _close_quietly(locals().get("conn"))
             if attempt:
@@ -228,6 +241,7 @@ def open_file(path: Path, notice: Callable[[str], None]) -> sqlite3.Connection:
                 return open_memory()
             notice(f"The catalogue {path.name} was damaged ({err}); it is rebuilt from the corpus.")
             _remove(path)
+            attempt += 1
         except OSError as err:
             notice(f"The catalogue cannot be used ({_reason(err)}): it is kept in memory for this session.")
             return open_memory()
