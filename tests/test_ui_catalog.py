@@ -278,7 +278,7 @@ async def test_a_large_catalogue_sorts_and_filters_the_figures_in_a_worker(tmp_p
         by_text = sort_figures(search_figures(every, "gia lai"), "text")
         assert [(r.article_id, r.start) for r in screen.listed] == [(r.article_id, r.start) for r in by_text[:3]]
         listed = list(screen.listed)
-        screen.post_message(figures_screen.FiguresScreen.PageRead(screen._request - 1, FigurePage([], 0, 0)))
+        screen.post_message(screen.Read(screen._request - 1, FigurePage([], 0, 0)))
         await pilot.pause()
         assert screen.listed == listed  # an answer to an older request changes nothing
 

@@ -8,13 +8,9 @@ results view (R); the old chart that averaged unrelated percentages is gone.
 """
 from __future__ import annotations
 
-import sqlite3
-from functools import partial
 from typing import Callable
 
 from rich.text import Text
-from textual import on
-from textual.message import Message
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
@@ -40,8 +36,6 @@ class FiguresScreen(FilteredTableScreen):
     def __init__(self, exploration, status: Callable[[], str], export: Callable[[list[FigureRow]], object]) -> None:
         super().__init__(exploration, status)
         self.export = export
-        self._request = 0  # the page asked for last (a worker's older answer is dropped)
-        self._reading = ""  # what the status says while a worker reads the page
 
     def compose(self) -> ComposeResult:
         with Vertical(id="figures-view", classes="view"):
@@ -54,13 +48,6 @@ class FiguresScreen(FilteredTableScreen):
 
     def on_mount(self) -> None:  # after TableScreen.on_mount (Textual calls both)
         self.table.focus()
-
-    class PageRead(Message):
-        """A worker read the page asked for (request number `request`)."""
-
-        def __init__(self, request: int, page: FigurePage | None, error: str = "") -> None:
-            super().__init__()
-            self.request, self.page, self.error = request, page, error
 
     def refresh_data(self) -> None:
         self._version = self.data_version()
@@ -76,40 +63,20 @@ class FiguresScreen(FilteredTableScreen):
         at 100,000 articles), and typing on must not wait for it. A newer request stops the older."""
         interrupt = getattr(self.exploration, "interrupt_page", None)
         quick = self.sort_by == self.DEFAULT_SORT and not self.reverse and not self.filter_text
-        self._request += 1  # newer than any page a worker still reads: that one stops, its answer is dropped
         if interrupt is not None:
-            interrupt()
+            interrupt()  # the page a worker still reads stops (its answer would be dropped)
         if interrupt is None or quick or self.total <= SLOW_FIGURES:
-            self._reading = ""
+            self.newer_request()
             super().redraw()
             return
-        self._reading = "filtering…" if self.filter_text else "sorting…"
-        self.show_status()
-        self.run_worker(partial(self._read_page, self._request, self.sort_by, self.reverse, self.filter_text),
-                        thread=True, exclusive=True, group="figures-page", exit_on_error=False)
+        self.read_behind("filtering…" if self.filter_text else "sorting…", "figures-page",
+                         self._read_page, self.sort_by, self.reverse, self.filter_text)
 
     def _read_page(self, request: int, by: str, reverse: bool, text: str) -> None:
-        try:
-            page = self.exploration.figure_page(by, reverse, text, MAX_ROWS)
-        except sqlite3.Error as err:
-            if "interrupt" not in str(err):  # else a newer request stopped it: its own answer comes
-                self.post_message(self.PageRead(request, None, str(err)))
-            return
-        self.post_message(self.PageRead(request, page))
+        self.answer(request, lambda: self.exploration.figure_page(by, reverse, text, MAX_ROWS))
 
-    @on(PageRead)
-    def page_read(self, message: PageRead) -> None:
-        if message.request != self._request:  # an older answer is dropped
-            return
-        if message.page is None:  # the table keeps the rows it had
-            self._reading = f"could not read the figures ({message.error})"
-            self.show_status()
-            return
-        self._reading = ""
-        self.show_page(message.page.rows, message.page.matched, message.page.total)
-
-    def extra_status(self) -> str:
-        return self._reading
+    def show_read(self, page: FigurePage) -> None:
+        self.show_page(page.rows, page.matched, page.total)
 
     def identity(self, row: FigureRow) -> tuple:
         return row.article_id, row.start

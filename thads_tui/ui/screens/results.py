@@ -9,14 +9,11 @@ chart, `w` writes the table (every value with its source article) as CSV.
 from __future__ import annotations
 
 import re
-import sqlite3
-from functools import partial
 from typing import Callable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -83,8 +80,6 @@ class ResultsScreen(FilteredTableScreen):
         super().__init__(exploration, status)
         self.export = export
         self.results = ResultsTable()
-        self._request = 0  # the table asked for last (a worker's older answer is dropped)
-        self._reading = ""  # what the status says while a worker reads the table
 
     def compose(self) -> ComposeResult:
         with Vertical(id="results-view", classes="view"):
@@ -102,13 +97,6 @@ class ResultsScreen(FilteredTableScreen):
         self.query_one("#results-chart-box").display = False
         self.query_one("#results-filter", Input).focus()
 
-    class TableRead(Message):
-        """A worker read the results table (request number `request`)."""
-
-        def __init__(self, request: int, table: ResultsTable | None, error: str = "") -> None:
-            super().__init__()
-            self.request, self.table, self.error = request, table, error
-
     def refresh_data(self) -> None:
         """The table, read here when the catalogue's results figures are few, else by a worker (an
         archive of reports has 100,000s: 1.4 s per 10,000 generated reports), the status saying so."""
@@ -117,31 +105,14 @@ class ResultsScreen(FilteredTableScreen):
             super().refresh_data()
             return
         self._version = self.data_version()
-        self._request += 1
-        self._reading = "reading the figures…"
-        self.show_status()
-        self.run_worker(partial(self._read_table, self._request), thread=True, exclusive=True,
-                        group="results-read", exit_on_error=False)
+        self.read_behind("reading the figures…", "results-read", self._read_table)
 
     def _read_table(self, request: int) -> None:
-        try:
-            table = self._table()
-        except sqlite3.Error as err:
-            self.post_message(self.TableRead(request, None, str(err)))
-            return
-        self.post_message(self.TableRead(request, table))
+        self.answer(request, self._table)
 
-    @on(TableRead)
-    def table_read(self, message: TableRead) -> None:
-        if message.request != self._request:
-            return
-        if message.table is None:
-            self._reading = f"could not read the figures ({message.error})"
-            self.show_status()
-            return
-        self._reading = ""
-        self.results = message.table
-        self.everything = message.table.rows
+    def show_read(self, table: ResultsTable) -> None:
+        self.results = table
+        self.everything = table.rows
         self.redraw()
 
     def _table(self) -> ResultsTable:

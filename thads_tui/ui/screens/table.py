@@ -3,10 +3,13 @@ by any column (click its header, or ctrl+s / ctrl+r), refreshed as the corpus-wi
 on, and closed with escape, giving back the chosen row (enter or a click) or None."""
 from __future__ import annotations
 
+import sqlite3
+from functools import partial
 from typing import Any, Callable, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
@@ -36,6 +39,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         # it: untouched, it stays on the first row (rows read later would drag it down the list)
         self._placed, self._moved = 0, False
         self._drawn_width = 0  # the terminal's width at the last redraw
+        self._request = 0  # the rows asked for last: a worker's answer to an older request is dropped
+        self._reading = ""  # what the status says while a worker reads them
 
     # subclasses: the rows, their identity, their cells, their order
     def fetch(self) -> list[T]:
@@ -51,7 +56,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         raise NotImplementedError
 
     def extra_status(self) -> str:
-        return ""
+        return self._reading
 
     @property
     def table(self) -> DataTable:
@@ -119,6 +124,54 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         self._placed, self._drawn_width = table.cursor_row, self.app.size.width
         table.refresh()
         self.show_status()
+
+    # --- rows read by a worker (a large catalogue) ---------------------------------------------------
+    class Read(Message):
+        """A worker's answer to request number `request`: the rows read, or why they were not."""
+
+        def __init__(self, request: int, value: Any, error: str = "") -> None:
+            super().__init__()
+            self.request, self.value, self.error = request, value, error
+
+    def newer_request(self) -> int:
+        """Rows are asked for again: any worker's answer to an earlier request will be dropped."""
+        self._request += 1
+        self._reading = ""
+        return self._request
+
+    def read_behind(self, status: str, group: str, reader: Callable[..., None], *args: Any) -> None:
+        """`reader(request, *args)` in a worker thread (it calls `answer`), the status saying `status`."""
+        request = self.newer_request()
+        self._reading = status
+        self.show_status()
+        self.run_worker(partial(reader, request, *args), thread=True, exclusive=True, group=group,
+                        exit_on_error=False)
+
+    def answer(self, request: int, read: Callable[[], Any]) -> None:
+        """In the worker: `read()`'s value, or its error, to the screen (an interruption by a newer
+        request says nothing: that request's own answer comes)."""
+        try:
+            value = read()
+        except sqlite3.Error as err:
+            if "interrupt" not in str(err):
+                self.post_message(self.Read(request, None, str(err)))
+            return
+        self.post_message(self.Read(request, value))
+
+    @on(Read)
+    def _answered(self, message: Read) -> None:
+        if message.request != self._request:  # an older answer is dropped
+            return
+        if message.error:  # the table keeps the rows it had
+            self._reading = f"could not read the figures ({message.error})"
+            self.show_status()
+            return
+        self._reading = ""
+        self.show_read(message.value)
+
+    def show_read(self, value: Any) -> None:
+        """Show what a worker read (subclasses that read behind)."""
+        raise NotImplementedError
 
     def page(self) -> tuple[list[T], int, int]:
         """The rows to list, sorted and filtered (the first MAX_ROWS go in the table), how many
