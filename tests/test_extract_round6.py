@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from thads_tui.extract import extract
 
-
-def facts(text, date=None):
-    return {f.text: (f.metric, f.subject, f.period) for f in extract(text, date).figures}
+from test_extract_facts import facts  # {figure text: (metric, subject, period)}
 
 
 def persons(text):
