@@ -148,6 +148,7 @@ SETS = [
     ("blind6", "corpus", HERE / "gold" / "blind6.gold.json"),
     ("blind7", "corpus", HERE / "gold" / "blind7.gold.json"),
     ("blind8", "corpus", HERE / "gold" / "blind8.gold.json"),
+    ("blind9", "corpus", HERE / "gold" / "blind9.gold.json"),
 ]
 # the expanded shared corpus (`../shared/corpora/expand DIR --limit 100000`); THADS_REAL names another folder
 REAL = Path(os.environ.get("THADS_REAL", "/work/data/real-100k"))
