@@ -113,8 +113,9 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
     """The metric id of a figure from its sentence (README, schema 2). `prev_unit` and
     `prev_metric` are those of a figure just before it, joined by a comma (`… 412 tỷ đồng,
     tăng 23,4%`: the change of that sum). The caseload and money KPIs (`cases.*`, `money.*`)
-    are enforcement's results: an article that never speaks of enforcement (`thi hành`, THADS,
-    `cưỡng chế` …: a police or inspectorate report, a commune's accounts) reports none."""
+    are civil judgment enforcement's results: an article that never speaks of it
+    (`speaks_of_enforcement`: a police, court, tax or inspectorate report, a school's results)
+    reports none."""
     m = _metric_of(w, unit, word, case_context, previous, prev_unit, has_of, prev_metric)
     if m.startswith(("cases.", "money.")) and not w.hits["thads"].cues:
         return "other"
