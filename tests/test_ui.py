@@ -283,7 +283,7 @@ async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):
         # (this test extractor gives only the gloss) over whose and when
         assert ["13.140 việc\n13.140 việc", "thi hành xong\n"] in rows
         assert ["82,5%\n82,5 %", "tỷ lệ về việc\n"] in rows
-        assert ["970.327 triệu đồng\n970,327 tỷ đ", "thu hồi\n"] in rows  # in tỷ, as F and R write money
+        assert ["970.327 triệu…\n970,327 tỷ đ", "thu hồi\n"] in rows  # in tỷ, as F and R write money
         table.focus()
         table.move_cursor(row=1)
         await pilot.press("enter")
@@ -291,6 +291,30 @@ async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):
         start = app.reader.current.text.index("82,5%")
         assert app.reader.view.marks == [(start, start + 5)]
         assert "article--selected" in app.reader.view.styles_at(start)
+
+
+async def test_figure_panel_shows_whose_and_when_in_full(tmp_path):
+    """What a figure measures, of whom and when, never cut at the panel's edge: the year of
+    `toàn quốc · 8 tháng 2023` was (a table wider than the panel); a long subject wraps."""
+    from thads_tui.analysis import analyse
+    from thads_tui.ui.app import create_app
+
+    app = create_app(None, tmp_path / "db.json", extractor=analyse)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        while "8 tháng năm 2023" not in app.reader.current.text:
+            await pilot.press("j")
+            await ready(app, pilot)
+        await pilot.pause()
+        table = app.query_one(FigurePanel)
+        facts = [str(table.get_row_at(i)[1]).split("\n")[1] for i in range(table.row_count)]
+        assert "toàn quốc · 8 tháng 2023" in facts
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths) + table.styles.scrollbar_size_vertical <= table.size.width
+        await pilot.resize_terminal(130, 40)  # the narrowest with the panels beside the article
+        await pilot.pause()
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert table.size.width and sum(widths) + table.styles.scrollbar_size_vertical <= table.size.width
 
 
 async def test_slash_searches_ignoring_accents(tmp_path):

@@ -53,7 +53,7 @@ async def test_enter_opens_the_article_at_the_figure(tmp_path):
         screen = await open_results(app, pilot)
         i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
         source = screen.listed[i].cells["cases.rate"].sources[0]
-        await pilot.press("enter")  # from the filter box to the table
+        assert screen.table.has_focus  # the table has the keys from the start, as in F
         screen.table.move_cursor(row=i, column=2, animate=False)
         await pilot.press("enter")
         await ready(app, pilot)
@@ -71,7 +71,7 @@ async def test_filter_by_subject_and_year_and_sort(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_results(app, pilot)
         total = len(screen.listed)
-        await pilot.press(*"gia lai")
+        await pilot.press("slash", *"gia lai")
         screen._typing.flush()
         await pilot.pause()
         assert screen.listed and all(r.subject == "Gia Lai" for r in screen.listed) and len(screen.listed) < total
@@ -89,9 +89,9 @@ async def test_filter_by_subject_and_year_and_sort(tmp_path):
         values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
         assert values == sorted(values) and len(values) >= 2
         column = screen.table.columns["cases.rate"]
-        assert str(column.label) == "% việc▼" and column.get_render_width(screen.table) >= column.label.cell_len
-        await pilot.press("r")
-        assert str(column.label) == "% việc▲"
+        assert str(column.label) == "% việc▲" and column.get_render_width(screen.table) >= column.label.cell_len
+        await pilot.press("r")  # ▲ ascending, ▼ descending, as in every view
+        assert str(column.label) == "% việc▼"
         values = [r.value("cases.rate") for r in screen.listed if r.value("cases.rate") is not None]
         assert values == sorted(values, reverse=True)
 
@@ -126,7 +126,7 @@ async def test_conflicting_cells_are_flagged_not_averaged(tmp_path):
         assert "⚠" in text and "47,28" in text and "45,1" in text and "×2" in text
         assert row.cells["money.rate"].value == 21.61 and not row.cells["money.rate"].conflict
         # CSV: every value with its article; a second export never overwrites the first
-        await pilot.press("enter", "w")
+        await pilot.press("w")
         await pilot.pause()
         await pilot.press("w")
         await pilot.pause()
@@ -143,7 +143,6 @@ async def test_chart_toggles_and_shows_both_rates(tmp_path):
     app = seeds_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_results(app, pilot)
-        await pilot.press("enter")
         i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == ("Gia Lai", "2022:5m"))
         screen.table.move_cursor(row=i, column=2, animate=False)
         await pilot.press("c")
@@ -251,3 +250,66 @@ async def test_an_archive_without_enforcement_results_says_so(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_results(app, pilot)
         assert screen.total and "no article here" not in str(screen.query_one(".view-status").render())
+
+
+async def test_f_and_r_lead_to_each_other(tmp_path):
+    """F's header says `R: the results table`, and R is what it does there (and F in R)."""
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("F")
+        await ready(app, pilot)
+        assert isinstance(app.screen, FiguresScreen)
+        await pilot.press("R")
+        await ready(app, pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen) and len(app.screen_stack) == 2
+        await pilot.press("F")
+        await ready(app, pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, FiguresScreen) and len(app.screen_stack) == 2
+        await pilot.press("escape")
+        assert app.screen is app.reader
+
+
+async def test_the_palette_over_a_view_finds_its_keys(tmp_path):
+    """ctrl+p in R: `export` finds the view's Export CSV, and running it writes the file."""
+    app = seeds_app(tmp_path)
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Export CSV" in titles and "Chart" in titles
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Export CSV")
+        app.call_later(command.callback)  # as the palette runs it
+        await pilot.pause()
+        await pilot.pause()
+        assert len(list(tmp_path.glob("thads-results-*.csv"))) == 1
+
+
+async def test_sort_marks_mean_the_same_in_every_view(tmp_path):
+    """▼: the largest or newest first (F's dates, E's counts, O's latest notes), ▲ the smallest
+    or oldest first (R's periods), whatever the view's first order is."""
+    from thads_tui.ui.screens.entities import EntitiesScreen
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    app = seeds_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        assert str(screen.table.columns["period"].label).endswith("▲")
+        periods = [r.period for r in screen.listed]
+        assert periods[-1] == "2023:8m"  # oldest first
+        await pilot.press("F")
+        await ready(app, pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen) and str(screen.table.columns["date"].label).endswith("▼")
+        dates = [r.date for r in screen.listed]
+        assert dates == sorted(dates, reverse=True)
+        await pilot.press("escape", "E")
+        await ready(app, pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EntitiesScreen) and str(screen.table.columns["articles"].label).endswith("▼")

@@ -195,8 +195,11 @@ ACTIONS: tuple[Action, ...] = (
            scope="figures_view", palette=False),
     Action("figures.filter", "slash", "filter", "Filter", "Filter by metric, subject, period (enter: back to the table)",
            scope="figures_view", palette=False, key_display="/"),
+    Action("figures.results", "R", "switch('results_view')", "Results",
+           "The results table (rates, cases and money done per subject and period) instead of this view",
+           scope="figures_view", palette=False, footer=False),
     Action("figures.close", "escape", "close", "Close", "Back to the reader", scope="figures_view", palette=False),
-    # results view (the filter box has the focus first: enter moves to the table)
+    # results view (the table has the focus, as in F: `/` to the filter box, enter back to the table)
     Action("results.open", "enter", "choose", "Open", "Open the article at the highlighted cell's figure",
            scope="results_view", palette=False),
     Action("results.down", "down", "move(1)", "Down", "Next row", scope="results_view", footer=False,
@@ -215,6 +218,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.export", "w,ctrl+w", "export", "Export CSV",
            "Write the table, every value with its source article, to thads-results-DATE-TIME.csv",
            scope="results_view", palette=False),
+    Action("results.figures", "F", "switch('figures_view')", "All figures",
+           "Every figure of the corpus, with what it measures, of whom and when, instead of this view",
+           scope="results_view", palette=False, footer=False),
     Action("results.close", "escape", "close", "Close", "Back to the reader", scope="results_view", palette=False),
     # notes overview (the filter box keeps the focus: up/down move through the table)
     Action("notes.open", "enter", "choose", "Open", "Open the article at the highlighted note's passage",
@@ -255,6 +261,12 @@ def bindings(scope: str) -> list[Binding]:
 
 def palette_actions() -> Iterable[Action]:
     return (a for a in ACTIONS if a.palette)
+
+
+def screen_actions(screen: object) -> list[Action]:
+    """The actions of a view's own keys (sort, export, chart…), for the palette opened over it."""
+    return [BY_ID[b.id] for b in getattr(type(screen), "BINDINGS", ())
+            if isinstance(b, Binding) and b.id in BY_ID]
 
 
 def display_keys(action: Action, keymap: Mapping[str, str] | None = None) -> str:

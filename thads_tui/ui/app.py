@@ -108,6 +108,10 @@ class ReaderApp(App):
         for command in super().get_system_commands(screen):
             if command.title not in HIDDEN_SYSTEM_COMMANDS:
                 yield command
+        own = actions.screen_actions(screen) if screen is not self.reader else []
+        for a in own:  # the open view's keys first: its export, sort, chart (the palette finds them all)
+            keys = actions.display_keys(a, self.user_keymap)
+            yield SystemCommand(a.label, escape(f"{a.help} (key: {keys})"), partial(screen.run_action, a.action))
         for a in actions.palette_actions():
             keys = actions.display_keys(a, self.user_keymap)
             target = self if a.action.startswith("app.") else self.reader

@@ -24,6 +24,7 @@ class EntitiesScreen(TableScreen):
     BINDINGS = actions.bindings("entities_view")
     COLUMNS = (("name", "Entity"), ("type", "Type"), ("articles", "Articles"), ("mentions", "Mentions"))
     DEFAULT_SORT = "articles"
+    DESCENDING = frozenset({"articles", "mentions"})  # the most first
     NOUN = "entities"
     KIND = "entities"
 

@@ -30,6 +30,7 @@ class FiguresScreen(FilteredTableScreen):
     COLUMNS = (("title", "Article"), ("date", "Date"), ("text", "Figure"), ("value", "Value"),
                ("metric", "Metric"), ("subject", "Subject"), ("period", "Period"), ("measure", "Measure"))
     DEFAULT_SORT = "date"
+    DESCENDING = frozenset({"date"})  # the newest first
     NOUN = "figures"
     KIND = "figures"
 

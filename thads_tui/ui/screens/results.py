@@ -2,9 +2,10 @@
 money done, their changes, each cell with the number of articles behind it. Two articles giving
 one cell different values are flagged (`⚠ 47,28 / 45,1`), never averaged.
 
-Type to filter (part of a subject, accents optional, and/or a year); enter in the box moves to the
-table; there enter opens the article at the highlighted cell's figure. `s`/`r` sort, `c` shows the
-chart, `w` writes the table (every value with its source article) as CSV.
+The table has the keys, as in the Figures view: enter opens the article at the highlighted cell's
+figure, `/` filters (part of a subject, accents optional, and/or a year; enter goes back to the
+table), `s`/`r` sort, `c` shows the chart, `w` writes the table (every value with its source
+article) as CSV.
 """
 from __future__ import annotations
 
@@ -86,9 +87,9 @@ class ResultsScreen(FilteredTableScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="results-view", classes="view"):
             yield Static("Results by subject and period  [dim]rates in % · ×n: n articles report the value · "
-                         "type to filter · enter opens the article at the figure · s/r sort · c chart · "
-                         "w CSV[/]", classes="dialog-title")
-            yield Input(placeholder="filter: part of a subject (accents optional) and/or a year", id="results-filter", classes="view-filter")
+                         "enter opens the article at the figure · / filter · s/r sort · c chart · w CSV · F: all figures[/]",
+                         classes="dialog-title")
+            yield Input(placeholder="/ filter: part of a subject (accents optional) and/or a year", id="results-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="results-table", cursor_type="cell", zebra_stripes=True)
             with VerticalScroll(id="results-chart-box"):
@@ -96,8 +97,9 @@ class ResultsScreen(FilteredTableScreen):
             yield Footer()
 
     def on_mount(self) -> None:
+        # the table has the keys (s, r, c, w, enter), as in F; `/` goes to the filter box
         self.query_one("#results-chart-box").display = False
-        self.query_one("#results-filter", Input).focus()
+        self.table.focus()
 
     def refresh_data(self) -> None:
         """The table, read here when the catalogue's results figures are few, else by a worker (an

@@ -25,6 +25,7 @@ class TableScreen(ModalScreen[Any], Generic[T]):
     COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()  # (sort key, header label)
     DEFAULT_SORT: ClassVar[str] = ""
     NOUN: ClassVar[str] = "rows"
+    DESCENDING: ClassVar[frozenset[str]] = frozenset()  # columns whose first order is the largest/newest first
     KIND: ClassVar[str] = ""  # the exploration's rows it shows: "entities", "figures" (see data_version)
 
     def __init__(self, exploration: Exploration, status: Callable[[], str]) -> None:
@@ -114,7 +115,8 @@ class TableScreen(ModalScreen[Any], Generic[T]):
         table.clear()
         table.add_rows(self.cells(r) for r in self.listed[:MAX_ROWS])
         for key, label in self.COLUMNS:
-            mark = ("▲" if self.reverse else "▼") if key == self.sort_by else " "
+            # ▲ ascending (A to Z, oldest, smallest first), ▼ descending, in every view
+            mark = ("▼" if (key in self.DESCENDING) != self.reverse else "▲") if key == self.sort_by else " "
             table.columns[key].label = Text(label + mark, style="bold" if mark.strip() else "")
         if keep_id is not None:
             for i, row in enumerate(self.listed[:MAX_ROWS]):
@@ -237,6 +239,11 @@ class TableScreen(ModalScreen[Any], Generic[T]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_switch(self, view: str) -> None:
+        """`R` in F, `F` in R: this view closes and the other opens over the reader."""
+        self.dismiss(None)
+        self.app.call_later(self.app.reader.action_flow, view)
 
 
 class FilteredTableScreen(TableScreen[T]):

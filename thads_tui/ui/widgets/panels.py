@@ -161,6 +161,12 @@ class EntityPanel(_FollowsAnalysis, OptionList):
             self.post_message(Chosen(g.key, g.canonical, g.occurrences))
 
 
+def _figure_width(f: Figure, occ: list) -> int:
+    """The cells a figure's first column needs: its text (and `×n`), its value below it."""
+    more = len(f" ×{len(occ)}") if len(occ) > 1 else 0
+    return max(Text(f.text).cell_len + more, Text(short_value(f)).cell_len)
+
+
 class FigurePanel(_FollowsAnalysis, DataTable):
     Chosen = Chosen
 
@@ -170,14 +176,20 @@ class FigurePanel(_FollowsAnalysis, DataTable):
         self.figures: dict[str, tuple[Figure, list[tuple[int, int]]]] = {}
         self.border_title = "Figures"
 
-    def on_mount(self) -> None:
-        # Two lines a figure, so that a 46-column panel shows it all: the figure as written (with
-        # its qualifier: `hơn 300.000 việc`) over its normalised value; what it measures over
-        # whose and when (`% việc xong` / `Gia Lai · 5 tháng 2022`).
-        self.add_columns("Figure", "What · whose · when")
+    # Two lines a figure or more: the figure as written (with its qualifier: `hơn 300.000 việc`)
+    # over its normalised value; what it measures over whose and when (`% việc xong` / `Gia Lai ·
+    # 5 tháng 2022`), wrapped in the panel's width (a wider table was cut at the panel's edge:
+    # `toàn quốc · 8 tháng 2` at 140 columns, the year gone).
+    FIGURE_WIDTH = 14  # `hơn 300.000 v…` over `300.000 việc`: the facts beside it need the room
 
     def show(self, extraction: Extraction | None, status: str = "") -> None:
-        self.clear()
+        self._shown = (extraction, status, self.size.width)
+        self.clear(columns=True)
+        groups = group_figures(extraction) if extraction is not None else []
+        first = min(self.FIGURE_WIDTH, max((_figure_width(f, occ) for f, occ in groups), default=6))
+        facts = self.size.width - first - 2 * 2 * self.cell_padding - self.styles.scrollbar_size_vertical
+        self.add_column("Figure", width=first)
+        self.add_column("What · whose · when", width=max(12, facts))
         self.figures = {}
         self.border_subtitle = ""
         if extraction is None:
@@ -185,17 +197,21 @@ class FigurePanel(_FollowsAnalysis, DataTable):
             return
         style = self.style_for("FIGURE")
         self.border_title = f"Figures ({len(extraction.figures)})"
-        for i, (f, occ) in enumerate(group_figures(extraction)):
+        for i, (f, occ) in enumerate(groups):
             key = f"f{i}"
             self.figures[key] = (f, occ)
-            figure = Text()
-            figure.append(clip(f.text, 18), style)  # the text is in the article; the facts need the room
-            if len(occ) > 1:
-                figure.append(f" ×{len(occ)}", style="dim")
+            more = f" ×{len(occ)}" if len(occ) > 1 else ""
+            figure = Text(clip(f.text, first - len(more)), style, no_wrap=True, overflow="ellipsis")
+            figure.append(more, style="dim")  # the text is in the article; the facts need the room
             figure.append("\n" + short_value(f), style="dim")  # as F writes it: `62.000 tỷ đ`
             what = Text(metric_label(f.metric)) if f.metric != "other" else Text(printable(f.measure or ""), "dim")
             what.append("\n" + printable(" · ".join(x for x in (f.subject, period_label(f.period)) if x)), "dim")
-            self.add_row(figure, what, key=key, height=2)
+            self.add_row(figure, what, key=key, height=None)
+
+    def on_resize(self) -> None:
+        shown = getattr(self, "_shown", None)
+        if shown is not None and shown[2] != self.size.width:  # the facts wrap anew in the new width
+            self.show(shown[0], shown[1])
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The table is narrow: the highlighted figure's facts and the extractor's gloss, in full, below it."""
