@@ -28,6 +28,17 @@ async def open_results(app, pilot) -> ResultsScreen:
     return screen
 
 
+async def open_figures(app, pilot):
+    from thads_tui.ui.screens.figures import FiguresScreen
+
+    await ready(app, pilot)
+    await pilot.press("F")
+    await ready(app, pilot)
+    await pilot.pause()
+    assert isinstance(app.screen, FiguresScreen)
+    return app.screen
+
+
 def row_text(screen, subject, period) -> list[str]:
     i = next(i for i, r in enumerate(screen.listed) if (r.subject, r.period) == (subject, period))
     return [str(c) for c in screen.table.get_row_at(i)]
@@ -169,11 +180,7 @@ async def test_figures_view_shows_and_filters_metric_subject_period(tmp_path):
 
     app = seeds_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("F")
-        await ready(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+        screen = await open_figures(app, pilot)
         labels = [str(c.label) for c in screen.table.columns.values()]
         assert any(lab.startswith("Metric") for lab in labels) and any(lab.startswith("Period") for lab in labels)
         total = len(screen.listed)
@@ -258,10 +265,7 @@ async def test_f_and_r_lead_to_each_other(tmp_path):
 
     app = seeds_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
-        await pilot.press("F")
-        await ready(app, pilot)
-        assert isinstance(app.screen, FiguresScreen)
+        await open_figures(app, pilot)
         await pilot.press("R")
         await ready(app, pilot)
         await pilot.pause()
