@@ -83,6 +83,32 @@ def test_missing_path_is_one_line_exit_2_not_a_trace(tmp_path, command):
     assert res.stdout == ""
 
 
+def test_reader_checks_its_paths_before_it_opens(tmp_path, monkeypatch, capsys):
+    """`thads-tui /mistyped/path` stopped nowhere: the reader opened on "0 articles, 1 file
+    skipped". A missing PATH is the same mistake for the reader as for the sub-commands; an
+    existing folder with nothing readable still opens it (its problems screen says why)."""
+    import thads_tui.ui.app as ui_app
+
+    opened = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self):
+            pass
+
+    monkeypatch.setattr(ui_app, "create_app", lambda paths, *a, **kw: opened.append(paths) or FakeApp())
+    db = tmp_path / "x" / "db.json"
+    assert main(["--db", str(db), str(tmp_path / "nope")]) == 2
+    assert main(["--db", str(db), "--fresh-db", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"thads-tui: no such file or folder: {tmp_path / 'nope'}\n" * 2
+    assert opened == [] and not db.parent.exists()
+    (tmp_path / "empty").mkdir()
+    assert main(["--db", str(db), str(tmp_path / "empty")]) == 0
+    assert opened == [[str(tmp_path / "empty")]]
+
+
 def test_import_of_a_non_export_is_refused_cleanly(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("not json", encoding="utf-8")

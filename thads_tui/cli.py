@@ -368,6 +368,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_read(args) -> int:
+    _check_paths(args.paths)  # before the app starts: a mistyped PATH is not an empty reader
     from .ui.app import create_app
 
     db = args.db or default_db_path()
