@@ -83,6 +83,57 @@ def test_missing_path_is_one_line_exit_2_not_a_trace(tmp_path, command):
     assert res.stdout == ""
 
 
+def test_reader_checks_its_paths_before_it_opens(tmp_path, monkeypatch, capsys):
+    """`thads-tui /mistyped/path` stopped nowhere: the reader opened on "0 articles, 1 file
+    skipped". A missing PATH is the same mistake for the reader as for the sub-commands; an
+    existing folder with nothing readable still opens it (its problems screen says why)."""
+    import thads_tui.ui.app as ui_app
+
+    opened = []
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self):
+            pass
+
+    monkeypatch.setattr(ui_app, "create_app", lambda paths, *a, **kw: opened.append(paths) or FakeApp())
+    db = tmp_path / "x" / "db.json"
+    assert main(["--db", str(db), str(tmp_path / "nope")]) == 2
+    assert main(["--db", str(db), "--fresh-db", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"thads-tui: no such file or folder: {tmp_path / 'nope'}\n" * 2
+    assert opened == [] and not db.parent.exists()
+    (tmp_path / "empty").mkdir()
+    assert main(["--db", str(db), str(tmp_path / "empty")]) == 0
+    assert opened == [[str(tmp_path / "empty")]]
+
+
+def test_search_text_says_phrase_hits_apart_from_articles_with_only_the_words(tmp_path, capsys):
+    """A folder with nothing on enforcement listed near misses with scores and a date of
+    `----------`, and no word that none held the phrase; it says what the reader says."""
+    (tmp_path / "a.txt").write_text("Cục THADS họp bàn\n\n13/04/2022\nCông tác thi hành án dân sự được đẩy mạnh.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Kỳ thi tuyển sinh\n\nThí sinh thi xong, nhà trường thực hành an toàn.\n",
+                                    encoding="utf-8")
+    assert main(["search", "thi hanh an", str(tmp_path), "--no-cache"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 article holds the phrase, 1 only the words"
+    assert "2022-04-13  Cục THADS họp bàn" in lines[1]
+    at = lines.index("  only the words, not as a phrase:")
+    assert any(line.endswith("no date     Kỳ thi tuyển sinh") for line in lines[at + 1:])
+    assert not any("Kỳ thi" in line for line in lines[:at]) and "----------" not in "".join(lines)
+    main(["search", "thi hanh an", str(tmp_path), "--no-cache", "--json"])
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert [(r["title"], r["together"], r["date"]) for r in results] == [
+        ("Cục THADS họp bàn", True, "2022-04-13"), ("Kỳ thi tuyển sinh", False, None)]
+    assert main(["search", "thi hanh an", str(tmp_path / "b.txt"), "--no-cache"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["0 articles hold the phrase, 1 only the words",
+                                                        "  only the words, not as a phrase:"]
+    assert main(["search", "xyzzy", str(tmp_path), "--no-cache"]) == 0
+    assert capsys.readouterr().out == "no articles match\n"
+
+
 def test_import_of_a_non_export_is_refused_cleanly(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("not json", encoding="utf-8")

@@ -328,20 +328,31 @@ def test_inferred_year_ignores_document_numbers_and_past_event_dates():
     assert layout(text).date == "2014-06-05"
 
 
-def test_only_a_year_when_the_lead_has_no_day():
-    text = "Tiêu đề\n\nTrong năm 2022, các cơ quan thi hành án đã nỗ lực; năm 2021 cũng vậy.\n"
-    assert layout(text).date == "2022"  # a tie goes to the later year
+def test_a_year_the_text_mentions_is_no_date():
+    """A car's model year or a history dated real articles 1930 and 1980 in the list (and
+    `extract` gave "date": "1930"): a year alone says what the text talks about, not when it
+    was written. A date line, a date at the top, the lead's day still date the article."""
+    for text in ("Tiêu đề\n\nTrong năm 2022, các cơ quan thi hành án đã nỗ lực; năm 2021 cũng vậy.\n",
+                 "Phantom qua 7 thế hệ\n\nHãng vừa xuất xưởng chiếc xe cuối cùng.\nPhantom I ra đời năm 1925, "
+                 "Phantom II năm 1930. Từ 1930 đến 1935, mẫu xe 1930 được ưa chuộng.\n",
+                 "Soi mẫu xe độ cực ngầu\n\nChiếc Ducati 750 F1 đời 1980 được độ lại theo phong cách cafe racer.\n",
+                 "Mazda3 2017 sắp về Việt Nam\n\nMazda3 2017 có giá từ 24.000 USD; Mazda3 2017 được nâng cấp nhẹ.\n"):
+        parts = layout(text)
+        assert (parts.date, parts.date_inferred) == (None, False), text
+    assert layout("Tiêu đề\n\n17/02/2017\nMẫu xe đời 1980 được độ lại, năm 1980 và 1980.\n").date == "2017-02-17"
+    assert layout("Tiêu đề\n\nNgày 5-3-2017, chiếc xe đời 1980 được độ lại; năm 1980.\n").date == "2017-03-05"
+    assert layout("Tiêu đề\n\nChiều 24/9, hội nghị năm 2020 bàn về năm 2020 và 2019.\n").date == "2020-09-24"
 
 
 def test_a_year_still_to_come_is_no_publication_date():
     """`đến năm 2050` is a plan: a text is never dated after the year it is read in."""
     from thads_tui.corpus.metadata import _inferred_date
 
-    text = "Tiêu đề\n\nNăm 2016, thành phố đặt mục tiêu đến năm 2050 và năm 2050 sẽ xanh.\n"
-    assert _inferred_date(text, text, this_year=2026) == "2016"
-    assert _inferred_date("Mục tiêu tới năm 2070.", "Mục tiêu tới năm 2070.", this_year=2026) is None
-    lead = "Ngày 5-6-2031, kế hoạch sẽ xong; năm 2019 đã khởi công."
-    assert _inferred_date(lead, lead, this_year=2026) == "2019"  # not the future day: the year talked about
+    text = "Tiêu đề\n\nSáng 3/4, năm 2016, thành phố đặt mục tiêu đến năm 2050 và năm 2050 sẽ xanh.\n"
+    assert _inferred_date(text, text, this_year=2026) == "2016-04-03"
+    assert _inferred_date("Sáng 3/4, mục tiêu tới năm 2070.", "Sáng 3/4, mục tiêu tới năm 2070.", this_year=2026) is None
+    lead = "Ngày 5-6-2031, kế hoạch sẽ xong; sáng 2/1 năm 2019 đã khởi công."
+    assert _inferred_date(lead, lead, this_year=2026) == "2019-01-02"  # not the future day: the year talked about
 
 
 def test_byline_with_a_lowercase_unit_after_the_dash():

