@@ -193,3 +193,14 @@ def test_loading_and_indexing_stay_finished_when_the_screen_handles_a_batch_late
     source.add(*late)
     assert source.index_finished and source.load_finished
     source.close()
+
+
+def test_header_counts_only_the_open_articles_marks():
+    """The annotations file keeps the marks of every folder ever opened: the header counts the
+    ★ and ✎ of the articles open (a news folder showed `1 ★ · 1 ✎` from the seeds' notes)."""
+    from thads_tui.ui.state import Filters, Markers, header_counts
+
+    marks = Markers(frozenset({"a", "seed"}), frozenset({"seed"}))
+    line = header_counts(2, marks, (2, 2, True), Filters(), (2, 2), read_only=False, waiting=False,
+                         here={"a": 1, "b": 2})
+    assert line == "2 articles · 1 ★ · 0 ✎"

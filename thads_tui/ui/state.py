@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import reduce
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Callable, Container, Mapping
 
 from ..explore import name_key
 from .source import grouped, plural
@@ -225,10 +225,11 @@ class History:
 
 def header_counts(articles: int, markers: Markers, progress: tuple[int, int, bool], filters: Filters,
                   listed: tuple[int, int], *, read_only: bool, waiting: bool, unread: int | None = None,
-                  phase: str = "indexing") -> str:
+                  phase: str = "indexing", here: Container[str] | None = None) -> str:
     """The header's second line: what changes what the list shows first (the filter, the file's
     state, the catalogue's progress: a narrow terminal cuts the end), then the articles, ★ and ✎
-    counts and the unread ones."""
+    counts (of the articles `here`, the ones open: the annotations file keeps other folders' too)
+    and the unread ones."""
     done, total, finished = progress
     first = []
     if filters.active:
@@ -243,8 +244,11 @@ def header_counts(articles: int, markers: Markers, progress: tuple[int, int, boo
         else:
             first.append(f"indexing {grouped(done)} of {plural(total, 'file')}…" if total
                          else "checking the files…")
-    counts = [plural(articles, "article"), f"{grouped(len(markers.bookmarked))} ★",
-              f"{grouped(len(markers.annotated))} ✎"]
+    def among(ids: frozenset[str]) -> int:
+        return len(ids) if here is None else sum(1 for i in ids if i in here)
+
+    counts = [plural(articles, "article"), f"{grouped(among(markers.bookmarked))} ★",
+              f"{grouped(among(markers.annotated))} ✎"]
     if unread is not None:
         counts.append(f"{grouped(unread)} unread")
     return " · ".join(first + counts)

@@ -110,7 +110,7 @@ class ReaderScreen(Screen):
     def compute_counts(self) -> str:
         return header_counts(len(self.source), self.markers, self.progress, self.filters, self.listed,
                              read_only=self.notebook.read_only, waiting=self.waiting, unread=self.passages.reading.unread(),
-                             phase=getattr(self.source, "phase", "indexing"))
+                             phase=getattr(self.source, "phase", "indexing"), here=self.source.articles)
 
     def watch_counts(self, counts: str) -> None:
         self.sub_title = counts
