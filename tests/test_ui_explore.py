@@ -193,3 +193,26 @@ async def test_figures_view_sorts_opens_and_exports(tmp_path):
         assert app.reader.current.title.startswith(TH)
         (start, end), = app.reader.view.marks
         assert app.reader.current.text[start:end] == "60%" and "article--selected" in app.reader.view.styles_at(start)
+
+
+async def test_clearing_an_entity_filter_keeps_the_open_article(tmp_path):
+    """E, an entity, enter, read its article, then x: the list shows every article again
+    with the cursor on the open one (the first article opened instead: the list of articles
+    mentioning the entity emptied a moment before the filter went)."""
+    app = make_corpus_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        screen = await open_view(app, pilot, "E")
+        await pilot.press(*"tay", "space", "ninh")  # not the first article of the list
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await ready(app, pilot)
+        await pilot.press("enter")  # read the article the filtered list shows
+        await ready(app, pilot)
+        reading = app.reader.current.id
+        assert app.reader.sidebar.shown[0].id == reading
+        await pilot.press("x")
+        await ready(app, pilot)
+        await pilot.pause()
+        assert len(app.reader.sidebar.shown) == 6
+        assert app.reader.current.id == reading and app.reader.sidebar.current_id == reading

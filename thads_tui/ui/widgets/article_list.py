@@ -180,9 +180,16 @@ class ArticleList(ScrollView, can_focus=True):
         self._reshown(current)
         return current is not None and self.shown[self.cursor:self.cursor + 1] == [current]
 
+    _parked: Row | None = None  # the cursor's article while a filter showed nothing
+
     def _reshown(self, current: Row | None) -> None:
         self.virtual_size = Size(self.size.width, len(self.shown) * ROW_HEIGHT)
         self.cursor = 0
+        # A filter that passes through nothing on its way (the entity filter cleared: the list of
+        # articles mentioning it empties a moment before the filter goes) must not lose the
+        # cursor's article: it was on the first row after `x`, and that article opened.
+        current = current if current is not None else self._parked
+        self._parked = current if not self.shown else None
         if current is not None and self.shown:
             i = self.index_of(current)
             self.cursor = i if i < len(self.shown) and self.shown[i] is current else 0
