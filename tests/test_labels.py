@@ -53,6 +53,8 @@ def test_short_values_are_exact_in_vietnamese_notation():
     assert short_value(fig(61.12, "percent")) == "61,12 %"
     assert short_value(fig(216, "case", of=897)) == "216/897 việc"
     assert short_value(fig(70, "case", metric="judgments")) == "70 bản án"
+    assert short_value(fig(70, "case", text="70 bản án", metric="judgments")) == "70 bản án"
+    assert short_value(fig(216, "case", text="216/897 việc", of=897, metric="judgments")) == "216/897 việc"
     assert short_value(fig(8, "duration", text="8 tháng")) == "8 tháng"
     assert short_value(fig(1.2e6, "USD")) == "1,2 triệu USD"
 

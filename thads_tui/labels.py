@@ -95,8 +95,9 @@ def short_value(figure) -> str:
                 return f"{exact_number(round(value / size, 9))} {word} {currency}"
         return f"{exact_number(value)} {currency}"
     number = exact_number(value) + (f"/{exact_number(figure.of)}" if figure.of is not None else "")
-    if figure.metric == "judgments":
-        word = "bản án"
+    if figure.metric == "judgments":  # as written (`216/897 việc` of judgments is no `216/897 bản án`)
+        m = _WRITTEN_UNIT.search(figure.text)
+        word = m[1] if m and m[1] in ("việc", "vụ việc", "bản án", "quyết định", "vụ") else "bản án"
     elif figure.unit in _UNIT:
         word = _UNIT[figure.unit]
     else:  # durations and counts: the unit word of the text (`1 năm`: `1 năm`, never `1`)
