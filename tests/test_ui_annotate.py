@@ -142,6 +142,20 @@ async def test_tags_show_in_the_list_rows(tmp_path):
         assert "#so-lieu" in reader.sidebar._line_text(index, 1, 120)
 
 
+async def test_the_header_says_highlight_tags_apart_from_the_article_s(tmp_path):
+    """`T` edits the article's own tags; a highlight's tag is shown apart, not as one of them
+    (`# mở đầu, Tây Ninh` listed a tag `T` could not find)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _open_first(app, pilot)
+        reader = app.screen
+        aid = _tag_start(reader)
+        reader.notebook.ann.set_tags(aid, ["Tây Ninh"])
+        reader.reread()
+        await pilot.pause()
+        assert reader.pane.badges().endswith(" · # Tây Ninh · highlights # so-lieu")
+
+
 async def test_m_toggles_read_state_in_the_file(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:

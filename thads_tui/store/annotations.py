@@ -790,9 +790,10 @@ class Annotations:
         return normalise_tags([*(t for tags in self._column("tags", "tags") for t in (tags or [])),
                                *self.passage_tags()])
 
-    def tags_by_article(self) -> dict[str, list[str]]:
-        """Each article's tags, its own and its highlights' together."""
-        docs = self._read(lambda: [*self._table("tags").all(), *self._table("passages").all()])
+    def tags_by_article(self, own: bool = False) -> dict[str, list[str]]:
+        """Each article's tags, its own and its highlights' together (`own`: its own alone, the
+        ones `T` edits)."""
+        docs = self._read(lambda: [*self._table("tags").all(), *([] if own else self._table("passages").all())])
         out: dict[str, list[str]] = {}
         for d in docs:
             if d.get("tags"):

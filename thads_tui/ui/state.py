@@ -157,14 +157,15 @@ class Markers:
 
     bookmarked: frozenset[str] = frozenset()
     annotated: frozenset[str] = frozenset()
-    tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its tags
+    tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its tags and its highlights'
     read: frozenset[str] = frozenset()
+    own_tags: Mapping[str, list[str]] = field(default_factory=dict)  # article id -> its own tags (T edits them)
 
     @classmethod
     def of(cls, ann) -> "Markers":
         """As the annotations file says now."""
         return cls(frozenset(ann.bookmarked_ids()), frozenset(ann.annotated_ids()), ann.tags_by_article(),
-                   frozenset(ann.read_ids()))
+                   frozenset(ann.read_ids()), ann.tags_by_article(own=True))
 
     def with_mark(self, kind: str, article_id: str, on: bool) -> "Markers":
         ids = set(getattr(self, kind))

@@ -70,14 +70,17 @@ class ArticlePane(Vertical):
             self.view.set_badges(self.badges())
 
     def badges(self) -> str:
-        """★ bookmarked · ✎ noted · # its tags (and its highlights'): "" when none."""
+        """★ bookmarked · ✎ noted · # its tags (T edits them) · its highlights' tags apart: "" when none."""
         m, a = self.markers, self.article
         if m is None or a is None:
             return ""
         marks = ["★ bookmarked" if a.id in m.bookmarked else "", "✎ noted" if a.id in m.annotated else ""]
-        tags = m.tags.get(a.id)
-        if tags:
-            marks.append("# " + ", ".join(tags))
+        own = m.own_tags.get(a.id, [])
+        if own:
+            marks.append("# " + ", ".join(own))
+        passages = [t for t in m.tags.get(a.id, []) if t not in own]
+        if passages:
+            marks.append("highlights # " + ", ".join(passages))
         return " · ".join(x for x in marks if x)
 
     def watch_analysis(self, analysis: Analysis) -> None:
