@@ -271,6 +271,8 @@ async def test_entity_panel_lists_groups_and_selects_occurrences(tmp_path):
         assert app.reader.view.mark_index == 0
         await pilot.press("left_square_bracket")
         assert app.reader.view.mark_index == 2
+        # the message says whose occurrence it is
+        assert any(n.message == "“Hà Nội”: occurrence 3 of 3" for n in app._notifications)
 
 
 async def test_figure_panel_shows_normalised_values_and_selects(tmp_path):

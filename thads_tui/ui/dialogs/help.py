@@ -13,8 +13,10 @@ from .info import InfoScreen
 
 def help_table(keymap: Mapping[str, str] | None = None, legend: Text | None = None) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    # the keys' column never takes more than it needs from the explanations: `shift+space / page up`
+    # wraps after `/` (at 40 columns the descriptions were 14 characters wide)
+    table.add_column(style="bold", max_width=13, overflow="fold")
+    table.add_column(ratio=1)
     for heading, rows in actions.help_rows(keymap):
         table.add_row(Text(heading, style="bold underline"), "")
         for keys, text in rows:

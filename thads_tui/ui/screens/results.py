@@ -86,9 +86,9 @@ class ResultsScreen(FilteredTableScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="results-view", classes="view"):
-            yield Static("Results by subject and period  [dim]rates in % · ×n: n articles report the value · "
-                         "enter opens the article at the figure · / filter · s/r sort · c chart · w CSV · F: all figures[/]",
-                         classes="dialog-title")
+            yield Static("Results by subject and period  [dim]rates in % · ×n: n articles · enter: the article "
+                         "at the figure · / filter · s/r sort · c chart · w CSV · F: figures[/]",
+                         classes="dialog-title")  # (two lines at 80 columns)
             yield Input(placeholder="/ filter: part of a subject (accents optional) and/or a year", id="results-filter", classes="view-filter")
             yield Static(classes="view-status", markup=False)
             yield DataTable(id="results-table", cursor_type="cell", zebra_stripes=True)

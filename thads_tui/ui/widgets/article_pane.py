@@ -35,6 +35,7 @@ class ArticlePane(Vertical):
         self.positions = positions  # article id -> text offset of the first line read
         self.corpus_query = ""  # the corpus search whose hits are marked (none: "")
         self.chosen_key: str | None = None
+        self.chosen_label: str | None = None  # its name, for `]`'s "“Gia Lai”: occurrence 2 of 5"
 
     def compose(self) -> ComposeResult:
         yield Static(id="legend")
@@ -109,18 +110,21 @@ class ArticlePane(Vertical):
         """A panel chose an entity or figure (the screen passes it on): mark and go to it."""
         if message.key != self.chosen_key:
             self.chosen_key = message.key
+            self.chosen_label = message.label
             self.view.set_marks(message.occurrences)
         self.next_mark(1)
 
     def mark(self, start: int, end: int) -> None:
         """Mark one span (a figure chosen in the figures view) and go to it."""
-        self.chosen_key = None
+        self.chosen_key = self.chosen_label = None
         self.view.set_marks([(start, end)])
         self.view.step_mark(1)
 
     def next_mark(self, delta: int) -> None:
         i = self.view.step_mark(delta)
-        self.notify(f"occurrence {i + 1} of {len(self.view.marks)}" if i >= 0 else
+        label = printable(self.chosen_label or "")
+        of = f"“{label if len(label) <= 40 else label[:39] + '…'}”: " if label else ""
+        self.notify(f"{of}occurrence {i + 1} of {len(self.view.marks)}" if i >= 0 else
                     "Choose an entity or a figure in a panel first (e, f): ] and [ step through it.", timeout=2)
 
     # --- search in the article ------------------------------------------------------------------
