@@ -210,7 +210,7 @@ async def test_results_and_figures_tables_fit_120_columns(tmp_path):
         assert table.row_count > 30
         assert table.virtual_size.width <= table.size.width
         values = {r.text: str(table.get_row_at(i)[3]) for i, r in enumerate(app.screen.listed)}
-        assert values["216/897 việc"] == "216/897 bản án"
+        assert values["216/897 việc"] == "216/897 việc"  # judgments, in the unit they are written in
         assert values["trên 62 nghìn tỷ đồng"] == "62.000 tỷ đ"
         assert values["1 năm"] == "1 năm"  # a duration shows its unit
 
