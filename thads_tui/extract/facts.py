@@ -169,7 +169,13 @@ _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng cô
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 # One case told as an example in a report (`Điển hình, một vụ việc tại Chi cục …`): its figures
 # are that case's, with no report period; a sentence singling out a part of the report's period.
-_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|chẳng hạn|ví dụ|(?:một|riêng) vụ|một trường hợp)(?!\w)")
+_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|đơn cử|chẳng hạn|ví dụ|(?:một|riêng|như) vụ|một trường hợp)(?!\w)")
+# ... and a clause of a list of cases (`…; vụ ngân hàng X thu hồi 1.000 tỉ; …`), opening with `vụ`.
+_CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
+# Totals by agencies or the system (`các cơ quan điều tra đã thu hồi được 21.500 tỉ đồng`, `cơ
+# quan điều tra các cấp đã khởi tố 589 vụ`, `cả nước đã …`): a report, whatever cases it cites.
+_SYSTEM_TOTAL = re.compile(r"(?i)(?<!\w)(?:các cơ quan|các cấp|cả nước|toàn quốc|toàn ngành)(?!\w)"
+                           r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -218,12 +224,16 @@ class FactFinder:
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
         # (a public body whose own misspending the article is about is its party, as a company is)
+        # A report of agencies' totals that cites cases as examples (`Điển hình như vụ ngân hàng X
+        # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
+        cited = self._cited(persons + orgs) if _SYSTEM_TOTAL.search(text) else set()
         self.case_article = self._is_case_article() and (
-            any(not p.role and (p.start, p.end) not in authors
+            any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000])) or bool(bodies)
+            or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
+            or _court_story(text[:6000])) or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -276,6 +286,19 @@ class FactFinder:
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
         self._org_spans: list[tuple[int, int]] | None = None  # (built at the first question)
+
+    def _in_example(self, pos: int) -> bool:
+        """`pos` is in a case a report cites: its sentence has an example cue before it
+        (`Điển hình như vụ …`, `Đơn cử, …`) or its clause opens with `vụ` (`…; vụ X thu hồi …`)."""
+        s, _ = self.sentences.bounds(pos, pos)
+        return bool(_EXAMPLE.search(self.text, s, pos)
+                    or _CASE_CLAUSE.match(self.text, max(s, self.text.rfind(";", s, pos) + 1)))
+
+    def _cited(self, parties: list[Span]) -> set[str]:
+        """The parties named in a cited case somewhere (`vụ án X`, an example's sentence)."""
+        text = self.text
+        return {p.canonical or text[p.start:p.end] for p in parties
+                if _CASE_NAMED.search(text, max(0, p.start - 8), p.start) or self._in_example(p.start)}
 
     def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
         text = self.text
@@ -404,8 +427,8 @@ class FactFinder:
                 inside = [p for p in self.provinces if o.start <= p.start < o.end]
                 if inside:
                     return inside[0].canonical
-        if home:
-            return home
+        if home and not all(self._in_example(p.start) for p in self.provinces if p.canonical == home):
+            return home  # (a province named in a cited case only is not the report's)
         if self.hits["national"].cues:
             return "toàn quốc"
         return self.provinces[0].canonical if self.provinces else None
@@ -700,6 +723,15 @@ class FactFinder:
         says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
+        c = self.text.rfind(";", s, pos) + 1
+        if c and not self.case_article and _CASE_CLAUSE.match(self.text, c):
+            # `…; vụ ngân hàng X thu hồi 1.000 tỉ; vụ đánh bạc … thu hồi hơn 1.000 tỉ`: one case
+            # of a report's list, its own clause's party's or no one's (a court story's list of
+            # counts, `…; vụ nhận hơn 2,4 tỉ đồng …`, is its defendant's)
+            stop = self.text.find(";", pos, e)
+            s, e = c, stop if stop >= 0 else e
+            if not any(p.start < pos for p in self._people_in(s, e)):
+                return None
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
         free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
                 and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
@@ -869,8 +901,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `số lượng lớn bị can`): a report's.
-_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những))\s+$")
+# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `vài chục bị can`): a report's.
+_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những|chục|trăm|nghìn|ngàn))\s+$")
 
 
 def _court_story(text: str) -> bool:

@@ -95,9 +95,11 @@ _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
 _UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
 _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
 _TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
-_SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
+_SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+(?:(?:cuối|giữa|đầu)\s+)?$")  # (`từ cuối năm 2015 đến …`)
 _OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
 _TO_YEAR = re.compile(r"\s*(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|[-–]\s*)((?:19|20)\d\d)(?![\d/.-]\d)")
+_SPAN_END = re.compile(r"(?i)(?<!\w)từ\s+[^.;,\n]{0,25}?(?<!\d)(?:19|20)\d\d(?!\d)[^.;,\n\d]{0,10}?\s(?:đến|tới)\s+"
+                       r"(?:(?:giữa|cuối|đầu)\s+)?(?:(?:ngày|tháng|năm|quý)\s+)?$")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -159,9 +161,14 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period, nor the
     # start of a span still running (`từ tháng 9/2016 đến nay`, `kéo dài từ năm 2011`); a
     # closed span of years (`từ năm 2011 đến 2014`) is their interval, `2011/2014`.
+    # ... nor the end of a span from another year no interval was read for (`từ cuối năm 2015
+    # đến giữa tháng 3-2018`): what happened over it did not happen in its last month (`đến
+    # hết tháng 8/2025` is a cut-off, read above).
     periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0])
-                     and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 10), p[0])
-                              and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1]))))
+                     and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 16), p[0])
+                              and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1])))
+                     and not ("/" not in p[2] and "ừ" in text[max(0, p[0] - 60):p[0]]
+                              and _SPAN_END.search(text, max(0, p[0] - 60), p[0])))
     # `tháng 10/2025, tháng đầu tiên của năm công tác 2026`: the year only places the month
     periods = [p for i, p in enumerate(periods) if not (
         i and _OF_YEAR.search(text, max(0, p[0] - 40), p[0]) and 0 <= p[0] - periods[i - 1][1] <= 60
