@@ -61,7 +61,7 @@ _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
 _PRISON_AFTER = re.compile(r"\s*(?:tù|cải tạo)(?!\w)")
-_TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc)(?!\w)")
+_TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc|đưa vụ án)(?!\w)")
 _RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến|tới)\s+\d+\s*(?:năm|tháng)"
                     r"(?:\s+tù|\s+cải tạo)")
 # A prison term right after a name (`tuyên phạt Chi 15 năm tù, Sơn 10 năm tù`): that name is a
@@ -74,10 +74,14 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?|"
+                       r"chỉ đạo của)\s+$")
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
-_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê)(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,3}?"
+# (a party forced, `lợi dụng chức vụ, buộc ông B phải chi …`, too; not one a court orders, `tuyên buộc`)
+_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê|ép buộc|ép|"
+                       r"(?<!tuyên )(?<!toà )(?<!tòa )(?<!án )(?<!HĐXX )(?<!định )(?<!bắt )buộc)"
+                       r"(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,4}?"  # (`chỉ đạo thuộc cấp của mình là A`)
                        r"(?:\s+là)?\s+(?:(?:ông|bà|anh|chị)\s+)?$")
 # An organisation in a person's apposition (`ông A - nguyên chủ tịch HĐQT Tập đoàn X`, `ông B
 # (Phó Tổng giám đốc Ngân hàng Y)`) describes that person: the person is the party.
@@ -104,6 +108,8 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
+_LOCAL_BRANCH = re.compile(r"(?i)(?<!\w)ngành\s+(?!(?:và|với|của|các|cùng|có|đã|được|liên quan)(?!\w))\w+"
+                           r"(?:\s+(?!và(?!\w))\w+)?\s+(?:tỉnh|thành phố|TP)(?!\w)")
 # A clause of its own between a scope word and a figure: a semicolon, or a contrast.
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
 _TOTAL_NEAR = re.compile(r"(?<!\w)tổng(?!\w)")
@@ -159,6 +165,7 @@ _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 _PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán|"
                    r"(?:chuyển|giải ngân)(?=\s+(?:(?:gần|hơn|khoảng|trên|số tiền)\s+)?\d))(?!\w)")
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_JOINED_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
 _GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
 _CAP_NEXT = re.compile(rf"\s+{UPPER}")
 _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
@@ -444,6 +451,9 @@ class FactFinder:
             return
         self.hits = index_cues(self.text)
         self.subject = self._article_subject(self.orgs, self.home)
+        # a branch the article names by its province (`ngành thanh tra TP`, `ngành Tư pháp tỉnh`):
+        # its `toàn ngành` is that branch
+        self.local_branch = "ngành" in self.text and _LOCAL_BRANCH.search(self.text) is not None
         # a story of one auction (its headline says so): its figures are of what is sold, its owner's
         title_end = self.text.find("\n")
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
@@ -733,8 +743,17 @@ class FactFinder:
             if not any(p.start < pos for p in self._people_in(s, e)):
                 return None
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
-        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
-                and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
+        free, bound, directed = [], None, set()
+        for p in people:  # (one joined to a governed or directed party is one too: `chỉ đạo A (…), B …`)
+            if _DIRECTED.search(self.text, max(0, p.start - 40), p.start) or \
+                    bound is not None and bound.start in directed and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
+                bound = p
+                directed.add(p.start)  # (the one who directs acts: no party nearby either)
+            elif _GOVERNED.search(self.text, max(0, p.start - 14), p.start) or \
+                    bound is not None and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
+                bound = p
+            else:
+                free.append(p)
         people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
         payer = self._payer(s, pos) if money else None
         if payer is not None:
@@ -762,7 +781,7 @@ class FactFinder:
         i = bisect_left(self.people_starts, pos) - 1
         nearby = []
         while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
-            if not self._creditor(self.people[i]):
+            if not self._creditor(self.people[i]) and self.people[i].start not in directed:
                 nearby.append(self.people[i])
             i -= 1
         if auction and self.owners:
@@ -848,6 +867,8 @@ class FactFinder:
         national = self.hits["national"].last(s, pos) if national else None
         if national and _OTHER_CLAUSE.search(self.text, national[START], pos):
             national = None  # `… của cả nước; …` / `…, trong khi toàn Cục chỉ có 412 …`: another clause's
+        if national and self.local_branch and self.text.startswith(("toàn ngành", "Toàn ngành"), national[START]):
+            national = None  # `ngành thanh tra TP … Tính chung toàn ngành`: the city's branch, all of it
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
         if national and (place is None or national[START] > place.start):
