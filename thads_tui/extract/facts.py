@@ -79,7 +79,7 @@ _GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đ�
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
 # (a party forced, `lợi dụng chức vụ, buộc ông B phải chi …`, too; not one a court orders, `tuyên buộc`)
-_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê|ép buộc|ép|"
+_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao(?!\s+(?:hữu|dịch|thông|lưu|tiếp|nhận)(?!\w))|nhờ|thuê|ép buộc|ép|"
                        r"(?<!tuyên )(?<!toà )(?<!tòa )(?<!án )(?<!HĐXX )(?<!định )(?<!bắt )buộc)"
                        r"(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,4}?"  # (`chỉ đạo thuộc cấp của mình là A`)
                        r"(?:\s+là)?\s+(?:(?:ông|bà|anh|chị)\s+)?$")
@@ -438,7 +438,8 @@ class FactFinder:
             return home  # (a province named in a cited case only is not the report's)
         if self.hits["national"].cues:
             return "toàn quốc"
-        return self.provinces[0].canonical if self.provinces else None
+        named = [p for p in self.provinces if not self._in_example(p.start)]
+        return named[0].canonical if named else None
 
     def _is_case_article(self) -> bool:
         text = self.text[:6000].lower()

@@ -91,6 +91,7 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _MONTH = re.compile(r"(\d{4})-(\d\d)")
 YEAR = re.compile(r"\d{4}")
 _FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
+_FROM_YEAR = re.compile(r"(?i)(?:từ|kể từ)\s+(?:(?:cuối|giữa|đầu)\s+)?$")  # (`từ cuối năm 2016 đến năm 2019`)
 _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
 _UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
 _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
@@ -122,8 +123,8 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
             used.update((a.start, b.start))
     # `từ năm 2012 đến 2015`, `từ năm 2016-2018`: the years from one to the other, an ISO interval of years
     for d in dates:
-        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
-                and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
+        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 20):d.start] and YEAR.fullmatch(d.canonical) \
+                and _FROM_YEAR.search(text, max(0, d.start - 20), d.start):  # (`từ`: a substring test first)
             m = _TO_YEAR.match(text, d.end)
             if m and int(m[1]) > int(d.canonical):
                 out.append((d.start, m.end(), f"{d.canonical}/{m[1]}"))
