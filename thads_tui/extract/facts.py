@@ -74,8 +74,8 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?|"
-                       r"chỉ đạo của)\s+$")
+_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên(?:\s+\w+){0,3}?\s+là|đứng tên|vụ án|"
+                       r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
 # (a party forced, `lợi dụng chức vụ, buộc ông B phải chi …`, too; not one a court orders, `tuyên buộc`)
@@ -139,6 +139,7 @@ _UNRECOVERED = re.compile(r"\s+(?:đến nay\s+|vẫn\s+|hiện\s+)?(?:không|ch
 # Possession written after the figure (`5,5 triệu cổ phiếu GTT thuộc sở hữu của bà A`, `… cổ phiếu
 # của bà A`): the owner's.
 _OWNED_AFTER = re.compile(r"(?:\s+(?!của(?!\w))[^\s,.;:()]+){0,3}?\s+(?:thuộc sở hữu của|(?:do|của))\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+_OF_DEFENDANT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:do|của)\s+bị cáo(?!\s+[A-ZĐ])(?!\w)")
 # A figure in brackets right after a party (`ngân hàng TMCP Đông Á (6%)`, `Ngân hàng X (VDB, …,
 # đã giải ngân gần 590 tỷ)`): that party's, a lender's too.
 _BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0,4}$")
@@ -176,7 +177,17 @@ _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng cô
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 # One case told as an example in a report (`Điển hình, một vụ việc tại Chi cục …`): its figures
 # are that case's, with no report period; a sentence singling out a part of the report's period.
-_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|đơn cử|chẳng hạn|ví dụ|(?:một|riêng|như) vụ|một trường hợp)(?!\w)")
+# (opening with a set, CPython scans for it fast; a word character before a match is checked after)
+_EXAMPLE = re.compile(r"[ĐđCcVvMmRrNn](?:iển hình|ơn cử|hẳng hạn|í dụ|ột vụ|iêng vụ|hư vụ|ột trường hợp)(?!\w)")
+
+
+def _example(text: str, s: int, pos: int) -> bool:
+    """An example cue (`điển hình`, `đơn cử`, `chẳng hạn`, `ví dụ`, `một/riêng/như vụ`, `một
+    trường hợp`) in text[s:pos], as a word."""
+    for m in _EXAMPLE.finditer(text, s, pos):
+        if not m.start() or not _is_word(text[m.start() - 1]):
+            return True
+    return False
 # ... and a clause of a list of cases (`…; vụ ngân hàng X thu hồi 1.000 tỉ; …`), opening with `vụ`.
 _CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
 # Totals by agencies or the system (`các cơ quan điều tra đã thu hồi được 21.500 tỉ đồng`, `cơ
@@ -235,7 +246,8 @@ class FactFinder:
         # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
-        cited = self._cited(persons + orgs) if _SYSTEM_TOTAL.search(text) else set()
+        self.citing = _SYSTEM_TOTAL.search(text) is not None
+        cited = self._cited(persons + orgs) if self.citing else set()
         self.case_article = self._is_case_article() and (
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
@@ -298,7 +310,7 @@ class FactFinder:
         """`pos` is in a case a report cites: its sentence has an example cue before it
         (`Điển hình như vụ …`, `Đơn cử, …`) or its clause opens with `vụ` (`…; vụ X thu hồi …`)."""
         s, _ = self.sentences.bounds(pos, pos)
-        return bool(_EXAMPLE.search(self.text, s, pos)
+        return bool(_example(self.text, s, pos)
                     or _CASE_CLAUSE.match(self.text, max(s, self.text.rfind(";", s, pos) + 1)))
 
     def _cited(self, parties: list[Span]) -> set[str]:
@@ -434,11 +446,11 @@ class FactFinder:
                 inside = [p for p in self.provinces if o.start <= p.start < o.end]
                 if inside:
                     return inside[0].canonical
-        if home and not all(self._in_example(p.start) for p in self.provinces if p.canonical == home):
+        if home and not (self.citing and all(self._in_example(p.start) for p in self.provinces if p.canonical == home)):
             return home  # (a province named in a cited case only is not the report's)
         if self.hits["national"].cues:
             return "toàn quốc"
-        named = [p for p in self.provinces if not self._in_example(p.start)]
+        named = [p for p in self.provinces if not (self.citing and self._in_example(p.start))]
         return named[0].canonical if named else None
 
     def _is_case_article(self) -> bool:
@@ -540,7 +552,7 @@ class FactFinder:
                 carried = own
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
-            if own is None and m == "other" and (done and done[-1].start >= s or _EXAMPLE.search(self.text, s, f.start)
+            if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
                                                  or PLANNED.search(self.text, s, f.start)):
                 x["period"] = None
                 continue
@@ -642,6 +654,8 @@ class FactFinder:
         before = [p for p in self._people_in(max(s, f.start - 120), f.start) if p.end <= f.start]
         if before and _BRACKET_AFTER.fullmatch(text, before[-1].end, f.start):
             return before[-1].canonical
+        if self.accused and _OF_DEFENDANT.match(text, f.end):
+            return self.accused  # `29 công ty do bị cáo đứng sau`: the defendant's
         stop = _CLAUSE_END.search(text, f.end, f.end + 60)
         for p in self._people_in(f.end, stop.start() if stop else f.end + 60):
             if _OWNED_AFTER.fullmatch(text, f.end, p.start):
@@ -750,7 +764,7 @@ class FactFinder:
                     bound is not None and bound.start in directed and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
                 bound = p
                 directed.add(p.start)  # (the one who directs acts: no party nearby either)
-            elif _GOVERNED.search(self.text, max(0, p.start - 14), p.start) or \
+            elif _GOVERNED.search(self.text, max(0, p.start - 40), p.start) or \
                     bound is not None and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
                 bound = p
             else:
@@ -852,7 +866,7 @@ class FactFinder:
             anchor = sues.start()
         # (the claimant is the one to be paid: a creditor elsewhere in the article is no bar)
         before = [p for p in self._people_in(s, anchor) if p.end <= anchor
-                  and not _GOVERNED.search(text, max(0, p.start - 14), p.start)]
+                  and not _GOVERNED.search(text, max(0, p.start - 40), p.start)]
         return before[-1] if before else None
 
     def _lender(self, p: Span) -> bool:
