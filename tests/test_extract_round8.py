@@ -135,3 +135,47 @@ def test_a_cut_off_after_a_span_still_names_the_period():
             "Từ ngày 01/10/2022 đến hết tháng 8/2023, các cơ quan THADS tỉnh đã thi hành xong 5.100 việc, "
             "đạt 80,1% về việc.")
     assert facts(text, "2023-09-10")["80,1%"][2] == "2023:11m"
+
+
+# -- figures the grammar missed ----------------------------------------------------------------
+
+def _figures(text):
+    return {f.text: (f.unit, f.value) for f in extract(text).figures}
+
+
+def test_billions_after_money_taken_are_dong_whatever_verb_follows():
+    f = _figures("Cựu thủ quỹ chiếm đoạt hơn 25 tỷ tiêu xài cá nhân. Công ty bị thu hồi 40 tỉ sai phạm.")
+    assert f["hơn 25 tỷ"] == ("VND", 25e9)
+    assert f["40 tỉ"] == ("VND", 40e9)
+
+
+def test_billions_of_counted_things_or_other_currencies_are_not_dong():
+    f = _figures("Hãng đã bán 2 tỷ cổ phiếu, trị giá 3,5 tỷ ringgit. Lễ hội thu hút 3 triệu du khách.")
+    assert "2 tỷ" not in f and "3,5 tỷ" not in f and "3 triệu" not in f
+
+
+def test_money_embezzled_and_a_bare_amount_before_because():
+    f = _figures("Bị cáo tham ô gần 300 triệu, còn Công ty X bị buộc bồi thường hơn 4 tỉ vì vi phạm hợp đồng.")
+    assert f["gần 300 triệu"] == ("VND", 3e8)
+    assert f["hơn 4 tỉ"] == ("VND", 4e9)
+
+
+def test_counted_companies_schemes_and_papers():
+    f = _figures("Bị cáo dùng 15 công ty sân sau, lập 12 chứng từ khống; tỉnh giao 9 đề án cho 4 thôn.")
+    assert f["15 công ty"] == ("count", 15) and f["12 chứng từ"] == ("count", 12)
+    assert f["9 đề án"] == ("count", 9) and f["4 thôn"] == ("count", 4)
+
+
+def test_less_than_qualifies_and_hectares_glued():
+    f = {x.text: x for x in extract("Giá trúng chỉ cao hơn giá khởi điểm chưa đầy 50 triệu đồng cho khu đất 12ha.").figures}
+    assert f["chưa đầy 50 triệu đồng"].qualifier == "chưa đầy"
+    assert (f["12ha"].unit, f["12ha"].value) == ("area", 120000)
+
+
+def test_companies_behind_the_defendant_and_a_nominee_are_the_defendant_s():
+    text = ("Cựu chủ tịch ngân hàng lĩnh án\n\n"
+            "Bị cáo Ngô Văn Phát đã sử dụng 15 công ty do bị cáo đứng sau để vay tiền. "
+            "Phát còn chuyển tiền vào tài khoản đứng tên em gái là Ngô Thị Lụa để mua 10 căn nhà.")
+    f = facts(text)
+    assert f["15 công ty"][1] == "Ngô Văn Phát"
+    assert f["10 căn nhà"][1] == "Ngô Văn Phát"
