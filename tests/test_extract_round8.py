@@ -179,3 +179,21 @@ def test_companies_behind_the_defendant_and_a_nominee_are_the_defendant_s():
     f = facts(text)
     assert f["15 công ty"][1] == "Ngô Văn Phát"
     assert f["10 căn nhà"][1] == "Ngô Văn Phát"
+
+
+# -- the lead's decisions, round 8 -------------------------------------------------------------
+
+def test_an_unnamed_example_case_s_sum_in_a_report_is_no_one_s():
+    text = ("Cục THADS tỉnh Phú Yên sơ kết 9 tháng\n\n"
+            "Trong 9 tháng năm 2019, các cơ quan THADS tỉnh Phú Yên đã thi hành xong 3.100 việc. "
+            "Điển hình, một vụ việc tại Chi cục THADS huyện Tây Hòa, tài sản được định giá 2.800.000.000 đồng "
+            "nhưng sau 5 lần giảm giá vẫn chưa bán được.")
+    f = facts(text, "2019-07-10")
+    assert f["3.100 việc"][1] == "Phú Yên"
+    assert f["2.800.000.000 đồng"][1] is None
+
+
+def test_a_sum_taken_over_a_named_span_stays_undated():
+    text = ("Nguyên kế toán lĩnh án\n\nTừ năm 2016 đến năm 2019, bị cáo Vũ Thị Hạnh đã chiếm đoạt "
+            "hơn 4 tỉ đồng của công ty.")
+    assert facts(text, "2020-03-02")["hơn 4 tỉ đồng"][1:] == ("Vũ Thị Hạnh", None)

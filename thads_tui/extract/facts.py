@@ -181,6 +181,14 @@ _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 _EXAMPLE = re.compile(r"[ĐđCcVvMmRrNn](?:iển hình|ơn cử|hẳng hạn|í dụ|ột vụ|iêng vụ|hư vụ|ột trường hợp)(?!\w)")
 
 
+_ONE_CASE = re.compile(r"[MmRrNn](?:ột vụ|iêng vụ|hư vụ|ột trường hợp)(?!\w)")
+
+
+def _one_case_example(text: str, s: int, pos: int) -> bool:
+    """One case told as an example (`một vụ việc`, `riêng vụ`, `một trường hợp`) in text[s:pos]."""
+    return any(not m.start() or not _is_word(text[m.start() - 1]) for m in _ONE_CASE.finditer(text, s, pos))
+
+
 def _example(text: str, s: int, pos: int) -> bool:
     """An example cue (`điển hình`, `đơn cử`, `chẳng hạn`, `ví dụ`, `một/riêng/như vụ`, `một
     trường hợp`) in text[s:pos], as a word."""
@@ -305,6 +313,10 @@ class FactFinder:
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
         self._org_spans: list[tuple[int, int]] | None = None  # (built at the first question)
+
+    def _province_between(self, s: int, pos: int) -> bool:
+        i = bisect_left(self.province_starts, s)
+        return i < len(self.provinces) and self.provinces[i].start < pos
 
     def _in_example(self, pos: int) -> bool:
         """`pos` is in a case a report cites: its sentence has an example cue before it
@@ -522,6 +534,9 @@ class FactFinder:
             x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"),
                                          m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
+            if not one_case and x["unit"] in ("VND", "USD") and x["subject"] == self.subject and \
+                    _one_case_example(self.text, s, f.start) and not self._province_between(s, f.start):
+                x["subject"] = None  # `Điển hình, một vụ việc …, tài sản định giá 4 tỉ đồng`: that case's, unnamed
             if one_case:
                 whose = self._whole_of(f, s, done)
                 if whose is not None:

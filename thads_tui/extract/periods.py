@@ -47,8 +47,8 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
 def period_of(span: Span, date: str | None = None) -> str | None:
     """A DATE span's canonical as a period id, or None when it names no reporting period.
     A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year `date` gives
-    (its sentence's, else the article's); a quarter that has not begun by the article's date is
-    a plan's, no period."""
+    (its sentence's, else the article's), a quarter that has not begun by the article's date too
+    (`kiểm tra … tại 3 quận trong quý IV`: a plan for that quarter)."""
     c = span.canonical
     # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
     if "tháng" in c:
@@ -60,9 +60,7 @@ def period_of(span: Span, date: str | None = None) -> str | None:
     if len(c) in (4, 7) and _PERIOD_ID.fullmatch(c):
         return c
     if len(c) == 2 and c[0] == "Q" and date and (d := _DATE.match(date)):
-        if d[2] and 3 * int(c[1]) - 2 > int(d[2]):
-            return None  # a quarter yet to come (`sẽ kiểm tra … trong quý IV`): a plan's
-        return f"{d[1]}-{c}"
+        return f"{d[1]}-{c}"  # (a quarter yet to come too: a plan for it, the lead's decision, round 8)
     return None
 
 
