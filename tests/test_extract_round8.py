@@ -197,3 +197,11 @@ def test_a_sum_taken_over_a_named_span_stays_undated():
     text = ("Nguyên kế toán lĩnh án\n\nTừ năm 2016 đến năm 2019, bị cáo Vũ Thị Hạnh đã chiếm đoạt "
             "hơn 4 tỉ đồng của công ty.")
     assert facts(text, "2020-03-02")["hơn 4 tỉ đồng"][1:] == ("Vũ Thị Hạnh", None)
+
+
+def test_a_yearless_quarter_named_before_its_bracketed_interval_is_the_interval():
+    text = "Công ty báo lãi\nLợi nhuận của riêng Quý 4 (từ 01/07 – 30/09/2018) đạt 52,1 tỷ đồng."
+    # (the start's year is the end's, never the article's; the quarter's year is unwritten)
+    assert facts(text, "2017-12-20")["52,1 tỷ đồng"][2] == "2018-07-01/2018-09-30"
+    text = "Từ 01/10 – 31/3/2022, các cơ quan THADS tỉnh Hà Giang thi hành xong 5.000 việc."
+    assert facts(text, "2022-04-20")["5.000 việc"][2] == "2021-10-01/2022-03-31"

@@ -74,8 +74,18 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên(?:\s+\w+){0,3}?\s+là|đứng tên|vụ án|"
-                       r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
+_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|"
+                          r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
+# ... a nominee too (`tài khoản đứng tên bố đẻ là X`): the one who uses the name acts.
+_NOMINEE = re.compile(r"đứng tên(?:\s+\w+){1,3}?\s+là\s+$")
+
+
+def _governed(text: str, at: int) -> bool:
+    """The party starting at `at` is governed by a preposition, or a nominee."""
+    if _GOVERNED_RX.search(text, max(0, at - 14), at):
+        return True
+    lo = max(0, at - 40)
+    return "đứng tên" in text[lo:at] and _NOMINEE.search(text, lo, at) is not None
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
 # (a party forced, `lợi dụng chức vụ, buộc ông B phải chi …`, too; not one a court orders, `tuyên buộc`)
@@ -108,7 +118,7 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
-_LOCAL_BRANCH = re.compile(r"(?i)(?<!\w)ngành\s+(?!(?:và|với|của|các|cùng|có|đã|được|liên quan)(?!\w))\w+"
+_LOCAL_BRANCH = re.compile(r"[Nn]gành\s+(?!(?:và|với|của|các|cùng|có|đã|được|liên quan)(?!\w))\w+"
                            r"(?:\s+(?!và(?!\w))\w+)?\s+(?:tỉnh|thành phố|TP)(?!\w)")
 # A clause of its own between a scope word and a figure: a semicolon, or a contrast.
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
@@ -200,7 +210,7 @@ def _example(text: str, s: int, pos: int) -> bool:
 _CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
 # Totals by agencies or the system (`các cơ quan điều tra đã thu hồi được 21.500 tỉ đồng`, `cơ
 # quan điều tra các cấp đã khởi tố 589 vụ`, `cả nước đã …`): a report, whatever cases it cites.
-_SYSTEM_TOTAL = re.compile(r"(?i)(?<!\w)(?:các cơ quan|các cấp|cả nước|toàn quốc|toàn ngành)(?!\w)"
+_SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn quốc|oàn ngành)(?!\w)"
                            r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
@@ -254,7 +264,7 @@ class FactFinder:
         # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
-        self.citing = _SYSTEM_TOTAL.search(text) is not None
+        self.citing = any(not m.start() or not _is_word(text[m.start() - 1]) for m in _SYSTEM_TOTAL.finditer(text))
         cited = self._cited(persons + orgs) if self.citing else set()
         self.case_article = self._is_case_article() and (
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
@@ -478,7 +488,8 @@ class FactFinder:
         self.subject = self._article_subject(self.orgs, self.home)
         # a branch the article names by its province (`ngành thanh tra TP`, `ngành Tư pháp tỉnh`):
         # its `toàn ngành` is that branch
-        self.local_branch = "ngành" in self.text and _LOCAL_BRANCH.search(self.text) is not None
+        self.local_branch = "gành" in self.text and any(
+            not m.start() or not _is_word(self.text[m.start() - 1]) for m in _LOCAL_BRANCH.finditer(self.text))
         # a story of one auction (its headline says so): its figures are of what is sold, its owner's
         title_end = self.text.find("\n")
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
@@ -779,7 +790,7 @@ class FactFinder:
                     bound is not None and bound.start in directed and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
                 bound = p
                 directed.add(p.start)  # (the one who directs acts: no party nearby either)
-            elif _GOVERNED.search(self.text, max(0, p.start - 40), p.start) or \
+            elif _governed(self.text, p.start) or \
                     bound is not None and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
                 bound = p
             else:
@@ -881,7 +892,7 @@ class FactFinder:
             anchor = sues.start()
         # (the claimant is the one to be paid: a creditor elsewhere in the article is no bar)
         before = [p for p in self._people_in(s, anchor) if p.end <= anchor
-                  and not _GOVERNED.search(text, max(0, p.start - 40), p.start)]
+                  and not _governed(text, p.start)]
         return before[-1] if before else None
 
     def _lender(self, p: Span) -> bool:

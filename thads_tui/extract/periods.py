@@ -87,7 +87,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 _PERIOD_ID = re.compile(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _MONTH = re.compile(r"(\d{4})-(\d\d)")
-YEAR = re.compile(r"\d{4}")
+YEAR = re.compile(r"\d{4}")  # (`search`es a year in a span too: four digits there are one)
 _FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
 _FROM_YEAR = re.compile(r"(?i)(?:từ|kể từ)\s+(?:(?:cuối|giữa|đầu)\s+)?$")  # (`từ cuối năm 2016 đến năm 2019`)
 _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
@@ -113,10 +113,12 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
         gap = _TO.fullmatch(text, a.end, b.start)
         if gap and _FROM.search(text, max(0, a.start - 14), a.start):
             first = a.canonical
-            if first > b.canonical:  # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year
+            if first > b.canonical or not YEAR.search(text, a.start, a.end):
+                # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year (the year before
+                # when later in the year: `từ 01/10 – 31/3/2022`), not the article's
                 first = b.canonical[:4] + first[4:]
                 if first > b.canonical:
-                    continue
+                    first = f"{int(b.canonical[:4]) - 1:04d}" + first[4:]
             out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
     # `từ năm 2012 đến 2015`, `từ năm 2016-2018`: the years from one to the other, an ISO interval of years
@@ -172,10 +174,16 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     periods = [p for i, p in enumerate(periods) if not (
         i and _OF_YEAR.search(text, max(0, p[0] - 40), p[0]) and 0 <= p[0] - periods[i - 1][1] <= 60
         and "." not in text[periods[i - 1][1]:p[0]])]
-    # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
-    named_ends = [p[1] for p in periods if "/" not in p[2]]
-    return [p for p in periods if "/" not in p[2] or not any(
-        0 <= p[0] - e <= 16 and "(" in text[e:p[0]] for e in named_ends)]
+    # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period;
+    # a name without its year (`Quý 4 (từ 01/07 – 30/09/2016)`) is its bracket's interval
+    named = [p for p in periods if "/" not in p[2]]
+    drop = set()
+    for p in periods:
+        if "/" in p[2]:
+            for n in named:
+                if 0 <= p[0] - n[1] <= 16 and "(" in text[n[1]:p[0]]:
+                    drop.add(n if not YEAR.search(text, n[0], n[1]) else p)
+    return [p for p in periods if p not in drop]
 
 
 _IN_MONTHS = re.compile(r"(?:[Tt]rong|[Qq]ua)\s+(?:vòng\s+)?$")
