@@ -264,9 +264,11 @@ class FactFinder:
         # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
-        self.citing = any(not m.start() or not _is_word(text[m.start() - 1]) for m in _SYSTEM_TOTAL.finditer(text))
-        cited = self._cited(persons + orgs) if self.citing else set()
-        self.case_article = self._is_case_article() and (
+        self.citing = _example(text, 0, len(text)) and any(
+            not m.start() or not _is_word(text[m.start() - 1]) for m in _SYSTEM_TOTAL.finditer(text))
+        case_words = self._is_case_article()
+        cited = self._cited(persons + orgs) if self.citing and case_words else set()
+        self.case_article = case_words and (
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
             or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
