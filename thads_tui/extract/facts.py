@@ -196,12 +196,22 @@ _ONE_CASE = re.compile(r"[MmRrNn](?:ột vụ|iêng vụ|hư vụ|ột trường
 
 def _one_case_example(text: str, s: int, pos: int) -> bool:
     """One case told as an example (`một vụ việc`, `riêng vụ`, `một trường hợp`) in text[s:pos]."""
+    window = text[s:pos]  # (substring tests first: the set the pattern opens with is common)
+    if " vụ" not in window and "trường hợp" not in window:
+        return False
     return any(not m.start() or not _is_word(text[m.start() - 1]) for m in _ONE_CASE.finditer(text, s, pos))
+
+
+_EXAMPLE_WORDS = ("iển hình", "ơn cử", "hẳng hạn", "í dụ", " vụ", "trường hợp")
+_SYSTEM_WORDS = ("ác cơ quan", "ác cấp", "ả nước", "oàn quốc", "oàn ngành")
 
 
 def _example(text: str, s: int, pos: int) -> bool:
     """An example cue (`điển hình`, `đơn cử`, `chẳng hạn`, `ví dụ`, `một/riêng/như vụ`, `một
     trường hợp`) in text[s:pos], as a word."""
+    window = text[s:pos]  # (substring tests first: the set the pattern opens with is common)
+    if not any(w in window for w in _EXAMPLE_WORDS):
+        return False
     for m in _EXAMPLE.finditer(text, s, pos):
         if not m.start() or not _is_word(text[m.start() - 1]):
             return True
@@ -264,7 +274,7 @@ class FactFinder:
         # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
-        self.citing = _example(text, 0, len(text)) and any(
+        self.citing = any(w in text for w in _SYSTEM_WORDS) and _example(text, 0, len(text)) and any(
             not m.start() or not _is_word(text[m.start() - 1]) for m in _SYSTEM_TOTAL.finditer(text))
         case_words = self._is_case_article()
         cited = self._cited(persons + orgs) if self.citing and case_words else set()

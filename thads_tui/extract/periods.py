@@ -144,6 +144,13 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
     return out
 
 
+def _after_span_to(text: str, at: int) -> bool:
+    """`at` ends a span `từ … (năm) YYYY … đến (giữa|cuối|đầu) …` (substring tests first)."""
+    near = text[max(0, at - 30):at]
+    return ("đến" in near or "tới" in near) and "ừ" in text[max(0, at - 60):at] and \
+        _SPAN_END.search(text, max(0, at - 60), at) is not None
+
+
 def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
     """Every period expression of the text as (start, end, period id), sorted."""
     periods = [(d.start, d.end, period_of(d, _year_of(text, dates, i, date))) for i, d in enumerate(dates)] \
@@ -168,8 +175,7 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0])
                      and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 16), p[0])
                               and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1])))
-                     and not ("/" not in p[2] and "ừ" in text[max(0, p[0] - 60):p[0]]
-                              and _SPAN_END.search(text, max(0, p[0] - 60), p[0])))
+                     and not ("/" not in p[2] and _after_span_to(text, p[0])))
     # `tháng 10/2025, tháng đầu tiên của năm công tác 2026`: the year only places the month
     periods = [p for i, p in enumerate(periods) if not (
         i and _OF_YEAR.search(text, max(0, p[0] - 40), p[0]) and 0 <= p[0] - periods[i - 1][1] <= 60
