@@ -57,6 +57,24 @@ def test_extract_counts_the_file_and_the_body_apart(tmp_path, capsys):
     assert "occurrences in the whole file" in out and "Lạng Sơn  ×2, 1 in the body" in out
 
 
+def test_one_text_read_two_ways_keeps_both_readings(tmp_path, capsys):
+    """The gold shape has one record per figure text, with the first occurrence's metric; a
+    sum taken and the same sum a court orders repaid are two readings, and both are given."""
+    path = tmp_path / "a.txt"
+    path.write_text("Xử nguyên giám đốc Công ty TNHH Phú Gia\n\nNgày 15/3/2019, tòa xử Trần Văn Hậu. "
+                    "Hậu đã chiếm đoạt 12 tỷ đồng của khách hàng.\n\nTòa tuyên phạt Hậu 15 năm tù, "
+                    "buộc bồi thường 12 tỷ đồng.\n", encoding="utf-8")
+    main(["extract", "--json", str(path)])
+    sum_ = next(f for f in json.loads(capsys.readouterr().out)["articles"][0]["figures"] if f["text"] == "12 tỷ đồng")
+    assert [r["metric"] for r in sum_["readings"]] == [sum_["metric"], "case.owed"]
+    assert [[r["start"], r["end"]] for r in sum_["readings"]] == sum_["occurrences"]
+    main(["extract", str(path)])
+    assert f"12 tỷ đồng at {sum_['readings'][1]['start']}  [case.owed · Trần Văn Hậu]" in capsys.readouterr().out
+    main(["extract", "--json", str(path)])  # a text read one way has no `readings`
+    assert all("readings" not in f for f in json.loads(capsys.readouterr().out)["articles"][0]["figures"]
+               if f["text"] != "12 tỷ đồng")
+
+
 @pytest.mark.parametrize("command", [["extract", "--json"], ["extract"], ["search", "thi hành án"]])
 def test_missing_path_is_one_line_exit_2_not_a_trace(tmp_path, command):
     res = run(*command, str(tmp_path / "nope"))

@@ -1,4 +1,4 @@
-"""Round 8 (EXTRACTOR_VERSION 11, issue #12): a report of agencies' totals that cites cases as
+"""Round 8 (EXTRACTOR_VERSION 12, issue #12): a report of agencies' totals that cites cases as
 examples, lowercase bank names, who directs whom, a city's own branch, open spans. Each is
 tested on press-style sentences written here (none is a corpus or gold sentence).
 """

@@ -98,6 +98,16 @@ def test_occurrences_each_count_as_a_source():
     assert [(s.start, s.end) for s in cell.sources] == [(0, 3), (40, 43)] and cell.articles == 1
 
 
+def test_an_occurrence_read_another_way_goes_to_its_own_cell():
+    """`readings` (extract --json, when one text is read two ways): each occurrence its own."""
+    f = fig("50%", 50, "cases.rate", "Huế", "2021") | {"occurrences": [[0, 3], [40, 43]], "readings": [
+        {"start": 0, "end": 3, "metric": "cases.rate", "subject": "Huế", "period": "2021"},
+        {"start": 40, "end": 43, "metric": "money.rate", "subject": "Huế", "period": "2022"}]}
+    t = build_results([rec("a", f)])
+    assert [(s.start, s.end) for s in t.row("Huế", "2021").cells["cases.rate"].sources] == [(0, 3)]
+    assert [(s.start, s.end) for s in t.row("Huế", "2022").cells["money.rate"].sources] == [(40, 43)]
+
+
 def _table():
     return build_results([
         rec("a", fig("50%", 50, "cases.rate", "Huế", "2021"), fig("70%", 70, "cases.rate", "Hà Nội", "2022:5m")),

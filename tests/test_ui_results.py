@@ -233,3 +233,21 @@ async def test_figures_panel_says_what_whose_when(tmp_path):
         panel.move_cursor(row=i)
         await pilot.pause()
         assert "% việc xong · toàn quốc · 8 tháng 2023" in panel._border_subtitle.plain
+
+
+async def test_an_archive_without_enforcement_results_says_so(tmp_path):
+    """Real news with rates in it (a school's, a court's) fills no row, and the empty table says
+    why instead of looking broken."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kết quả thi học sinh giỏi của Hà Tĩnh\n\nNăm 2019, Hà Tĩnh có tỷ lệ đạt giải "
+                                  "86,5%, tăng 4,2% so với năm 2018.\n", encoding="utf-8")
+    app = seeds_app(tmp_path, [folder])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        status = str(screen.query_one(".view-status").render())
+        assert screen.total == 0 and "no article here reports enforcement results" in status
+    app = seeds_app(tmp_path)  # the seeds have rows: no such words
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_results(app, pilot)
+        assert screen.total and "no article here" not in str(screen.query_one(".view-status").render())

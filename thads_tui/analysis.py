@@ -37,8 +37,12 @@ def in_body(article: Article, extraction: Extraction) -> Extraction:
                       [f for f in extraction.figures if article.in_body(f.start)])
 
 
+READING = ("metric", "subject", "period")
+
+
 def _grouped(items, key, in_body) -> list[dict]:
     groups: dict = {}
+    readings: dict = {}
     for item in items:
         record = groups.get(key(item))
         if record is None:
@@ -46,6 +50,14 @@ def _grouped(items, key, in_body) -> list[dict]:
         record["count"] += 1
         record["body_count"] += in_body(item.start)
         record["occurrences"].append([item.start, item.end])
+        if hasattr(item, "metric"):
+            readings.setdefault(key(item), []).append(
+                {"start": item.start, "end": item.end} | {k: getattr(item, k) for k in READING})
+    for k, record in groups.items():
+        # one text read two ways (`chiếm đoạt 12 tỷ đồng` … `buộc bồi thường 12 tỷ đồng`): every
+        # occurrence's reading, the record's own fields being the first's (the gold schema's shape)
+        if any(tuple(r[f] for f in READING) != tuple(record[f] for f in READING) for r in readings.get(k, ())):
+            record["readings"] = readings[k]
     return list(groups.values())
 
 
@@ -55,7 +67,8 @@ def article_record(article: Article, extraction: Extraction | None = None) -> di
 
     One definition of a mention everywhere: `count` is every occurrence in the file, title and
     date line included (the gold schema's `count`); `body_count` those in the body, the mentions
-    the reader's entities panel and entities view count (see `in_body`)."""
+    the reader's entities panel and entities view count (see `in_body`). A figure whose
+    occurrences are read differently (metric, subject, period) lists each in `readings`."""
     extraction = extraction if extraction is not None else analyse(article)
     return {
         "file": str(article.path),

@@ -277,6 +277,11 @@ def _print_extract_text(rec: dict) -> None:
         say(f"  {e['type']:<10} {one_line(e['text'])}{extra}  ×{e['count']}{body}")
     for f in rec["figures"]:
         say(f"  {'FIGURE':<10} {one_line(figure_line(f))}")
+        first = (f.get("metric"), f.get("subject"), f.get("period"))
+        for r in f.get("readings", ()):  # the same text read another way further on
+            if (r["metric"], r["subject"], r["period"]) != first:
+                facts = " · ".join(str(x) for x in (r["metric"], r["subject"], r["period"]) if x)
+                say(f"  {'':<10} {one_line(f['text'])} at {r['start']}  [{one_line(facts)}]")
     print()
 
 

@@ -214,25 +214,32 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _occurrences(f: dict):
+    """(metric, subject, period, start, end) of each occurrence of a figure record."""
+    if f.get("readings"):
+        return [(r.get("metric"), r.get("subject"), r.get("period"), r["start"], r["end"]) for r in f["readings"]]
+    reading = (f.get("metric"), f.get("subject"), f.get("period"))
+    return [(*reading, start, end) for start, end in f.get("occurrences") or [[f["start"], f["end"]]]]
+
+
 def build_results(records: Iterable[dict], columns: tuple[str, ...] = ALL_COLUMNS) -> ResultsTable:
     """The results table from article records (the `thads-tui extract --json` shape: `id`,
     `title`, `file`, `date`, `figures` with `metric`, `subject`, `period`, `value`, offsets).
 
-    Every occurrence of a figure counts as a source (`occurrences` when present)."""
+    Every occurrence of a figure counts as a source (`occurrences` when present), with its own
+    reading where the record has `readings`."""
     rows: dict[tuple[str, str], Row] = {}
     for rec in records:
         for f in rec.get("figures", ()):
-            metric, subject, period = f.get("metric"), f.get("subject"), f.get("period")
-            if metric not in columns or not subject or not period:
-                continue
-            row = rows.get((subject, period))
-            if row is None:
-                row = rows[(subject, period)] = Row(subject, period)
-            cell = row.cells.get(metric)
-            if cell is None:
-                cell = row.cells[metric] = Cell(metric)
-            spans = f.get("occurrences") or [[f["start"], f["end"]]]
-            for start, end in spans:
+            for metric, subject, period, start, end in _occurrences(f):
+                if metric not in columns or not subject or not period:
+                    continue
+                row = rows.get((subject, period))
+                if row is None:
+                    row = rows[(subject, period)] = Row(subject, period)
+                cell = row.cells.get(metric)
+                if cell is None:
+                    cell = row.cells[metric] = Cell(metric)
                 cell.sources.append(Source(str(rec.get("id", "")), rec.get("title") or "",
                                            str(rec.get("file", "")), rec.get("date"), f["text"],
                                            float(f["value"]), start, end))

@@ -113,10 +113,11 @@ def metric_of(w: Window, unit: str, word: str, case_context: bool, previous: str
     """The metric id of a figure from its sentence (README, schema 2). `prev_unit` and
     `prev_metric` are those of a figure just before it, joined by a comma (`… 412 tỷ đồng,
     tăng 23,4%`: the change of that sum). The caseload and money KPIs (`cases.*`, `money.*`)
-    are enforcement's results: an article that never speaks of enforcement (`thi hành`, THADS,
-    `cưỡng chế` …: a police or inspectorate report, a commune's accounts) reports none."""
+    are civil judgment enforcement's results: an article that never speaks of it
+    (`speaks_of_enforcement`: a police, court, tax or inspectorate report, a school's results)
+    reports none."""
     m = _metric_of(w, unit, word, case_context, previous, prev_unit, has_of, prev_metric)
-    if m.startswith(("cases.", "money.")) and not w.hits["enforce"].cues:
+    if m.startswith(("cases.", "money.")) and not w.hits["thads"].cues:
         return "other"
     return m
 
@@ -200,7 +201,9 @@ def _metric_of(w: Window, unit: str, word: str, case_context: bool, previous: st
                 # totals many auctions: no one case's price; nor is a change of a price
                 # (`tăng thêm 363 tỷ đồng so với …`)
                 many = _MANY_AUCTIONS.search(w.text, w.s, w.start)
-                return "other" if many and not case_context or change else "auction.price"
+                if many and not case_context or change or not w.hits["auctioned"].cues:
+                    return "other"  # (or a price in an article with no auction: a shop's, a car's)
+                return "auction.price"
             if kind == "recovered":
                 if case_context:
                     return "case.recovered"
@@ -208,7 +211,7 @@ def _metric_of(w: Window, unit: str, word: str, case_context: bool, previous: st
                 # (or taken back in a criminal investigation, `các cơ quan điều tra đã thu hồi …`,
                 # or in an article that never speaks of enforcement: a police or inspectorate report)
                 return "assets.recovered" if w.any("graft", w.s, w.e) or w.any("crime", w.s, w.e) \
-                    or not w.hits["enforce"].cues else "money.done"
+                    or not w.hits["thads"].cues else "money.done"
             return "case.owed" if case_context else "other"
         if kind == "fine" and aspect == "money":
             return "other"

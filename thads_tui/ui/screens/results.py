@@ -25,6 +25,8 @@ from .. import actions
 from ..widgets.results_chart import ResultsChart
 from .table import FilteredTableScreen, clip
 
+NO_RESULTS = ("no article here reports enforcement results (a rate, cases or money done by a province "
+              "or the nation over a period); F lists every figure")
 SLOW_RESULTS = 20_000  # results figures above which the table is read by a worker
 
 # Short labels, so that the ten columns fit 120 terminal columns: rates in % (the header says
@@ -138,6 +140,8 @@ class ResultsScreen(FilteredTableScreen):
     def extra_status(self) -> str:
         conflicts = sum(1 for r in self.listed if r.conflicts)
         parts = [f"{conflicts} with conflicting values (⚠)"] if conflicts else []
+        if not self.total and not self._reading:
+            parts.append(NO_RESULTS)
         return " · ".join(parts + ([self._reading] if self._reading else []))
 
     def redraw(self) -> None:
