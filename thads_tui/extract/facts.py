@@ -197,12 +197,13 @@ _ONE_CASE = re.compile(r"[MmRrNn](?:ột vụ|iêng vụ|hư vụ|ột trường
 def _one_case_example(text: str, s: int, pos: int) -> bool:
     """One case told as an example (`một vụ việc`, `riêng vụ`, `một trường hợp`) in text[s:pos]."""
     window = text[s:pos]  # (substring tests first: the set the pattern opens with is common)
-    if " vụ" not in window and "trường hợp" not in window:
+    if not any(w in window for w in _ONE_CASE_WORDS):
         return False
     return any(not m.start() or not _is_word(text[m.start() - 1]) for m in _ONE_CASE.finditer(text, s, pos))
 
 
-_EXAMPLE_WORDS = ("iển hình", "ơn cử", "hẳng hạn", "í dụ", " vụ", "trường hợp")
+_ONE_CASE_WORDS = ("ột vụ", "iêng vụ", "hư vụ", "ột trường hợp")
+_EXAMPLE_WORDS = ("iển hình", "ơn cử", "hẳng hạn", "í dụ") + _ONE_CASE_WORDS
 _SYSTEM_WORDS = ("ác cơ quan", "ác cấp", "ả nước", "oàn quốc", "oàn ngành")
 
 
