@@ -122,6 +122,22 @@ other score unchanged (seeds 1/1/1, micro F1 0.9966). Left: vn-train-018055 (a m
 citing cases: read as a court story; made aggregate it takes `Phú Thọ`, its only province, as
 subject, not the nation), vn-train-003090's defendants (who directed whom), the price changes
 blind8 calls `other` (`nhỉnh hơn giá khởi điểm 2 tỉ`).
+Round 8 (EXTRACTOR_VERSION 12, after main's v11 KPI gate; issue #12, branch r8; the lead's decisions
+in benchmarks/gold/CHANGES.md):
+a report of agencies' totals (`các cơ quan điều tra đã thu hồi …`) that names its parties only in
+cases it cites (`như vụ X`, `Điển hình …`, `Đơn cử …`, a clause opening `vụ`) is no court story, a
+province named only there is not its subject, each cited case is its own clause's party's or no
+one's; lowercase banks (`ngân hàng Đại Tín`); who directs acts (a party joined to a directed one,
+`theo chỉ đạo của`, one forced by `buộc`); `ngành … TP` makes `toàn ngành` the city's; the end
+of an open span from another year is no period; billions before a verb after money taken, `vì`/
+`do` after a bare sum, `chưa đầy`, glued `ha`, counted companies/schemes/papers; an unnamed
+example case's sum is no one's; a yearless quarter yet to come takes the article's year. On the
+aligned gold, main (v10) then r8: blind8 subject 0.764 (68/89) -> 0.958 (92/96), period 0.966 ->
+1.0, figures F1 0.947 -> 0.995; blind5 F1 0.935 -> 0.982 (subject 0.94 -> 0.909: the new figures'
+own misses, a school and a quoted sum); blind6 F1 0.984 -> 1.0; blind7 F1 0.952 -> 0.960; blind4
+0.988 -> 0.989; heldout2 period 0.958 -> 0.989; every other score unchanged (seeds 1/1/1, micro F1
+0.9966). Left: a term in a list given after another defendant's of the same length (`13 năm`),
+a school or public centre as a party, villages counted in a commune's misspending (`3 làng`).
 """
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ _KPI_UNITS = frozenset({"percent", "VND", "USD", "case"})
 # A sentence (`10 năm tù`, `22 tháng cải tạo không giam giữ`) is the one defendant's it is given
 # to; the bounds of a range (`từ 30 tháng đến 7 năm tù`) and a trial's length are nobody's.
 _PRISON_AFTER = re.compile(r"\s*(?:tù|cải tạo)(?!\w)")
-_TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc)(?!\w)")
+_TRIAL_AFTER = re.compile(r"\s*(?:xét xử|nghị án|làm việc|đưa vụ án)(?!\w)")
 _RANGE = re.compile(r"(?<!\w)từ\s+\d+\s*(?:năm|tháng)(?:\s+tù)?\s+(?:đến|tới)\s+\d+\s*(?:năm|tháng)"
                     r"(?:\s+tù|\s+cải tạo)")
 # A prison term right after a name (`tuyên phạt Chi 15 năm tù, Sơn 10 năm tù`): that name is a
@@ -74,10 +74,24 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|đại diện cho|thay mặt(?:\s+cho)?)\s+$")
+_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|"
+                          r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
+# ... a nominee too (`tài khoản đứng tên bố đẻ là X`): the one who uses the name acts.
+_NOMINEE = re.compile(r"đứng tên(?:\s+\w+){1,3}?\s+là\s+$")
+
+
+def _governed(text: str, at: int) -> bool:
+    """The party starting at `at` is governed by a preposition, or a nominee."""
+    if _GOVERNED_RX.search(text, max(0, at - 14), at):
+        return True
+    lo = max(0, at - 40)
+    return "đứng tên" in text[lo:at] and _NOMINEE.search(text, lo, at) is not None
 # ... and so is one directed by another (`ông A chỉ đạo kế toán trưởng là ông B góp vốn …`):
 # the one who directs acts.
-_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao|nhờ|thuê)(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,3}?"
+# (a party forced, `lợi dụng chức vụ, buộc ông B phải chi …`, too; not one a court orders, `tuyên buộc`)
+_DIRECTED = re.compile(r"(?i)(?<!\w)(?:chỉ đạo|giao cho|giao(?!\s+(?:hữu|dịch|thông|lưu|tiếp|nhận)(?!\w))|nhờ|thuê|ép buộc|ép|"
+                       r"(?<!tuyên )(?<!toà )(?<!tòa )(?<!án )(?<!HĐXX )(?<!định )(?<!bắt )buộc)"
+                       r"(?:\s+(?!(?:ông|bà|anh|chị)(?!\w))\w+){0,4}?"  # (`chỉ đạo thuộc cấp của mình là A`)
                        r"(?:\s+là)?\s+(?:(?:ông|bà|anh|chị)\s+)?$")
 # An organisation in a person's apposition (`ông A - nguyên chủ tịch HĐQT Tập đoàn X`, `ông B
 # (Phó Tổng giám đốc Ngân hàng Y)`) describes that person: the person is the party.
@@ -104,6 +118,8 @@ _SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
+_LOCAL_BRANCH = re.compile(r"[Nn]gành\s+(?!(?:và|với|của|các|cùng|có|đã|được|liên quan)(?!\w))\w+"
+                           r"(?:\s+(?!và(?!\w))\w+)?\s+(?:tỉnh|thành phố|TP)(?!\w)")
 # A clause of its own between a scope word and a figure: a semicolon, or a contrast.
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:trong khi|còn|nhưng|song|tuy nhiên)(?!\w)")
 _TOTAL_NEAR = re.compile(r"(?<!\w)tổng(?!\w)")
@@ -133,6 +149,7 @@ _UNRECOVERED = re.compile(r"\s+(?:đến nay\s+|vẫn\s+|hiện\s+)?(?:không|ch
 # Possession written after the figure (`5,5 triệu cổ phiếu GTT thuộc sở hữu của bà A`, `… cổ phiếu
 # của bà A`): the owner's.
 _OWNED_AFTER = re.compile(r"(?:\s+(?!của(?!\w))[^\s,.;:()]+){0,3}?\s+(?:thuộc sở hữu của|(?:do|của))\s+(?:(?:ông|bà|anh|chị)\s+)?$")
+_OF_DEFENDANT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:do|của)\s+bị cáo(?!\s+[A-ZĐ])(?!\w)")
 # A figure in brackets right after a party (`ngân hàng TMCP Đông Á (6%)`, `Ngân hàng X (VDB, …,
 # đã giải ngân gần 590 tỷ)`): that party's, a lender's too.
 _BRACKET_AFTER = re.compile(r"\s*\((?:[^()\n;]{0,80}?,\s*)?(?:[^\s()\n,;]+\s+){0,4}$")
@@ -159,6 +176,7 @@ _TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng cộng|tổng|chia nhau)\s+$")
 _PAYS = re.compile(r"(?<!\w)(?:phải\s+)?(?:bồi thường|bồi hoàn|hoàn trả|trả lại|trả|thanh toán|"
                    r"(?:chuyển|giải ngân)(?=\s+(?:(?:gần|hơn|khoảng|trên|số tiền)\s+)?\d))(?!\w)")
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_JOINED_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|anh|chị)\s+)?")
 _GIVEN_AFTER = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|bị cáo|bị can|bị án|[cC]ựu)\s+$")
 _CAP_NEXT = re.compile(rf"\s+{UPPER}")
 _CAP_BEFORE = re.compile(rf"{UPPER}\w*\s+$")
@@ -169,7 +187,42 @@ _SHORT_ACRO = re.compile(rf"^(?:Ngân hàng|Tập đoàn|Công ty|Cty|Tổng cô
 _CASE_METRICS = ("case.owed", "case.recovered", "auction.price")
 # One case told as an example in a report (`Điển hình, một vụ việc tại Chi cục …`): its figures
 # are that case's, with no report period; a sentence singling out a part of the report's period.
-_EXAMPLE = re.compile(r"(?i)(?<!\w)(?:điển hình|chẳng hạn|ví dụ|(?:một|riêng) vụ|một trường hợp)(?!\w)")
+# (opening with a set, CPython scans for it fast; a word character before a match is checked after)
+_EXAMPLE = re.compile(r"[ĐđCcVvMmRrNn](?:iển hình|ơn cử|hẳng hạn|í dụ|ột vụ|iêng vụ|hư vụ|ột trường hợp)(?!\w)")
+
+
+_ONE_CASE = re.compile(r"[MmRrNn](?:ột vụ|iêng vụ|hư vụ|ột trường hợp)(?!\w)")
+
+
+def _one_case_example(text: str, s: int, pos: int) -> bool:
+    """One case told as an example (`một vụ việc`, `riêng vụ`, `một trường hợp`) in text[s:pos]."""
+    window = text[s:pos]  # (substring tests first: the set the pattern opens with is common)
+    if not any(w in window for w in _ONE_CASE_WORDS):
+        return False
+    return any(not m.start() or not _is_word(text[m.start() - 1]) for m in _ONE_CASE.finditer(text, s, pos))
+
+
+_ONE_CASE_WORDS = ("ột vụ", "iêng vụ", "hư vụ", "ột trường hợp")
+_EXAMPLE_WORDS = ("iển hình", "ơn cử", "hẳng hạn", "í dụ") + _ONE_CASE_WORDS
+_SYSTEM_WORDS = ("ác cơ quan", "ác cấp", "ả nước", "oàn quốc", "oàn ngành")
+
+
+def _example(text: str, s: int, pos: int) -> bool:
+    """An example cue (`điển hình`, `đơn cử`, `chẳng hạn`, `ví dụ`, `một/riêng/như vụ`, `một
+    trường hợp`) in text[s:pos], as a word."""
+    window = text[s:pos]  # (substring tests first: the set the pattern opens with is common)
+    if not any(w in window for w in _EXAMPLE_WORDS):
+        return False
+    for m in _EXAMPLE.finditer(text, s, pos):
+        if not m.start() or not _is_word(text[m.start() - 1]):
+            return True
+    return False
+# ... and a clause of a list of cases (`…; vụ ngân hàng X thu hồi 1.000 tỉ; …`), opening with `vụ`.
+_CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
+# Totals by agencies or the system (`các cơ quan điều tra đã thu hồi được 21.500 tỉ đồng`, `cơ
+# quan điều tra các cấp đã khởi tố 589 vụ`, `cả nước đã …`): a report, whatever cases it cites.
+_SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn quốc|oàn ngành)(?!\w)"
+                           r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -218,12 +271,19 @@ class FactFinder:
         # article on a city's auctions or plans that names none is aggregate, whatever its words.
         # A court story stays one even when its defendant's name was not found (a foreign one).
         # (a public body whose own misspending the article is about is its party, as a company is)
+        # A report of agencies' totals that cites cases as examples (`Điển hình như vụ ngân hàng X
+        # …`, `Đơn cử vụ án …, Y tham ô 260 tỉ đồng`) names their parties there only: no court story.
         bodies = _bodies_at_fault(text, orgs) if orgs else []
         self.bodies = {b.canonical for b in bodies}
-        self.case_article = self._is_case_article() and (
-            any(not p.role and (p.start, p.end) not in authors
+        self.citing = any(w in text for w in _SYSTEM_WORDS) and _example(text, 0, len(text)) and any(
+            not m.start() or not _is_word(text[m.start() - 1]) for m in _SYSTEM_TOTAL.finditer(text))
+        case_words = self._is_case_article()
+        cited = self._cited(persons + orgs) if self.citing and case_words else set()
+        self.case_article = case_words and (
+            any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
-            or any(_is_company(o.canonical) for o in orgs) or _court_story(text[:6000])) or bool(bodies)
+            or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
+            or _court_story(text[:6000])) or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -276,6 +336,23 @@ class FactFinder:
         self.period_starts = [p[0] for p in self.periods]
         self.orgs, self.home = orgs, home
         self._org_spans: list[tuple[int, int]] | None = None  # (built at the first question)
+
+    def _province_between(self, s: int, pos: int) -> bool:
+        i = bisect_left(self.province_starts, s)
+        return i < len(self.provinces) and self.provinces[i].start < pos
+
+    def _in_example(self, pos: int) -> bool:
+        """`pos` is in a case a report cites: its sentence has an example cue before it
+        (`Điển hình như vụ …`, `Đơn cử, …`) or its clause opens with `vụ` (`…; vụ X thu hồi …`)."""
+        s, _ = self.sentences.bounds(pos, pos)
+        return bool(_example(self.text, s, pos)
+                    or _CASE_CLAUSE.match(self.text, max(s, self.text.rfind(";", s, pos) + 1)))
+
+    def _cited(self, parties: list[Span]) -> set[str]:
+        """The parties named in a cited case somewhere (`vụ án X`, an example's sentence)."""
+        text = self.text
+        return {p.canonical or text[p.start:p.end] for p in parties
+                if _CASE_NAMED.search(text, max(0, p.start - 8), p.start) or self._in_example(p.start)}
 
     def _in_apposition(self, o: Span, persons: list[Span]) -> bool:
         text = self.text
@@ -404,11 +481,12 @@ class FactFinder:
                 inside = [p for p in self.provinces if o.start <= p.start < o.end]
                 if inside:
                     return inside[0].canonical
-        if home:
-            return home
+        if home and not (self.citing and all(self._in_example(p.start) for p in self.provinces if p.canonical == home)):
+            return home  # (a province named in a cited case only is not the report's)
         if self.hits["national"].cues:
             return "toàn quốc"
-        return self.provinces[0].canonical if self.provinces else None
+        named = [p for p in self.provinces if not (self.citing and self._in_example(p.start))]
+        return named[0].canonical if named else None
 
     def _is_case_article(self) -> bool:
         text = self.text[:6000].lower()
@@ -421,6 +499,10 @@ class FactFinder:
             return
         self.hits = index_cues(self.text)
         self.subject = self._article_subject(self.orgs, self.home)
+        # a branch the article names by its province (`ngành thanh tra TP`, `ngành Tư pháp tỉnh`):
+        # its `toàn ngành` is that branch
+        self.local_branch = "gành" in self.text and any(
+            not m.start() or not _is_word(self.text[m.start() - 1]) for m in _LOCAL_BRANCH.finditer(self.text))
         # a story of one auction (its headline says so): its figures are of what is sold, its owner's
         title_end = self.text.find("\n")
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
@@ -476,6 +558,9 @@ class FactFinder:
             x["subject"] = (self._person(s, f.start, e, x["unit"] in ("VND", "USD"),
                                          m == "auction.price" or self.auction_story) if one_case
                             else self._place(s, f.start, national=m != "rank"))
+            if not one_case and x["unit"] in ("VND", "USD") and x["subject"] == self.subject and \
+                    _one_case_example(self.text, s, f.start) and not self._province_between(s, f.start):
+                x["subject"] = None  # `Điển hình, một vụ việc …, tài sản định giá 4 tỉ đồng`: that case's, unnamed
             if one_case:
                 whose = self._whole_of(f, s, done)
                 if whose is not None:
@@ -506,7 +591,7 @@ class FactFinder:
                 carried = own
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
-            if own is None and m == "other" and (done and done[-1].start >= s or _EXAMPLE.search(self.text, s, f.start)
+            if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
                                                  or PLANNED.search(self.text, s, f.start)):
                 x["period"] = None
                 continue
@@ -608,6 +693,8 @@ class FactFinder:
         before = [p for p in self._people_in(max(s, f.start - 120), f.start) if p.end <= f.start]
         if before and _BRACKET_AFTER.fullmatch(text, before[-1].end, f.start):
             return before[-1].canonical
+        if self.accused and _OF_DEFENDANT.match(text, f.end):
+            return self.accused  # `29 công ty do bị cáo đứng sau`: the defendant's
         stop = _CLAUSE_END.search(text, f.end, f.end + 60)
         for p in self._people_in(f.end, stop.start() if stop else f.end + 60):
             if _OWNED_AFTER.fullmatch(text, f.end, p.start):
@@ -700,9 +787,27 @@ class FactFinder:
         says pays it (`buộc X bồi thường`); else in its sentence the nearest before it (one
         named as `bị cáo`/`bị án` first), else the nearest before it nearby, else the
         article's most mentioned; a creditor (`thi hành án cho X`) is never the subject."""
+        c = self.text.rfind(";", s, pos) + 1
+        if c and not self.case_article and _CASE_CLAUSE.match(self.text, c):
+            # `…; vụ ngân hàng X thu hồi 1.000 tỉ; vụ đánh bạc … thu hồi hơn 1.000 tỉ`: one case
+            # of a report's list, its own clause's party's or no one's (a court story's list of
+            # counts, `…; vụ nhận hơn 2,4 tỉ đồng …`, is its defendant's)
+            stop = self.text.find(";", pos, e)
+            s, e = c, stop if stop >= 0 else e
+            if not any(p.start < pos for p in self._people_in(s, e)):
+                return None
         people = [p for p in self._people_in(s, e) if not self._creditor(p)]
-        free = [p for p in people if not _GOVERNED.search(self.text, max(0, p.start - 14), p.start)
-                and not _DIRECTED.search(self.text, max(0, p.start - 40), p.start)]
+        free, bound, directed = [], None, set()
+        for p in people:  # (one joined to a governed or directed party is one too: `chỉ đạo A (…), B …`)
+            if _DIRECTED.search(self.text, max(0, p.start - 40), p.start) or \
+                    bound is not None and bound.start in directed and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
+                bound = p
+                directed.add(p.start)  # (the one who directs acts: no party nearby either)
+            elif _governed(self.text, p.start) or \
+                    bound is not None and _JOINED_AFTER.fullmatch(self.text, bound.end, p.start):
+                bound = p
+            else:
+                free.append(p)
         people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
         payer = self._payer(s, pos) if money else None
         if payer is not None:
@@ -730,7 +835,7 @@ class FactFinder:
         i = bisect_left(self.people_starts, pos) - 1
         nearby = []
         while i >= 0 and pos - self.people[i].start < 3 * _WINDOW:
-            if not self._creditor(self.people[i]):
+            if not self._creditor(self.people[i]) and self.people[i].start not in directed:
                 nearby.append(self.people[i])
             i -= 1
         if auction and self.owners:
@@ -800,7 +905,7 @@ class FactFinder:
             anchor = sues.start()
         # (the claimant is the one to be paid: a creditor elsewhere in the article is no bar)
         before = [p for p in self._people_in(s, anchor) if p.end <= anchor
-                  and not _GOVERNED.search(text, max(0, p.start - 14), p.start)]
+                  and not _governed(text, p.start)]
         return before[-1] if before else None
 
     def _lender(self, p: Span) -> bool:
@@ -816,6 +921,8 @@ class FactFinder:
         national = self.hits["national"].last(s, pos) if national else None
         if national and _OTHER_CLAUSE.search(self.text, national[START], pos):
             national = None  # `… của cả nước; …` / `…, trong khi toàn Cục chỉ có 412 …`: another clause's
+        if national and self.local_branch and self.text.startswith(("toàn ngành", "Toàn ngành"), national[START]):
+            national = None  # `ngành thanh tra TP … Tính chung toàn ngành`: the city's branch, all of it
         i = bisect_left(self.province_starts, pos) - 1
         place = self.provinces[i] if i >= 0 and self.provinces[i].start >= s else None
         if national and (place is None or national[START] > place.start):
@@ -869,8 +976,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `số lượng lớn bị can`): a report's.
-_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những))\s+$")
+# Suspects or defendants counted (`2.875 bị can`, `21% số bị can`, `vài chục bị can`): a report's.
+_COUNTED_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:số|lượng|lớn|nhiều|các|những|chục|trăm|nghìn|ngàn))\s+$")
 
 
 def _court_story(text: str) -> bool:

@@ -19,7 +19,7 @@ from .spans import Span, compile_line, scan
 # Words that make a figure approximate or a bound. `tới`/`đến` (`chiếm tới 18%`, `lên đến 300
 # việc`) only stress the size of an exact number, so they stay outside the figure.
 QUALIFIERS = ("gần như", "khoảng", "xấp xỉ", "trên", "hơn", "gần", "dưới", "ít nhất",
-              "tối thiểu", "tối đa", "chưa đến", "chưa tới", "không quá", "ngót")
+              "tối thiểu", "tối đa", "chưa đến", "chưa tới", "chưa đầy", "không quá", "ngót")
 _CASE = ("vụ việc", "việc", "bản án", "vụ án", "vụ")
 _MONEY = ("đồng", "VNĐ", "VND", "đ")
 _FOREIGN = {"USD": "USD", "đô la Mỹ": "USD", "đô la": "USD", "đôla": "USD", "Đô la Mỹ": "USD"}
@@ -77,7 +77,7 @@ def _pattern() -> re.Pattern:
     number = FIGURE_NUMBER
     rx = compile_line(
         rf"(?P<num>{number})(?:/(?P<of>{number}))?"
-        rf"(?:(?P<sq>k?m[2²])(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"
+        rf"(?:(?P<sq>k?m[2²]|ha)(?!\w)|(?![\w/]|[.,]\d)(?P<mag>{mags})?"
         rf"(?:(?P<pct>\s?%)|\s+(?P<unit>{units})(?!\w)|\s(?P<sq2>k?m[2²])(?!\w))?)")
     assert tuple(sorted(rx.groupindex, key=rx.groupindex.get)) == _GROUPS and rx.groups == len(_GROUPS)
     return rx
@@ -160,15 +160,21 @@ def _figure(text: str, m: re.Match, units: dict[str, str]) -> Span | None:
 
 # After a bare `150 tỉ` / `30 triệu`: the end of a clause or a function word, not a counted noun.
 _AFTER_BARE = re.compile(r"\s*(?:[,.;:)!?]|$|\n|(?:và|cho|của|để|từ|trong|là|nhưng|với|thì|mà|sau|"
-                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi|đến|tới|nữa)(?!\w))")
+                         r"trước|nên|khi|tại|rồi|cùng|hoặc|nhằm|vào|theo|thay vì|mỗi|đến|tới|nữa|vì|do|bởi)(?!\w))")
+# ... or, billions after money taken or paid (`lừa hơn 17 tỷ bật khóc`, `Số tiền 100 tỉ góp vốn`), a
+# verb or the wrong it was (`Thu hồi 176 tỉ sai phạm`): anything but a word counted in billions.
+_COUNTED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:người|dân|cổ phiếu|cổ phần|trái phiếu|lượt|m3|lít|tấn|kWh|năm|"
+                            r"liều|viên|con|cây|sản phẩm|đơn vị|lần|km|USD|đô|euro|yên|nhân dân tệ|"
+                            r"bảng|won|bạt|kíp|riel|tệ|ringgit|baht|rúp|rupee|peso|franc|thiết bị|tin nhắn|cuộc gọi|view|lượt xem)(?!\w)")
 _MONEY_BEFORE = re.compile(r"(?i)(?:bồi thường|phạt|nộp|trả|vay|nợ|chiếm đoạt|thu hồi|thu|giá|"
                            r"thiệt hại|khắc phục|tiền|chi|lừa|đấu giá|bán|mua|tịch thu|truy thu|"
-                           r"hối lộ|lãi|gốc|tài sản|số dư)(?!\w)[^,.;]{0,30}$")
+                           r"hối lộ|lãi|gốc|tài sản|số dư|tham ô|biển thủ)(?!\w)[^,.;]{0,30}$")
 
 
 def _bare_money(text: str, start: int, end: int, last_mag: str) -> bool:
-    if not _AFTER_BARE.match(text, end):
-        return False
+    if not _AFTER_BARE.match(text, end):  # (millions count anything: people, likes, machines)
+        return last_mag in ("tỷ", "tỉ") and bool(_MONEY_BEFORE.search(text, max(0, start - 50), start)) and \
+            text[end:end + 2].strip()[:1].islower() and not _COUNTED_AFTER.match(text, end)
     if last_mag in ("tỷ", "tỉ"):
         return True
     return bool(_MONEY_BEFORE.search(text, max(0, start - 50), start))

@@ -123,8 +123,12 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         # (`Hãng xe Nhật`, `Hãng xe nước Đức`: a maker of a country, no one company)
         (rf"Hãng(?:{lead})\s+(?!{person})(?!{_NATIONS}(?!\w)){corp_first}(?:{corp_next}){{0,6}}(?!\w)", COMPOUND, 3),
         # Press style lowercases the head (`công ty TNHH MTV Mía đường Tây Ninh`): only with
-        # a legal form, so `công ty này`, `các công ty Trung Quốc` stay generic.
-        (rf"(?:tổng công ty|công ty|ngân hàng)\s+(?:{_FORM}|TNHH|TMCP|CP)(?:{lead})?\s+{corp_name}(?!\w)", COMPOUND, 3),
+        # a legal form, so `công ty này`, `các công ty Trung Quốc` stay generic; a bank's
+        # proper name is capitalised, so `ngân hàng Đại Tín`, `ngân hàng Hàng hải` are banks
+        # (not `ngân hàng Mỹ`, a country's, nor a person's name after it; `ngân hàng MHB`,
+        # `ngân hàng Vietcombank` are the bank's short name or brand, read as one).
+        (rf"(?:tổng công ty|công ty|ngân hàng)(?:\s+(?:{_FORM}|TNHH|TMCP|CP)(?:{lead})?|(?<=ngân hàng)"
+         rf"(?=\s+{UPPER}{LOWER})(?!\s+(?:{person}|{_NATIONS}(?!\w)|Nhà nước(?!\w)|\w+bank(?!\w))))\s+{corp_name}(?!\w)", COMPOUND, 3),
         # ... and an institution's head, its short name in brackets telling it is one
         # (`trung tâm Khuyến công (TTKC) tỉnh Sóc Trăng`; `trung tâm Hà Nội` is a place).
         (rf"trung tâm\s+{name}\s*\({ACRO_WORD}\){admin}(?!\w)", COMPOUND, 1),

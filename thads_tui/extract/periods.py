@@ -47,8 +47,8 @@ def thads_year(date: str | None, current: bool = False) -> str | None:
 def period_of(span: Span, date: str | None = None) -> str | None:
     """A DATE span's canonical as a period id, or None when it names no reporting period.
     A period named without its year (`6 tháng đầu năm`, `quý I`) is of the year `date` gives
-    (its sentence's, else the article's); a quarter that has not begun by the article's date is
-    a plan's, no period."""
+    (its sentence's, else the article's), a quarter that has not begun by the article's date too
+    (`kiểm tra … tại 3 quận trong quý IV`: a plan for that quarter)."""
     c = span.canonical
     # (cheap tests first: `… tháng … năm YYYY` holds `tháng`, a period id is 4 or 7 long)
     if "tháng" in c:
@@ -60,9 +60,7 @@ def period_of(span: Span, date: str | None = None) -> str | None:
     if len(c) in (4, 7) and _PERIOD_ID.fullmatch(c):
         return c
     if len(c) == 2 and c[0] == "Q" and date and (d := _DATE.match(date)):
-        if d[2] and 3 * int(c[1]) - 2 > int(d[2]):
-            return None  # a quarter yet to come (`sẽ kiểm tra … trong quý IV`): a plan's
-        return f"{d[1]}-{c}"
+        return f"{d[1]}-{c}"  # (a quarter yet to come too: a plan for it, the lead's decision, round 8)
     return None
 
 
@@ -89,15 +87,18 @@ _DATE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 _PERIOD_ID = re.compile(r"(?:19|20)\d\d(?:-Q[1-4]|-\d\d)?")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _MONTH = re.compile(r"(\d{4})-(\d\d)")
-YEAR = re.compile(r"\d{4}")
+YEAR = re.compile(r"\d{4}")  # (`search`es a year in a span too: four digits there are one)
 _FROM = re.compile(r"(?i)(?:từ|kể từ)\s+(?:ngày\s+)?$")
+_FROM_YEAR = re.compile(r"(?i)(?:từ|kể từ)\s+(?:(?:cuối|giữa|đầu)\s+)?$")  # (`từ cuối năm 2016 đến năm 2019`)
 _TO = re.compile(r"\s*(?:đến|tới|-)\s+(?:hết\s+)?(?:ngày\s+)?")
 _UNTIL_END = re.compile(r"(?i)(?:đến|tới)\s+hết\s+$")
 _TO_NOW = re.compile(r"\s*(?:đến|tới)\s+nay(?!\w)")
 _TO_THEN = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày|tháng|năm|quý|\d)")
-_SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+$")
+_SINCE = re.compile(r"(?i)(?<!\w)(?:từ|kể từ)\s+(?:(?:cuối|giữa|đầu)\s+)?$")  # (`từ cuối năm 2015 đến …`)
 _OF_YEAR = re.compile(r"(?i),\s*(?:là\s+)?(?:tháng|quý)\s+[^,.;]{0,20}?\s+của\s+(?:(?:năm|niên độ)\s+(?:công tác\s+)?)?$")
 _TO_YEAR = re.compile(r"\s*(?:(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?|[-–]\s*)((?:19|20)\d\d)(?![\d/.-]\d)")
+_SPAN_END = re.compile(r"(?i)(?<!\w)từ\s+[^.;,\n]{0,25}?(?<!\d)(?:19|20)\d\d(?!\d)[^.;,\n\d]{0,10}?\s(?:đến|tới)\s+"
+                       r"(?:(?:giữa|cuối|đầu)\s+)?(?:(?:ngày|tháng|năm|quý)\s+)?$")
 _UNTIL = re.compile(r"(?i)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 
 
@@ -112,16 +113,18 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
         gap = _TO.fullmatch(text, a.end, b.start)
         if gap and _FROM.search(text, max(0, a.start - 14), a.start):
             first = a.canonical
-            if first > b.canonical:  # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year
+            if first > b.canonical or not YEAR.search(text, a.start, a.end):
+                # `từ 01/07 – 30/09/2016`: a yearless start is in the end's year (the year before
+                # when later in the year: `từ 01/10 – 31/3/2022`), not the article's
                 first = b.canonical[:4] + first[4:]
                 if first > b.canonical:
-                    continue
+                    first = f"{int(b.canonical[:4]) - 1:04d}" + first[4:]
             out.append((a.start, b.end, f"{first}/{b.canonical}"))
             used.update((a.start, b.start))
     # `từ năm 2012 đến 2015`, `từ năm 2016-2018`: the years from one to the other, an ISO interval of years
     for d in dates:
-        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 14):d.start] and YEAR.fullmatch(d.canonical) \
-                and _FROM.search(text, max(0, d.start - 14), d.start):  # (`từ`: a substring test first)
+        if len(d.canonical) == 4 and "ừ" in text[max(0, d.start - 20):d.start] and YEAR.fullmatch(d.canonical) \
+                and _FROM_YEAR.search(text, max(0, d.start - 20), d.start):  # (`từ`: a substring test first)
             m = _TO_YEAR.match(text, d.end)
             if m and int(m[1]) > int(d.canonical):
                 out.append((d.start, m.end(), f"{d.canonical}/{m[1]}"))
@@ -139,6 +142,13 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
             year += month >= 10
             out.append((d.start, d.end, str(year) if months == 12 else f"{year}:{months}m"))
     return out
+
+
+def _after_span_to(text: str, at: int) -> bool:
+    """`at` ends a span `từ … (năm) YYYY … đến (giữa|cuối|đầu) …` (substring tests first)."""
+    near = text[max(0, at - 30):at]
+    return ("đến" in near or "tới" in near) and "ừ" in text[max(0, at - 60):at] and \
+        _SPAN_END.search(text, max(0, at - 60), at) is not None
 
 
 def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[int, int, str]]:
@@ -159,17 +169,27 @@ def find_periods(text: str, dates: list[Span], date: str | None) -> list[tuple[i
     # A comparison base (`so với cùng kỳ năm 2018`) or a starting point is no period, nor the
     # start of a span still running (`từ tháng 9/2016 đến nay`, `kéo dài từ năm 2011`); a
     # closed span of years (`từ năm 2011 đến 2014`) is their interval, `2011/2014`.
+    # ... nor the end of a span from another year no interval was read for (`từ cuối năm 2015
+    # đến giữa tháng 3-2018`): what happened over it did not happen in its last month (`đến
+    # hết tháng 8/2025` is a cut-off, read above).
     periods = sorted(p for p in periods if p[2] and not _not_a_period(text, p[0])
-                     and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 10), p[0])
-                              and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1]))))
+                     and not ("/" not in p[2] and _SINCE.search(text, max(0, p[0] - 16), p[0])
+                              and (_TO_NOW.match(text, p[1]) or not _TO_THEN.match(text, p[1])))
+                     and not ("/" not in p[2] and _after_span_to(text, p[0])))
     # `tháng 10/2025, tháng đầu tiên của năm công tác 2026`: the year only places the month
     periods = [p for i, p in enumerate(periods) if not (
         i and _OF_YEAR.search(text, max(0, p[0] - 40), p[0]) and 0 <= p[0] - periods[i - 1][1] <= 60
         and "." not in text[periods[i - 1][1]:p[0]])]
-    # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period
-    named_ends = [p[1] for p in periods if "/" not in p[2]]
-    return [p for p in periods if "/" not in p[2] or not any(
-        0 <= p[0] - e <= 16 and "(" in text[e:p[0]] for e in named_ends)]
+    # `6 tháng đầu năm 2022 (từ ngày 01/10/2021 đến ngày 31/3/2022)`: the name is the period;
+    # a name without its year (`Quý 4 (từ 01/07 – 30/09/2016)`) is its bracket's interval
+    named = [p for p in periods if "/" not in p[2]]
+    drop = set()
+    for p in periods:
+        if "/" in p[2]:
+            for n in named:
+                if 0 <= p[0] - n[1] <= 16 and "(" in text[n[1]:p[0]]:
+                    drop.add(n if not YEAR.search(text, n[0], n[1]) else p)
+    return [p for p in periods if p not in drop]
 
 
 _IN_MONTHS = re.compile(r"(?:[Tt]rong|[Qq]ua)\s+(?:vòng\s+)?$")
