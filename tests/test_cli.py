@@ -190,3 +190,26 @@ def test_export_of_a_damaged_db_fails_loudly(tmp_path):
     assert res.returncode == 2
     assert "only what could be read" in res.stderr and "Traceback" not in res.stderr
     assert db.read_text(encoding="utf-8") == "{ broken"
+
+
+def test_an_undated_article_s_yearless_period_is_the_year_it_talks_about(tmp_path, capsys):
+    """No date line: the article has no date (a year alone never dates it), but `6 tháng đầu
+    năm` in a report on 2018 is 2018's first six months, as it was while that year dated it."""
+    path = tmp_path / "a.txt"
+    path.write_text("Kết quả công tác năm 2018 của Cục THADS tỉnh Nam Định\n\nTrong 6 tháng đầu năm, Cục THADS "
+                    "tỉnh Nam Định đã thi hành xong 2.140 việc, đạt tỷ lệ 71,5% về việc. So với năm 2017, số việc "
+                    "tăng 4%. Năm 2018, tỉnh phấn đấu vượt chỉ tiêu.\n", encoding="utf-8")
+    main(["extract", "--json", str(path)])
+    art = json.loads(capsys.readouterr().out)["articles"][0]
+    assert art["date"] is None
+    rate = next(f for f in art["figures"] if f["text"] == "71,5%")
+    assert (rate["metric"], rate["subject"], rate["period"]) == ("cases.rate", "Nam Định", "2018:6m")
+
+
+def test_the_catalogue_reads_an_undated_article_s_periods_alike():
+    from thads_tui.corpus.catalog.update import extraction_rows
+
+    text = ("Kết quả công tác năm 2018 của Cục THADS tỉnh Nam Định\n\nTrong 6 tháng đầu năm, Cục THADS tỉnh "
+            "Nam Định đã thi hành xong 2.140 việc, đạt tỷ lệ 71,5% về việc.\n")
+    _, figures = extraction_rows(text, None)
+    assert any("2018:6m" in row and "cases.rate" in row for row in figures)

@@ -5,6 +5,7 @@ from collections import OrderedDict
 from threading import Lock
 
 from .corpus import Article
+from .corpus.metadata import reference_year
 from .extract import Extraction, extract
 
 _CACHE_SIZE = 512
@@ -22,7 +23,7 @@ def analyse(article: Article) -> Extraction:
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = extract(article.text, article.date)
+    result = extract(article.text, article.date or reference_year(article.text))  # (a yearless period's year)
     with _lock:
         _cache[key] = result
         while len(_cache) > _CACHE_SIZE:

@@ -146,12 +146,18 @@ def _inferred_date(text: str, lead: str, this_year: int | None = None) -> str | 
     day = _DAY_MONTH.search(lead)
     if not (day and 1 <= int(day[1]) <= 31 and 1 <= int(day[2]) <= 12):
         return None
+    year = reference_year(text, this_year)
+    return None if year is None else f"{year}-{int(day[2]):02d}-{int(day[1]):02d}"
+
+
+def reference_year(text: str, this_year: int | None = None) -> str | None:
+    """The year the text talks about most (the latest on a tie; none after this one): no
+    article's date, but what a yearless period means when the article has none (`6 tháng đầu
+    năm` in a report on 2018 is 2018's; the extractor is given it instead of a date)."""
+    this_year = this_year or datetime.date.today().year
     years = _years_outside_numbers(text) or Counter(int(m.group()) for m in _years(text))
     years = Counter({y: n for y, n in years.items() if y <= this_year})
-    if not years:
-        return None
-    year = max(years, key=lambda y: (years[y], y))
-    return f"{year:04d}-{int(day[2]):02d}-{int(day[1]):02d}"
+    return f"{max(years, key=lambda y: (years[y], y)):04d}" if years else None
 
 
 def _sentence_ends(text: str, start: int, stop: int):

@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from ... import extract as _extract
 from .. import filecheck, formats, loader
+from ..metadata import reference_year
 from ..keys import name_key
 from ..fold import fold
 from .db import building, pack, unpack
@@ -47,7 +48,7 @@ class UpdateReport:
 def extraction_rows(text: str, date: str | None = None, paragraphs=()) -> tuple[list[tuple], list[tuple]]:
     """An article's entity and figure rows as stored: each says whether it is in the body (the
     views and panels count body mentions only), figures carry their text."""
-    found = _extract.extract(text, date)  # the date completes yearless dates and periods
+    found = _extract.extract(text, date or reference_year(text))  # the date completes yearless dates and periods
     body = _body_test(paragraphs)
     ents = [(e.canonical, e.type, e.start, e.end, e.role, body(e.start)) for e in found.entities]
     figs = [(f.start, f.end, f.value, f.unit, f.qualifier, f.of, f.measure, f.metric, f.subject, f.period,
