@@ -199,4 +199,4 @@ def test_figure_rows_carry_and_filter_by_metric_subject_period():
     assert {r.metric for r in filter_figures(rows, metric="money")} >= {"money.rate", "money.done"}
     assert sort_figures(rows, "period")[0].period is not None
     header = figures_csv(rates).splitlines()[0]
-    assert header.endswith("metric,subject,period")
+    assert header.endswith("metric,subject,period,metric_label,period_label")

@@ -148,6 +148,9 @@ async def test_conflicting_cells_are_flagged_not_averaged(tmp_path):
         assert {line["value"] for line in rates} == {"47.28", "45.1"}
         assert all(line["conflict"] == "yes" and line["articles"] == "2" for line in rates)
         assert {line["title"] for line in rates} == {"Gia Lai báo cáo a.txt", "Gia Lai báo cáo b.txt"}
+        # the ids for a script, the screen's words beside them for a person
+        assert {(line["period"], line["period_label"], line["metric_label"]) for line in rates} == {
+            ("2022:5m", "5 tháng 2022", "% việc xong")}
 
 
 async def test_chart_toggles_and_shows_both_rates(tmp_path):
@@ -161,7 +164,7 @@ async def test_chart_toggles_and_shows_both_rates(tmp_path):
         chart = screen.query_one(ResultsChart)
         text = chart.render().plain
         assert "Gia Lai" in text and "về việc" in text and "về tiền" in text and "47,28 %" in text and "█" in text
-        assert "Subjects compared, 2022:5m" in text
+        assert "Subjects compared, 5 tháng 2022" in text  # as the table says it, not the id
         await pilot.press("c")
         assert not screen.query_one("#results-chart-box").display
 

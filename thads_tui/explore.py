@@ -341,7 +341,7 @@ class FigurePage(NamedTuple):
 # --------------------------------------------------------------------------- CSV
 
 CSV_HEADER = ("article_id", "title", "date", "source", "file", "figure", "value", "unit", "qualifier", "measure",
-              "of", "series", "start", "end", "metric", "subject", "period")
+              "of", "series", "start", "end", "metric", "subject", "period", "metric_label", "period_label")
 
 
 def _number(value: float | None) -> str:
@@ -358,7 +358,7 @@ def figures_csv(rows: Iterable[FigureRow]) -> str:
         writer.writerow([csv_cell(v) for v in (
             r.article_id, r.title, r.date or "", r.source or "", r.file, r.text, _number(r.value), r.unit,
             r.qualifier or "", r.measure or "", _number(r.of), r.series or "", r.start, r.end,
-            r.metric, r.subject or "", r.period or "")])
+            r.metric, r.subject or "", r.period or "", metric_label(r.metric), period_label(r.period))])
     return out.getvalue()
 
 

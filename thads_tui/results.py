@@ -19,6 +19,8 @@ from typing import Iterable
 
 from unidecode import unidecode
 
+from .labels import metric_label, period_label
+
 COLUMNS = ("cases.rate", "money.rate", "cases.done", "money.done")
 CHANGES = tuple(c + ".change" for c in COLUMNS)
 ALL_COLUMNS = COLUMNS + CHANGES
@@ -195,12 +197,13 @@ class ResultsTable:
                     writer.writerow([_safe(r.subject), r.period, metric, _number(s.value),
                                      "yes" if cell.conflict else "", cell.articles, _safe(s.article_id),
                                      _safe(s.title), s.date or "", _safe(s.file), _safe(s.text),
-                                     s.start, s.end])
+                                     s.start, s.end, period_label(r.period), metric_label(metric)])
         return out.getvalue()
 
 
+# the ids first (for a script), the words the screen uses last (`8 tháng 2023`, `% việc xong`)
 CSV_HEADER = ("subject", "period", "metric", "value", "conflict", "articles", "article_id", "title",
-              "date", "file", "figure", "start", "end")
+              "date", "file", "figure", "start", "end", "period_label", "metric_label")
 
 
 def _number(value: float) -> str:

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...extract.display import exact_number
+from ...labels import period_label
 from ...results import ResultsTable, period_key
 
 WIDTH = 40
@@ -26,12 +27,12 @@ def chart_text(table: ResultsTable, subject: str | None, period: str | None, wid
         series = {m: dict(table.chart_series(subject, m)) for m, _, _ in RATES}
         periods = sorted({p for s in series.values() for p in s}, key=period_key)  # the table's period order
         text.append(f"{subject}: rates over periods\n", style="bold")
-        _bars(text, [(p, [series[m].get(p) for m, _, _ in RATES]) for p in periods], width)
+        _bars(text, [(period_label(p), [series[m].get(p) for m, _, _ in RATES]) for p in periods], width)
     if period:
         compare = {m: dict(table.compare(period, m)) for m, _, _ in RATES}
         subjects = sorted({s for c in compare.values() for s in c}, key=lambda s: -max(
             (c.get(s, -1) for c in compare.values())))
-        text.append(f"\nSubjects compared, {period}\n", style="bold")
+        text.append(f"\nSubjects compared, {period_label(period)}\n", style="bold")  # as the table says it
         _bars(text, [(s, [compare[m].get(s) for m, _, _ in RATES]) for s in subjects], width)
     if not text.plain.strip():
         return Text("No rate to chart yet.", style="italic")
