@@ -213,7 +213,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("results.chart", "c,ctrl+g", "chart", "Chart",
            "Show or hide the chart: the subject's rates over periods, the subjects compared for the period",
            scope="results_view", palette=False),
-    Action("results.filter", "slash", "filter", "Filter", "Back to the filter box (subject and/or year)",
+    Action("results.filter", "slash", "filter", "Filter", "Filter by subject and/or year (enter: back to the table)",
            scope="results_view", palette=False, key_display="/"),
     Action("results.export", "w,ctrl+w", "export", "Export CSV",
            "Write the table, every value with its source article, to thads-results-DATE-TIME.csv",
