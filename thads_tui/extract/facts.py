@@ -46,7 +46,7 @@ _CASE_NAMED = re.compile(r"(?<!\w)[Vv]ụ(?:\s+án)?\s+$")
 _BREAKDOWN = re.compile(r"\s*[Tt]rong đó\s*[,:]")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
-               "con nợ", "khởi tố", "bồi thường")
+               "con nợ", "khởi tố", "bồi thường", "bị can", "truy tố")
 _ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
 _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|trả nợ cho|bồi thường cho|"
                        r"người được thi hành án|nguyên đơn|trả)\s+$")
@@ -223,6 +223,8 @@ _CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
 # quan điều tra các cấp đã khởi tố 589 vụ`, `cả nước đã …`): a report, whatever cases it cites.
 _SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn quốc|oàn ngành)(?!\w)"
                            r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
+# what a figure must come to, a target (`100% doanh nghiệp … phải được cưỡng chế`)
+_TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:được|bị)(?!\w)")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -508,6 +510,8 @@ class FactFinder:
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
         self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
         carried: str | None = None
+        report: str | None = None  # the first dated aggregate figure's period
+        undated: list[Span] = []  # aggregate figures left with no period
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
@@ -589,6 +593,8 @@ class FactFinder:
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
             if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
+            if own and report is None and not self._part_or_plan(s, f.start):
+                report = own
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
             if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
@@ -596,6 +602,16 @@ class FactFinder:
                 x["period"] = None
                 continue
             x["period"] = own or carried
+            if x["period"] is None and not _TARGET_AFTER.match(self.text, f.end):
+                undated.append(f)
+        # (a report of other agencies counts `other` figures only, so no KPI carries its period:
+        # a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
+        # lệ đạt được chỉ trên 80%`) is of the report's first dated aggregate figure; a target
+        # (`100% doanh nghiệp … phải được cưỡng chế`) is of no time)
+        if report is not None and not self.case_article and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
+                                          for f in figures):
+            for f in undated:
+                f.extra["period"] = report
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
             if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
@@ -1015,4 +1031,4 @@ def _is_company(name: str) -> bool:
     return bool(_COMPANY.match(name))
 
 
-_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng(?! tin| thông tấn))")
+_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|Liên doanh|DNTN|Hãng(?! tin| thông tấn))")

@@ -29,7 +29,7 @@ _COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
 _HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
           r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
 # Companies and banks: a head, an optional legal form, then a capitalised proper name.
-_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Hãng|DNTN|DN|Cty)"
+_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Liên doanh|Hãng|DNTN|DN|Cty)"
 _FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:(?:[Mm]ột|hai) thành viên|MTV)"
          r"(?:\s+trở lên)?)?|[Tt]hương mại cổ phần|[Hh]ợp danh|[Tt]ư nhân)")
 # Acronyms an organisation's canonical name spells out.
@@ -214,7 +214,7 @@ _NEEDS = {
     "Viện [Kk]iểm sát": (("Viện Kiểm sát", "Viện kiểm sát"),),
     "(?:TAND|VKSND|Công an)": (("TAND", "VKSND", "Công an"),),
     "Thi hành án dân sự": (("Thi hành án dân sự",),),
-    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Hãng", "DN", "Cty"),),
+    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Liên doanh", "Hãng", "DN", "Cty"),),
     "Hãng": (("Hãng",),),
     "trung tâm": (("trung tâm",),),
 }
@@ -444,7 +444,7 @@ def join_companies(text: str, orgs: list[Span]) -> None:
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 _HEAD_STARTS = ("Công ty", "công ty", "Cty", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Tập đoàn",
-                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "DN", "Hãng")  # (_HEAD_FORMS')
+                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "Liên doanh", "DN", "Hãng")  # (_HEAD_FORMS')
 _START = attrgetter("start")
 
 

@@ -1,0 +1,62 @@
+"""Round 9 (EXTRACTOR_VERSION 13, issue #12): other agencies' year reports (a customs office's
+cut-off in December, figures the text leaves undated, a target), joint ventures as companies.
+Each is tested on press-style sentences written here (none is a corpus or gold sentence).
+"""
+from __future__ import annotations
+
+from thads_tui.extract import extract
+
+from test_extract_facts import facts  # {figure text: (metric, subject, period)}
+
+# -- a calendar-year report of another agency ---------------------------------------------------
+
+CUSTOMS = ("Cục Thuế tỉnh Quảng Trị vượt dự toán thu\n\n"
+           "Đến thời điểm này, số thu ngân sách của Cục Thuế tỉnh Quảng Trị đạt 2.150,4 tỷ đồng, tăng 14,2% so với năm trước.\n"
+           "Tính đến ngày 20/12, tổng thu ngân sách đạt 2.150,4 tỷ đồng, bằng 121,5% dự toán được giao "
+           "(1.770 tỷ đồng), tăng 14,2% so với cùng kỳ năm 2020.\n"
+           "Trong năm 2021, ngành thuế tỉnh đã kiểm tra 412 doanh nghiệp.\n"
+           "Cục trưởng nhấn mạnh: “100% hồ sơ khai thuế quá hạn phải được xử lý”.")
+
+
+def test_a_december_cut_off_in_a_calendar_year_report_is_the_year():
+    f = facts(CUSTOMS, "2021-12-24")
+    assert f["121,5%"] == ("other", "Quảng Trị", "2021")
+    assert f["1.770 tỷ đồng"][2] == "2021"
+
+
+def test_a_december_cut_off_in_an_enforcement_report_stays_a_month():
+    text = ("Tính đến ngày 20/12/2021, Cục THADS tỉnh Quảng Trị đã thi hành xong 1.204 việc, "
+            "đạt tỷ lệ 30,2% về việc.")
+    assert facts(text)["1.204 việc"][2] == "2021-12"
+
+
+def test_a_figure_the_report_leaves_undated_is_of_its_first_dated_figure():
+    f = facts(CUSTOMS, "2021-12-24")
+    # (the lead: `Đến thời điểm này`, no date; `14,2%` is then repeated under the cut-off)
+    assert facts(CUSTOMS.replace("tăng 14,2% so với cùng kỳ năm 2020", "tăng mạnh"), "2021-12-24")["14,2%"] == \
+        ("other", "Quảng Trị", "2021")
+    assert f["412 doanh nghiệp"][2] == "2021"
+
+
+def test_a_target_is_of_no_time():
+    assert facts(CUSTOMS, "2021-12-24")["100%"][2] is None
+
+
+# -- a joint venture is a company ---------------------------------------------------------------
+
+VENTURE = ("Khởi tố nguyên Tổng giám đốc liên doanh\n\n"
+           "Cơ quan điều tra vừa ra quyết định truy tố bị can Lê Văn Khải, nguyên Tổng giám đốc Liên doanh "
+           "Việt - Hàn Kosvina (KSV).\n"
+           "Theo cáo trạng, từ năm 2015 đến năm 2017, KSV ký 12 hợp đồng tiền gửi, tổng số tiền 1.300 tỷ đồng "
+           "tại ngân hàng Bảo Tín.")
+
+
+def test_a_joint_venture_is_a_company():
+    names = {(e.type, e.text) for e in extract(VENTURE).entities}
+    assert ("ORG", "Liên doanh Việt - Hàn Kosvina") in names
+
+
+def test_a_joint_venture_s_contracts_are_its_own():
+    f = facts(VENTURE)
+    assert f["12 hợp đồng"] == ("other", "Liên doanh Việt - Hàn Kosvina", None)
+    assert f["1.300 tỷ đồng"][1:] == ("Liên doanh Việt - Hàn Kosvina", None)
