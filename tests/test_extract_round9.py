@@ -60,3 +60,51 @@ def test_a_joint_venture_s_contracts_are_its_own():
     f = facts(VENTURE)
     assert f["12 hợp đồng"] == ("other", "Liên doanh Việt - Hàn Kosvina", None)
     assert f["1.300 tỷ đồng"][1:] == ("Liên doanh Việt - Hàn Kosvina", None)
+
+
+# -- a national report listing provinces --------------------------------------------------------
+
+TAX = ("Thu ngân sách năm 2020 vượt dự toán\n\n"
+       "Năm 2020, tổng thu ngân sách do ngành Thuế quản lý đạt 1.050.000 tỷ đồng, vượt 4,1% dự toán.\n"
+       "Có 57/63 địa phương hoàn thành dự toán, còn 6/63 địa phương chưa hoàn thành gồm: tỉnh Hà Giang, "
+       "tỉnh Lai Châu, tỉnh Điện Biên (do thiên tai); tỉnh Sơn La và tỉnh Cao Bằng.")
+
+
+def test_provinces_listed_in_a_report_are_not_its_subject():
+    f = facts(TAX)
+    assert f["1.050.000 tỷ đồng"] == ("other", "toàn quốc", "2020")
+    assert f["57/63 địa phương"][1:] == ("toàn quốc", "2020")
+
+
+def test_a_report_on_one_province_keeps_it():
+    text = TAX.replace("ngành Thuế quản lý", "ngành Thuế tỉnh Sơn La quản lý").split("\nCó")[0]
+    assert facts(text)["1.050.000 tỷ đồng"][1] == "Sơn La"
+
+
+# -- a body's year in review --------------------------------------------------------------------
+
+COURT = ("Tòa án tỉnh giải quyết 12.000 vụ việc trong năm qua\n\n"
+         "Sáng 15-1, TAND tỉnh Long An tổ chức hội nghị tổng kết công tác năm 2020 và triển khai nhiệm vụ năm 2021.\n"
+         "Theo đó, năm 2020, TAND hai cấp tỉnh đã thụ lý hơn 14.000 vụ việc, giải quyết hơn 12.000 vụ việc, đạt 86,1%.\n"
+         "Nhiều vụ án lớn được đưa ra xét xử như vụ án Trần Văn Bảy, Lê Thị Hoa.\n"
+         "Công tác tranh tụng được chú trọng, bảo đảm quyền bào chữa của bị cáo.\n"
+         "Tại hội nghị, bà Nguyễn Thị Lan - chánh án TAND TP. Tân An cũng cho biết, đầu năm 2021 có thêm "
+         "3 thẩm phán xin nghỉ việc.\n"
+         "Lãnh đạo TAND Tối cao cho rằng dù tỉ lệ giải quyết chỉ trên 85% nhưng đó là nỗ lực lớn.")
+
+
+def test_a_court_s_year_in_review_is_no_court_story():
+    f = facts(COURT, "2021-01-15")
+    assert f["hơn 14.000 vụ việc"] == ("other", "Long An", "2020")
+    assert f["3 thẩm phán"][1:] == ("Long An", "2021")
+
+
+def test_an_undated_figure_of_a_review_is_of_the_year_its_body_dates_most():
+    assert facts(COURT, "2021-01-15")["trên 85%"] == ("other", "Long An", "2020")
+
+
+def test_a_headline_figure_is_dated_by_its_body_twin():
+    # (`trong năm qua` read against a date in October is the THADS year just ended, 2021; the body
+    # writes the same number with its qualifier and year: `năm 2020, … giải quyết hơn 12.000 vụ việc`)
+    f = extract(COURT, "2021-10-05").figures
+    assert (f[0].text, f[0].subject, f[0].period) == ("12.000 vụ việc", "Long An", "2020")

@@ -113,8 +113,8 @@ _OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|
                            r"chủ sở hữu là|chủ đầu tư là)\s+$")
 # Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
 # the sentence names no other.
-_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s*[^.;:\n]{0,80}?,)?\s*"
-                         r"(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
+_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*(?:[^.;:\n]|(?<=TP)\.){0,80}?|\s*,\s*(?:[^.;:\n]|(?<=TP)\.){0,80}?,)?\s*"
+                         r"(?:cũng\s+)?(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
@@ -225,6 +225,10 @@ _SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn qu
                            r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
 # what a figure must come to, a target (`100% doanh nghiệp … phải được cưỡng chế`)
 _TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:được|bị)(?!\w)")
+# A body's year under review (`hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm
+# 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
+_REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết(?:\s+công tác)?|sơ kết(?:\s+công tác)?)\s+(?:năm|\d+\s+tháng|quý|6 tháng)(?!\w)")
+_LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -285,7 +289,7 @@ class FactFinder:
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
             or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
-            or _court_story(text[:6000])) or bool(bodies)
+            or _court_story(text[:6000])) and not _REVIEW.search(text, 0, 1500) or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -488,7 +492,26 @@ class FactFinder:
         if self.hits["national"].cues:
             return "toàn quốc"
         named = [p for p in self.provinces if not (self.citing and self._in_example(p.start))]
-        return named[0].canonical if named else None
+        listed = self._listed(named)
+        if listed and len(listed) == len(named):
+            # (`4/63 địa phương không hoàn thành dự toán gồm: Tỉnh A, tỉnh B, tỉnh C (…); tỉnh D`:
+            # provinces counted in a list are parts of the report, whose scope is above them)
+            return "toàn quốc"
+        return next((p.canonical for p in named if p.start not in listed), None)
+
+    def _listed(self, provinces: list[Span]) -> set[int]:
+        """Starts of the provinces named in an enumeration of three or more (`Tỉnh A, tỉnh B
+        (…); tỉnh C và thành phố D`)."""
+        out: set[int] = set()
+        run: list[Span] = []
+        for p in provinces + [None]:
+            if p is not None and run and _LIST_GAP.fullmatch(self.text, run[-1].end, p.start):
+                run.append(p)
+                continue
+            if len({q.canonical for q in run}) >= 3:
+                out.update(q.start for q in run)
+            run = [p] if p is not None else []
+        return out
 
     def _is_case_article(self) -> bool:
         text = self.text[:6000].lower()
@@ -510,7 +533,7 @@ class FactFinder:
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
         self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
         carried: str | None = None
-        report: str | None = None  # the first dated aggregate figure's period
+        dated: dict[str, int] = {}  # the body's aggregate figures by the period their text gives
         undated: list[Span] = []  # aggregate figures left with no period
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
@@ -593,8 +616,8 @@ class FactFinder:
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
             if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
-            if own and report is None and not self._part_or_plan(s, f.start):
-                report = own
+            if own and f.start > title_end and not self._part_or_plan(s, f.start):
+                dated[own] = dated.get(own, 0) + 1
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
             if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
@@ -606,8 +629,9 @@ class FactFinder:
                 undated.append(f)
         # (a report of other agencies counts `other` figures only, so no KPI carries its period:
         # a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
-        # lệ đạt được chỉ trên 80%`) is of the report's first dated aggregate figure; a target
+        # lệ đạt được chỉ trên 80%`) is of the period the body dates most of its figures; a target
         # (`100% doanh nghiệp … phải được cưỡng chế`) is of no time)
+        report = max(dated, key=dated.get) if dated else None  # (the first on a tie)
         if report is not None and not self.case_article and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
                                           for f in figures):
             for f in undated:
@@ -766,6 +790,14 @@ class FactFinder:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
+            if not self.case_article:
+                # (`… thụ lý 75.000 vụ việc trong năm qua` over `năm 2018, … thụ lý hơn 75.000
+                # vụ việc`: the body's twin, its qualifier written, dates the headline's loose words)
+                twin = next((b for b in figures if b.start > title_end and b.extra.get("period")
+                             and b.extra["unit"] == x["unit"] and b.extra["value"] == x["value"]), None)
+                if twin is not None:
+                    x["period"] = twin.extra["period"]
+                    continue
             subjects = named.get(self.text[f.start:f.end], ())
             if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
                 (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
