@@ -108,3 +108,22 @@ def test_a_headline_figure_is_dated_by_its_body_twin():
     # writes the same number with its qualifier and year: `năm 2020, … giải quyết hơn 12.000 vụ việc`)
     f = extract(COURT, "2021-10-05").figures
     assert (f[0].text, f[0].subject, f[0].period) == ("12.000 vụ việc", "Long An", "2020")
+
+
+# -- a province auctions its own land -----------------------------------------------------------
+
+LAND = ("Bình Dương sẽ đấu giá 15 khu đất công\n\n"
+        "Theo kế hoạch, Bình Dương sẽ đấu giá 15 khu đất công (hơn 120 ha) trong năm tới.\n"
+        "Ông Trần Văn Nam, giám đốc Trung tâm Phát triển quỹ đất tỉnh, cho biết khu đất lớn nhất rộng 40 ha, "
+        "giá khởi điểm gần 900 tỉ đồng.")
+
+
+def test_a_province_auctioning_its_own_land_is_its_figures_subject():
+    f = facts(LAND, "2020-05-04")
+    assert f["gần 900 tỉ đồng"] == ("auction.price", "Bình Dương", None)
+    assert f["hơn 120 ha"][1] == "Bình Dương"
+
+
+def test_an_owner_named_in_an_auction_story_keeps_its_price():
+    text = LAND + "\nCùng đợt, khu đất thế chấp của Công ty TNHH Hoàng Long được rao bán với giá khởi điểm 300 tỉ đồng."
+    assert facts(text, "2020-05-04")["300 tỉ đồng"][1] == "Công ty TNHH Hoàng Long"

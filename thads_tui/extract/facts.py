@@ -228,6 +228,7 @@ _TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:đượ
 # A body's year under review (`hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm
 # 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
 _REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết(?:\s+công tác)?|sơ kết(?:\s+công tác)?)\s+(?:năm|\d+\s+tháng|quý|6 tháng)(?!\w)")
+_SELLS = re.compile(r"\s+(?:(?:sẽ|vừa|đã|dự kiến|chuẩn bị|lên kế hoạch|tiếp tục)\s+)*(?:cho\s+)?(?:bán\s+)?đấu giá(?!\w)")
 _LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
@@ -532,6 +533,10 @@ class FactFinder:
         title_end = self.text.find("\n")
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
         self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
+        # (a province that auctions its own land, `Đồng Nai sẽ đấu giá 39 thửa đất`, in a story
+        # naming no other party than officials quoted: the seller, whose the land and prices are)
+        self.seller = next((p.canonical for p in self.provinces if _SELLS.match(self.text, p.end)),
+                           None) if self.auction_story and all(p.canonical in self.speakers for p in self.people) else None
         carried: str | None = None
         dated: dict[str, int] = {}  # the body's aggregate figures by the period their text gives
         undated: list[Span] = []  # aggregate figures left with no period
@@ -588,6 +593,8 @@ class FactFinder:
             if not one_case and x["unit"] in ("VND", "USD") and x["subject"] == self.subject and \
                     _one_case_example(self.text, s, f.start) and not self._province_between(s, f.start):
                 x["subject"] = None  # `Điển hình, một vụ việc …, tài sản định giá 4 tỉ đồng`: that case's, unnamed
+            if one_case and x["subject"] is None and self.seller:
+                x["subject"] = self.seller
             if one_case:
                 whose = self._whole_of(f, s, done)
                 if whose is not None:
