@@ -127,3 +127,30 @@ def test_a_province_auctioning_its_own_land_is_its_figures_subject():
 def test_an_owner_named_in_an_auction_story_keeps_its_price():
     text = LAND + "\nCùng đợt, khu đất thế chấp của Công ty TNHH Hoàng Long được rao bán với giá khởi điểm 300 tỉ đồng."
     assert facts(text, "2020-05-04")["300 tỉ đồng"][1] == "Công ty TNHH Hoàng Long"
+
+
+def test_each_government_s_stake_in_a_joint_venture_is_its_own():
+    text = VENTURE + ("\nVốn điều lệ của KSV là 300 triệu USD, trong đó Chính phủ Việt Nam góp 60% "
+                      "(tương đương 180 triệu USD) và Chính phủ Hàn Quốc góp 40% (tương đương 120 triệu USD).")
+    f = facts(text)
+    assert f["300 triệu USD"][1] == "Liên doanh Việt - Hàn Kosvina"
+    assert f["60%"][1] == f["180 triệu USD"][1] == "Chính phủ Việt Nam"
+    assert f["40%"][1] == f["120 triệu USD"][1] == "Chính phủ Hàn Quốc"
+
+
+def test_a_title_before_the_government_is_no_government():
+    names = {e.text for e in extract("Thủ tướng Chính phủ Việt Nam tiếp Đại sứ.").entities if e.type == "ORG"}
+    assert "Chính phủ Việt Nam" not in names
+
+
+def test_a_current_account_and_interest_received_are_no_debt():
+    text = VENTURE + ("\nKSV mở 2 tài khoản thanh toán tại ngân hàng Bảo Tín với số dư từ 100 tỷ đồng đến 300 tỷ đồng, "
+                      "được ngân hàng Bảo Tín trả lãi hơn 12,5 tỷ đồng.")
+    f = facts(text)
+    assert f["100 tỷ đồng"][:2] == ("other", "Liên doanh Việt - Hàn Kosvina")
+    assert f["hơn 12,5 tỷ đồng"][:2] == ("other", "Liên doanh Việt - Hàn Kosvina")
+
+
+def test_a_sum_paid_to_the_clause_s_subject_is_no_debt():
+    text = VENTURE + "\nNăm 2016, KSV được Công ty TNHH Minh Phát thanh toán 8 tỷ đồng tiền hàng."
+    assert facts(text)["8 tỷ đồng"][:2] == ("other", "Liên doanh Việt - Hàn Kosvina")

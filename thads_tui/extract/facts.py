@@ -74,7 +74,7 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|"
+_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|được|"
                           r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
 # ... a nominee too (`tài khoản đứng tên bố đẻ là X`): the one who uses the name acts.
 _NOMINEE = re.compile(r"đứng tên(?:\s+\w+){1,3}?\s+là\s+$")
@@ -229,6 +229,9 @@ _TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:đượ
 # 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
 _REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết(?:\s+công tác)?|sơ kết(?:\s+công tác)?)\s+(?:năm|\d+\s+tháng|quý|6 tháng)(?!\w)")
 _SELLS = re.compile(r"\s+(?:(?:sẽ|vừa|đã|dự kiến|chuẩn bị|lên kế hoạch|tiếp tục)\s+)*(?:cho\s+)?(?:bán\s+)?đấu giá(?!\w)")
+# (any body that puts up capital is a party of it: `Chính phủ Việt Nam góp 51% (…)`)
+_CONTRIBUTES = re.compile(r"\s+(?:(?:đã|sẽ|cùng)\s+)?góp(?:\s+vốn)?\s+(?:\S+\s+)?\d")
+_PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+$")
 _LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
@@ -297,7 +300,8 @@ class FactFinder:
                                                      _PARTY_ROLE.fullmatch(p.role))
                               and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
-                                if _is_company(o.canonical)] + bodies, key=lambda s: s.start)
+                                if _is_company(o.canonical) or _CONTRIBUTES.match(text, o.end)] + bodies,
+                             key=lambda s: s.start)
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
@@ -938,6 +942,8 @@ class FactFinder:
             p = near[i]
             if p.end <= verb.start() and verb.start() - p.end <= 40 and \
                     not re.search(r"[,;()]", self.text[p.end:verb.start()]):
+                if _PASSIVE_AGENT.search(self.text, max(0, p.start - 8), p.start):
+                    return None  # `VSP … được OceanBank trả lãi`: paid to the clause's subject
                 while i and _JOINED.fullmatch(self.text, near[i - 1].end, p.start):
                     i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
                 return p

@@ -139,7 +139,10 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         # `tòa án nhân dân tỉnh X`): only with the full name and a place, never a bare `cục`.
         (rf"(?:tổng cục|chi cục|cục)\s+thi hành án dân sự{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"(?:tòa án|viện kiểm sát) nhân dân{_admin(True)}(?!\w)", ATOMIC, 2),
-        (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
+        # (a nation's government is named by its nation: `Chính phủ Liên bang Nga`, a party to
+        # a treaty or a stakeholder; `Thủ tướng Chính phủ Việt Nam` is a title)
+        (rf"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ)(?:(?:\s+(?:nước|Cộng hòa|Cộng hoà|Liên bang|Hoàng gia))*"
+         rf"\s+{_NATIONS}(?!\w))?)(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
         (rf"Thi hành án dân sự(?<![Cc]ục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
          rf"{province_pattern()}", COMPOUND, 1),
