@@ -154,3 +154,22 @@ def test_a_current_account_and_interest_received_are_no_debt():
 def test_a_sum_paid_to_the_clause_s_subject_is_no_debt():
     text = VENTURE + "\nNăm 2016, KSV được Công ty TNHH Minh Phát thanh toán 8 tỷ đồng tiền hàng."
     assert facts(text)["8 tỷ đồng"][:2] == ("other", "Liên doanh Việt - Hàn Kosvina")
+
+
+# -- one defendant's part, a sum shared by all --------------------------------------------------
+
+VERDICT = ("Tuyên án vụ tham ô tại Ban quản lý dự án huyện\n\n"
+           "TAND tỉnh Bến Tre tuyên phạt bị cáo Trần Văn Lộc 12 năm tù, bị cáo Lê Thị Mai 8 năm tù.\n"
+           "Các bị cáo đã ký khống 40 hợp đồng (gồm 25 hợp đồng với công ty cổ phần xây dựng Hưng Thịnh, 15 hợp "
+           "đồng với công ty Tân Phú) gây thiệt hại hơn 2,1 tỉ đồng, trong đó phần của Lộc là "
+           "trên 800 triệu đồng.\n"
+           "Mai với vai trò đồng phạm đã gây thiệt hại 900 triệu đồng, trong đó số tiền chiếm đoạt "
+           "khoảng 300 triệu đồng chia đều cho các bị cáo.")
+
+
+def test_one_defendant_s_part_is_his():
+    assert facts(VERDICT)["trên 800 triệu đồng"][1] == "Trần Văn Lộc"
+
+
+def test_a_sum_shared_evenly_is_no_one_s():
+    assert facts(VERDICT)["khoảng 300 triệu đồng"][1] is None

@@ -232,6 +232,9 @@ _SELLS = re.compile(r"\s+(?:(?:sẽ|vừa|đã|dự kiến|chuẩn bị|lên k�
 # (any body that puts up capital is a party of it: `Chính phủ Việt Nam góp 51% (…)`)
 _CONTRIBUTES = re.compile(r"\s+(?:(?:đã|sẽ|cùng)\s+)?góp(?:\s+vốn)?\s+(?:\S+\s+)?\d")
 _PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+$")
+_SHARED_AFTER = re.compile(r"\s+(?:được\s+)?(?:chia\s+đều|chia)\s+(?:cho\s+)?(?:các|những|mỗi|\d+)(?!\w)")
+_SHARE_OF = re.compile(rf"(?<!\w)phần(?:\s+tiền)?\s+của\s+(?:(?:ông|bà|bị cáo|bị can)\s+)?"
+                       rf"(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{0,3}})\s+(?:là\s+)?$")
 _LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
@@ -665,6 +668,14 @@ class FactFinder:
         owner = self._owner_after(f, s)
         if owner is not None:
             return owner
+        if _SHARED_AFTER.match(text, f.end):
+            return ""  # `… gần 500 triệu đồng chia đều cho các cá nhân trên`: several's, no one's alone
+        share = _SHARE_OF.search(text, max(s, f.start - 60), f.start)
+        if share is not None:  # `trong đó phần của Chi là trên 951 triệu đồng`: that one's
+            name = share["name"]
+            for p in self.people:
+                if p.kind == "PERSON" and (p.canonical == name or p.canonical.endswith(" " + name)):
+                    return p.canonical
         if (x.get("unit_word") or "").startswith("hợp đồng"):
             signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
             stop = _CLAUSE_END.search(text, f.end, f.end + 160)
