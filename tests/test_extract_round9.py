@@ -65,6 +65,7 @@ def test_a_joint_venture_s_contracts_are_its_own():
 # -- a national report listing provinces --------------------------------------------------------
 
 TAX = ("Thu ngân sách năm 2020 vượt dự toán\n\n"
+       "Ngày 12/1, Tổng cục Thuế tổ chức hội nghị tổng kết công tác thuế năm 2020.\n"
        "Năm 2020, tổng thu ngân sách do ngành Thuế quản lý đạt 1.050.000 tỷ đồng, vượt 4,1% dự toán.\n"
        "Có 57/63 địa phương hoàn thành dự toán, còn 6/63 địa phương chưa hoàn thành gồm: tỉnh Hà Giang, "
        "tỉnh Lai Châu, tỉnh Điện Biên (do thiên tai); tỉnh Sơn La và tỉnh Cao Bằng.")

@@ -74,7 +74,7 @@ _ACTS_AFTER = re.compile(r"\s+(?:đã|đang|sẽ|bị|được|với vai trò|g�
                          r"khai|thừa nhận)(?!\w)")
 # A party governed by a preposition is where or with whom something happens, not whose figure
 # it is: `ký 36 hợp đồng với Công ty X`, `góp vốn vào Công ty Y`, `các đơn vị thuộc Tập đoàn Z`.
-_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|được|"
+_GOVERNED_RX = re.compile(r"(?<!\w)(?:với|vào|thuộc|tại|trong|mang tên|đứng tên|vụ án|"
                           r"đại diện cho|thay mặt(?:\s+cho)?|chỉ đạo của)\s+$")
 # ... a nominee too (`tài khoản đứng tên bố đẻ là X`): the one who uses the name acts.
 _NOMINEE = re.compile(r"đứng tên(?:\s+\w+){1,3}?\s+là\s+$")
@@ -227,7 +227,10 @@ _SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn qu
 _TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:được|bị)(?!\w)")
 # A body's year under review (`hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm
 # 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
-_REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết(?:\s+công tác)?|sơ kết(?:\s+công tác)?)\s+(?:năm|\d+\s+tháng|quý|6 tháng)(?!\w)")
+_REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết|sơ kết)(?:\s+[^\s.,;:]+){0,4}?\s+(?:năm|\d+\s+tháng|quý)(?!\w)")
+# ... and what else opens a report of results: a cut-off (`Tính đến ngày 15/12, thu NSNN đạt …`,
+# opening its sentence, a result after it)
+_REPORT_LEAD = re.compile(r"(?:^|\n|\.\s)Tính đến(?!\w)[^.\n]{0,120}?(?<!\w)đạt(?!\w)")
 _SELLS = re.compile(r"\s+(?:(?:sẽ|vừa|đã|dự kiến|chuẩn bị|lên kế hoạch|tiếp tục)\s+)*(?:cho\s+)?(?:bán\s+)?đấu giá(?!\w)")
 # (any body that puts up capital is a party of it: `Chính phủ Việt Nam góp 51% (…)`)
 _CONTRIBUTES = re.compile(r"\s+(?:(?:đã|sẽ|cùng)\s+)?góp(?:\s+vốn)?\s+(?:\S+\s+)?\d")
@@ -235,6 +238,7 @@ _PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+$")
 _SHARED_AFTER = re.compile(r"\s+(?:được\s+)?(?:chia\s+đều|chia)\s+(?:cho\s+)?(?:các|những|mỗi|\d+)(?!\w)")
 _SHARE_OF = re.compile(rf"(?<!\w)phần(?:\s+tiền)?\s+của\s+(?:(?:ông|bà|bị cáo|bị can)\s+)?"
                        rf"(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{0,3}})\s+(?:là\s+)?$")
+_YEARLY = re.compile(r"(?:19|20)\d\d(?::\d{1,2}m)?")  # (a report's period: a year or its first months)
 _LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
@@ -500,12 +504,12 @@ class FactFinder:
         if self.hits["national"].cues:
             return "toàn quốc"
         named = [p for p in self.provinces if not (self.citing and self._in_example(p.start))]
-        listed = self._listed(named)
-        if listed and len(listed) == len(named):
+        if self._listed(named):
             # (`4/63 địa phương không hoàn thành dự toán gồm: Tỉnh A, tỉnh B, tỉnh C (…); tỉnh D`:
-            # provinces counted in a list are parts of the report, whose scope is above them)
+            # provinces counted in a list are parts of a report no one province dominates, whose
+            # scope is above them, a province named elsewhere too)
             return "toàn quốc"
-        return next((p.canonical for p in named if p.start not in listed), None)
+        return named[0].canonical if named else None
 
     def _listed(self, provinces: list[Span]) -> set[int]:
         """Starts of the provinces named in an enumeration of three or more (`Tỉnh A, tỉnh B
@@ -639,14 +643,16 @@ class FactFinder:
                 x["period"] = None
                 continue
             x["period"] = own or carried
-            if x["period"] is None and not _TARGET_AFTER.match(self.text, f.end):
+            if x["period"] is None and x["unit"] != "duration" and not _TARGET_AFTER.match(self.text, f.end):
                 undated.append(f)
-        # (a report of other agencies counts `other` figures only, so no KPI carries its period:
-        # a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
+        # (a report of other agencies, opened as one (a year in review, a cut-off), counts `other`
+        # figures only, so no KPI carries its period: a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
         # lệ đạt được chỉ trên 80%`) is of the period the body dates most of its figures; a target
         # (`100% doanh nghiệp … phải được cưỡng chế`) is of no time)
         report = max(dated, key=dated.get) if dated else None  # (the first on a tie)
-        if report is not None and not self.case_article and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
+        self.report_opened = not self.case_article and bool(
+            _REVIEW.search(self.text, 0, 1500) or _REPORT_LEAD.search(self.text, 0, 1500))
+        if report is not None and self.report_opened and _YEARLY.fullmatch(report) and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
                                           for f in figures):
             for f in undated:
                 f.extra["period"] = report
@@ -812,14 +818,13 @@ class FactFinder:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
-            if not self.case_article:
+            if self.report_opened and x["unit"] in _KPI_UNITS:
                 # (`… thụ lý 75.000 vụ việc trong năm qua` over `năm 2018, … thụ lý hơn 75.000
                 # vụ việc`: the body's twin, its qualifier written, dates the headline's loose words)
                 twin = next((b for b in figures if b.start > title_end and b.extra.get("period")
                              and b.extra["unit"] == x["unit"] and b.extra["value"] == x["value"]), None)
                 if twin is not None:
                     x["period"] = twin.extra["period"]
-                    continue
             subjects = named.get(self.text[f.start:f.end], ())
             if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
                 (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
@@ -879,9 +884,12 @@ class FactFinder:
             else:
                 free.append(p)
         people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
+        self.agent = None
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]
+        elif self.agent is not None:  # (the payer of a sum received: no party of it)
+            people = [p for p in people if p.start != self.agent]
         if auction or any(not self._lender(p) for p in people):  # (a bank's capital stays the bank's;
             # a bank selling a pledged asset is no owner of its price)
             people = [p for p in people if not self._lender(p)
@@ -954,7 +962,8 @@ class FactFinder:
             if p.end <= verb.start() and verb.start() - p.end <= 40 and \
                     not re.search(r"[,;()]", self.text[p.end:verb.start()]):
                 if _PASSIVE_AGENT.search(self.text, max(0, p.start - 8), p.start):
-                    return None  # `VSP … được OceanBank trả lãi`: paid to the clause's subject
+                    self.agent = p.start  # `VSP … được OceanBank trả lãi`: paid to the clause's subject
+                    return None
                 while i and _JOINED.fullmatch(self.text, near[i - 1].end, p.start):
                     i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
                 return p
