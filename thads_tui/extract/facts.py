@@ -227,7 +227,7 @@ _SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn qu
 _TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:được|bị)(?!\w)")
 # A body's year under review (`hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm
 # 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
-_REVIEW = re.compile(r"(?i)(?<!\w)(?:tổng kết|sơ kết)(?:\s+[^\s.,;:]+){0,4}?\s+(?:năm|\d+\s+tháng|quý)(?!\w)")
+_REVIEW = re.compile(r"(?:[Tt]ổng|[Ss]ơ) kết(?:\s+[^\s.,;:]+){0,4}?\s+(?:năm|\d+\s+tháng|quý)(?!\w)")
 # ... and what else opens a report of results: a cut-off (`Tính đến ngày 15/12, thu NSNN đạt …`,
 # opening its sentence, a result after it)
 _REPORT_LEAD = re.compile(r"(?:^|\n|\.\s)Tính đến(?!\w)[^.\n]{0,120}?(?<!\w)đạt(?!\w)")
@@ -300,7 +300,9 @@ class FactFinder:
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
             or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
-            or _court_story(text[:6000])) and not _REVIEW.search(text, 0, 1500) or bool(bodies)
+            or _court_story(text[:6000])) and not (("ổng kết" in text[:1500] or "ơ kết" in text[:1500])
+                                                  and _REVIEW.search(text, 0, 1500)) \
+            or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
@@ -535,6 +537,7 @@ class FactFinder:
         if not figures:
             return
         self.hits = index_cues(self.text)
+        self.opened: bool | None = None  # (see _report_opened)
         self.subject = self._article_subject(self.orgs, self.home)
         # a branch the article names by its province (`ngành thanh tra TP`, `ngành Tư pháp tỉnh`):
         # its `toàn ngành` is that branch
@@ -549,7 +552,7 @@ class FactFinder:
         self.seller = next((p.canonical for p in self.provinces if _SELLS.match(self.text, p.end)),
                            None) if self.auction_story and all(p.canonical in self.speakers for p in self.people) else None
         carried: str | None = None
-        dated: dict[str, int] = {}  # the body's aggregate figures by the period their text gives
+        owns: list[tuple[str, int, int]] = []  # the body's aggregate figures' own periods
         undated: list[Span] = []  # aggregate figures left with no period
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
@@ -634,8 +637,8 @@ class FactFinder:
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
             if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
-            if own and f.start > title_end and not self._part_or_plan(s, f.start):
-                dated[own] = dated.get(own, 0) + 1
+            if own and f.start > title_end:
+                owns.append((own, s, f.start))
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
             if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
@@ -643,19 +646,23 @@ class FactFinder:
                 x["period"] = None
                 continue
             x["period"] = own or carried
-            if x["period"] is None and x["unit"] != "duration" and not _TARGET_AFTER.match(self.text, f.end):
+            if x["period"] is None and x["unit"] != "duration":
                 undated.append(f)
         # (a report of other agencies, opened as one (a year in review, a cut-off), counts `other`
         # figures only, so no KPI carries its period: a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
         # lệ đạt được chỉ trên 80%`) is of the period the body dates most of its figures; a target
         # (`100% doanh nghiệp … phải được cưỡng chế`) is of no time)
-        report = max(dated, key=dated.get) if dated else None  # (the first on a tie)
-        self.report_opened = not self.case_article and bool(
-            _REVIEW.search(self.text, 0, 1500) or _REPORT_LEAD.search(self.text, 0, 1500))
-        if report is not None and self.report_opened and _YEARLY.fullmatch(report) and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
-                                          for f in figures):
-            for f in undated:
-                f.extra["period"] = report
+        if undated and owns and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
+                                        for f in figures) and self._report_opened():
+            dated: dict[str, int] = {}
+            for own, s, pos in owns:
+                if not self._part_or_plan(s, pos):
+                    dated[own] = dated.get(own, 0) + 1
+            report = max(dated, key=dated.get) if dated else None  # (the first on a tie)
+            if report is not None and _YEARLY.fullmatch(report):
+                for f in undated:
+                    if not _TARGET_AFTER.match(self.text, f.end):
+                        f.extra["period"] = report
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
             if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
@@ -708,6 +715,14 @@ class FactFinder:
                 and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
             return after[0].canonical
         return None
+
+    def _report_opened(self) -> bool:
+        """An aggregate article opened as a report of results: a year in review, a cut-off."""
+        if self.opened is None:
+            lead = self.text[:1500]  # (substring tests first: most leads hold neither)
+            self.opened = not self.case_article and bool(
+                ("ổng kết" in lead or "ơ kết" in lead) and _REVIEW.search(lead) or "Tính đến" in lead and _REPORT_LEAD.search(lead))
+        return self.opened
 
     def _part_or_plan(self, s: int, pos: int) -> bool:
         """A period that is no report's for the figures after it: a part of it singled out
@@ -818,7 +833,7 @@ class FactFinder:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
-            if self.report_opened and x["unit"] in _KPI_UNITS:
+            if x["unit"] in _KPI_UNITS and self._report_opened():
                 # (`… thụ lý 75.000 vụ việc trong năm qua` over `năm 2018, … thụ lý hơn 75.000
                 # vụ việc`: the body's twin, its qualifier written, dates the headline's loose words)
                 twin = next((b for b in figures if b.start > title_end and b.extra.get("period")
