@@ -46,7 +46,7 @@ _CASE_NAMED = re.compile(r"(?<!\w)[Vv]ụ(?:\s+án)?\s+$")
 _BREAKDOWN = re.compile(r"\s*[Tt]rong đó\s*[,:]")
 _KPI_WORDS = ("về việc", "về tiền", "tỷ lệ", "tỉ lệ")
 _CASE_WORDS = ("bị cáo", "bị đơn", "người phải thi hành án", "bản án", "tuyên phạt", "đấu giá",
-               "con nợ", "khởi tố", "bồi thường")
+               "con nợ", "khởi tố", "bồi thường", "bị can", "truy tố")
 _ACCUSED = re.compile(r"(?i)(?:bị cáo|bị án|bị can|bị đơn|người phải thi hành án|đối tượng)\s+$")
 _CREDITOR = re.compile(r"(?i)(?:thi hành án cho|trả cho|trả lại cho|trả nợ cho|bồi thường cho|"
                        r"người được thi hành án|nguyên đơn|trả)\s+$")
@@ -113,8 +113,8 @@ _OWNER_BEFORE = re.compile(r"(?i)(?:(?:tài sản|khu đất|nhà máy|dự án|
                            r"chủ sở hữu là|chủ đầu tư là)\s+$")
 # Whoever is quoted (`ông A cho biết`, `bà B nói:`) speaks for a party, and is one only when
 # the sentence names no other.
-_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*[^.;:\n]{0,80}?|\s*,\s*[^.;:\n]{0,80}?,)?\s*"
-                         r"(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
+_SAYS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,80}\)|\s*-\s*(?:[^.;:\n]|(?<=TP)\.){0,80}?|\s*,\s*(?:[^.;:\n]|(?<=TP)\.){0,80}?,)?\s*"
+                         r"(?:cũng\s+)?(?:cho biết|nói|cho hay|khẳng định|chia sẻ|thông tin|phát biểu)(?!\w)")
 # What a party has (`vốn điều lệ của VNCB`, `tài sản của ngân hàng`): that party's figure, a
 # lender's too.
 _POSSESSED = re.compile(r"(?i)(?:vốn điều lệ|vốn|tài sản|doanh thu|lợi nhuận|cổ tức)\s+của\s+$")
@@ -223,6 +223,23 @@ _CASE_CLAUSE = re.compile(r"\s*[Vv]ụ(?!\s+(?:trưởng|phó)(?!\w))(?!\w)")
 # quan điều tra các cấp đã khởi tố 589 vụ`, `cả nước đã …`): a report, whatever cases it cites.
 _SYSTEM_TOTAL = re.compile(r"[CcTt](?:ác cơ quan|ác cấp|ả nước|oàn quốc|oàn ngành)(?!\w)"
                            r"[^.;\n]{0,60}?(?<!\w)(?:đã|được)\s[^.;\n]{0,40}?\d")
+# what a figure must come to, a target (`100% doanh nghiệp … phải được cưỡng chế`)
+_TARGET_AFTER = re.compile(r"[^.;:\n]{0,80}?(?<!\w)(?:phải|cần)\s+(?:được|bị)(?!\w)")
+# A body's year under review (`hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm
+# 2019`) in the title or lead: an aggregate report, whatever cases it names or words it uses
+_REVIEW = re.compile(r"(?:[Tt]ổng|[Ss]ơ) kết(?:\s+[^\s.,;:]+){0,4}?\s+(?:năm|\d+\s+tháng|quý)(?!\w)")
+# ... and what else opens a report of results: a cut-off (`Tính đến ngày 15/12, thu NSNN đạt …`,
+# opening its sentence, a result after it)
+_REPORT_LEAD = re.compile(r"(?:^|\n|\.\s)Tính đến(?!\w)[^.\n]{0,120}?(?<!\w)đạt(?!\w)")
+_SELLS = re.compile(r"\s+(?:(?:sẽ|vừa|đã|dự kiến|chuẩn bị|lên kế hoạch|tiếp tục)\s+)*(?:cho\s+)?(?:bán\s+)?đấu giá(?!\w)")
+# (any body that puts up capital is a party of it: `Chính phủ Việt Nam góp 51% (…)`)
+_CONTRIBUTES = re.compile(r"\s+(?:(?:đã|sẽ|cùng)\s+)?góp(?:\s+vốn)?\s+(?:\S+\s+)?\d")
+_PASSIVE_AGENT = re.compile(r"(?<!\w)được\s+$")
+_SHARED_AFTER = re.compile(r"\s+(?:được\s+)?(?:chia\s+đều|chia)\s+(?:cho\s+)?(?:các|những|mỗi|\d+)(?!\w)")
+_SHARE_OF = re.compile(rf"(?<!\w)phần(?:\s+tiền)?\s+của\s+(?:(?:ông|bà|bị cáo|bị can)\s+)?"
+                       rf"(?P<name>{UPPER}\w*(?:\s+{UPPER}\w*){{0,3}})\s+(?:là\s+)?$")
+_YEARLY = re.compile(r"(?:19|20)\d\d(?::\d{1,2}m)?")  # (a report's period: a year or its first months)
+_LIST_GAP = re.compile(r"(?:\s*\([^()\n]{0,160}\))?\s*(?:,|;|và|,\s*và)\s*(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?")
 _SINGLED_OUT = re.compile(r"\s*(?:Riêng|Chỉ riêng|Tính riêng)(?!\w)")
 # A company's name after its head and legal form, for the later mentions that drop the form.
 _LEGAL_NAME = re.compile(r"(?P<head>(?:[Tt]ổng\s+)?[Cc]ông\s+ty|[Nn]gân\s+hàng|[Tt]ập\s+đoàn)\s+"
@@ -283,14 +300,17 @@ class FactFinder:
             any(not p.role and (p.start, p.end) not in authors and p.canonical not in cited
                 and not _CASE_NAMED.search(text, max(0, p.start - 8), p.start) for p in persons)
             or any(_is_company(o.canonical) and o.canonical not in cited for o in orgs)
-            or _court_story(text[:6000])) or bool(bodies)
+            or _court_story(text[:6000])) and not (("ổng kết" in text[:1500] or "ơ kết" in text[:1500])
+                                                  and _REVIEW.search(text, 0, 1500)) \
+            or bool(bodies)
         # Officials (a title before the name) are no party, but in a court story a company's
         # director (`Giám đốc`, `nguyên Tổng giám đốc`) often is: the one who sues or is sued.
         self.people = sorted([p for p in persons if (not p.role or self.case_article and
                                                      _PARTY_ROLE.fullmatch(p.role))
                               and (p.start, p.end) not in authors]
                              + [Span(o.start, o.end, o.kind, o.canonical) for o in orgs
-                                if _is_company(o.canonical)] + bodies, key=lambda s: s.start)
+                                if _is_company(o.canonical) or _CONTRIBUTES.match(text, o.end)] + bodies,
+                             key=lambda s: s.start)
         # Whoever a prison term is given to is a defendant, whatever title the article gives them
         # (`nữ kế toán Phạm Thị B bị tuyên 4 năm tù`): the titled ones, for `_sentenced` only.
         self.titled = [p for p in persons if p.role and (p.start, p.end) not in authors]
@@ -486,7 +506,26 @@ class FactFinder:
         if self.hits["national"].cues:
             return "toàn quốc"
         named = [p for p in self.provinces if not (self.citing and self._in_example(p.start))]
+        if self._listed(named):
+            # (`4/63 địa phương không hoàn thành dự toán gồm: Tỉnh A, tỉnh B, tỉnh C (…); tỉnh D`:
+            # provinces counted in a list are parts of a report no one province dominates, whose
+            # scope is above them, a province named elsewhere too)
+            return "toàn quốc"
         return named[0].canonical if named else None
+
+    def _listed(self, provinces: list[Span]) -> set[int]:
+        """Starts of the provinces named in an enumeration of three or more (`Tỉnh A, tỉnh B
+        (…); tỉnh C và thành phố D`)."""
+        out: set[int] = set()
+        run: list[Span] = []
+        for p in provinces + [None]:
+            if p is not None and run and _LIST_GAP.fullmatch(self.text, run[-1].end, p.start):
+                run.append(p)
+                continue
+            if len({q.canonical for q in run}) >= 3:
+                out.update(q.start for q in run)
+            run = [p] if p is not None else []
+        return out
 
     def _is_case_article(self) -> bool:
         text = self.text[:6000].lower()
@@ -498,6 +537,7 @@ class FactFinder:
         if not figures:
             return
         self.hits = index_cues(self.text)
+        self.opened: bool | None = None  # (see _report_opened)
         self.subject = self._article_subject(self.orgs, self.home)
         # a branch the article names by its province (`ngành thanh tra TP`, `ngành Tư pháp tỉnh`):
         # its `toàn ngành` is that branch
@@ -507,7 +547,13 @@ class FactFinder:
         title_end = self.text.find("\n")
         title = self.text[:title_end if title_end >= 0 else len(self.text)].lower()
         self.auction_story = any(w in title for w in ("đấu giá", "rao bán", "phát mại"))
+        # (a province that auctions its own land, `Đồng Nai sẽ đấu giá 39 thửa đất`, in a story
+        # naming no other party than officials quoted: the seller, whose the land and prices are)
+        self.seller = next((p.canonical for p in self.provinces if _SELLS.match(self.text, p.end)),
+                           None) if self.auction_story and all(p.canonical in self.speakers for p in self.people) else None
         carried: str | None = None
+        owns: list[tuple[str, int, int]] = []  # the body's aggregate figures' own periods
+        undated: list[Span] = []  # aggregate figures left with no period
         previous: dict[tuple[int, str], str] = {}
         last: Span | None = None
         terms: dict[str, list[Span]] = {}
@@ -561,6 +607,8 @@ class FactFinder:
             if not one_case and x["unit"] in ("VND", "USD") and x["subject"] == self.subject and \
                     _one_case_example(self.text, s, f.start) and not self._province_between(s, f.start):
                 x["subject"] = None  # `Điển hình, một vụ việc …, tài sản định giá 4 tỉ đồng`: that case's, unnamed
+            if one_case and x["subject"] is None and self.seller:
+                x["subject"] = self.seller
             if one_case:
                 whose = self._whole_of(f, s, done)
                 if whose is not None:
@@ -589,6 +637,8 @@ class FactFinder:
                 own = carried  # `năm 2023` in a report on `8 tháng đầu năm 2023`
             if own and m != "other" and own != carried and not self._part_or_plan(s, f.start):
                 carried = own
+            if own and f.start > title_end:
+                owns.append((own, s, f.start))
             # (the report's period is every aggregate figure's, `other` counts included: `toàn
             # tỉnh có 35 Chấp hành viên`; not one case's told as an example, nor a plan's)
             if own is None and m == "other" and (done and done[-1].start >= s or _example(self.text, s, f.start)
@@ -596,6 +646,23 @@ class FactFinder:
                 x["period"] = None
                 continue
             x["period"] = own or carried
+            if x["period"] is None and x["unit"] != "duration":
+                undated.append(f)
+        # (a report of other agencies, opened as one (a year in review, a cut-off), counts `other`
+        # figures only, so no KPI carries its period: a figure its text leaves undated (`Tính đến thời điểm hiện tại, … tăng 111,7%`, `dù tỉ
+        # lệ đạt được chỉ trên 80%`) is of the period the body dates most of its figures; a target
+        # (`100% doanh nghiệp … phải được cưỡng chế`) is of no time)
+        if undated and owns and not any(f.extra.get("metric", "other") not in _CASE_METRICS + ("other", "rank")
+                                        for f in figures) and self._report_opened():
+            dated: dict[str, int] = {}
+            for own, s, pos in owns:
+                if not self._part_or_plan(s, pos):
+                    dated[own] = dated.get(own, 0) + 1
+            report = max(dated, key=dated.get) if dated else None  # (the first on a tie)
+            if report is not None and _YEARLY.fullmatch(report):
+                for f in undated:
+                    if not _TARGET_AFTER.match(self.text, f.end):
+                        f.extra["period"] = report
         for same in terms.values():  # `10 năm tù` given to two defendants is neither's
             if len({f.extra["subject"] for f in same} - {None}) > 1:
                 for f in same:
@@ -614,6 +681,14 @@ class FactFinder:
         owner = self._owner_after(f, s)
         if owner is not None:
             return owner
+        if _SHARED_AFTER.match(text, f.end):
+            return ""  # `… gần 500 triệu đồng chia đều cho các cá nhân trên`: several's, no one's alone
+        share = _SHARE_OF.search(text, max(s, f.start - 60), f.start)
+        if share is not None:  # `trong đó phần của Chi là trên 951 triệu đồng`: that one's
+            name = share["name"]
+            for p in self.people:
+                if p.kind == "PERSON" and (p.canonical == name or p.canonical.endswith(" " + name)):
+                    return p.canonical
         if (x.get("unit_word") or "").startswith("hợp đồng"):
             signs = _SIGNS.search(text, max(s, f.start - 30), f.start)
             stop = _CLAUSE_END.search(text, f.end, f.end + 160)
@@ -640,6 +715,14 @@ class FactFinder:
                 and not text[f.end:after[0].start].strip(" ,").count(" ") > 3:
             return after[0].canonical
         return None
+
+    def _report_opened(self) -> bool:
+        """An aggregate article opened as a report of results: a year in review, a cut-off."""
+        if self.opened is None:
+            lead = self.text[:1500]  # (substring tests first: most leads hold neither)
+            self.opened = not self.case_article and bool(
+                ("ổng kết" in lead or "ơ kết" in lead) and _REVIEW.search(lead) or "Tính đến" in lead and _REPORT_LEAD.search(lead))
+        return self.opened
 
     def _part_or_plan(self, s: int, pos: int) -> bool:
         """A period that is no report's for the figures after it: a part of it singled out
@@ -750,6 +833,13 @@ class FactFinder:
             if f.start > title_end >= 0 or title_end < 0:
                 break
             x = f.extra
+            if x["unit"] in _KPI_UNITS and self._report_opened():
+                # (`… thụ lý 75.000 vụ việc trong năm qua` over `năm 2018, … thụ lý hơn 75.000
+                # vụ việc`: the body's twin, its qualifier written, dates the headline's loose words)
+                twin = next((b for b in figures if b.start > title_end and b.extra.get("period")
+                             and b.extra["unit"] == x["unit"] and b.extra["value"] == x["value"]), None)
+                if twin is not None:
+                    x["period"] = twin.extra["period"]
             subjects = named.get(self.text[f.start:f.end], ())
             if len(subjects) == 1 and x["metric"] in _CASE_METRICS + ("other",) and x.get("subject") not in subjects:
                 (x["subject"],) = subjects  # (a headline names loosely: `cựu sếp Tập đoàn X`)
@@ -809,9 +899,12 @@ class FactFinder:
             else:
                 free.append(p)
         people = free  # (`góp vốn vào Công ty Y`, `… tại BIDV`: no party; read those nearby)
+        self.agent = None
         payer = self._payer(s, pos) if money else None
         if payer is not None:
             people = [payer]
+        elif self.agent is not None:  # (the payer of a sum received: no party of it)
+            people = [p for p in people if p.start != self.agent]
         if auction or any(not self._lender(p) for p in people):  # (a bank's capital stays the bank's;
             # a bank selling a pledged asset is no owner of its price)
             people = [p for p in people if not self._lender(p)
@@ -883,6 +976,9 @@ class FactFinder:
             p = near[i]
             if p.end <= verb.start() and verb.start() - p.end <= 40 and \
                     not re.search(r"[,;()]", self.text[p.end:verb.start()]):
+                if _PASSIVE_AGENT.search(self.text, max(0, p.start - 8), p.start):
+                    self.agent = p.start  # `VSP … được OceanBank trả lãi`: paid to the clause's subject
+                    return None
                 while i and _JOINED.fullmatch(self.text, near[i - 1].end, p.start):
                     i, p = i - 1, near[i - 1]  # `bị cáo Lạc và Danh liên đới bồi thường`: the first
                 return p
@@ -1015,4 +1111,4 @@ def _is_company(name: str) -> bool:
     return bool(_COMPANY.match(name))
 
 
-_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|DNTN|Hãng(?! tin| thông tấn))")
+_COMPANY = re.compile(r"(?i)(?:Công ty|Cty|Tập đoàn|Ngân hàng|Tổng công ty|Doanh nghiệp|Hợp tác xã|Liên doanh|DNTN|Hãng(?! tin| thông tấn))")

@@ -42,6 +42,9 @@ _AFTER_QUANTITY = re.compile(r"(?i)\s*(?:\S+\s+){0,2}?(?:(?P<no>chưa có điề
 _TAKEN = re.compile(r"(?<!\w)(?:chiếm đoạt|chiếm dụng|chiếm hưởng|tham ô|chi xài|chiếm giữ)(?!\w)")
 # Papers faked before a word of paying (`lập chứng từ khống để thanh toán …`): a sum misspent.
 _FAKED = re.compile(r"(?<!\w)khống(?!\w)")
+_ACCOUNT = re.compile(r"(?i)tài khoản\s+$")
+# A payment received (`VSP … được OceanBank trả lãi 49,7 tỷ đồng`): the passive's agent pays.
+_RECEIVED = re.compile(r"(?<!\w)được(?:\s+(?!buộc|tuyên)[^\s,.;]+){1,6}\s+$")
 # A plan or forecast (`dự kiến thu về 7.704 tỉ đồng`) is no result; nor a bound (`từ 100 tỷ
 # đồng trở lên`), nor a share of a plan (`đạt 138% kế hoạch`).
 PLANNED = re.compile(r"(?i)(?<!\w)(?:dự kiến|dự tính|kế hoạch thu|phấn đấu)(?!\w)")
@@ -183,6 +186,10 @@ def _metric_of(w: Window, unit: str, word: str, case_context: bool, previous: st
             kind = None  # (taken after the word: `trả nợ, Huy chiếm đoạt 1,3 tỷ đồng`)
         if kind == "owed" and _FAKED.search(w.text, w.clause[0], cue[START]):
             kind = None  # paid out on faked papers: misspent, owed by no one
+        if kind == "owed" and _ACCOUNT.search(w.text, max(0, cue[START] - 12), cue[START]):
+            kind = None  # `tài khoản thanh toán`: a current account, no payment
+        if kind == "owed" and _RECEIVED.search(w.text, max(w.clause[0], cue[START] - 40), cue[START]):
+            kind = None  # paid to the clause's subject (`được OceanBank trả lãi …`): no debt of a case
         if PLANNED.search(w.text, w.clause[0], w.start):
             return "other"  # a plan or a forecast, no result yet
         if after_q and after_q["pending"]:

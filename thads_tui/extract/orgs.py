@@ -29,7 +29,7 @@ _COMMITTEE = r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy"
 _HEADS = (r"(?:Tổng [cC]ục|Cục|Chi [cC]ục|Vụ|Sở|Văn phòng|Phòng|Viện|Học viện|Trường|Thanh tra|"
           r"Ủy ban|Trung tâm|Báo|Tạp chí|Đài|Ngân hàng|Tổng công ty|Công ty|Hội|Liên đoàn)")
 # Companies and banks: a head, an optional legal form, then a capitalised proper name.
-_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Hãng|DNTN|DN|Cty)"
+_CORP = r"(?:Tổng [Cc]ông ty|Công ty|Tập đoàn|Ngân hàng|Hợp tác xã|Doanh nghiệp tư nhân|Liên doanh|Hãng|DNTN|DN|Cty)"
 _FORM = (r"(?:(?:[Cc]ổ phần|CP|TNHH|[Tt]rách nhiệm hữu hạn)(?:\s+(?:(?:[Mm]ột|hai) thành viên|MTV)"
          r"(?:\s+trở lên)?)?|[Tt]hương mại cổ phần|[Hh]ợp danh|[Tt]ư nhân)")
 # Acronyms an organisation's canonical name spells out.
@@ -139,7 +139,10 @@ def _patterns() -> list[tuple[re.Pattern, str, int]]:
         # `tòa án nhân dân tỉnh X`): only with the full name and a place, never a bare `cục`.
         (rf"(?:tổng cục|chi cục|cục)\s+thi hành án dân sự{_admin(True)}(?!\w)", COMPOUND, 2),
         (rf"(?:tòa án|viện kiểm sát) nhân dân{_admin(True)}(?!\w)", ATOMIC, 2),
-        (r"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ))(?!\w)", ATOMIC, 3),
+        # (a nation's government is named by its nation: `Chính phủ Liên bang Nga`, a party to
+        # a treaty or a stakeholder; `Thủ tướng Chính phủ Việt Nam` is a title)
+        (rf"(?:Quốc hội|Chính phủ(?<!Thủ tướng Chính phủ)(?:(?:\s+(?:nước|Cộng hòa|Cộng hoà|Liên bang|Hoàng gia))*"
+         rf"\s+{_NATIONS}(?!\w))?)(?!\w)", ATOMIC, 3),
         (rf"{_CUC}(?:\s+Quản lý)?\s+{_THADS}(?:\s+\(THADS\))?{admin}(?!\w)", COMPOUND, 2),
         (rf"Thi hành án dân sự(?<![Cc]ục Thi hành án dân sự)\s+(?:tỉnh|thành phố|TP\.?)\s+"
          rf"{province_pattern()}", COMPOUND, 1),
@@ -214,7 +217,7 @@ _NEEDS = {
     "Viện [Kk]iểm sát": (("Viện Kiểm sát", "Viện kiểm sát"),),
     "(?:TAND|VKSND|Công an)": (("TAND", "VKSND", "Công an"),),
     "Thi hành án dân sự": (("Thi hành án dân sự",),),
-    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Hãng", "DN", "Cty"),),
+    _CORP: (("Công ty", "công ty", "Tập đoàn", "Ngân hàng", "Hợp tác xã", "Doanh nghiệp tư nhân", "Liên doanh", "Hãng", "DN", "Cty"),),
     "Hãng": (("Hãng",),),
     "trung tâm": (("trung tâm",),),
 }
@@ -444,7 +447,7 @@ def join_companies(text: str, orgs: list[Span]) -> None:
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}")
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 _HEAD_STARTS = ("Công ty", "công ty", "Cty", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Tập đoàn",
-                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "DN", "Hãng")  # (_HEAD_FORMS')
+                "tập đoàn", "Ngân hàng", "ngân hàng", "Hợp tác xã", "Doanh nghiệp", "Liên doanh", "DN", "Hãng")  # (_HEAD_FORMS')
 _START = attrgetter("start")
 
 

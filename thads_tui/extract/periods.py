@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import speaks_of_enforcement
 from .spans import Span, at_literals
 
 _N_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d\d)")
@@ -128,10 +129,20 @@ def _spans_and_cutoffs(text: str, dates: list[Span]) -> list[tuple[int, int, str
             m = _TO_YEAR.match(text, d.end)
             if m and int(m[1]) > int(d.canonical):
                 out.append((d.start, m.end(), f"{d.canonical}/{m[1]}"))
+    calendar = None  # (asked once: a text that never speaks of enforcement reports calendar years)
     for d in full:
         if d.start in used or not _UNTIL.search(text, max(0, d.start - 16), d.start):
             continue
         c = d.canonical
+        if c[5:7] == "12":
+            # `Tính đến ngày 15/12, thu NSNN đạt …` in a customs or tax office's report: a budget
+            # year is the calendar year, and a cut-off in its last month gives that year's result
+            # so far, the year (a THADS report's December is its year's third month: the month)
+            if calendar is None:
+                calendar = not speaks_of_enforcement(text)
+            if calendar:
+                out.append((d.start, d.end, c[:4]))
+                continue
         out.append((d.start, d.end, c[:4] if c[5:] == "09-30" else c[:7]))
     # `tính đến hết tháng 6/2024`: the THADS year so far, `2024:9m` (September: the year)
     for d in dates:
