@@ -257,3 +257,24 @@ def test_entities_sorted_by_start():
     x = extract(nfc("Năm 2020, Bộ Tư pháp và UBND tỉnh Long An ký Kế hoạch số 1/KH-BTP."))
     starts = [e.start for e in x.entities]
     assert starts == sorted(starts)
+
+
+def test_a_word_in_capitals_is_no_acronym():
+    """`BỐ MẸ TẠI ĐÂY` in a caption, a name in capitals: one syllable with a marked vowel is a
+    word; initials (NƠXH, NSƯT, ĐBSCL, HĐND) and the table's TƯ stay acronyms."""
+    from thads_tui.extract import extract
+
+    text = ("Ảnh: BỐ MẸ em tại ĐÂY. Chính sách NƠXH, danh hiệu NSƯT, vùng ĐBSCL, HĐND tỉnh và "
+            "Ban Chấp hành TƯ.")
+    acronyms = {e.text: e.canonical for e in extract(text).entities if e.type == "ACRONYM"}
+    assert not {"BỐ", "MẸ", "ĐÂY"} & acronyms.keys()
+    assert {"NƠXH", "NSƯT", "ĐBSCL", "HĐND", "TƯ"} <= acronyms.keys() and acronyms["TƯ"] == "Trung ương"
+
+
+def test_a_year_after_a_name_is_no_count():
+    """`Mercedes X-Class 2018 phiên bản`, `Davis Cup 2017 nhóm II`: a year; a count that large
+    is written grouped (`2.018 phiên họp`)."""
+    from thads_tui.extract import extract
+
+    texts = {f.text for f in extract("Mercedes X-Class 2018 phiên bản mới; Quốc hội có 2.018 phiên họp.").figures}
+    assert "2.018 phiên họp" in texts and not any(t.startswith("2018") for t in texts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .engine import extract
 
 # Stamped on cached extractions: bump it whenever the extractor's output can change.
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 from .model import ENTITY_TYPES, FIGURE_UNITS, Entity, Extraction, Figure
 from .numbers import format_vn_number, parse_vn_number
 

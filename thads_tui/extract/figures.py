@@ -130,6 +130,8 @@ def _figure(text: str, m: re.Match, units: dict[str, str]) -> Span | None:
         return None
     if unit == "VND" and unit_word == "đồng" and not mag and _NOT_MONEY.match(text, end):
         return None
+    if unit == "count" and of is None and not mag and len(num) == 4 and num[:2] in ("19", "20"):
+        return None  # `X-Class 2018 phiên bản`, `Davis Cup 2017 nhóm II`: a year (a count that large is grouped: 2.018)
     if unit is None:
         if mag and _bare_money(text, start, end, mag.split()[-1]):
             unit = "VND"  # `bồi thường 150 tỉ`: an amount with no currency word is in đồng
