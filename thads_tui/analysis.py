@@ -41,9 +41,12 @@ def in_body(article: Article, extraction: Extraction) -> Extraction:
 READING = ("metric", "subject", "period")
 
 
-def _grouped(items, key, in_body) -> list[dict]:
+def _grouped(items, key, in_body, read: tuple[str, ...] = ()) -> list[dict]:
+    """One record per key, with every occurrence; `read`: the fields each occurrence may read
+    differently (a figure's metric, subject, period), listed per occurrence in `readings` when
+    one does (`chiếm đoạt 12 tỷ đồng` … `buộc bồi thường 12 tỷ đồng`; the record's own are the
+    first's: the gold schema's shape)."""
     groups: dict = {}
-    readings: dict = {}
     for item in items:
         record = groups.get(key(item))
         if record is None:
@@ -51,14 +54,13 @@ def _grouped(items, key, in_body) -> list[dict]:
         record["count"] += 1
         record["body_count"] += in_body(item.start)
         record["occurrences"].append([item.start, item.end])
-        if hasattr(item, "metric"):
-            readings.setdefault(key(item), []).append(
-                {"start": item.start, "end": item.end} | {k: getattr(item, k) for k in READING})
-    for k, record in groups.items():
-        # one text read two ways (`chiếm đoạt 12 tỷ đồng` … `buộc bồi thường 12 tỷ đồng`): every
-        # occurrence's reading, the record's own fields being the first's (the gold schema's shape)
-        if any(tuple(r[f] for f in READING) != tuple(record[f] for f in READING) for r in readings.get(k, ())):
-            record["readings"] = readings[k]
+        if read:
+            record.setdefault("_readings", []).append(
+                {"start": item.start, "end": item.end} | {k: getattr(item, k) for k in read})
+    for record in groups.values():
+        readings = record.pop("_readings", ())
+        if any(any(r[k] != record[k] for k in read) for r in readings):
+            record["readings"] = readings
     return list(groups.values())
 
 
@@ -78,5 +80,5 @@ def article_record(article: Article, extraction: Extraction | None = None) -> di
         "date": article.date,
         "source": article.source,
         "entities": _grouped(extraction.entities, lambda e: (e.type, e.text), article.in_body),
-        "figures": _grouped(extraction.figures, lambda f: f.text, article.in_body),
+        "figures": _grouped(extraction.figures, lambda f: f.text, article.in_body, READING),
     }

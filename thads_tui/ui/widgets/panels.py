@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
@@ -164,7 +165,7 @@ class EntityPanel(_FollowsAnalysis, OptionList):
 def _figure_width(f: Figure, occ: list) -> int:
     """The cells a figure's first column needs: its text (and `×n`), its value below it."""
     more = len(f" ×{len(occ)}") if len(occ) > 1 else 0
-    return max(Text(f.text).cell_len + more, Text(short_value(f)).cell_len)
+    return max(cell_len(f.text) + more, cell_len(short_value(f)))
 
 
 class FigurePanel(_FollowsAnalysis, DataTable):
